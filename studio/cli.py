@@ -1,0 +1,63 @@
+"""`cnn-studio`: the studio window by default, subcommands for headless work.
+
+Each subcommand lives in ``studio/commands/<name>.py`` with ``add_parser(subparsers)``
+and ``run(args) -> int``. Errors a user can fix are printed as one line and exit 2;
+never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from studio.core.errors import StudioError
+
+COMMANDS = ["gui", "summary", "templates", "new", "export", "import", "train", "evaluate", "predict"]
+
+
+def _load_commands():
+    mods = []
+    for name in COMMANDS:
+        try:
+            mods.append(importlib.import_module(f"studio.commands.{name}_cmd"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"studio.commands.{name}_cmd":
+                raise
+    return mods
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cnn-studio",
+        description="Build, train and export convolutional image classifiers. "
+                    "With no command, opens the studio window.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for mod in _load_commands():
+        mod.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        argv = ["gui", *argv]
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except StudioError as exc:
+        print(f"cnn-studio {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"cnn-studio {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of `cnn-studio`, one module each (``<name>_cmd.py``)."""

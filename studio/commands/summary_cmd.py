@@ -1,0 +1,87 @@
+"""`cnn-studio summary`: the per-layer table with totals, like torchinfo."""
+from __future__ import annotations
+
+import json
+import sys
+
+from studio.core.spec import fmt_shape
+from studio.core.validate import Analysis, validate
+
+from .common import add_model_argument, load_model_arg
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("summary", help="per-layer shapes, parameters and MACs of a project or template")
+    add_model_argument(p)
+    p.add_argument("--batch-size", type=int, default=1, metavar="N", help="batch size for the memory estimate")
+    p.add_argument("--json", action="store_true", help="print a JSON object instead of the table")
+    p.set_defaults(run=run)
+
+
+def mb(n: int) -> str:
+    return f"{n / 2**20:,.2f}"
+
+
+def summary_dict(a: Analysis, batch: int) -> dict:
+    return {
+        "input_shape": list(a.shapes[a.input_id]) if a.input_id in a.shapes else None,
+        "output_shape": list(a.output_shape) if a.output_shape else None,
+        "total_params": a.total_params,
+        "trainable_params": a.trainable_params,
+        "buffers": a.buffers,
+        "macs": a.macs,
+        "memory": a.memory_estimate(batch),
+        "layers": [r.to_dict() for r in a.rows()],
+        "issues": [i.to_dict() for i in a.issues],
+    }
+
+
+def format_table(a: Analysis, batch: int, title: str = "") -> str:
+    rows = a.rows()
+    head = ("Layer (type)", "Output shape", "Params", "MACs")
+    body = [(f"{r.name} ({r.type})", fmt_shape(r.output_shape), f"{r.params:,}", f"{r.macs:,}") for r in rows]
+    w = [max(len(head[i]), *(len(b[i]) for b in body)) if body else len(head[i]) for i in range(4)]
+    line = lambda c: f"{c[0]:<{w[0]}}  {c[1]:<{w[1]}}  {c[2]:>{w[2]}}  {c[3]:>{w[3]}}"  # noqa: E731
+    width = sum(w) + 6
+    out = []
+    if title:
+        out.append(title)
+    out += ["=" * width, line(head), "-" * width, *[line(b) for b in body], "=" * width]
+    mem = a.memory_estimate(batch)
+    out += [
+        f"Total params: {a.total_params:,}",
+        f"Trainable params: {a.trainable_params:,}",
+        f"Non-trainable buffers: {a.buffers:,}",
+        f"MACs per image: {a.macs:,} ({a.macs / 1e6:,.2f} M)",
+        "-" * width,
+        f"Input size (MB), batch {batch}: {mb(mem['input_bytes'])}",
+        f"Forward activations (MB), batch {batch}: {mb(mem['activation_bytes'])}",
+        f"Params and buffers size (MB): {mb(mem['param_bytes'])}",
+        f"Estimated training memory (MB), batch {batch}, Adam: {mb(mem['training_bytes_estimate'])}",
+        "=" * width,
+    ]
+    return "\n".join(out)
+
+
+def run(args) -> int:
+    if args.batch_size < 1:
+        print("cnn-studio summary: --batch-size must be at least 1", file=sys.stderr)
+        return 2
+    proj = load_model_arg(args.model, args.input, args.classes)
+    a = validate(proj.graph, proj.num_classes)
+    if args.json:
+        print(json.dumps(summary_dict(a, args.batch_size), indent=2))
+        return 2 if a.errors else 0
+    if a.errors:
+        print(f"{proj.name or args.model}: the graph has {len(a.errors)} error(s):", file=sys.stderr)
+        for i in a.issues:
+            where = f"[{a.names.get(i.node, i.node)}] " if i.node else ""
+            fix = f"  (fix: {i.fix.label})" if i.fix else ""
+            print(f"  {i.severity}: {where}{i.message}{fix}", file=sys.stderr)
+        return 2
+    shape = a.shapes.get(a.input_id)
+    title = f"{proj.name or args.model}  (input {fmt_shape(shape)}, {proj.num_classes} classes)"
+    print(format_table(a, args.batch_size, title))
+    for i in a.warnings:
+        print(f"warning: [{a.names.get(i.node, i.node)}] {i.message}")
+    return 0

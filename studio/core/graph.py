@@ -1,0 +1,411 @@
+"""The graph document: nodes (layers), edges (tensors flowing into an input port), groups
+(named blocks), and an observer so that views follow every change.
+
+Every edit goes through the mutation API (add_node, remove_node, connect, disconnect,
+set_param, set_label, move, add_group, remove_group). Each mutation emits a signal; undo
+commands in the GUI call exactly these methods.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .errors import GraphError
+from .events import Signal
+from .spec import get_spec
+
+_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]{0,99}$")
+
+
+@dataclass
+class Node:
+    id: str
+    type: str
+    params: dict[str, Any]
+    label: str = ""
+    pos: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def name(self) -> str:
+        return self.label or self.id
+
+    @property
+    def spec(self):
+        return get_spec(self.type)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "type": self.type, "params": copy.deepcopy(self.params)}
+        if self.label:
+            d["label"] = self.label
+        d["pos"] = [round(float(self.pos[0]), 2), round(float(self.pos[1]), 2)]
+        return d
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    port: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "target": self.target, "port": self.port}
+
+
+@dataclass
+class Group:
+    """A named block of nodes (e.g. a ResNet BasicBlock); collapsible on the canvas and
+    exported as a block class."""
+
+    name: str
+    nodes: list[str]
+    collapsed: bool = False
+    kind: str = ""  # e.g. "BasicBlock": groups of one kind share structure
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"name": self.name, "nodes": list(self.nodes), "collapsed": self.collapsed}
+        if self.kind:
+            d["kind"] = self.kind
+        return d
+
+
+class Graph:
+    """A directed acyclic graph of layers with one Input and one output (checked by
+    :func:`studio.core.validate.validate`, not enforced while editing)."""
+
+    def __init__(self) -> None:
+        self._nodes: dict[str, Node] = {}
+        self._edges: list[Edge] = []
+        self._groups: dict[str, Group] = {}
+        self.node_added = Signal()  # (Node)
+        self.node_removed = Signal()  # (Node)
+        self.node_changed = Signal()  # (Node, what: "params" | "label")
+        self.node_moved = Signal()  # (Node)
+        self.edge_added = Signal()  # (Edge)
+        self.edge_removed = Signal()  # (Edge)
+        self.groups_changed = Signal()  # ()
+        self.changed = Signal()  # () after any structural or parameter change (not moves)
+        self._batch = 0
+        self._batch_dirty = False
+
+    # ---- reading ------------------------------------------------------
+    @property
+    def nodes(self) -> list[Node]:
+        return list(self._nodes.values())
+
+    @property
+    def edges(self) -> list[Edge]:
+        return list(self._edges)
+
+    @property
+    def groups(self) -> list[Group]:
+        return list(self._groups.values())
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self._nodes[node_id]
+        except KeyError:
+            raise GraphError(f"there is no node '{node_id}'") from None
+
+    def has_node(self, node_id: str) -> bool:
+        return node_id in self._nodes
+
+    def group(self, name: str) -> Group:
+        try:
+            return self._groups[name]
+        except KeyError:
+            raise GraphError(f"there is no group '{name}'") from None
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._nodes
+
+    def in_edges(self, node_id: str) -> list[Edge]:
+        return sorted((e for e in self._edges if e.target == node_id), key=lambda e: e.port)
+
+    def out_edges(self, node_id: str) -> list[Edge]:
+        return [e for e in self._edges if e.source == node_id]
+
+    def predecessors(self, node_id: str) -> list[str]:
+        return [e.source for e in self.in_edges(node_id)]
+
+    def successors(self, node_id: str) -> list[str]:
+        return [e.target for e in self.out_edges(node_id)]
+
+    def free_port(self, node_id: str) -> int | None:
+        """The port a new edge into ``node_id`` would take, or None if all are taken."""
+        spec = self.node(node_id).spec
+        used = {e.port for e in self._edges if e.target == node_id}
+        hi = spec.arity[1]
+        p = 0
+        while p in used:
+            p += 1
+        if hi is not None and p >= hi:
+            return None
+        return p
+
+    def unique_id(self, base: str) -> str:
+        base = re.sub(r"[^A-Za-z0-9_.\-]", "_", base) or "node"
+        if not re.match(r"[A-Za-z_]", base):
+            base = "n_" + base
+        if base not in self._nodes:
+            return base
+        m = re.match(r"^(.*?)(\d+)$", base)
+        stem, n = (m.group(1), int(m.group(2))) if m else (base, 1)
+        while True:
+            n += 1
+            cand = f"{stem}{n}"
+            if cand not in self._nodes:
+                return cand
+
+    def find_path_exists(self, src: str, dst: str) -> bool:
+        """True if a path src -> ... -> dst already exists (so dst -> src would close a cycle)."""
+        if src == dst:
+            return True
+        succ: dict[str, list[str]] = {}
+        for e in self._edges:
+            succ.setdefault(e.source, []).append(e.target)
+        stack, seen = [src], {src}
+        while stack:
+            n = stack.pop()
+            for m in succ.get(n, ()):
+                if m == dst:
+                    return True
+                if m not in seen:
+                    seen.add(m)
+                    stack.append(m)
+        return False
+
+    # ---- batching of change notifications -------------------------------
+    def begin_batch(self) -> None:
+        self._batch += 1
+
+    def end_batch(self) -> None:
+        self._batch -= 1
+        if self._batch == 0 and self._batch_dirty:
+            self._batch_dirty = False
+            self.changed.emit()
+
+    def _changed(self) -> None:
+        if self._batch:
+            self._batch_dirty = True
+        else:
+            self.changed.emit()
+
+    # ---- mutations ------------------------------------------------------
+    def add_node(
+        self,
+        type_id: str,
+        params: dict[str, Any] | None = None,
+        *,
+        node_id: str | None = None,
+        label: str = "",
+        pos: tuple[float, float] = (0.0, 0.0),
+    ) -> Node:
+        spec = get_spec(type_id)
+        if node_id is None:
+            node_id = self.unique_id(spec.id.lower())
+        if not _ID_RE.match(node_id):
+            raise GraphError(
+                f"node id {node_id!r} is not allowed: use letters, digits, '_', '.', '-' and start with a letter"
+            )
+        if node_id in self._nodes:
+            raise GraphError(f"a node with id '{node_id}' already exists")
+        norm = spec.normalize(params, label or node_id)
+        node = Node(node_id, spec.id, norm, str(label or ""), (float(pos[0]), float(pos[1])))
+        self._nodes[node_id] = node
+        self.node_added.emit(node)
+        self._changed()
+        return node
+
+    def insert_node(self, node: Node) -> Node:
+        """Re-insert a node object (undo of remove). Parameters are re-checked."""
+        return self.add_node(node.type, node.params, node_id=node.id, label=node.label, pos=node.pos)
+
+    def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
+        """Remove a node and its edges; returns both so the removal can be undone."""
+        node = self.node(node_id)
+        self.begin_batch()
+        try:
+            removed = [e for e in self._edges if e.source == node_id or e.target == node_id]
+            for e in removed:
+                self.disconnect(e)
+            for g in list(self._groups.values()):
+                if node_id in g.nodes:
+                    g.nodes.remove(node_id)
+                    self.groups_changed.emit()
+            del self._nodes[node_id]
+            self.node_removed.emit(node)
+            self._changed()
+        finally:
+            self.end_batch()
+        return node, removed
+
+    def connect(self, source: str, target: str, port: int | None = None) -> Edge:
+        self.node(source)
+        tnode = self.node(target)
+        spec = tnode.spec
+        if source == target:
+            raise GraphError(f"cannot connect '{source}' to itself")
+        if spec.arity[1] == 0:
+            raise GraphError(f"{spec.title} '{tnode.name}' takes no input")
+        if port is None:
+            port = self.free_port(target)
+            if port is None:
+                raise GraphError(
+                    f"{spec.title} '{tnode.name}' already has its input; disconnect it first"
+                )
+        if port < 0 or (spec.arity[1] is not None and port >= spec.arity[1]):
+            raise GraphError(f"{spec.title} '{tnode.name}' has no input port {port}")
+        for e in self._edges:
+            if e.target == target and e.port == port:
+                raise GraphError(f"input {port} of '{tnode.name}' is already connected to '{e.source}'")
+        if self.find_path_exists(target, source):
+            raise GraphError(
+                f"connecting '{self.node(source).name}' → '{tnode.name}' would make a cycle: "
+                f"'{tnode.name}' already feeds '{self.node(source).name}'"
+            )
+        edge = Edge(source, target, int(port))
+        self._edges.append(edge)
+        self.edge_added.emit(edge)
+        self._changed()
+        return edge
+
+    def disconnect(self, edge: Edge) -> None:
+        try:
+            self._edges.remove(edge)
+        except ValueError:
+            raise GraphError(f"there is no edge {edge.source} → {edge.target}:{edge.port}") from None
+        self.edge_removed.emit(edge)
+        self._changed()
+
+    def set_param(self, node_id: str, name: str, value: Any) -> Any:
+        """Set one parameter (checked against the spec); returns the old value."""
+        node = self.node(node_id)
+        new = dict(node.params)
+        old = new.get(name)
+        new[name] = value
+        node.params = node.spec.normalize(new, node.name)
+        self.node_changed.emit(node, "params")
+        self._changed()
+        return old
+
+    def set_params(self, node_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        node = self.node(node_id)
+        old = dict(node.params)
+        node.params = node.spec.normalize({**node.params, **params}, node.name)
+        self.node_changed.emit(node, "params")
+        self._changed()
+        return old
+
+    def set_label(self, node_id: str, label: str) -> str:
+        node = self.node(node_id)
+        old = node.label
+        node.label = str(label)
+        self.node_changed.emit(node, "label")
+        self._changed()
+        return old
+
+    def move(self, node_id: str, pos: tuple[float, float]) -> tuple[float, float]:
+        node = self.node(node_id)
+        old = node.pos
+        node.pos = (float(pos[0]), float(pos[1]))
+        self.node_moved.emit(node)
+        return old
+
+    def add_group(self, name: str, nodes: Iterable[str], collapsed: bool = False, kind: str = "") -> Group:
+        if not name or name in self._groups:
+            raise GraphError(f"a group named {name!r} already exists" if name else "a group needs a name")
+        members = list(dict.fromkeys(nodes))
+        for n in members:
+            self.node(n)
+        g = Group(name, members, collapsed, kind)
+        self._groups[name] = g
+        self.groups_changed.emit()
+        return g
+
+    def remove_group(self, name: str) -> Group:
+        g = self.group(name)
+        del self._groups[name]
+        self.groups_changed.emit()
+        return g
+
+    def set_group_collapsed(self, name: str, collapsed: bool) -> bool:
+        g = self.group(name)
+        old = g.collapsed
+        g.collapsed = bool(collapsed)
+        self.groups_changed.emit()
+        return old
+
+    def clear(self) -> None:
+        self.begin_batch()
+        try:
+            for name in list(self._groups):
+                self.remove_group(name)
+            for nid in list(self._nodes):
+                self.remove_node(nid)
+        finally:
+            self.end_batch()
+
+    # ---- whole-graph helpers ------------------------------------------
+    def input_nodes(self) -> list[Node]:
+        return [n for n in self._nodes.values() if n.type == "Input"]
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "nodes": [n.to_dict() for n in self._nodes.values()],
+            "edges": [e.to_dict() for e in self._edges],
+        }
+        if self._groups:
+            d["groups"] = [g.to_dict() for g in self._groups.values()]
+        return d
+
+    def copy(self) -> "Graph":
+        g = Graph()
+        for n in self._nodes.values():
+            g._nodes[n.id] = Node(n.id, n.type, copy.deepcopy(n.params), n.label, n.pos)
+        g._edges = list(self._edges)
+        for gr in self._groups.values():
+            g._groups[gr.name] = Group(gr.name, list(gr.nodes), gr.collapsed, gr.kind)
+        return g
+
+    def structure(self) -> tuple:
+        """A comparable summary (ids, types, params, labels, edges, groups), positions excluded."""
+        return (
+            sorted((n.id, n.type, repr(sorted(n.params.items())), n.label) for n in self._nodes.values()),
+            sorted((e.source, e.target, e.port) for e in self._edges),
+            sorted((g.name, tuple(g.nodes), g.kind) for g in self._groups.values()),
+        )
+
+    def subgraph(self, node_ids: Iterable[str]) -> "Graph":
+        """A copy of the given nodes with the edges between them."""
+        ids = set(node_ids)
+        g = Graph()
+        for nid in ids:
+            n = self.node(nid)
+            g._nodes[n.id] = Node(n.id, n.type, copy.deepcopy(n.params), n.label, n.pos)
+        g._edges = [e for e in self._edges if e.source in ids and e.target in ids]
+        return g
+
+
+class GraphBuilder:
+    """Convenience for templates and tests: chain layers with ``add`` and keep the last id."""
+
+    def __init__(self, graph: Graph | None = None):
+        self.graph = graph or Graph()
+        self.last: str | None = None
+
+    def add(self, type_id: str, node_id: str | None = None, inputs: list[str] | str | None = None,
+            label: str = "", **params: Any) -> str:
+        nid = self.graph.add_node(type_id, params, node_id=node_id or None, label=label).id
+        if inputs is None:
+            inputs = [self.last] if self.last is not None else []
+        elif isinstance(inputs, str):
+            inputs = [inputs]
+        for i, src in enumerate(inputs):
+            self.graph.connect(src, nid, i)
+        self.last = nid
+        return nid

@@ -1,0 +1,257 @@
+"""Project files: versioned JSON, parsed into typed records, migrated, refused clearly.
+
+Never pickle, never eval: a project file is data only. Saving is atomic (temp file in the
+same folder, fsync, rename), so a crash mid-save leaves the old file intact.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import GraphError, ParamError, ProjectError
+from .graph import Graph
+from .spec import canonical_type
+
+FORMAT = "cnn-studio"
+VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024
+SUFFIX = ".cnnproj"
+
+# version -> function(dict) -> dict upgrading a file of that version by one step
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+@dataclass
+class Project:
+    graph: Graph = field(default_factory=Graph)
+    num_classes: int = 10
+    name: str = ""
+    template: str | None = None
+    class_names: list[str] | None = None
+    dataset: dict[str, Any] = field(default_factory=dict)
+    training: dict[str, Any] = field(default_factory=dict)
+    notes: str = ""
+
+    @property
+    def input_shape(self) -> tuple[int, int, int] | None:
+        ins = self.graph.input_nodes()
+        if len(ins) != 1:
+            return None
+        p = ins[0].params
+        return (p["channels"], p["height"], p["width"])
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"format": FORMAT, "version": VERSION, "name": self.name}
+        if self.template:
+            d["template"] = self.template
+        shape = self.input_shape
+        if shape is not None:
+            d["input_shape"] = list(shape)
+        d["num_classes"] = self.num_classes
+        if self.class_names:
+            d["class_names"] = list(self.class_names)
+        if self.notes:
+            d["notes"] = self.notes
+        d["graph"] = self.graph.to_dict()
+        d["dataset"] = dict(self.dataset)
+        d["training"] = dict(self.training)
+        return d
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def copy(self) -> "Project":
+        return parse_project(json.loads(self.to_json()))
+
+
+def _type_name(v: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true/false", int: "a number",
+            float: "a number", type(None): "null"}.get(type(v), type(v).__name__)
+
+
+def _need(obj: dict, key: str, kind: type | tuple, where: str, optional: bool = False, default: Any = None) -> Any:
+    if key not in obj:
+        if optional:
+            return default
+        raise ProjectError(f"{where} is missing the field '{key}'")
+    v = obj[key]
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if isinstance(v, bool) and bool not in kinds:
+        ok = False
+    else:
+        ok = isinstance(v, kinds)
+    if not ok:
+        want = " or ".join(_type_name(k()) if k is not type(None) else "null" for k in kinds)
+        raise ProjectError(f"{where}: field '{key}' should be {want}, not {_type_name(v)} ({v!r:.40})")
+    return v
+
+
+def parse_project(data: Any, source: str = "project") -> Project:
+    """Turn decoded JSON into a Project, or raise ProjectError naming the problem."""
+    if not isinstance(data, dict):
+        raise ProjectError(f"{source}: a project file holds a JSON object, not {_type_name(data)}")
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        raise ProjectError(f"{source} is not a cnn-studio project (its 'format' is {fmt!r}, expected '{FORMAT}')")
+    version = _need(data, "version", int, source)
+    if version > VERSION:
+        raise ProjectError(f"{source} was written by a newer cnn-studio (format version {version}; this one reads "
+                           f"up to {VERSION}): update cnn-studio to open it")
+    if version < 1:
+        raise ProjectError(f"{source}: format version {version} is not valid")
+    while version < VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+
+    g = _need(data, "graph", dict, source)
+    nodes = _need(g, "nodes", list, f"{source}: graph")
+    edges = _need(g, "edges", list, f"{source}: graph", optional=True, default=[])
+    groups = _need(g, "groups", list, f"{source}: graph", optional=True, default=[])
+    graph = Graph()
+    for i, nd in enumerate(nodes):
+        where = f"{source}: graph.nodes[{i}]"
+        if not isinstance(nd, dict):
+            raise ProjectError(f"{where} should be an object, not {_type_name(nd)}")
+        nid = _need(nd, "id", str, where)
+        where = f"{source}: node '{nid}' (graph.nodes[{i}])"
+        tid = _need(nd, "type", str, where)
+        if canonical_type(tid) is None:
+            from .spec import all_specs
+
+            known = ", ".join(sorted(s.id for s in all_specs()))
+            raise ProjectError(f"{where}: unknown layer type '{tid}' (known types: {known})")
+        params = _need(nd, "params", dict, where, optional=True, default={})
+        label = _need(nd, "label", str, where, optional=True, default="")
+        pos = _need(nd, "pos", list, where, optional=True, default=[0, 0])
+        if len(pos) != 2 or not all(isinstance(p, (int, float)) and not isinstance(p, bool) for p in pos):
+            raise ProjectError(f"{where}: 'pos' should be [x, y] numbers, not {pos!r:.40}")
+        try:
+            graph.add_node(tid, params, node_id=nid, label=label, pos=(pos[0], pos[1]))
+        except (ParamError, GraphError) as exc:
+            raise ProjectError(f"{where}: {exc}") from None
+    for i, ed in enumerate(edges):
+        where = f"{source}: graph.edges[{i}]"
+        if not isinstance(ed, dict):
+            raise ProjectError(f"{where} should be an object, not {_type_name(ed)}")
+        src = _need(ed, "source", str, where)
+        dst = _need(ed, "target", str, where)
+        port = _need(ed, "port", int, where, optional=True, default=None)
+        for end, nid in (("source", src), ("target", dst)):
+            if not graph.has_node(nid):
+                raise ProjectError(f"{where}: {end} '{nid}' is not a node of the graph")
+        try:
+            graph.connect(src, dst, port)
+        except GraphError as exc:
+            raise ProjectError(f"{where}: {exc}") from None
+    for i, gr in enumerate(groups):
+        where = f"{source}: graph.groups[{i}]"
+        if not isinstance(gr, dict):
+            raise ProjectError(f"{where} should be an object, not {_type_name(gr)}")
+        name = _need(gr, "name", str, where)
+        members = _need(gr, "nodes", list, where)
+        collapsed = _need(gr, "collapsed", bool, where, optional=True, default=False)
+        kind = _need(gr, "kind", str, where, optional=True, default="")
+        try:
+            graph.add_group(name, [str(m) for m in members], collapsed, kind)
+        except GraphError as exc:
+            raise ProjectError(f"{where}: {exc}") from None
+
+    num_classes = _need(data, "num_classes", int, source, optional=True, default=10)
+    if num_classes < 1:
+        raise ProjectError(f"{source}: num_classes is {num_classes}; it must be at least 1")
+    class_names = _need(data, "class_names", (list, type(None)), source, optional=True, default=None)
+    if class_names is not None and not all(isinstance(c, str) for c in class_names):
+        raise ProjectError(f"{source}: class_names should be a list of strings")
+    proj = Project(
+        graph=graph,
+        num_classes=num_classes,
+        name=_need(data, "name", str, source, optional=True, default=""),
+        template=_need(data, "template", (str, type(None)), source, optional=True, default=None),
+        class_names=class_names,
+        dataset=_need(data, "dataset", dict, source, optional=True, default={}),
+        training=_need(data, "training", dict, source, optional=True, default={}),
+        notes=_need(data, "notes", str, source, optional=True, default=""),
+    )
+    shape = _need(data, "input_shape", (list, type(None)), source, optional=True, default=None)
+    if shape is not None and proj.input_shape is not None and list(shape) != list(proj.input_shape):
+        raise ProjectError(
+            f"{source}: input_shape {shape} disagrees with the Input node "
+            f"({'×'.join(map(str, proj.input_shape))}); make them equal or drop input_shape"
+        )
+    return proj
+
+
+def loads_project(text: str, source: str = "project") -> Project:
+    if not text.strip():
+        raise ProjectError(f"{source} is empty (0 bytes of JSON): it may have been truncated")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated")
+        hint = " (the file looks truncated)" if truncated else ""
+        raise ProjectError(f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}") from None
+    return parse_project(data, source)
+
+
+def load_project(path: str | os.PathLike) -> Project:
+    p = Path(path)
+    name = p.name
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ProjectError(f"{name} is {size / 1e6:.0f} MB; a project file is at most {MAX_BYTES // 2**20} MB")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ProjectError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ProjectError(f"{path} is a folder, not a project file") from None
+    except PermissionError:
+        raise ProjectError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read it ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProjectError(f"{name} is not a text (UTF-8 JSON) file: is it a project file?") from None
+    return loads_project(text, name)
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """Write text so that ``path`` holds either the old or the new content, never half."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            try:
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+            except OSError:
+                pass
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def save_project(project: Project, path: str | os.PathLike) -> None:
+    try:
+        atomic_write_text(path, project.to_json())
+    except OSError as exc:
+        raise ProjectError(f"cannot save {path}: {exc.strerror or exc}") from None

@@ -1,0 +1,296 @@
+"""Layer specifications and their registry.
+
+A :class:`LayerSpec` describes one layer type completely: its parameters, how many inputs
+it takes, its shape rule, parameter count, MACs, the filled-in formula ("explain") and how
+it maps to torch (class name and keyword arguments). Specs live in ``studio.layers``; the
+core only knows this interface. Nothing here imports torch or Qt.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from .errors import ParamError, ShapeError
+
+Shape = tuple[int, ...]
+
+CATEGORIES = (
+    "Input",
+    "Convolution",
+    "Pooling",
+    "Normalisation",
+    "Regularisation",
+    "Activation",
+    "Linear/Reshape",
+    "Merge",
+)
+
+
+def pair(v: Any) -> tuple[int, int]:
+    """An int or a 2-sequence as a (h, w) pair."""
+    if isinstance(v, (list, tuple)):
+        return int(v[0]), int(v[1])
+    return int(v), int(v)
+
+
+def fmt_shape(shape: Sequence[int] | None) -> str:
+    if shape is None:
+        return "?"
+    return "×".join(str(int(s)) for s in shape)
+
+
+def fmt_pair(v: Any) -> str:
+    h, w = pair(v)
+    return f"{h}×{w}"
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One parameter of a layer.
+
+    kind is one of: ``int``, ``float``, ``bool``, ``choice``, ``size2`` (an int or an
+    [h, w] pair), ``padding`` (like size2, or the strings in ``choices``), ``pad4`` (an int
+    or [left, right, top, bottom]).
+    """
+
+    name: str
+    kind: str
+    default: Any
+    help: str
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[Any, ...] = ()
+    optional: bool = False  # None is allowed ("auto")
+    label: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.label or self.name.replace("_", " ")
+
+    def _range_text(self) -> str:
+        lo = "" if self.min is None else f"{self.min:g}"
+        hi = "" if self.max is None else f"{self.max:g}"
+        if lo and hi:
+            return f"between {lo} and {hi}"
+        if lo:
+            return f"at least {lo}"
+        if hi:
+            return f"at most {hi}"
+        return "any value"
+
+    def _check_number(self, v: Any, layer: str) -> None:
+        if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
+            raise ParamError(
+                f"{layer} parameter '{self.name}' is {v}; it must be {self._range_text()}", self.name
+            )
+
+    def coerce(self, value: Any, layer: str = "layer") -> Any:
+        """Check ``value`` and return it in canonical form; raise ParamError if invalid."""
+        name = self.name
+        if value is None:
+            if self.optional:
+                return None
+            raise ParamError(f"{layer} parameter '{name}' is missing (no value)", name)
+        k = self.kind
+        if k == "int":
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            if not _is_int(value):
+                raise ParamError(f"{layer} parameter '{name}' must be a whole number, not {value!r}", name)
+            self._check_number(value, layer)
+            return value
+        if k == "float":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ParamError(f"{layer} parameter '{name}' must be a number, not {value!r}", name)
+            value = float(value)
+            self._check_number(value, layer)
+            return value
+        if k == "bool":
+            if not isinstance(value, bool):
+                raise ParamError(f"{layer} parameter '{name}' must be true or false, not {value!r}", name)
+            return value
+        if k == "choice":
+            if value not in self.choices:
+                opts = ", ".join(repr(c) for c in self.choices)
+                raise ParamError(f"{layer} parameter '{name}' is {value!r}; choose one of {opts}", name)
+            return value
+        if k in ("size2", "padding", "pad4"):
+            if isinstance(value, str):
+                if k == "padding" and value in self.choices:
+                    return value
+                raise ParamError(f"{layer} parameter '{name}' cannot be {value!r}", name)
+            n = 4 if k == "pad4" else 2
+            if isinstance(value, (list, tuple)):
+                if len(value) != n or not all(_is_int(x) or (isinstance(x, float) and x.is_integer()) for x in value):
+                    raise ParamError(
+                        f"{layer} parameter '{name}' must be a whole number or a list of {n} whole numbers, not {value!r}",
+                        name,
+                    )
+                vals = [int(x) for x in value]
+                for x in vals:
+                    self._check_number(x, layer)
+                if len(set(vals)) == 1:
+                    return vals[0]
+                return vals
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            if not _is_int(value):
+                raise ParamError(f"{layer} parameter '{name}' must be a whole number, not {value!r}", name)
+            self._check_number(value, layer)
+            return value
+        raise AssertionError(f"unknown parameter kind {k}")
+
+
+@dataclass
+class Costs:
+    params: int = 0  # trainable parameters
+    buffers: int = 0  # non-trained state (running statistics)
+    macs: int = 0
+
+
+class LayerSpec:
+    """Base class of every layer type. Subclasses set the class attributes and override
+    :meth:`infer` (and :meth:`costs`, :meth:`explain`, :meth:`short`, :meth:`torch_module`
+    as needed)."""
+
+    id: str = ""
+    title: str = ""
+    category: str = ""
+    description: str = ""
+    params: tuple[ParamSpec, ...] = ()
+    arity: tuple[int, int | None] = (1, 1)  # (min, max) number of inputs; None = no max
+    legacy_ids: tuple[str, ...] = ()
+    #: name of the torch.nn class (or None for Input/Add/Concat, handled by the compiler)
+    torch_class: str | None = None
+
+    # ---- parameters -------------------------------------------------------
+    def param(self, name: str) -> ParamSpec:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params}
+
+    def normalize(self, params: dict[str, Any] | None, label: str | None = None) -> dict[str, Any]:
+        """Return a full, checked parameter dict (defaults filled in). Raises ParamError."""
+        who = f"{self.title} '{label}'" if label else self.title
+        params = dict(params or {})
+        known = {p.name for p in self.params}
+        unknown = sorted(set(params) - known)
+        if unknown:
+            raise ParamError(
+                f"{who} has no parameter '{unknown[0]}' (it has: {', '.join(sorted(known)) or 'none'})",
+                unknown[0],
+            )
+        out = {}
+        for p in self.params:
+            out[p.name] = p.coerce(params.get(p.name, p.default), who)
+        self.check(out, who)
+        return out
+
+    def check(self, params: dict[str, Any], who: str) -> None:
+        """Cross-parameter checks that do not depend on the input shape."""
+
+    # ---- shape rule and costs ---------------------------------------------
+    def infer(self, params: dict[str, Any], in_shapes: list[Shape]) -> Shape:
+        raise NotImplementedError
+
+    def costs(self, params: dict[str, Any], in_shapes: list[Shape], out: Shape) -> Costs:
+        return Costs()
+
+    def explain(self, params: dict[str, Any], in_shapes: list[Shape], out: Shape | None) -> str:
+        ins = ", ".join(fmt_shape(s) for s in in_shapes) or "nothing"
+        return f"{self.title}: {ins} → {fmt_shape(out)}"
+
+    def short(self, params: dict[str, Any]) -> str:
+        """Key parameters in short form, e.g. 'Conv 5×5 · 6 · s1'."""
+        return self.title
+
+    # ---- torch mapping ---------------------------------------------------
+    def torch_module(self, params: dict[str, Any], in_shapes: list[Shape]) -> tuple[str, dict[str, Any]]:
+        """(torch.nn class name, keyword arguments) that build this layer."""
+        if self.torch_class is None:
+            raise NotImplementedError(self.id)
+        return self.torch_class, {}
+
+    # ---- helpers for subclasses -------------------------------------------
+    @staticmethod
+    def need_image(in_shape: Shape, who: str, what: str = "an image (C×H×W)") -> None:
+        if len(in_shape) != 3:
+            fix = None
+            raise ShapeError(
+                f"{who} needs {what} but receives a vector of {fmt_shape(in_shape)} features; "
+                f"place it before the Flatten",
+                fix,
+            )
+
+
+_REGISTRY: dict[str, LayerSpec] = {}
+_ALIASES: dict[str, str] = {}
+_loaded = False
+
+
+def register(spec_cls: type[LayerSpec]) -> type[LayerSpec]:
+    """Class decorator: register a layer type once under its stable id."""
+    spec = spec_cls()
+    if not spec.id:
+        raise ValueError(f"{spec_cls.__name__} has no id")
+    if spec.id in _REGISTRY or spec.id in _ALIASES:
+        raise ValueError(f"layer type '{spec.id}' is registered twice")
+    if spec.category not in CATEGORIES:
+        raise ValueError(f"layer type '{spec.id}' has unknown category '{spec.category}'")
+    _REGISTRY[spec.id] = spec
+    for old in spec.legacy_ids:
+        if old in _REGISTRY or old in _ALIASES:
+            raise ValueError(f"legacy id '{old}' is registered twice")
+        _ALIASES[old] = spec.id
+    return spec_cls
+
+
+def _ensure_loaded() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        import studio.layers  # noqa: F401  (pure Python; registers the catalogue)
+
+
+def canonical_type(type_id: str) -> str | None:
+    _ensure_loaded()
+    if type_id in _REGISTRY:
+        return type_id
+    return _ALIASES.get(type_id)
+
+
+def get_spec(type_id: str) -> LayerSpec:
+    _ensure_loaded()
+    tid = canonical_type(type_id)
+    if tid is None:
+        known = ", ".join(sorted(_REGISTRY))
+        raise KeyError(f"unknown layer type '{type_id}' (known types: {known})")
+    return _REGISTRY[tid]
+
+
+def all_specs() -> list[LayerSpec]:
+    _ensure_loaded()
+    return list(_REGISTRY.values())
+
+
+def specs_by_category() -> dict[str, list[LayerSpec]]:
+    out: dict[str, list[LayerSpec]] = {c: [] for c in CATEGORIES}
+    for s in all_specs():
+        out[s.category].append(s)
+    return out
+
+
+def prod(xs: Iterable[int]) -> int:
+    r = 1
+    for x in xs:
+        r *= int(x)
+    return r

@@ -1,0 +1,289 @@
+"""Validation and shape inference.
+
+:func:`validate` checks the structure with networkx (one Input, no cycles, everything
+reachable from the Input and reaching the single output, arity per layer), then infers
+shapes, parameter counts and MACs in topological order. Every problem becomes an
+:class:`Issue` that names the node, the numbers, and a fix where one is obvious.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from .errors import ShapeError
+from .fixes import Fix
+from .graph import Graph
+from .spec import Costs, Shape, fmt_shape, get_spec, prod
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass
+class Issue:
+    node: str | None
+    severity: str
+    message: str
+    fix: Fix | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"node": self.node, "severity": self.severity, "message": self.message}
+        if self.fix is not None:
+            d["fix"] = self.fix.label
+        return d
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.message}"
+
+
+@dataclass
+class LayerRow:
+    id: str
+    type: str
+    name: str
+    in_shapes: list[Shape]
+    output_shape: Shape | None
+    params: int
+    buffers: int
+    macs: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "output_shape": list(self.output_shape) if self.output_shape is not None else None,
+            "params": self.params,
+            "buffers": self.buffers,
+            "macs": self.macs,
+        }
+
+
+@dataclass
+class Analysis:
+    issues: list[Issue] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)  # topological order (all nodes when acyclic)
+    shapes: dict[str, Shape] = field(default_factory=dict)
+    in_shapes: dict[str, list[Shape]] = field(default_factory=dict)
+    costs: dict[str, Costs] = field(default_factory=dict)
+    input_id: str | None = None
+    output_id: str | None = None
+    names: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def issues_for(self, node_id: str) -> list[Issue]:
+        return [i for i in self.issues if i.node == node_id]
+
+    @property
+    def trainable_params(self) -> int:
+        return sum(c.params for c in self.costs.values())
+
+    @property
+    def buffers(self) -> int:
+        return sum(c.buffers for c in self.costs.values())
+
+    @property
+    def total_params(self) -> int:
+        return self.trainable_params
+
+    @property
+    def macs(self) -> int:
+        return sum(c.macs for c in self.costs.values())
+
+    @property
+    def output_shape(self) -> Shape | None:
+        return self.shapes.get(self.output_id) if self.output_id else None
+
+    def activation_bytes(self, batch: int = 1) -> int:
+        """Float32 bytes of every layer's output for a batch (the forward pass keeps them
+        for the backward pass)."""
+        return 4 * batch * sum(prod(s) for s in self.shapes.values())
+
+    def memory_estimate(self, batch: int = 1) -> dict[str, int]:
+        act = self.activation_bytes(batch)
+        par = 4 * (self.trainable_params + self.buffers)
+        inp = 4 * batch * prod(self.shapes[self.input_id]) if self.input_id in self.shapes else 0
+        return {
+            "batch_size": batch,
+            "input_bytes": inp,
+            "activation_bytes": act,
+            "param_bytes": par,
+            # forward activations + their gradients, weights + grads + two Adam moments
+            "training_bytes_estimate": 2 * act + 4 * 4 * self.trainable_params + 4 * self.buffers,
+        }
+
+    def rows(self) -> list[LayerRow]:
+        out = []
+        for nid in self.order:
+            c = self.costs.get(nid, Costs())
+            out.append(LayerRow(nid, self.types[nid], self.names[nid], self.in_shapes.get(nid, []),
+                                self.shapes.get(nid), c.params, c.buffers, c.macs))
+        return out
+
+
+def _who(spec_title: str, name: str) -> str:
+    return f"{spec_title} '{name}'"
+
+
+def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
+    a = Analysis()
+    nodes = {n.id: n for n in graph.nodes}
+    specs = {nid: get_spec(n.type) for nid, n in nodes.items()}
+    a.names = {nid: n.name for nid, n in nodes.items()}
+    a.types = {nid: n.type for nid, n in nodes.items()}
+    who = {nid: _who(specs[nid].title, a.names[nid]) for nid in nodes}
+    issues = a.issues
+
+    ins: dict[str, list] = {nid: [] for nid in nodes}
+    outs: dict[str, list[str]] = {nid: [] for nid in nodes}
+    G = nx.DiGraph()
+    G.add_nodes_from(nodes)
+    for e in graph.edges:
+        ins[e.target].append(e)
+        outs[e.source].append(e.target)
+        G.add_edge(e.source, e.target)
+    for nid in ins:
+        ins[nid].sort(key=lambda e: e.port)
+
+    if not nodes:
+        issues.append(Issue(None, ERROR, "The graph is empty: drag an Input layer onto the canvas to start"))
+        return a
+
+    # 1. exactly one Input
+    inputs = [nid for nid, n in nodes.items() if n.type == "Input"]
+    if not inputs:
+        issues.append(Issue(None, ERROR, "The graph has no Input layer: add one and connect it to the first layer"))
+    elif len(inputs) > 1:
+        names = ", ".join(f"'{a.names[i]}'" for i in inputs)
+        for extra in inputs[1:]:
+            issues.append(Issue(extra, ERROR, f"The graph has {len(inputs)} Input layers ({names}); "
+                                              f"a classifier takes one image: delete '{a.names[extra]}'",
+                                Fix(f"Delete '{a.names[extra]}'", "remove_node", node=extra)))
+    a.input_id = inputs[0] if inputs else None
+
+    # 2. cycles
+    acyclic = True
+    for comp in nx.strongly_connected_components(G):
+        if len(comp) > 1 or any(G.has_edge(n, n) for n in comp):
+            acyclic = False
+            try:
+                cyc = [u for u, _ in nx.find_cycle(G.subgraph(comp))]
+            except nx.NetworkXNoCycle:  # pragma: no cover
+                cyc = sorted(comp)
+            path = " → ".join(f"'{a.names[n]}'" for n in cyc + cyc[:1])
+            issues.append(Issue(cyc[0], ERROR, f"Cycle: {path}. A network must flow one way: remove one of these connections"))
+
+    # 3. arity
+    arity_bad = set()
+    for nid, spec in specs.items():
+        n_in = len(ins[nid])
+        lo, hi = spec.arity
+        if n_in < lo or (hi is not None and n_in > hi):
+            arity_bad.add(nid)
+            if hi == 0:
+                msg = f"{who[nid]} takes no input but has {n_in}: remove the connection"
+            elif lo == hi:
+                msg = (f"{who[nid]} needs its input connected" if n_in == 0
+                       else f"{who[nid]} takes {lo} input but has {n_in}: remove the extra connections")
+            else:
+                msg = f"{who[nid]} needs at least {lo} inputs but has {n_in}: connect another branch into it"
+            issues.append(Issue(nid, ERROR, msg))
+        ports = [e.port for e in ins[nid]]
+        if len(set(ports)) != len(ports):
+            arity_bad.add(nid)
+            issues.append(Issue(nid, ERROR, f"{who[nid]} has two connections into the same input"))
+
+    # 4. reachability and the single output
+    reach: set[str] = set()
+    if a.input_id is not None:
+        reach = nx.descendants(G, a.input_id) | {a.input_id}
+        for nid in nodes:
+            if nid not in reach and nid not in arity_bad and nodes[nid].type != "Input":
+                issues.append(Issue(nid, ERROR, f"{who[nid]} is not connected to the Input: "
+                                                f"connect its input to the layer before it"))
+    if acyclic:
+        a.order = list(nx.topological_sort(G))
+    else:
+        a.order = list(nodes)
+    sinks = [nid for nid in a.order if not outs[nid] and (nid in reach or a.input_id is None)]
+    if sinks:
+        if acyclic and a.input_id is not None and len(sinks) > 1:
+            depth = {a.input_id: 0}
+            for nid in a.order:
+                if nid in depth:
+                    for m in outs[nid]:
+                        depth[m] = max(depth.get(m, 0), depth[nid] + 1)
+            a.output_id = max(sinks, key=lambda s: (depth.get(s, -1), a.order.index(s)))
+        else:
+            a.output_id = sinks[-1]
+        for s in sinks:
+            if s != a.output_id and nodes[s].type != "Input":
+                issues.append(Issue(s, ERROR, f"{who[s]} is a dead end: its output goes nowhere, but the network "
+                                              f"has one output ('{a.names[a.output_id]}'); connect it onward or delete it"))
+    if a.output_id == a.input_id and a.input_id is not None and len(nodes) > 0:
+        issues.append(Issue(a.input_id, ERROR, "The Input is not connected to anything: connect it to the first layer"))
+
+    # 5. shapes in topological order
+    if acyclic:
+        for nid in a.order:
+            if nid in arity_bad:
+                continue
+            spec = specs[nid]
+            if spec.arity[1] == 0:
+                in_shapes: list[Shape] = []
+            else:
+                try:
+                    in_shapes = [a.shapes[e.source] for e in ins[nid]]
+                except KeyError:
+                    continue  # an upstream problem; reported there
+            a.in_shapes[nid] = in_shapes
+            params = nodes[nid].params
+            try:
+                out = tuple(int(v) for v in spec.infer(params, in_shapes, who=who[nid]))
+            except ShapeError as exc:
+                fix = dataclasses.replace(exc.fix, node=nid) if exc.fix is not None else None
+                issues.append(Issue(nid, ERROR, str(exc), fix))
+                continue
+            a.shapes[nid] = out
+            a.costs[nid] = spec.costs(params, in_shapes, out)
+
+    # 6. warnings about the output
+    out_id = a.output_id
+    if out_id is not None and out_id in a.shapes and out_id != a.input_id:
+        shape = a.shapes[out_id]
+        if nodes[out_id].type == "Softmax":
+            issues.append(Issue(out_id, WARNING,
+                                f"{who[out_id]} ends the network, but the cross-entropy loss already applies "
+                                f"log-softmax: training uses the scores before it. Delete it for a cleaner model",
+                                Fix(f"Delete '{a.names[out_id]}'", "remove_node", node=out_id)))
+        if len(shape) != 1:
+            issues.append(Issue(out_id, WARNING,
+                                f"The network's output is {fmt_shape(shape)}, not a vector of class scores: "
+                                f"end with Flatten and Linear"))
+        elif num_classes is not None and shape[0] != num_classes:
+            last_linear = out_id
+            while nodes[last_linear].type not in ("Linear", "Input") and len(ins[last_linear]) == 1:
+                last_linear = ins[last_linear][0].source
+            fix = None
+            if nodes[last_linear].type == "Linear":
+                fix = Fix(f"Set out_features={num_classes} on '{a.names[last_linear]}'", "set_param",
+                          node=last_linear, param="out_features", value=num_classes)
+            issues.append(Issue(out_id, WARNING,
+                                f"The network outputs {shape[0]} scores but the task has {num_classes} classes: "
+                                f"set the last Linear's out_features to {num_classes}", fix))
+    return a

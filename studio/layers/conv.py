@@ -1,0 +1,193 @@
+"""Input, Conv2d and ZeroPad2d."""
+from __future__ import annotations
+
+from studio.core.errors import ShapeError
+from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
+
+from ._arith import grouped, out_formula, out_size
+
+
+@register
+class InputSpec(LayerSpec):
+    id = "Input"
+    title = "Input"
+    category = "Input"
+    description = "The image that enters the network: channels × height × width."
+    arity = (0, 0)
+    params = (
+        ParamSpec("channels", "int", 3, "Colour channels: 1 for grayscale, 3 for RGB", 1, 4096),
+        ParamSpec("height", "int", 32, "Image height in pixels", 1, 8192),
+        ParamSpec("width", "int", 32, "Image width in pixels", 1, 8192),
+    )
+
+    def infer(self, params, in_shapes, who=None):
+        return (params["channels"], params["height"], params["width"])
+
+    def explain(self, params, in_shapes, out):
+        return f"Input: images of {fmt_shape(self.infer(params, []))} (channels × height × width)"
+
+    def short(self, params):
+        return f"Input {params['channels']}×{params['height']}×{params['width']}"
+
+
+@register
+class Conv2dSpec(LayerSpec):
+    id = "Conv2d"
+    title = "Conv2d"
+    category = "Convolution"
+    torch_class = "Conv2d"
+    description = "2-D convolution: slides out_channels learned kernels over the image; each makes one feature map."
+    params = (
+        ParamSpec("out_channels", "int", 16, "Number of kernels = feature maps produced", 1, 65536),
+        ParamSpec("kernel_size", "size2", 3, "Kernel height × width (one number for square)", 1, 255),
+        ParamSpec("stride", "size2", 1, "Step between kernel positions", 1, 255),
+        ParamSpec(
+            "padding", "padding", 0, "Zeros added on each side; 'same' keeps the size (stride 1)", 0, 255,
+            choices=("same", "valid"),
+        ),
+        ParamSpec("dilation", "size2", 1, "Spacing between kernel taps", 1, 64),
+        ParamSpec("groups", "int", 1, "Split channels into groups (in and out must divide)", 1, 65536),
+        ParamSpec("bias", "bool", True, "Learn an additive bias per output channel"),
+    )
+
+    def check(self, params, who):
+        from studio.core.errors import ParamError
+
+        if params["padding"] == "same" and pair(params["stride"]) != (1, 1):
+            raise ParamError(f"{who}: padding 'same' needs stride 1 (PyTorch's rule); use a number instead", "padding")
+        if params["out_channels"] % params["groups"]:
+            raise ParamError(
+                f"{who}: out_channels={params['out_channels']} is not divisible by groups={params['groups']}",
+                "groups",
+            )
+
+    def _pads(self, params):
+        k, d = pair(params["kernel_size"]), pair(params["dilation"])
+        p = params["padding"]
+        if p == "valid":
+            return (0, 0), False
+        if p == "same":
+            # PyTorch pads asymmetrically when d·(k−1) is odd; the output keeps the input size
+            return (d[0] * (k[0] - 1) // 2, d[1] * (k[1] - 1) // 2), True
+        return pair(p), False
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        (x,) = in_shapes
+        self.need_image(x, who)
+        c, h, w = x
+        g = params["groups"]
+        if c % g:
+            raise ShapeError(f"{who} has groups={g} but its {c} input channels are not divisible by {g}")
+        k, s, d = pair(params["kernel_size"]), pair(params["stride"]), pair(params["dilation"])
+        (ph, pw), same = self._pads(params)
+        if same:
+            ho, wo = h, w
+        else:
+            ho = out_size(h, k[0], s[0], ph, d[0])
+            wo = out_size(w, k[1], s[1], pw, d[1])
+        if ho < 1 or wo < 1:
+            ek = (d[0] * (k[0] - 1) + 1, d[1] * (k[1] - 1) + 1)
+            raise ShapeError(
+                f"{who}: its {ek[0]}×{ek[1]} kernel does not fit in the {h}×{w} input "
+                f"(with padding {ph}×{pw}) — output would be {max(ho, 0)}×{max(wo, 0)}; "
+                f"use a smaller kernel, add padding, or a larger input"
+            )
+        return (params["out_channels"], ho, wo)
+
+    def costs(self, params, in_shapes, out):
+        c = in_shapes[0][0]
+        k = pair(params["kernel_size"])
+        g = params["groups"]
+        co = params["out_channels"]
+        n = k[0] * k[1] * (c // g) * co + (co if params["bias"] else 0)
+        return Costs(params=n, macs=out[1] * out[2] * co * k[0] * k[1] * (c // g))
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes or len(in_shapes[0]) != 3:
+            return "Conv2d: needs a C×H×W input"
+        c, h, w = in_shapes[0]
+        k, s, d = pair(params["kernel_size"]), pair(params["stride"]), pair(params["dilation"])
+        (ph, pw), same = self._pads(params)
+        co, g = params["out_channels"], params["groups"]
+        lines = [f"Conv2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}"]
+        if same:
+            lines.append(f"padding 'same': H_out = H_in = {h}, W_out = W_in = {w}")
+        elif out:
+            lines.append(out_formula("H", h, k[0], s[0], ph, d[0], False, out[1]))
+            lines.append(out_formula("W", w, k[1], s[1], pw, d[1], False, out[2]))
+        cin = f"({c}/{g})" if g > 1 else f"{c}"
+        bias = f" + {co}" if params["bias"] else ""
+        n = self.costs(params, in_shapes, out).params if out else 0
+        lines.append(f"params = {k[0]}·{k[1]}·{cin}·{co}{bias} = {grouped(n)}")
+        if out:
+            m = self.costs(params, in_shapes, out).macs
+            lines.append(f"MACs = {out[1]}·{out[2]}·{co}·{k[0]}·{k[1]}·{cin} = {grouped(m)}")
+        return "\n".join(lines)
+
+    def short(self, params):
+        s = pair(params["stride"])
+        st = f"s{s[0]}" if s[0] == s[1] else f"s{s[0]}×{s[1]}"
+        p = params["padding"]
+        pad = "" if p == 0 else (f" p:{p}" if isinstance(p, str) else f" p{fmt_pair(p) if isinstance(p, list) else p}")
+        extra = f" g{params['groups']}" if params["groups"] > 1 else ""
+        return f"Conv {fmt_pair(params['kernel_size'])} · {params['out_channels']} · {st}{pad}{extra}"
+
+    def torch_module(self, params, in_shapes):
+        def t(v):
+            return tuple(v) if isinstance(v, list) else v
+
+        kw = {"in_channels": in_shapes[0][0], "out_channels": params["out_channels"],
+              "kernel_size": t(params["kernel_size"])}
+        if params["stride"] != 1:
+            kw["stride"] = t(params["stride"])
+        if params["padding"] not in (0, "valid"):
+            kw["padding"] = t(params["padding"])
+        if params["dilation"] != 1:
+            kw["dilation"] = t(params["dilation"])
+        if params["groups"] != 1:
+            kw["groups"] = params["groups"]
+        if not params["bias"]:
+            kw["bias"] = False
+        return "Conv2d", kw
+
+
+@register
+class ZeroPad2dSpec(LayerSpec):
+    id = "ZeroPad2d"
+    title = "ZeroPad2d"
+    category = "Convolution"
+    torch_class = "ZeroPad2d"
+    description = "Adds rows and columns of zeros around each feature map."
+    params = (
+        ParamSpec("padding", "pad4", 1, "Zeros on each side, or [left, right, top, bottom]", 0, 1024),
+    )
+
+    @staticmethod
+    def _lrtb(p):
+        if isinstance(p, list):
+            return tuple(p)
+        return (p, p, p, p)
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        (x,) = in_shapes
+        self.need_image(x, who)
+        l, r, t, b = self._lrtb(params["padding"])
+        return (x[0], x[1] + t + b, x[2] + l + r)
+
+    def explain(self, params, in_shapes, out):
+        l, r, t, b = self._lrtb(params["padding"])
+        if not in_shapes or len(in_shapes[0]) != 3:
+            return "ZeroPad2d: needs a C×H×W input"
+        c, h, w = in_shapes[0]
+        return (f"ZeroPad2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
+                f"H_out = {h} + {t} + {b} = {h + t + b}, W_out = {w} + {l} + {r} = {w + l + r}\nparams = 0")
+
+    def short(self, params):
+        p = params["padding"]
+        return f"ZeroPad {p}" if not isinstance(p, list) else f"ZeroPad {'/'.join(map(str, p))}"
+
+    def torch_module(self, params, in_shapes):
+        p = params["padding"]
+        return "ZeroPad2d", {"padding": tuple(p) if isinstance(p, list) else p}

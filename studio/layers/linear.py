@@ -1,0 +1,106 @@
+"""Linear, Flatten, Identity."""
+from __future__ import annotations
+
+from studio.core.errors import ShapeError
+from studio.core.fixes import Fix
+from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_shape, prod, register
+
+from ._arith import grouped
+
+
+@register
+class LinearSpec(LayerSpec):
+    id = "Linear"
+    title = "Linear"
+    category = "Linear/Reshape"
+    torch_class = "Linear"
+    description = "Fully connected layer: y = W·x + b."
+    params = (
+        ParamSpec("out_features", "int", 10, "Number of outputs", 1, 1_000_000),
+        ParamSpec("in_features", "int", None, "Number of inputs (empty = inferred from the input)", 1,
+                  100_000_000, optional=True),
+        ParamSpec("bias", "bool", True, "Learn an additive bias per output"),
+    )
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        (x,) = in_shapes
+        if len(x) != 1:
+            n = prod(x)
+            raise ShapeError(
+                f"{who} needs a vector but receives {fmt_shape(x)}: insert Flatten before it "
+                f"(giving {grouped(n)} features)",
+                Fix(f"Insert Flatten before {who}", "insert_before", layer_type="Flatten"),
+            )
+        want = params["in_features"]
+        if want is not None and want != x[0]:
+            raise ShapeError(
+                f"{who} expects {grouped(want)} inputs but receives {grouped(x[0])}: "
+                f"set in_features={x[0]} (or leave it empty to infer it)",
+                Fix(f"Set in_features={x[0]}", "set_param", param="in_features", value=x[0]),
+            )
+        return (params["out_features"],)
+
+    def costs(self, params, in_shapes, out):
+        i, o = in_shapes[0][0], params["out_features"]
+        return Costs(params=i * o + (o if params["bias"] else 0), macs=i * o)
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes or len(in_shapes[0]) != 1:
+            return "Linear: y = W·x + b; needs a vector input (insert Flatten before it)"
+        i, o = in_shapes[0][0], params["out_features"]
+        bias = f" + {o}" if params["bias"] else ""
+        n = i * o + (o if params["bias"] else 0)
+        return (f"Linear: {i} → {o}   y = W·x + b, W is {o}×{i}\n"
+                f"params = {i}·{o}{bias} = {grouped(n)}\nMACs = {i}·{o} = {grouped(i * o)}")
+
+    def short(self, params):
+        return f"Linear → {params['out_features']}"
+
+    def torch_module(self, params, in_shapes):
+        kw = {"in_features": in_shapes[0][0], "out_features": params["out_features"]}
+        if not params["bias"]:
+            kw["bias"] = False
+        return "Linear", kw
+
+
+@register
+class FlattenSpec(LayerSpec):
+    id = "Flatten"
+    title = "Flatten"
+    category = "Linear/Reshape"
+    torch_class = "Flatten"
+    description = "Unrolls C×H×W feature maps into one vector of C·H·W features."
+
+    def infer(self, params, in_shapes, who=None):
+        return (prod(in_shapes[0]),)
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes:
+            return "Flatten: C×H×W → C·H·W"
+        x = in_shapes[0]
+        return f"Flatten: {fmt_shape(x)} → {'·'.join(map(str, x))} = {grouped(prod(x))} features\nparams = 0"
+
+    def short(self, params):
+        return "Flatten"
+
+    def torch_module(self, params, in_shapes):
+        return "Flatten", {}
+
+
+@register
+class IdentitySpec(LayerSpec):
+    id = "Identity"
+    title = "Identity"
+    category = "Linear/Reshape"
+    torch_class = "Identity"
+    description = "Passes its input through unchanged (a placeholder)."
+
+    def infer(self, params, in_shapes, who=None):
+        return tuple(in_shapes[0])
+
+    def short(self, params):
+        return "Identity"
+
+    def torch_module(self, params, in_shapes):
+        return "Identity", {}

@@ -1,0 +1,93 @@
+"""Merges: Add (residual skip) and Concat (along channels)."""
+from __future__ import annotations
+
+from studio.core.errors import ShapeError
+from studio.core.fixes import Fix
+from studio.core.spec import LayerSpec, fmt_shape, register
+
+
+@register
+class AddSpec(LayerSpec):
+    id = "Add"
+    title = "Add"
+    category = "Merge"
+    arity = (2, None)
+    description = "Adds two or more tensors of the same shape: the residual skip of ResNet."
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        first = in_shapes[0]
+        for port, s in enumerate(in_shapes[1:], start=1):
+            if tuple(s) != tuple(first):
+                raise ShapeError(self._mismatch(who, in_shapes, port), self._fix(in_shapes, port))
+        return tuple(first)
+
+    @staticmethod
+    def _target_and_odd(in_shapes, port):
+        # The shortcut to project is the input that looks "earlier": more pixels, fewer channels.
+        a, b = tuple(in_shapes[0]), tuple(in_shapes[port])
+        if len(a) == 3 and len(b) == 3:
+            if (b[1] * b[2], -b[0]) > (a[1] * a[2], -a[0]):
+                return a, port
+            return b, 0
+        return a, port
+
+    def _mismatch(self, who, in_shapes, port):
+        a, b = fmt_shape(in_shapes[0]), fmt_shape(in_shapes[port])
+        target, odd = self._target_and_odd(in_shapes, port)
+        src = tuple(in_shapes[odd])
+        msg = f"{who} joins {a} with {b}: the shapes must be equal"
+        if len(src) == 3 and len(target) == 3 and src[1] % target[1] == 0 and src[2] % target[2] == 0:
+            s = src[1] // target[1]
+            if s == src[2] // target[2]:
+                if s > 1:
+                    msg += f"; give the shortcut (input {odd + 1}) a 1×1 conv with {target[0]} channels and stride {s}"
+                else:
+                    msg += f"; give the shortcut (input {odd + 1}) a 1×1 conv with {target[0]} channels"
+        return msg
+
+    def _fix(self, in_shapes, port):
+        target, odd = self._target_and_odd(in_shapes, port)
+        src = tuple(in_shapes[odd])
+        if len(src) != 3 or len(target) != 3 or src[1] % target[1] or src[2] % target[2]:
+            return None
+        s = src[1] // target[1]
+        if s != src[2] // target[2]:
+            return None
+        params = (("out_channels", target[0]), ("kernel_size", 1), ("stride", s), ("bias", False))
+        return Fix(f"Insert 1×1 conv ({target[0]} channels, stride {s}) on the shortcut", "insert_before",
+                   layer_type="Conv2d", params=params, port=odd)
+
+    def explain(self, params, in_shapes, out):
+        ins = " + ".join(fmt_shape(s) for s in in_shapes) or "?"
+        return f"Add: {ins} → {fmt_shape(out)} (element-wise sum; shapes must match)\nparams = 0"
+
+    def short(self, params):
+        return "Add (+)"
+
+
+@register
+class ConcatSpec(LayerSpec):
+    id = "Concat"
+    title = "Concat"
+    category = "Merge"
+    arity = (2, None)
+    description = "Stacks two or more tensors along the channel (or feature) dimension."
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        first = tuple(in_shapes[0])
+        for s in in_shapes[1:]:
+            if len(s) != len(first) or tuple(s[1:]) != first[1:]:
+                shapes = ", ".join(fmt_shape(x) for x in in_shapes)
+                what = "height and width" if len(first) == 3 else "rank"
+                raise ShapeError(f"{who} joins {shapes}: all inputs must have the same {what}; "
+                                 f"pool or pad the larger one")
+        return (sum(s[0] for s in in_shapes),) + first[1:]
+
+    def explain(self, params, in_shapes, out):
+        ch = " + ".join(str(s[0]) for s in in_shapes) or "?"
+        return f"Concat: channels {ch} = {out[0] if out else '?'} → {fmt_shape(out)}\nparams = 0"
+
+    def short(self, params):
+        return "Concat"

@@ -1,0 +1,161 @@
+"""Pooling: MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, AdaptiveMaxPool2d."""
+from __future__ import annotations
+
+from studio.core.errors import ShapeError
+from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
+
+from ._arith import out_formula, out_size
+
+
+def _t(v):
+    return tuple(v) if isinstance(v, list) else v
+
+
+class _PoolSpec(LayerSpec):
+    category = "Pooling"
+    dilated = False
+
+    def _ksp(self, params):
+        k = pair(params["kernel_size"])
+        s = pair(params["stride"]) if params["stride"] is not None else k
+        p = pair(params["padding"])
+        d = pair(params.get("dilation", 1))
+        return k, s, p, d
+
+    def check(self, params, who):
+        from studio.core.errors import ParamError
+
+        k, s, p, d = self._ksp(params)
+        if p[0] > k[0] // 2 or p[1] > k[1] // 2:
+            raise ParamError(
+                f"{who}: padding {fmt_pair(params['padding'])} is more than half the "
+                f"{fmt_pair(params['kernel_size'])} kernel (PyTorch's limit); use padding ≤ {k[0] // 2}",
+                "padding",
+            )
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        (x,) = in_shapes
+        self.need_image(x, who)
+        c, h, w = x
+        k, s, p, d = self._ksp(params)
+        cm = params["ceil_mode"]
+        ho = out_size(h, k[0], s[0], p[0], d[0], cm)
+        wo = out_size(w, k[1], s[1], p[1], d[1], cm)
+        if ho < 1 or wo < 1:
+            raise ShapeError(
+                f"{who}: its {fmt_pair(params['kernel_size'])} window does not fit in the {h}×{w} input — "
+                f"output would be {max(ho, 0)}×{max(wo, 0)}; use a smaller window or remove this pooling"
+            )
+        return (c, ho, wo)
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes or len(in_shapes[0]) != 3:
+            return f"{self.title}: needs a C×H×W input"
+        c, h, w = in_shapes[0]
+        k, s, p, d = self._ksp(params)
+        lines = [f"{self.title}: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}"]
+        if out:
+            lines.append(out_formula("H", h, k[0], s[0], p[0], d[0], params["ceil_mode"], out[1]))
+            lines.append(out_formula("W", w, k[1], s[1], p[1], d[1], params["ceil_mode"], out[2]))
+        lines.append("params = 0 (pooling has nothing to learn)")
+        return "\n".join(lines)
+
+    def short(self, params):
+        k, s, p, d = self._ksp(params)
+        st = f"s{s[0]}" if s[0] == s[1] else f"s{s[0]}×{s[1]}"
+        pad = f" p{params['padding']}" if params["padding"] != 0 else ""
+        return f"{self.title[:-2]} {fmt_pair(params['kernel_size'])} · {st}{pad}"
+
+
+@register
+class MaxPool2dSpec(_PoolSpec):
+    id = "MaxPool2d"
+    title = "MaxPool2d"
+    torch_class = "MaxPool2d"
+    description = "Keeps the largest value in each window: halves the map with 2×2 stride 2."
+    params = (
+        ParamSpec("kernel_size", "size2", 2, "Window height × width", 1, 255),
+        ParamSpec("stride", "size2", None, "Step between windows (empty = window size)", 1, 255, optional=True),
+        ParamSpec("padding", "size2", 0, "Implicit −∞ padding on each side (≤ half the window)", 0, 127),
+        ParamSpec("dilation", "size2", 1, "Spacing between window taps", 1, 64),
+        ParamSpec("ceil_mode", "bool", False, "Round the output size up instead of down"),
+    )
+
+    def torch_module(self, params, in_shapes):
+        kw = {"kernel_size": _t(params["kernel_size"])}
+        if params["stride"] is not None:
+            kw["stride"] = _t(params["stride"])
+        if params["padding"] != 0:
+            kw["padding"] = _t(params["padding"])
+        if params["dilation"] != 1:
+            kw["dilation"] = _t(params["dilation"])
+        if params["ceil_mode"]:
+            kw["ceil_mode"] = True
+        return "MaxPool2d", kw
+
+
+@register
+class AvgPool2dSpec(_PoolSpec):
+    id = "AvgPool2d"
+    title = "AvgPool2d"
+    torch_class = "AvgPool2d"
+    description = "Averages each window."
+    params = (
+        ParamSpec("kernel_size", "size2", 2, "Window height × width", 1, 255),
+        ParamSpec("stride", "size2", None, "Step between windows (empty = window size)", 1, 255, optional=True),
+        ParamSpec("padding", "size2", 0, "Zero padding on each side (≤ half the window)", 0, 127),
+        ParamSpec("ceil_mode", "bool", False, "Round the output size up instead of down"),
+        ParamSpec("count_include_pad", "bool", True, "Count padded zeros in the average"),
+    )
+
+    def torch_module(self, params, in_shapes):
+        kw = {"kernel_size": _t(params["kernel_size"])}
+        if params["stride"] is not None:
+            kw["stride"] = _t(params["stride"])
+        if params["padding"] != 0:
+            kw["padding"] = _t(params["padding"])
+        if params["ceil_mode"]:
+            kw["ceil_mode"] = True
+        if not params["count_include_pad"]:
+            kw["count_include_pad"] = False
+        return "AvgPool2d", kw
+
+
+class _AdaptiveSpec(LayerSpec):
+    category = "Pooling"
+    params = (ParamSpec("output_size", "size2", 1, "Output height × width, whatever the input size", 1, 4096),)
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        (x,) = in_shapes
+        self.need_image(x, who)
+        h, w = pair(params["output_size"])
+        return (x[0], h, w)
+
+    def explain(self, params, in_shapes, out):
+        ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
+        return (f"{self.title}: {ins} → {fmt_shape(out)}\n"
+                f"the window adapts so that any H×W becomes {fmt_pair(params['output_size'])}\nparams = 0")
+
+    def short(self, params):
+        return f"{self.title.replace('Adaptive', 'Adapt')[:-2]} → {fmt_pair(params['output_size'])}"
+
+    def torch_module(self, params, in_shapes):
+        return self.torch_class, {"output_size": _t(params["output_size"])}
+
+
+@register
+class AdaptiveAvgPool2dSpec(_AdaptiveSpec):
+    id = "AdaptiveAvgPool2d"
+    title = "AdaptiveAvgPool2d"
+    torch_class = "AdaptiveAvgPool2d"
+    description = "Averages to a fixed output size (global average pooling with 1×1)."
+
+
+@register
+class AdaptiveMaxPool2dSpec(_AdaptiveSpec):
+    id = "AdaptiveMaxPool2d"
+    title = "AdaptiveMaxPool2d"
+    torch_class = "AdaptiveMaxPool2d"
+    description = "Takes the maximum over windows sized to give a fixed output size."
