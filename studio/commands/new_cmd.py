@@ -1,0 +1,47 @@
+"""`cnn-studio new TEMPLATE -o PROJECT`: write a new project file from a template."""
+from __future__ import annotations
+
+import os
+
+from studio.core.errors import StudioError
+from studio.core.project import SUFFIX, save_project
+from studio.core.spec import fmt_shape
+from studio.core.validate import validate
+
+from .common import parse_input_shape
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("new", help="create a project file from a template")
+    p.add_argument("template", metavar="TEMPLATE", help="template name (see: cnn-studio templates)")
+    p.add_argument("-o", "--output", required=True, metavar="PROJECT", help=f"project file to write ({SUFFIX})")
+    p.add_argument("--input", metavar="CxHxW", help="input shape, e.g. 1x28x28 (default: the template's)")
+    p.add_argument("--classes", type=int, metavar="N", help="number of classes (default: the template's)")
+    p.add_argument("--force", action="store_true", help="overwrite PROJECT if it exists")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from studio import templates
+
+    shape = parse_input_shape(args.input)
+    if args.classes is not None and args.classes < 1:
+        raise StudioError(f"--classes {args.classes}: a classifier needs at least 1 class")
+    out = args.output
+    if os.path.isdir(out):
+        raise StudioError(f"{out} is a folder: give a file name such as {os.path.join(out, args.template + SUFFIX)}")
+    if os.path.exists(out) and not args.force:
+        raise StudioError(f"{out} already exists: choose another name or add --force to overwrite it")
+    parent = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(parent):
+        raise StudioError(f"cannot write {out}: the folder {parent} does not exist")
+    proj = templates.build_project(args.template, input_shape=shape, num_classes=args.classes)
+    if not os.path.splitext(out)[1]:
+        out += SUFFIX
+        if os.path.exists(out) and not args.force:
+            raise StudioError(f"{out} already exists: choose another name or add --force to overwrite it")
+    save_project(proj, out)
+    a = validate(proj.graph, proj.num_classes)
+    print(f"wrote {out}: {proj.name}, input {fmt_shape(proj.input_shape)}, {proj.num_classes} classes, "
+          f"{len(proj.graph)} layers, {a.total_params:,} parameters")
+    return 0

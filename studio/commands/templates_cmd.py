@@ -1,0 +1,64 @@
+"""`cnn-studio templates`: the built-in and the user's own templates, or one template's card."""
+from __future__ import annotations
+
+import json
+import sys
+
+from studio.core.spec import fmt_shape
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("templates", help="list the templates (built-in and your own), or show one's card")
+    p.add_argument("name", nargs="?", metavar="NAME", help="show this template's card")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(run=run)
+
+
+def _count(n: int | None) -> str:
+    if n is None:
+        return "?"
+    for unit, suffix in ((1e9, " G"), (1e6, " M"), (1e3, " K")):
+        if n >= unit:
+            return f"{n / unit:,.2f}{suffix}"
+    return str(n)
+
+
+def run(args) -> int:
+    from studio import templates
+
+    if args.name:
+        info = templates.get_template(args.name)
+        print(json.dumps(info.to_dict(), indent=2) if args.json else templates.format_card(info))
+        return 0
+    errors: list[str] = []
+    infos = templates.list_templates(errors=errors)
+    for e in errors:
+        print(f"warning: {e}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([i.to_dict() for i in infos], indent=2))
+        return 0
+    head = ("Name", "Input", "Classes", "Params", "MACs", "Description")
+    rows = [(i.name, fmt_shape(i.input_shape), str(i.num_classes),
+             _count(i.card.get("params")), _count(i.card.get("macs")),
+             i.description) for i in infos if i.builtin]
+    mine = [(i.name, fmt_shape(i.input_shape), str(i.num_classes),
+             _count(i.card.get("params")), _count(i.card.get("macs")),
+             i.description) for i in infos if not i.builtin]
+    w = [max(len(r[k]) for r in [head, *rows, *mine]) for k in range(5)]
+
+    def line(r):
+        return f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>{w[2]}}  {r[3]:>{w[3]}}  {r[4]:>{w[4]}}  {r[5]}"
+
+    print("Built-in templates")
+    print(line(head))
+    for r in rows:
+        print(line(r))
+    print()
+    if mine:
+        print("Your templates")
+        for r in mine:
+            print(line(r))
+    else:
+        print("Your templates: none yet (save a project as a template in the studio)")
+    print("\nShow a card: cnn-studio templates NAME   Start a project: cnn-studio new NAME -o FILE.cnnproj")
+    return 0

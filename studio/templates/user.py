@@ -1,0 +1,296 @@
+"""The user's own templates and blocks, kept as project-format JSON files.
+
+Templates (whole projects) live in ``user_templates_dir()``, blocks (a selected group of
+nodes, with the ports left dangling noted) in its ``blocks/`` folder. A file holds the
+project format plus a ``user_template`` record: name, description, kind, and for blocks
+the ``inputs``/``outputs`` that were cut. Saving is atomic; names become safe file names.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from studio.core.errors import ProjectError, StudioError
+from studio.core.graph import Graph
+from studio.core.project import Project, atomic_write_text, load_project
+from studio.core.validate import validate
+from studio.paths import user_templates_dir
+
+from .registry import TemplateInfo, apply_layout, builtin_entry, builtin_names, checked_build, unknown_name_error
+
+SUFFIX = ".cnnproj"
+
+
+def _slug(name: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise StudioError("a template needs a name: type one (letters, digits, spaces, '-' or '_')")
+    if len(name) > 80:
+        raise StudioError(f"template name '{name[:40]}…' is too long: use at most 80 characters")
+    slug = re.sub(r"[^a-z0-9_-]+", "_", name.strip().lower()).strip("_")
+    if not slug:
+        raise StudioError(f"template name {name!r} has no letters or digits: use some")
+    return slug
+
+
+def _folder(kind: str) -> Path:
+    d = user_templates_dir()
+    if kind == "block":
+        d = d / "blocks"
+        d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def _path(name: str, kind: str) -> Path:
+    return _folder(kind) / (_slug(name) + SUFFIX)
+
+
+def _read(path: Path) -> tuple[Project, dict[str, Any]]:
+    proj = load_project(path)
+    try:
+        meta = json.loads(path.read_text("utf-8")).get("user_template") or {}
+    except (OSError, ValueError, AttributeError):
+        meta = {}
+    if not isinstance(meta, dict):
+        meta = {}
+    meta.setdefault("name", path.stem)
+    return proj, meta
+
+
+def _write(path: Path, project: Project, meta: dict[str, Any]) -> None:
+    data = project.to_dict()
+    data["user_template"] = meta
+    try:
+        atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise StudioError(f"cannot save template '{meta['name']}' in {path.parent}: {exc.strerror or exc}") from None
+
+
+def _entries(kind: str, errors: list[str] | None = None) -> list[tuple[Path, Project, dict]]:
+    out = []
+    for p in sorted(_folder(kind).glob("*" + SUFFIX)):
+        try:
+            proj, meta = _read(p)
+        except ProjectError as exc:
+            if errors is not None:
+                errors.append(f"skipped {p}: {exc}")
+            continue
+        out.append((p, proj, meta))
+    return out
+
+
+# ---- whole-project templates -------------------------------------------------
+def save_user_template(name: str, project: Project, description: str = "", overwrite: bool = False) -> Path:
+    """Save ``project`` as the template ``name``; refuses a taken name unless overwrite."""
+    slug = _slug(name)
+    if builtin_entry(name) is not None or slug in builtin_names():
+        raise StudioError(f"'{name}' is the name of a built-in template: choose another name")
+    path = _path(name, "project")
+    if path.exists() and not overwrite:
+        raise StudioError(f"a template named '{name}' already exists: choose another name or delete it first")
+    proj = project.copy()
+    proj.template = proj.template or None
+    _write(path, proj, {"name": name.strip(), "description": str(description), "kind": "project"})
+    return path
+
+
+def _find(name: str, kind: str) -> Path | None:
+    try:
+        path = _path(name, kind)
+    except StudioError:
+        return None
+    return path if path.exists() else None
+
+
+def user_template_names() -> list[str]:
+    return [m["name"] for _, _, m in _entries("project")]
+
+
+def _info(proj: Project, meta: dict) -> TemplateInfo:
+    a = validate(proj.graph, proj.num_classes)
+    shape = proj.input_shape or (0, 0, 0)
+    card = {"params": a.total_params, "macs": a.macs, "idea": "", "authors": "", "year": "", "title": ""}
+    return TemplateInfo(meta["name"], meta["name"], tuple(shape), proj.num_classes,
+                        meta.get("description", "") or "your own template", card, False)
+
+
+def list_user_templates(errors: list[str] | None = None) -> list[TemplateInfo]:
+    return [_info(proj, meta) for _, proj, meta in _entries("project", errors)]
+
+
+def user_template_info(name: str) -> TemplateInfo | None:
+    path = _find(name, "project")
+    return _info(*_read(path)) if path else None
+
+
+def load_user_template(name: str) -> Project:
+    path = _find(name, "project")
+    if path is None:
+        raise unknown_name_error(name, builtin_names() + user_template_names())
+    proj, meta = _read(path)
+    proj.template = meta["name"]
+    return proj
+
+
+def delete_user_template(name: str) -> None:
+    path = _find(name, "project")
+    if path is None:
+        raise StudioError(f"there is no template of yours named '{name}'"
+                          + (" (built-in templates cannot be deleted)" if builtin_entry(name) else ""))
+    path.unlink()
+
+
+def build_user_project(name: str, input_shape=None, num_classes=None) -> Project | None:
+    """A user template as a new project, retargeted to another input or class count."""
+    if _find(name, "project") is None:
+        return None
+    proj = load_user_template(name)
+    if input_shape is None and num_classes is None:
+        return proj
+    base = proj.graph.to_dict()
+
+    def builder(shape, classes):
+        p = _retarget(Project(graph=_graph_from(base)), shape, classes)
+        return p.graph
+
+    shape = tuple(input_shape) if input_shape is not None else proj.input_shape
+    classes = num_classes if num_classes is not None else proj.num_classes
+    if shape is None:
+        raise StudioError(f"template '{name}' has no single Input layer, so its input cannot be changed")
+    proj.graph = checked_build(name, builder, shape, classes)
+    proj.num_classes = classes
+    return proj
+
+
+def _graph_from(d: dict) -> Graph:
+    from studio.core.project import parse_project
+
+    return parse_project({"format": "cnn-studio", "version": 1, "graph": d}).graph
+
+
+def _retarget(proj: Project, shape, classes) -> Project:
+    g = proj.graph
+    ins = g.input_nodes()
+    if shape is not None and len(ins) == 1:
+        g.set_params(ins[0].id, {"channels": shape[0], "height": shape[1], "width": shape[2]})
+    if classes is not None:
+        a = validate(g)
+        nid = a.output_id
+        while nid is not None and g.node(nid).type not in ("Linear", "Input") and len(g.in_edges(nid)) == 1:
+            nid = g.in_edges(nid)[0].source
+        if nid is not None and g.node(nid).type == "Linear":
+            g.set_param(nid, "out_features", classes)
+        proj.num_classes = classes
+    return proj
+
+
+# ---- blocks: a selected group of nodes ---------------------------------------
+@dataclass
+class Block:
+    name: str
+    description: str
+    graph: Graph
+    inputs: list[dict[str, Any]] = field(default_factory=list)  # {"node", "port", "shape"}
+    outputs: list[dict[str, Any]] = field(default_factory=list)  # {"node", "shape"}
+
+
+def save_block(name: str, graph: Graph, node_ids, description: str = "", overwrite: bool = False) -> Path:
+    """Save the nodes ``node_ids`` of ``graph`` (edges among them, groups wholly inside)
+    as a reusable block; edges that crossed the selection are noted as its ports."""
+    ids = list(dict.fromkeys(node_ids))
+    if not ids:
+        raise StudioError("select the nodes to save as a block first")
+    for n in ids:
+        graph.node(n)
+    path = _path(name, "block")
+    if path.exists() and not overwrite:
+        raise StudioError(f"a block named '{name}' already exists: choose another name or delete it first")
+    sel = set(ids)
+    sub = graph.subgraph(ids)
+    for g in graph.groups:
+        if g.nodes and set(g.nodes) <= sel:
+            sub.add_group(g.name, g.nodes, g.collapsed, g.kind)
+    shapes = validate(graph).shapes
+    sh = lambda n: list(shapes[n]) if n in shapes else None  # noqa: E731
+    inputs = [{"node": e.target, "port": e.port, "shape": sh(e.source)}
+              for e in graph.edges if e.target in sel and e.source not in sel]
+    outputs = []
+    for e in graph.edges:
+        if e.source in sel and e.target not in sel and all(o["node"] != e.source for o in outputs):
+            outputs.append({"node": e.source, "shape": sh(e.source)})
+    meta = {"name": name.strip(), "description": str(description), "kind": "block",
+            "inputs": inputs, "outputs": outputs}
+    _write(path, Project(graph=sub, name=name.strip()), meta)
+    return path
+
+
+def list_blocks(errors: list[str] | None = None) -> list[Block]:
+    return [_block(p, m) for _, p, m in _entries("block", errors)]
+
+
+def _block(proj: Project, meta: dict) -> Block:
+    return Block(meta["name"], meta.get("description", ""), proj.graph,
+                 list(meta.get("inputs") or []), list(meta.get("outputs") or []))
+
+
+def load_block(name: str) -> Block:
+    path = _find(name, "block")
+    if path is None:
+        known = [b.name for b in list_blocks()]
+        raise StudioError(f"there is no block named '{name}'" + (f" (yours: {', '.join(known)})" if known else ""))
+    return _block(*_read(path))
+
+
+def delete_block(name: str) -> None:
+    path = _find(name, "block")
+    if path is None:
+        raise StudioError(f"there is no block named '{name}'")
+    path.unlink()
+
+
+def insert_block(graph: Graph, name_or_project, at: tuple[float, float] = (0.0, 0.0)) -> dict[str, str]:
+    """Add a block's (or a project's) nodes to ``graph`` with fresh ids, its top-left at
+    ``at``; returns {old id: new id} so the caller can reconnect the ports."""
+    if isinstance(name_or_project, Project):
+        src = name_or_project.graph
+    elif isinstance(name_or_project, Graph):
+        src = name_or_project
+    elif _find(str(name_or_project), "block") is not None:
+        src = load_block(str(name_or_project)).graph
+    else:
+        src = load_user_template(str(name_or_project)).graph
+    nodes = src.nodes
+    if not nodes:
+        return {}
+    if all(n.pos == (0.0, 0.0) for n in nodes) and len(nodes) > 1:
+        src = src.copy()
+        apply_layout(src)
+        nodes = src.nodes
+    x0 = min(n.pos[0] for n in nodes)
+    y0 = min(n.pos[1] for n in nodes)
+    mapping: dict[str, str] = {}
+    for n in nodes:
+        new, k = n.id, 1
+        while new in graph or new in mapping.values():
+            k += 1
+            new = f"{n.id}_{k}"
+        mapping[n.id] = new
+    graph.begin_batch()
+    try:
+        for n in nodes:
+            graph.add_node(n.type, n.params, node_id=mapping[n.id], label=n.label,
+                           pos=(at[0] + n.pos[0] - x0, at[1] + n.pos[1] - y0))
+        for e in src.edges:
+            graph.connect(mapping[e.source], mapping[e.target], e.port)
+        for g in src.groups:
+            gname, k = g.name, 1
+            existing = {x.name for x in graph.groups}
+            while gname in existing:
+                k += 1
+                gname = f"{g.name}_{k}"
+            graph.add_group(gname, [mapping[m] for m in g.nodes], g.collapsed, g.kind)
+    finally:
+        graph.end_batch()
+    return mapping
