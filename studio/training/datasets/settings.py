@@ -1,0 +1,204 @@
+"""Data settings as kept in ``project.dataset``: plain values, validated, with clear errors.
+
+No torch here: the GUI can read and edit these without loading torch.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from studio.core.errors import StudioError
+
+SOURCES = ("digits", "shapes", "mnist", "fashion-mnist", "cifar10", "folder")
+NEEDS_ROOT = ("mnist", "fashion-mnist", "cifar10", "folder")
+SHAPE_CLASSES = ("circle", "square", "triangle", "cross", "star")
+CACHE_MODES = ("auto", "memory", "stream")
+_ALIASES = {
+    "fashion_mnist": "fashion-mnist", "fashionmnist": "fashion-mnist", "fmnist": "fashion-mnist",
+    "cifar-10": "cifar10", "cifar_10": "cifar10", "imagefolder": "folder", "dir": "folder",
+}
+
+
+class DataError(StudioError):
+    """A data set cannot be found, read or configured; the message says how to fix it."""
+
+
+def _num(where: str, value: Any, lo: float, hi: float, *, integer: bool = False, lo_open: bool = False,
+         hi_open: bool = False) -> Any:
+    kind = "a whole number" if integer else "a number"
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not float(value).is_integer()):
+        raise DataError(f"{where} = {value!r}: must be {kind} between {lo:g} and {hi:g}")
+    bad = value < lo or value > hi or (lo_open and value == lo) or (hi_open and value == hi)
+    if bad:
+        left = "(" if lo_open else "["
+        right = ")" if hi_open else "]"
+        raise DataError(f"{where} = {value!r}: must be in {left}{lo:g}, {hi:g}{right}")
+    return int(value) if integer else float(value)
+
+
+def _flag(where: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise DataError(f"{where} = {value!r}: must be true or false")
+    return value
+
+
+def _check_keys(where: str, data: Any, cls) -> None:
+    if not isinstance(data, dict):
+        raise DataError(f"{where} must be a mapping of settings, not {type(data).__name__}")
+    allowed = [f.name for f in fields(cls)]
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise DataError(f"{where}: unknown setting(s) {', '.join(map(repr, unknown))}; "
+                        f"known settings are {', '.join(allowed)}")
+
+
+@dataclass
+class AugmentSettings:
+    """Training-only augmentation (applied to train batches, never to val/test)."""
+
+    random_crop_padding: int = 0  # pixels of zero padding before a random crop back to size
+    hflip: bool = False  # flip left-right with probability 0.5
+    rotation_deg: float = 0.0  # rotate by a random angle in [-deg, +deg]
+    color_jitter: float = 0.0  # brightness/contrast/saturation factors in [1-j, 1+j]
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.random_crop_padding or self.hflip or self.rotation_deg or self.color_jitter)
+
+    def validate(self) -> "AugmentSettings":
+        w = "dataset.augment"
+        self.random_crop_padding = _num(f"{w}.random_crop_padding", self.random_crop_padding, 0, 64, integer=True)
+        self.hflip = _flag(f"{w}.hflip", self.hflip)
+        self.rotation_deg = _num(f"{w}.rotation_deg", self.rotation_deg, 0, 180)
+        self.color_jitter = _num(f"{w}.color_jitter", self.color_jitter, 0, 1)
+        return self
+
+    def to_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "AugmentSettings":
+        data = {} if data is None else data
+        _check_keys("dataset.augment", data, cls)
+        return cls(**data).validate()
+
+
+@dataclass
+class ShapesSettings:
+    """Options of the generated ``shapes`` data set."""
+
+    count: int = 2000  # images in all (split into train/val/test by the fractions)
+    classes: list[str] = field(default_factory=lambda: list(SHAPE_CLASSES))
+    noise: float = 0.08  # standard deviation of the per-pixel background noise (0..1 scale)
+
+    def validate(self) -> "ShapesSettings":
+        self.count = _num("dataset.shapes.count", self.count, 10, 1_000_000, integer=True)
+        self.noise = _num("dataset.shapes.noise", self.noise, 0, 0.5)
+        if isinstance(self.classes, str) or not isinstance(self.classes, (list, tuple)):
+            raise DataError(f"dataset.shapes.classes = {self.classes!r}: must be a list drawn from "
+                            f"{', '.join(SHAPE_CLASSES)}")
+        bad = [c for c in self.classes if c not in SHAPE_CLASSES]
+        if bad:
+            raise DataError(f"dataset.shapes.classes: unknown shape(s) {', '.join(map(repr, bad))}; "
+                            f"choose from {', '.join(SHAPE_CLASSES)}")
+        if len(set(self.classes)) != len(self.classes) or len(self.classes) < 2:
+            raise DataError("dataset.shapes.classes: list at least two different shapes, each once")
+        self.classes = list(self.classes)
+        return self
+
+    def to_dict(self) -> dict:
+        return {"count": self.count, "classes": list(self.classes), "noise": self.noise}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "ShapesSettings":
+        data = {} if data is None else data
+        _check_keys("dataset.shapes", data, cls)
+        return cls(**data).validate()
+
+
+@dataclass
+class DataSettings:
+    """Which data to train on and how to split, normalise and augment it."""
+
+    source: str = "digits"
+    root: str | None = None  # folder for mnist / fashion-mnist / cifar10 / folder
+    download: bool = False
+    val_fraction: float = 0.1
+    test_fraction: float = 0.1  # ignored where the set has an official test part (MNIST, CIFAR-10)
+    seed: int = 0
+    cache: str = "auto"  # "auto": in memory when it fits; "memory"; "stream" (a Dataset for a DataLoader)
+    augment: AugmentSettings = field(default_factory=AugmentSettings)
+    shapes: ShapesSettings = field(default_factory=ShapesSettings)
+
+    def validate(self) -> "DataSettings":
+        src = str(self.source).strip().lower() if isinstance(self.source, str) else self.source
+        src = _ALIASES.get(src, src)
+        if src not in SOURCES:
+            raise DataError(f"dataset.source = {self.source!r}: unknown data set; choose one of {', '.join(SOURCES)}")
+        self.source = src
+        if self.root is not None and not isinstance(self.root, (str, os.PathLike)):
+            raise DataError(f"dataset.root = {self.root!r}: must be a folder path")
+        self.root = None if self.root in (None, "") else os.fspath(self.root)
+        if src in NEEDS_ROOT and not self.root:
+            raise DataError(f"data set {src!r} needs a folder: set dataset.root (on the command line: --data {src}:DIR)")
+        self.download = _flag("dataset.download", self.download)
+        self.val_fraction = _num("dataset.val_fraction", self.val_fraction, 0, 0.9, hi_open=False)
+        self.test_fraction = _num("dataset.test_fraction", self.test_fraction, 0, 0.9)
+        if self.val_fraction + self.test_fraction >= 0.95:
+            raise DataError(f"dataset.val_fraction + dataset.test_fraction = "
+                            f"{self.val_fraction + self.test_fraction:g}: leave at least 5% for training")
+        self.seed = _num("dataset.seed", self.seed, 0, 2**63 - 1, integer=True)
+        if self.cache not in CACHE_MODES:
+            raise DataError(f"dataset.cache = {self.cache!r}: choose one of {', '.join(CACHE_MODES)}")
+        if not isinstance(self.augment, AugmentSettings):
+            raise DataError("dataset.augment must be an AugmentSettings")
+        self.augment.validate()
+        self.shapes.validate()
+        return self
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source, "root": self.root, "download": self.download,
+            "val_fraction": self.val_fraction, "test_fraction": self.test_fraction, "seed": self.seed,
+            "cache": self.cache, "augment": self.augment.to_dict(), "shapes": self.shapes.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "DataSettings":
+        """Read ``project.dataset``; missing keys take defaults, unknown keys or bad values raise DataError."""
+        data = dict(data or {})
+        _check_keys("dataset", data, cls)
+        aug = AugmentSettings.from_dict(data.pop("augment", None))
+        shp = ShapesSettings.from_dict(data.pop("shapes", None))
+        return cls(augment=aug, shapes=shp, **data).validate()
+
+
+def parse_data_arg(text: str, base: DataSettings | None = None) -> DataSettings:
+    """``digits|shapes|mnist:DIR|fashion-mnist:DIR|cifar10:DIR|folder:DIR`` -> DataSettings.
+
+    A bare existing folder means ``folder:DIR``. Split, augmentation and shapes options come from
+    ``base`` (e.g. the project's own settings) when given.
+    """
+    usage = "write --data digits, shapes, mnist:DIR, fashion-mnist:DIR, cifar10:DIR or folder:DIR"
+    if not isinstance(text, str) or not text.strip():
+        raise DataError(f"--data is empty: {usage}")
+    text = text.strip()
+    name, sep, rest = text.partition(":")
+    key = _ALIASES.get(name.strip().lower(), name.strip().lower())
+    if key not in SOURCES:
+        if os.path.isdir(os.path.expanduser(text)):
+            key, rest, sep = "folder", text, ":"
+        else:
+            raise DataError(f"--data {text!r}: unknown data set {name!r}; {usage}")
+    root = os.path.expanduser(rest.strip()) if sep else None
+    if key in NEEDS_ROOT and not root:
+        raise DataError(f"--data {text!r}: {key} needs a folder, e.g. --data {key}:./data")
+    if key not in NEEDS_ROOT and root:
+        raise DataError(f"--data {text!r}: {key} is built in and takes no folder; write --data {key}")
+    if base is not None:
+        d = base.to_dict()
+    else:
+        d = DataSettings().to_dict()
+    d.update(source=key, root=root)
+    return DataSettings.from_dict(d)

@@ -1,0 +1,163 @@
+"""Tensor transforms shared by every data set and by prediction: channels, resize, normalise, augment.
+
+Everything works on batches ``(N, C, H, W)`` of floats in [0, 1] (before normalisation), so the
+same code serves in-memory tensors on the CPU or GPU and batches coming out of a DataLoader.
+"""
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .settings import AugmentSettings, DataError, DataSettings
+
+_LUMA = (0.299, 0.587, 0.114)  # the ITU-R 601 weights PIL uses for RGB -> L
+
+
+def match_channels(x: torch.Tensor, channels: int) -> torch.Tensor:
+    """Grayscale <-> RGB on a batch (N, C, H, W): repeat gray, or take luminance of RGB."""
+    c = x.shape[1]
+    if c == channels:
+        return x
+    if c == 1 and channels == 3:
+        return x.expand(-1, 3, -1, -1).contiguous()
+    if c == 3 and channels == 1:
+        w = torch.tensor(_LUMA, dtype=x.dtype, device=x.device).view(1, 3, 1, 1)
+        return (x * w).sum(1, keepdim=True)
+    if c == 4:
+        return match_channels(x[:, :3], channels)
+    raise DataError(f"the model's input has {channels} channel(s) but the images have {c}: "
+                    "set the Input node's channels to 1 (grayscale) or 3 (RGB)")
+
+
+def resize(x: torch.Tensor, height: int, width: int) -> torch.Tensor:
+    """Bilinear resize of a float batch (antialiased when shrinking)."""
+    if x.shape[-2:] == (height, width):
+        return x
+    shrink = height < x.shape[-2] or width < x.shape[-1]
+    return F.interpolate(x, size=(height, width), mode="bilinear", align_corners=False, antialias=shrink)
+
+
+def to_model_input(x: torch.Tensor, input_shape: Sequence[int], scale: float = 255.0,
+                   chunk: int = 1024) -> torch.Tensor:
+    """uint8/float batch (N, C, H0, W0) -> float32 (N, C', H, W) in [0, 1] at the model's input."""
+    c, h, w = (int(v) for v in input_shape)
+    out = torch.empty((x.shape[0], c, h, w), dtype=torch.float32)
+    for i in range(0, x.shape[0], chunk):
+        part = x[i:i + chunk].to(torch.float32) / scale
+        out[i:i + chunk] = resize(match_channels(part, c), h, w).clamp_(0.0, 1.0)
+    return out
+
+
+def normalize_(x: torch.Tensor, mean: Sequence[float], std: Sequence[float]) -> torch.Tensor:
+    m = torch.tensor(mean, dtype=x.dtype, device=x.device).view(1, -1, 1, 1)
+    s = torch.tensor(std, dtype=x.dtype, device=x.device).view(1, -1, 1, 1)
+    return x.sub_(m).div_(s)
+
+
+def denormalize(x: torch.Tensor, mean: Sequence[float], std: Sequence[float]) -> torch.Tensor:
+    m = torch.tensor(mean, dtype=x.dtype, device=x.device).view(1, -1, 1, 1)
+    s = torch.tensor(std, dtype=x.dtype, device=x.device).view(1, -1, 1, 1)
+    return x * s + m
+
+
+def channel_stats(x: torch.Tensor) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per-channel mean and std of a [0, 1] batch (N, C, H, W), computed in float64."""
+    if x.shape[0] == 0:
+        c = x.shape[1]
+        return (0.5,) * c, (0.25,) * c
+    count = x.numel() // x.shape[1]
+    dims = (0, 2, 3)
+    mean = x.sum(dims, dtype=torch.float64) / count
+    sq = (x * x).sum(dims, dtype=torch.float64) / count
+    std = (sq - mean * mean).clamp_min(0).sqrt().clamp_min(1e-3)
+    return tuple(float(v) for v in mean), tuple(float(v) for v in std)
+
+
+def pil_to_tensor(image, channels: int) -> torch.Tensor:
+    """A PIL image -> float tensor (1, channels, H, W) in [0, 1]."""
+    from PIL import Image
+
+    if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        a = np.asarray(image, dtype=np.float64)
+        hi = 65535.0 if image.mode.startswith("I;16") or a.max() > 255 else 255.0
+        image = Image.fromarray(np.clip(a / hi * 255.0, 0, 255).astype(np.uint8), "L")
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("L" if image.mode in ("1", "LA") else "RGB")
+    a = np.asarray(image, dtype=np.uint8)
+    a = a[:, :, None] if a.ndim == 2 else a
+    t = torch.from_numpy(a.copy()).permute(2, 0, 1).unsqueeze(0).to(torch.float32) / 255.0
+    return match_channels(t, channels)
+
+
+def preprocess_image(image, input_shape: Sequence[int], mean: Sequence[float], std: Sequence[float]) -> torch.Tensor:
+    """What the model sees for one PIL image (or a path): Tensor[C, H, W], resized and normalised."""
+    from PIL import Image
+
+    if not isinstance(image, Image.Image):
+        try:
+            with Image.open(image) as im:
+                im.load()
+                image = im.copy()
+        except (OSError, ValueError) as e:
+            raise DataError(f"{image}: cannot read this image ({e}); use a PNG, JPEG, BMP or similar file") from None
+    c, h, w = (int(v) for v in input_shape)
+    x = resize(pil_to_tensor(image, c), h, w).clamp_(0.0, 1.0)
+    return normalize_(x, mean, std)[0]
+
+
+def augment_batch(x: torch.Tensor, settings: AugmentSettings | DataSettings, generator: torch.Generator | None = None,
+                  mean: Sequence[float] | None = None, std: Sequence[float] | None = None) -> torch.Tensor:
+    """Random crop with padding, horizontal flip, rotation and colour jitter on a batch (N, C, H, W).
+
+    Returns a new tensor on ``x``'s device. Random draws come from ``generator`` (a CPU generator)
+    so results are reproducible. When ``mean``/``std`` are given, ``x`` is taken as normalised:
+    padding and rotation fill with the mean colour and colour jitter works on the real colours.
+    """
+    aug = settings.augment if isinstance(settings, DataSettings) else settings
+    if not aug.enabled or x.shape[0] == 0:
+        return x
+    g = generator if generator is not None else torch.Generator().manual_seed(torch.seed() % 2**63)
+    n, c, h, w = x.shape
+    dev = x.device
+    if aug.color_jitter:
+        x = _color_jitter(x, aug.color_jitter, g, mean, std)
+    if aug.rotation_deg:
+        ang = (torch.rand(n, generator=g) * 2 - 1) * math.radians(aug.rotation_deg)
+        cos, sin = torch.cos(ang), torch.sin(ang)
+        theta = torch.zeros(n, 2, 3)
+        theta[:, 0, 0], theta[:, 0, 1], theta[:, 1, 0], theta[:, 1, 1] = cos, -sin * h / w, sin * w / h, cos
+        grid = F.affine_grid(theta.to(dev, x.dtype), list(x.shape), align_corners=False)
+        x = F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+    if aug.random_crop_padding:
+        p = int(aug.random_crop_padding)
+        xp = F.pad(x, (p, p, p, p))
+        dy = torch.randint(0, 2 * p + 1, (n,), generator=g).to(dev)
+        dx = torch.randint(0, 2 * p + 1, (n,), generator=g).to(dev)
+        rows = (dy[:, None] + torch.arange(h, device=dev))[:, None, :, None].expand(n, c, h, w + 2 * p)
+        cols = (dx[:, None] + torch.arange(w, device=dev))[:, None, None, :].expand(n, c, h, w)
+        x = xp.gather(2, rows).gather(3, cols)
+    if aug.hflip:
+        flip = (torch.rand(n, generator=g) < 0.5).to(dev).view(n, 1, 1, 1)
+        x = torch.where(flip, x.flip(-1), x)
+    return x
+
+
+def _color_jitter(x: torch.Tensor, j: float, g: torch.Generator, mean, std) -> torch.Tensor:
+    n, c = x.shape[:2]
+    dev = x.device
+    real = denormalize(x, mean, std) if mean is not None else x
+    b = (1 + (torch.rand(n, generator=g) * 2 - 1) * j).to(dev, x.dtype).view(n, 1, 1, 1)
+    ct = (1 + (torch.rand(n, generator=g) * 2 - 1) * j).to(dev, x.dtype).view(n, 1, 1, 1)
+    real = real * b
+    gray = real.mean(dim=1, keepdim=True) if c == 1 else match_channels(real, 1)
+    real = (real - gray.mean(dim=(2, 3), keepdim=True)) * ct + gray.mean(dim=(2, 3), keepdim=True)
+    if c == 3:
+        s = (1 + (torch.rand(n, generator=g) * 2 - 1) * j).to(dev, x.dtype).view(n, 1, 1, 1)
+        gray = match_channels(real, 1)
+        real = (real - gray) * s + gray
+    real = real.clamp(0.0, 1.0)
+    return normalize_(real, mean, std) if mean is not None else real
