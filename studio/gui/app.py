@@ -1,22 +1,145 @@
-"""Start the Qt application and the main window."""
+"""Start the Qt application and the main window (`cnn-studio`, `cnn-studio gui ...`)."""
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from pathlib import Path
+
+log = logging.getLogger("studio.gui")
+
+
+def _setup_logging() -> Path | None:
+    from studio.paths import data_dir
+
+    try:
+        path = data_dir() / "cnn-studio.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("studio")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(parent_getter=lambda: None) -> None:
+    """Unexpected exceptions in Qt slots: log them and show a dialog; the app keeps running."""
+    showing = []
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error\n%s", text)
+        print(text, file=sys.stderr)
+        if showing:  # an error inside the dialog: do not stack dialogs
+            return
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            return
+        from studio.core.errors import StudioError
+
+        showing.append(1)
+        try:
+            box = QMessageBox(parent_getter())
+            box.setIcon(QMessageBox.Icon.Warning if issubclass(exc_type, StudioError) else QMessageBox.Icon.Critical)
+            box.setWindowTitle("cnn-studio: unexpected error")
+            box.setText(f"{exc_type.__name__}: {exc}" if not issubclass(exc_type, StudioError) else str(exc))
+            box.setInformativeText("The studio keeps running; save your work. The details were written to "
+                                   "the log (cnn-studio.log in the data folder).")
+            box.setDetailedText(text)
+            box.exec()
+        finally:
+            showing.clear()
+
+    sys.excepthook = hook
+
+
+def _startup_project(args, warn):
+    """(project, path) to open: a file, a template, or the default LeNet-5 on digits."""
+    from studio.core.errors import StudioError
+    from studio.core.project import load_project
+    from studio.gui.project_setup import default_project
+
+    path = getattr(args, "project", None)
+    template = getattr(args, "template", None)
+    if path:
+        try:
+            return load_project(path), Path(path)
+        except StudioError as exc:
+            warn("Cannot open project", f"{exc}\n\nStarting with the default network instead.")
+    elif template:
+        try:
+            from studio.templates import build_project
+
+            proj = build_project(template)
+            proj.dataset = proj.dataset or {"source": "digits"}
+            return proj, None
+        except StudioError as exc:
+            warn("Cannot load template", f"{exc}\n\nStarting with the default network instead.")
+    return default_project(), None
 
 
 def run_gui(args) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from studio.gui import settings
+    from studio.gui.document import Document
+    from studio.gui.mainwindow import MainWindow
+    from studio.gui.project_setup import ensure_layout
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName("cnn-studio")
-    win = QMainWindow()
-    win.setWindowTitle("cnn-studio")
-    win.setCentralWidget(QLabel("cnn-studio"))
-    win.resize(1200, 800)
-    if getattr(args, "screenshot", None):
-        win.show()
-        app.processEvents()
-        win.grab().save(args.screenshot)
-        return 0
+    app.setApplicationDisplayName("cnn-studio")
+    _setup_logging()
+    shot = getattr(args, "screenshot", None)
+    pending: list[tuple[str, str]] = []
+    project, path = _startup_project(args, lambda t, m: pending.append((t, m)))
+    ensure_layout(project)
+    doc = Document(project)
+    if path is not None:
+        doc.set_project(project, path)
+    win = MainWindow(doc)
+    install_excepthook(lambda: win)
+    if path is not None:
+        settings.add_recent_file(path)
+
+    if shot:
+        for title, msg in pending:
+            print(f"cnn-studio gui: {title}: {msg.splitlines()[0]}", file=sys.stderr)
+        return _screenshot(app, win, shot)
     win.show()
-    return app.exec()
+    for title, msg in pending:
+        QMessageBox.warning(win, title, msg)
+    QTimer.singleShot(0, win.canvas.fit_to_view)
+    QTimer.singleShot(0, win.offer_recovery)
+    rc = app.exec()
+    return int(rc)
+
+
+def _screenshot(app, win, target: str) -> int:
+    from studio.core.errors import StudioError
+
+    win.resize(1440, 900)
+    win.show()
+    for _ in range(3):
+        app.processEvents()
+    win.canvas.fit_to_view()
+    for _ in range(3):
+        app.processEvents()
+    out = Path(target)
+    if out.parent and not out.parent.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+    ok = win.grab().save(str(out))
+    win.autosaver.stop(clear=False)
+    win.hide()
+    if not ok:
+        raise StudioError(f"cannot write the screenshot to {target}: use a .png path in a writable folder")
+    print(f"screenshot saved to {out}")
+    return 0

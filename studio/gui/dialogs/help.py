@@ -1,0 +1,59 @@
+"""F1: a short guide and the keyboard shortcuts; Help → About."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+SHORTCUTS = [
+    ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save (Ctrl+Shift+S: save as)"),
+    ("Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo"),
+    ("Ctrl+C / Ctrl+X / Ctrl+V", "Copy, cut, paste the selected layers (with the edges between them)"),
+    ("Ctrl+D", "Duplicate the selection"),
+    ("Del", "Delete the selection"),
+    ("Ctrl+A", "Select every layer"),
+    ("Ctrl++ / Ctrl+− / Ctrl+0", "Zoom in, zoom out, fit the network in view"),
+    ("Ctrl+L", "Auto-layout (top to bottom)"),
+    ("Ctrl+Q", "Quit"),
+    ("F1", "This help"),
+]
+
+GUIDE = """
+<h3>Building a network</h3>
+<ol>
+<li>Drag a layer from the <b>palette</b> (left) onto the canvas, or double-click it.</li>
+<li>Drag from a layer's output port (bottom) to the next layer's input port (top) to connect them.</li>
+<li>Select a layer to edit its parameters in the <b>inspector</b> (right); every shape updates as you type.</li>
+<li>Problems appear in red (errors) and amber (warnings) on the canvas and in the <b>Problems</b> tab;
+    where a fix is obvious a button applies it (undoable).</li>
+<li>The <b>Summary</b> tab lists every layer's output shape, parameters and MACs; the <b>Code</b> tab shows
+    the PyTorch code the studio generates.</li>
+</ol>
+<p>File → New from template… starts from LeNet-5, AlexNet, VGG or ResNet.</p>
+"""
+
+
+def show_help(parent: QWidget | None = None) -> QDialog:
+    dlg = QDialog(parent)
+    dlg.setWindowTitle("cnn-studio help")
+    dlg.resize(560, 520)
+    view = QTextBrowser(dlg)
+    rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+    view.setHtml(GUIDE + f"<h3>Keyboard shortcuts</h3><table>{rows}</table>")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dlg.reject)
+    lay = QVBoxLayout(dlg)
+    lay.addWidget(view)
+    lay.addWidget(buttons)
+    dlg.show()
+    return dlg
+
+
+def show_about(parent: QWidget | None = None) -> None:
+    try:
+        from importlib.metadata import version
+
+        ver = version("cnn-studio")
+    except Exception:  # noqa: BLE001 - not installed as a distribution
+        ver = "dev"
+    QMessageBox.about(parent, "About cnn-studio",
+                      f"<b>cnn-studio</b> {ver}<br>Build, train and export convolutional image classifiers "
+                      f"visually.<br><br>PySide6 · PyTorch · networkx · pyqtgraph")

@@ -1,0 +1,185 @@
+"""New from template…: a gallery of the built-in and user templates.
+
+Each entry shows the paper (authors, year, title), the idea, params, MACs, the input and a
+small preview: one bar per layer, coloured by category, as tall as the log of the layer's
+output size, so the funnel of the network shows at a glance.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+
+from studio.core.errors import StudioError
+from studio.core.spec import fmt_shape, get_spec, prod
+from studio.core.validate import validate
+from studio.gui.panels.palette import category_color
+from studio.gui.panels.summary import human_count
+
+INFO_ROLE = Qt.ItemDataRole.UserRole
+
+
+def preview_pixmap(project, width: int = 180, height: int = 44) -> QPixmap:
+    """One bar per layer in order, coloured by category, height ~ log(output size)."""
+    pm = QPixmap(width, height)
+    pm.fill(Qt.GlobalColor.transparent)
+    a = validate(project.graph, project.num_classes)
+    order = [n for n in a.order if n in a.shapes]
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(128, 128, 128, 30))
+    p.drawRoundedRect(0, 0, width, height, 4, 4)
+    if order:
+        sizes = [math.log10(max(prod(a.shapes[n]), 1)) for n in order]
+        top = max(max(sizes), 1.0)
+        step = (width - 4) / len(order)
+        for i, (nid, s) in enumerate(zip(order, sizes)):
+            h = max(2.0, (height - 6) * (0.15 + 0.85 * s / top))
+            x = 2 + i * step
+            p.setBrush(category_color(get_spec(a.types[nid]).category))
+            p.drawRect(int(x), int((height - h) / 2), max(1, int(math.ceil(step - (1 if step > 3 else 0)))), int(h))
+    p.end()
+    return pm
+
+
+def _card_html(info) -> str:
+    c = info.card or {}
+    paper = ""
+    if c.get("title"):
+        paper = f"<i>{c.get('authors', '')} ({c.get('year', '')})</i>, “{c['title']}”<br>"
+    params = f"{c['params']:,}" if c.get("params") is not None else "?"
+    macs = human_count(int(c["macs"])) if c.get("macs") is not None else "?"
+    idea = f"<p>{c['idea']}</p>" if c.get("idea") else ""
+    kind = "" if info.builtin else " <span style='color:gray'>(your template)</span>"
+    return (f"<h3>{info.title}{kind}</h3>{paper}<p>{info.description}</p>{idea}"
+            f"<p><b>Input</b> {fmt_shape(info.input_shape)} · <b>{info.num_classes}</b> classes<br>"
+            f"<b>Params</b> {params} · <b>MACs</b> {macs}</p>")
+
+
+class TemplateGallery(QDialog):
+    def __init__(self, parent: QWidget | None = None, infos=None):
+        super().__init__(parent)
+        self.setWindowTitle("New from template")
+        self.resize(860, 540)
+        from studio import templates
+
+        errors: list[str] = []
+        self.infos = list(infos) if infos is not None else templates.list_templates(errors=errors)
+        self.list = QListWidget(self)
+        self.list.setIconSize(QSize(180, 44))
+        self.list.setSpacing(2)
+        self.list.setMinimumWidth(380)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.big_preview = QLabel()
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete this template of yours")
+        self.delete_button.clicked.connect(self._delete)
+        right = QVBoxLayout()
+        right.addWidget(self.big_preview)
+        right.addWidget(self.detail, 1)
+        if errors:
+            warn = QLabel("Skipped: " + "; ".join(errors))
+            warn.setWordWrap(True)
+            warn.setStyleSheet("color: #a66a00;")
+            right.addWidget(warn)
+        right.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignRight)
+        top = QHBoxLayout()
+        top.addWidget(self.list, 1)
+        top.addLayout(right, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top, 1)
+        lay.addWidget(buttons)
+        self._previews: dict[str, QPixmap] = {}
+        for info in self.infos:
+            self._add_item(info)
+        self.list.currentItemChanged.connect(self._on_current)
+        self.list.itemDoubleClicked.connect(lambda _it: self.accept())
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _preview(self, info) -> QPixmap:
+        if info.name not in self._previews:
+            from studio import templates
+
+            try:
+                proj = templates.build_project(info.name)
+                self._previews[info.name] = preview_pixmap(proj)
+            except StudioError:
+                self._previews[info.name] = QPixmap(180, 44)
+                self._previews[info.name].fill(Qt.GlobalColor.transparent)
+        return self._previews[info.name]
+
+    def _add_item(self, info) -> None:
+        c = info.card or {}
+        paper = f"{c.get('authors', '')} {c.get('year', '')}".strip() or ("your template" if not info.builtin else "")
+        params = f"{human_count(int(c['params']))} params" if c.get("params") is not None else ""
+        macs = f"{human_count(int(c['macs']))} MACs" if c.get("macs") is not None else ""
+        line2 = " · ".join(x for x in (paper, params, macs, fmt_shape(info.input_shape)) if x)
+        it = QListWidgetItem(QIcon(self._preview(info)), f"{info.title}\n{line2}")
+        it.setData(INFO_ROLE, info.name)
+        it.setToolTip(info.description)
+        self.list.addItem(it)
+
+    def _info(self, name: str):
+        return next((i for i in self.infos if i.name == name), None)
+
+    def _on_current(self, item, _prev=None) -> None:
+        info = self._info(item.data(INFO_ROLE)) if item is not None else None
+        if info is None:
+            self.detail.setText("")
+            self.big_preview.clear()
+            self.delete_button.setEnabled(False)
+            return
+        self.detail.setText(_card_html(info))
+        self.big_preview.setPixmap(self._preview(info).scaled(360, 88, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                                              Qt.TransformationMode.SmoothTransformation))
+        self.delete_button.setEnabled(not info.builtin)
+
+    def selected(self):
+        it = self.list.currentItem()
+        return self._info(it.data(INFO_ROLE)) if it is not None else None
+
+    def select(self, name: str) -> bool:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(INFO_ROLE) == name:
+                self.list.setCurrentRow(i)
+                return True
+        return False
+
+    def _delete(self) -> None:
+        info = self.selected()
+        if info is None or info.builtin:
+            return
+        ans = QMessageBox.question(self, "Delete template", f"Delete your template '{info.name}'?",
+                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if ans != QMessageBox.StandardButton.Yes:
+            return
+        from studio.templates.user import delete_user_template
+
+        try:
+            delete_user_template(info.name)
+        except StudioError as exc:
+            QMessageBox.warning(self, "Delete template", str(exc))
+            return
+        self.infos = [i for i in self.infos if i.name != info.name]
+        self.list.takeItem(self.list.currentRow())
+
+
+def choose_template(parent: QWidget | None = None) -> str | None:
+    """Show the gallery; the chosen template's name, or None."""
+    dlg = TemplateGallery(parent)
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return None
+    info = dlg.selected()
+    return info.name if info is not None else None

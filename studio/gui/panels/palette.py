@@ -1,0 +1,140 @@
+"""The layer palette: every layer type grouped by category, with a filter box.
+
+Items drag onto the canvas with MIME type ``application/x-cnn-studio-layer`` (data: the
+layer type id, utf-8); a double-click asks the window to add the layer at the canvas centre.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap, QPainter
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from studio.core.spec import specs_by_category
+
+LAYER_MIME = "application/x-cnn-studio-layer"
+TYPE_ROLE = Qt.ItemDataRole.UserRole
+
+_FALLBACK_COLORS = {
+    "Input": "#6c8ebf", "Convolution": "#4f9d69", "Pooling": "#3f8fa8", "Normalisation": "#9673a6",
+    "Regularisation": "#b0893c", "Activation": "#d07c3f", "Linear/Reshape": "#5b6abf", "Merge": "#a05a7a",
+}
+
+
+def category_color(category: str) -> QColor:
+    """The canvas colour of a category (from the canvas style when it exists)."""
+    try:
+        from studio.gui.canvas import style
+    except ImportError:
+        style = None
+    fn = getattr(style, "category_color", None)
+    if fn is not None:
+        try:
+            return QColor(fn(category))
+        except Exception:  # noqa: BLE001 - a style problem must not break the palette
+            pass
+    return QColor(_FALLBACK_COLORS.get(category, "#888888"))
+
+
+def swatch(category: str, size: int = 14) -> QIcon:
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    c = category_color(category)
+    p.setBrush(c)
+    p.setPen(c.darker(140))
+    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    p.end()
+    return QIcon(pm)
+
+
+class _LayerTree(QTreeWidget):
+    def mimeData(self, items):  # noqa: N802 - Qt override
+        md = QMimeData()
+        ids = [it.data(0, TYPE_ROLE) for it in items if it.data(0, TYPE_ROLE)]
+        if ids:
+            md.setData(LAYER_MIME, ids[0].encode("utf-8"))
+            md.setText(ids[0])
+        return md
+
+    def mimeTypes(self):  # noqa: N802 - Qt override
+        return [LAYER_MIME]
+
+
+class Palette(QWidget):
+    add_requested = Signal(str)  # layer type id
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter layers…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.tree = _LayerTree(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setRootIsDecorated(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.filter_edit)
+        lay.addWidget(self.tree)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._populate()
+        self.filter_edit.textChanged.connect(self.set_filter)
+        self.tree.itemDoubleClicked.connect(self._on_double_click)
+
+    def _populate(self) -> None:
+        bold = self.tree.font()
+        bold.setBold(True)
+        for category, specs in specs_by_category().items():
+            if not specs:
+                continue
+            cat = QTreeWidgetItem([category])
+            cat.setFont(0, bold)
+            cat.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(cat)
+            icon = swatch(category)
+            for spec in specs:
+                it = QTreeWidgetItem([spec.title])
+                it.setData(0, TYPE_ROLE, spec.id)
+                it.setIcon(0, icon)
+                it.setToolTip(0, f"<b>{spec.title}</b><br>{spec.description}<br><i>Drag onto the canvas, "
+                                 f"or double-click to add it.</i>")
+                it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+                cat.addChild(it)
+                self._items[spec.id] = it
+            cat.setExpanded(True)
+
+    # ---- public ---------------------------------------------------------
+    def type_ids(self) -> list[str]:
+        return list(self._items)
+
+    def visible_type_ids(self) -> list[str]:
+        return [tid for tid, it in self._items.items() if not it.isHidden()]
+
+    def item_for(self, type_id: str) -> QTreeWidgetItem:
+        return self._items[type_id]
+
+    def set_filter(self, text: str) -> None:
+        if self.filter_edit.text() != text:
+            self.filter_edit.setText(text)  # re-enters through textChanged
+            return
+        needle = text.strip().lower()
+        for i in range(self.tree.topLevelItemCount()):
+            cat = self.tree.topLevelItem(i)
+            cat_match = bool(needle) and needle in cat.text(0).lower()
+            shown = 0
+            for j in range(cat.childCount()):
+                it = cat.child(j)
+                tid = it.data(0, TYPE_ROLE)
+                hay = f"{tid} {it.text(0)}".lower()
+                ok = not needle or cat_match or needle in hay
+                it.setHidden(not ok)
+                shown += ok
+            cat.setHidden(shown == 0)
+
+    def _on_double_click(self, item: QTreeWidgetItem, _col: int) -> None:
+        tid = item.data(0, TYPE_ROLE)
+        if tid:
+            self.add_requested.emit(tid)
