@@ -122,7 +122,9 @@ def build_bundle(source: Source, settings: DataSettings, input_shape: Sequence[i
                                source.preset)
     nbytes = len(source) * c * h * w * 4
     in_memory = settings.cache == "memory" or (settings.cache == "auto" and nbytes <= MAX_IN_MEMORY_BYTES)
-    known = source.known_stats if source.native_channels == c else None
+    known = source.known_stats
+    if known and source.native_channels != c:  # gray repeated to RGB keeps its statistics; RGB->gray does not
+        known = (known[0] * 3, known[1] * 3) if (source.native_channels, c) == (1, 3) else None
     if in_memory:
         X = [source.fetch(ix.tolist(), shape) for ix in (tr, va, te)]
         mean, std = known if known else channel_stats(X[0])

@@ -65,15 +65,12 @@ def denormalize(x: torch.Tensor, mean: Sequence[float], std: Sequence[float]) ->
 
 
 def channel_stats(x: torch.Tensor) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """Per-channel mean and std of a [0, 1] batch (N, C, H, W), computed in float64."""
+    """Per-channel mean and std of a [0, 1] batch (N, C, H, W)."""
     if x.shape[0] == 0:
         c = x.shape[1]
         return (0.5,) * c, (0.25,) * c
-    count = x.numel() // x.shape[1]
-    dims = (0, 2, 3)
-    mean = x.sum(dims, dtype=torch.float64) / count
-    sq = (x * x).sum(dims, dtype=torch.float64) / count
-    std = (sq - mean * mean).clamp_min(0).sqrt().clamp_min(1e-3)
+    var, mean = torch.var_mean(x.float(), dim=(0, 2, 3), correction=0)  # cascaded float32 sums: accurate
+    std = var.clamp_min(0).sqrt().clamp_min(1e-3)
     return tuple(float(v) for v in mean), tuple(float(v) for v in std)
 
 
