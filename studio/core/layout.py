@@ -46,6 +46,7 @@ def _topo(nodes: list[str], succ: dict[str, list[str]], indeg: dict[str, int]) -
 def _components(nodes: list[str], succ, pred) -> list[list[str]]:
     seen: set[str] = set()
     comps = []
+    rank = {v: i for i, v in enumerate(nodes)}
     for n in nodes:
         if n in seen:
             continue
@@ -62,7 +63,6 @@ def _components(nodes: list[str], succ, pred) -> list[list[str]]:
                 if w not in seen:
                     seen.add(w)
                     stack.append(w)
-        rank = {v: i for i, v in enumerate(nodes)}
         comps.append(sorted(comp, key=rank.__getitem__))
     return comps
 
@@ -145,6 +145,9 @@ def auto_layout(graph: Graph) -> dict[str, tuple[float, float]]:
     comps.sort(key=lambda c: (not any(is_input[n] for n in c), -len(c)))
     out: dict[str, tuple[float, float]] = {}
     x0 = 0.0
+    # single unconnected nodes (just dropped on the canvas) go in one column at the right
+    loose = [c[0] for c in comps if len(c) == 1 and not is_input[c[0]]]
+    comps = [c for c in comps if len(c) > 1 or is_input[c[0]]]
     for comp in comps:
         corder = sorted(comp, key=rank.__getitem__)
         cells = _layout_component(corder, succ, pred, group_of)
@@ -154,4 +157,6 @@ def auto_layout(graph: Graph) -> dict[str, tuple[float, float]]:
         for n, (c, y) in cells.items():
             out[n] = (c * COL_STEP + shift, y)
         x0 = (hi * COL_STEP + shift) + COMPONENT_GAP
+    for i, n in enumerate(loose):
+        out[n] = (x0, i * ROW_STEP)
     return out

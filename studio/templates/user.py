@@ -90,9 +90,7 @@ def save_user_template(name: str, project: Project, description: str = "", overw
     path = _path(name, "project")
     if path.exists() and not overwrite:
         raise StudioError(f"a template named '{name}' already exists: choose another name or delete it first")
-    proj = project.copy()
-    proj.template = proj.template or None
-    _write(path, proj, {"name": name.strip(), "description": str(description), "kind": "project"})
+    _write(path, project.copy(), {"name": name.strip(), "description": str(description), "kind": "project"})
     return path
 
 
