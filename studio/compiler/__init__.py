@@ -1,2 +1,2 @@
 """Graph -> nn.Module, readable source, ONNX/TorchScript; nn.Module -> graph. Needs torch, never Qt."""
-from .compile import CompileError, GraphModule, compile_graph  # noqa: F401
+from .compile import CompileError, GraphModule, compile_graph, make_plan  # noqa: F401

@@ -1,16 +1,22 @@
-"""Compile a validated graph into an ``nn.Module`` whose forward follows the graph."""
+"""Compile a validated graph into an ``nn.Module`` whose forward follows the graph.
+
+The module tree comes from :mod:`studio.compiler.plan` (the same plan the code generator
+uses). Forward runs a precomputed program: a plain loop over modules for chains, slot
+indices (no string look-ups) for branching graphs; sequential runs are ``nn.Sequential``.
+"""
 from __future__ import annotations
 
-import keyword
-import re
+import operator
+from functools import reduce
 
 import torch
 from torch import nn
 
 from studio.core.errors import StudioError
 from studio.core.graph import Graph
-from studio.core.spec import get_spec
-from studio.core.validate import Analysis, validate
+from studio.core.validate import validate
+
+from .plan import Container, ModulePlan, Namespace, Op, build_plan
 
 
 class CompileError(StudioError):
@@ -21,65 +27,111 @@ class CompileError(StudioError):
 
 def legal_identifier(text: str, taken: set[str]) -> str:
     """A unique, legal Python identifier made from ``text`` (torch.fx-style namespace)."""
-    name = re.sub(r"\W", "_", text.strip()) or "layer"
-    if name[0].isdigit():
-        name = "_" + name
-    if keyword.iskeyword(name) or name in ("forward", "training", "self"):
-        name = name + "_"
-    base, n = name, 1
-    while name in taken or hasattr(nn.Module, name):
-        n += 1
-        name = f"{base}_{n}"
+    ns = Namespace(taken)
+    name = ns.create(text)
     taken.add(name)
     return name
 
 
-class GraphModule(nn.Module):
-    """Runs the layers in topological order; Add and Concat are plain tensor ops."""
+def _add(*xs):
+    return reduce(operator.add, xs)
 
-    def __init__(self, graph: Graph, analysis: Analysis):
-        super().__init__()
-        taken: set[str] = set()
-        self.node_names: dict[str, str] = {}
-        self.input_id = analysis.input_id
-        self.output_id = analysis.output_id
-        steps = []
-        for nid in analysis.order:
-            node = graph.node(nid)
-            if node.type == "Input":
-                continue
-            ins = [e.source for e in graph.in_edges(nid)]
-            spec = get_spec(node.type)
-            if node.type in ("Add", "Concat"):
-                steps.append((nid, node.type, None, ins))
-                continue
-            cls, kwargs = spec.torch_module(node.params, analysis.in_shapes[nid])
-            name = legal_identifier(node.id, taken)
-            self.node_names[nid] = name
-            self.add_module(name, getattr(nn, cls)(**kwargs))
-            steps.append((nid, node.type, name, ins))
-        self._steps = steps
+
+def _cat(*xs):
+    return torch.cat(xs, 1)
+
+
+class ProgramModule(nn.Module):
+    """Runs a precomputed step program (root network and residual blocks)."""
+
+    def _set_program(self, c: Container) -> None:
+        slot = {c.input_node: 0}
+        prog = []
+        for s in c.steps:
+            if isinstance(s.target, Op):
+                fn = operator.add if (s.target.type == "Add" and len(s.inputs) == 2) else (
+                    _add if s.target.type == "Add" else _cat)
+            else:
+                fn = self.get_submodule(".".join(s.target))
+            ins = tuple(slot[i] for i in s.inputs)
+            slot[s.output] = len(slot)
+            prog.append((fn, ins[0] if len(ins) == 1 else -1, ins, slot[s.output]))
+        chain = all(a == o - 1 for _, a, _, o in prog)
+        # a chain is a plain loop over modules; anything else runs on numbered slots
+        object.__setattr__(self, "_chain", [p[0] for p in prog] if chain else None)
+        object.__setattr__(self, "_prog", prog)
+        object.__setattr__(self, "_nslots", len(slot))
+        object.__setattr__(self, "_out", slot[c.output])
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        values = {self.input_id: x}
-        for nid, kind, name, ins in self._steps:
-            if kind == "Add":
-                out = values[ins[0]]
-                for other in ins[1:]:
-                    out = out + values[other]
-            elif kind == "Concat":
-                out = torch.cat([values[i] for i in ins], dim=1)
-            else:
-                out = getattr(self, name)(values[ins[0]])
-            values[nid] = out
-        return values[self.output_id]
+        chain = self._chain
+        if chain is not None:
+            for m in chain:
+                x = m(x)
+            return x
+        v = [None] * self._nslots
+        v[0] = x
+        for fn, a, ins, o in self._prog:
+            v[o] = fn(v[a]) if a >= 0 else fn(*[v[i] for i in ins])
+        return v[self._out]
 
 
-def compile_graph(graph: Graph, num_classes: int | None = None) -> nn.Module:
-    """Build the module, or raise CompileError with the validation issues."""
+class BlockModule(ProgramModule):
+    """A residual (or any grouped) block; subclassed per block class for a readable repr."""
+
+
+class GraphModule(ProgramModule):
+    """The compiled network. ``node_paths`` maps layer node ids to submodule paths."""
+
+    def __init__(self, plan: ModulePlan):
+        super().__init__()
+        self.node_paths = dict(plan.paths)
+        self.input_id = plan.analysis.input_id
+        self.output_id = plan.analysis.output_id
+        classes = {c.name: type(c.name, (BlockModule,), {"__module__": __name__}) for c in plan.classes}
+        _fill(self, plan.root, classes)
+        self._set_program(plan.root)
+
+    def node_module(self, node_id: str) -> nn.Module:
+        return self.get_submodule(self.node_paths[node_id])
+
+
+def _build(item, classes) -> nn.Module:
+    if item.kind == "leaf":
+        return getattr(nn, item.cls)(**item.kwargs)
+    if item.kind == "seq":
+        return nn.Sequential(*(_build(c, classes) for c in item.children.values()))
+    if item.kind == "dict":
+        return nn.ModuleDict({k: _build(c, classes) for k, c in item.children.items()})
+    m = classes[item.class_name]()
+    _fill(m, item, classes)
+    m._set_program(item)
+    return m
+
+
+def _fill(module: nn.Module, c: Container, classes) -> None:
+    for name, item in c.children.items():
+        module.add_module(name, _build(item, classes))
+
+
+def compile_plan(plan: ModulePlan) -> GraphModule:
+    return GraphModule(plan)
+
+
+def checked_analysis(graph: Graph, num_classes: int | None = None):
     analysis = validate(graph, num_classes)
     if analysis.errors:
         lines = "\n".join(f"  - {i.message}" for i in analysis.errors)
         raise CompileError(f"the graph has {len(analysis.errors)} error(s); fix them first:\n{lines}",
                            analysis.errors)
-    return GraphModule(graph, analysis)
+    return analysis
+
+
+def make_plan(graph: Graph, num_classes: int | None = None) -> ModulePlan:
+    """The module plan of a graph, or CompileError with the validation issues."""
+    return build_plan(graph, checked_analysis(graph, num_classes))
+
+
+def compile_graph(graph: Graph, num_classes: int | None = None) -> nn.Module:
+    """Build the module, or raise CompileError with the validation issues."""
+    return GraphModule(make_plan(graph, num_classes))
