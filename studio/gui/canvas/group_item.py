@@ -1,0 +1,125 @@
+"""Groups: a titled rounded frame behind the member nodes, or (collapsed) one block card."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from . import style
+from .node_item import static_text
+from .style import NODE_H, NODE_W, PORT_R
+
+GROUP_TYPE = QGraphicsItem.UserType + 4
+BLOCK_TYPE = QGraphicsItem.UserType + 5
+TITLE_H = 22.0
+MARGIN = 14.0
+
+
+class GroupItem(QGraphicsItem):
+    """The frame of an expanded group. Only the title bar takes mouse clicks, so rubber-band
+    selection still starts inside the frame."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+        self.setZValue(-1)
+        self._rect = QRectF()
+        self._title = static_text(f"▾ {name}", style.font("group"), 400)
+
+    def type(self) -> int:
+        return GROUP_TYPE
+
+    def set_member_rect(self, r: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._rect = r.adjusted(-MARGIN, -MARGIN - TITLE_H, MARGIN, MARGIN) if not r.isNull() else QRectF()
+        self._title = static_text(f"▾ {self.name}", style.font("group"), max(60.0, self._rect.width() - 16))
+        self.update()
+
+    def title_rect(self) -> QRectF:
+        return QRectF(self._rect.left(), self._rect.top(), self._rect.width(), TITLE_H)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addRect(self.title_rect())
+        return p
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._rect.isNull():
+            return
+        painter.setPen(QPen(style.color("group_border"), 1, Qt.PenStyle.DashLine))
+        painter.setBrush(QBrush(style.color("group")))
+        painter.drawRoundedRect(self._rect, 10, 10)
+        painter.setPen(style.color("sub"))
+        painter.setFont(style.font("group"))
+        painter.drawStaticText(QPointF(self._rect.left() + 8, self._rect.top() + 4), self._title)
+
+
+class BlockItem(QGraphicsItem):
+    """A collapsed group drawn as one card: name, size and in → out shapes."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(2)
+        self.severity: str | None = None
+        self.set_texts(0, "", "")
+
+    def type(self) -> int:
+        return BLOCK_TYPE
+
+    def set_texts(self, count: int, shapes: str, kind: str) -> None:
+        w = NODE_W - 20
+        self._title = static_text(f"▸ {self.name}", style.font("title"), w)
+        self._sub = static_text(f"{kind + ' · ' if kind else ''}{count} layers", style.font("small"), w)
+        self._info = static_text(shapes, style.font("normal"), w)
+        self.update()
+
+    def in_port_pos(self, port: int = 0) -> QPointF:
+        return self.mapToScene(QPointF(NODE_W / 2, 0))
+
+    def out_port_pos(self) -> QPointF:
+        return self.mapToScene(QPointF(NODE_W / 2, NODE_H))
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-8, -PORT_R - 2, NODE_W + 16, NODE_H + 2 * PORT_R + 4)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addRoundedRect(QRectF(0, 0, NODE_W, NODE_H), 8, 8)
+        return p
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        rect = QRectF(0, 0, NODE_W, NODE_H)
+        # a second card behind suggests a stack of layers
+        painter.setPen(QPen(style.color("border"), 1))
+        painter.setBrush(QBrush(style.color("card")))
+        painter.drawRoundedRect(rect.translated(5, 4), 8, 8)
+        if self.isSelected():
+            pen = QPen(style.SELECTED, 3)
+        elif self.severity == "error":
+            pen = QPen(style.ERROR, 2.2)
+        elif self.severity == "warning":
+            pen = QPen(style.WARNING, 2.2)
+        else:
+            pen = QPen(style.color("group_border"), 1.5)
+        painter.setPen(pen)
+        painter.drawRoundedRect(rect, 8, 8)
+        painter.setPen(style.color("text"))
+        painter.setFont(style.font("title"))
+        painter.drawStaticText(QPointF(10, 4), self._title)
+        painter.setPen(style.color("sub"))
+        painter.setFont(style.font("small"))
+        painter.drawStaticText(QPointF(10, 21), self._sub)
+        painter.setPen(style.color("text"))
+        painter.setFont(style.font("normal"))
+        painter.drawStaticText(QPointF(10, 36), self._info)
+        painter.setPen(QPen(style.color("group_border"), 1.2))
+        painter.setBrush(style.color("group_border"))
+        painter.drawEllipse(QPointF(NODE_W / 2, 0), PORT_R - 1, PORT_R - 1)
+        painter.drawEllipse(QPointF(NODE_W / 2, NODE_H), PORT_R - 1, PORT_R - 1)

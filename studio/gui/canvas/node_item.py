@@ -1,0 +1,219 @@
+"""A node on the canvas: a rounded card coloured by category, with its ports.
+
+Texts are laid out once per change (QStaticText, elided to the card width) and the card is
+cached in device coordinates, so painting a 500-node graph formats no strings.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
+from PySide6.QtWidgets import QGraphicsItem
+
+from . import style
+from .style import NODE_H, NODE_W, PORT_R
+
+NODE_TYPE = QGraphicsItem.UserType + 1
+PORT_TYPE = QGraphicsItem.UserType + 2
+
+
+def static_text(text: str, font, width: float) -> QStaticText:
+    """Elided, prepared static text for one line."""
+    fm = QFontMetricsF(font)
+    st = QStaticText(fm.elidedText(text, Qt.TextElideMode.ElideRight, width))
+    st.setTextFormat(Qt.TextFormat.PlainText)
+    st.prepare(font=font)
+    return st
+
+
+def fmt_count(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f}M"
+    if n >= 10_000:
+        return f"{n / 1e3:.0f}k"
+    if n >= 1_000:
+        return f"{n / 1e3:.1f}k"
+    return str(n)
+
+
+class PortItem(QGraphicsItem):
+    """An input (top) or output (bottom) port; ``port`` is the input index (-1: output)."""
+
+    def __init__(self, node: "NodeItem", kind: str, port: int = -1):
+        super().__init__(node)
+        self.node_item, self.kind, self.port = node, kind, port
+        self.connected = False
+        self.highlight = False
+        self.setAcceptHoverEvents(True)
+        self._hover = False
+        self.setZValue(1)
+        self.setCursor(Qt.CursorShape.CrossCursor if kind == "out" else Qt.CursorShape.ArrowCursor)
+
+    @property
+    def node_id(self) -> str:
+        return self.node_item.node_id
+
+    def type(self) -> int:
+        return PORT_TYPE
+
+    def boundingRect(self) -> QRectF:
+        r = PORT_R + 4
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addEllipse(QPointF(0, 0), PORT_R + 4, PORT_R + 4)
+        return p
+
+    def set_highlight(self, on: bool) -> None:
+        if on != self.highlight:
+            self.highlight = on
+            self.update()
+
+    def hoverEnterEvent(self, event) -> None:
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._hover = False
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        r = PORT_R + (2 if (self._hover or self.highlight) else 0)
+        fill = style.HIGHLIGHT if self.highlight else (
+            self.node_item.color if self.connected or self.kind == "out" else style.color("card"))
+        painter.setPen(QPen(self.node_item.color.darker(130), 1.5))
+        painter.setBrush(fill)
+        painter.drawEllipse(QPointF(0, 0), r, r)
+
+
+class NodeItem(QGraphicsItem):
+    def __init__(self, node, spec):
+        super().__init__()
+        self.node_id = node.id
+        self.spec = spec
+        self.color = style.category_color(spec.category)
+        self.severity: str | None = None
+        self.highlight = False
+        self.signature: tuple | None = None  # last analysis data shown (for change detection)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        self.in_ports: list[PortItem] = []
+        self.out_port = PortItem(self, "out")
+        self.out_port.setPos(NODE_W / 2, NODE_H)
+        self.on_moved = None  # callback(NodeItem) while dragged
+        self._title = self._name = self._info = None
+        self._shape_text, self._info_text = "?", ""
+        self.set_texts(node, "?", "")
+        self.setPos(*node.pos)
+
+    def type(self) -> int:
+        return NODE_TYPE
+
+    # ---- content ------------------------------------------------------------
+    def set_texts(self, node, shape_text: str | None = None, info: str | None = None) -> None:
+        """Lay out the three lines; None keeps the previous shape/info text."""
+        if shape_text is not None:
+            self._shape_text, self._info_text = shape_text, info or ""
+        shape_text, info = self._shape_text, self._info_text
+        w = NODE_W - style.STRIPE_W - 16
+        self._title = static_text(self.spec.short(node.params), style.font("title"), w)
+        self._name = static_text(node.name, style.font("small"), w)
+        self._info = static_text(f"{shape_text}{info}", style.font("normal"), w)
+        self.update()
+
+    def set_severity(self, severity: str | None) -> None:
+        if severity != self.severity:
+            self.severity = severity
+            self.update()
+
+    def set_ports(self, shown: list[int], connected: set[int]) -> None:
+        """Input ports along the top edge: ``shown`` are the port numbers to draw."""
+        if [p.port for p in self.in_ports] != shown:
+            scene = self.scene()
+            for p in self.in_ports:
+                p.setParentItem(None)
+                if scene is not None:
+                    scene.removeItem(p)
+            self.in_ports = [PortItem(self, "in", n) for n in shown]
+            k = len(shown)
+            for i, p in enumerate(self.in_ports):
+                p.setPos(NODE_W * (i + 1) / (k + 1), 0)
+        for p in self.in_ports:
+            p.connected = p.port in connected
+            p.update()
+
+    def in_port_pos(self, port: int) -> QPointF:
+        """Scene position of input ``port`` (the first port if it is not shown)."""
+        for p in self.in_ports:
+            if p.port == port:
+                return self.mapToScene(p.pos())
+        return self.mapToScene(QPointF(NODE_W / 2, 0))
+
+    def out_port_pos(self) -> QPointF:
+        return self.mapToScene(QPointF(NODE_W / 2, NODE_H))
+
+    def free_in_port(self) -> PortItem | None:
+        for p in self.in_ports:
+            if not p.connected:
+                return p
+        return self.in_ports[0] if self.in_ports else None
+
+    def set_highlight(self, on: bool) -> None:
+        if on != self.highlight:
+            self.highlight = on
+            self.update()
+
+    # ---- Qt -------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4, -4, NODE_W + 8, NODE_H + 8)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addRoundedRect(QRectF(0, 0, NODE_W, NODE_H), style.RADIUS, style.RADIUS)
+        return p
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.on_moved is not None:
+            self.on_moved(self)
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        rect = QRectF(0, 0, NODE_W, NODE_H)
+        rad = style.RADIUS
+        if self.isSelected():
+            painter.setPen(QPen(style.SELECTED, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), rad + 2, rad + 2)
+        if self.severity == "error":
+            pen = QPen(style.ERROR, 2.2)
+        elif self.severity == "warning":
+            pen = QPen(style.WARNING, 2.2)
+        elif self.highlight:
+            pen = QPen(style.HIGHLIGHT, 2.2)
+        else:
+            pen = QPen(style.color("border"), 1)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(style.color("card")))
+        painter.drawRoundedRect(rect, rad, rad)
+        # category stripe on the left
+        stripe = QPainterPath()
+        stripe.addRoundedRect(QRectF(0, 0, style.STRIPE_W * 2, NODE_H), rad, rad)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, style.STRIPE_W, NODE_H))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.color)
+        painter.drawPath(stripe.intersected(clip))
+        x = style.STRIPE_W + 8
+        painter.setPen(style.color("text"))
+        painter.setFont(style.font("title"))
+        painter.drawStaticText(QPointF(x, 4), self._title)
+        painter.setPen(style.color("sub"))
+        painter.setFont(style.font("small"))
+        painter.drawStaticText(QPointF(x, 21), self._name)
+        painter.setPen(style.ERROR if self.severity == "error" else style.color("text"))
+        painter.setFont(style.font("normal"))
+        painter.drawStaticText(QPointF(x, 36), self._info)

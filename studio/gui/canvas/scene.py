@@ -1,0 +1,333 @@
+"""The scene: one item per node, edge and group, kept in step with the graph's signals and
+the document's analysis. It never changes the graph (the view pushes undo commands)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import QGraphicsScene, QToolTip
+
+from studio.core.spec import fmt_shape, get_spec
+
+from . import style
+from .edge_item import EdgeItem
+from .group_item import BlockItem, GroupItem
+from .node_item import NodeItem, fmt_count
+from .style import NODE_H, NODE_W
+
+_TIP_COLORS = {"error": "#d32f2f", "warning": "#b7791f"}
+
+
+def shown_ports(graph, node_id: str) -> tuple[list[int], set[int]]:
+    """The input port numbers to draw (one per connected input plus a free one for merges)
+    and the connected ones."""
+    spec = graph.node(node_id).spec
+    used = {e.port for e in graph.in_edges(node_id)}
+    hi = spec.arity[1]
+    if hi == 0:
+        return [], used
+    if hi == 1:
+        return [0], used
+    free = graph.free_port(node_id)
+    ports = sorted(used | ({free} if free is not None else set()))
+    return ports, used
+
+
+class GraphScene(QGraphicsScene):
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.doc = document
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict = {}  # Edge -> EdgeItem
+        self.groups: dict[str, GroupItem] = {}
+        self.blocks: dict[str, BlockItem] = {}
+        self.group_of: dict[str, str] = {}
+        self._node_edges: dict[str, set] = {}
+        self._graph = None
+        self._shapes: dict = {}
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        document.project_replaced.connect(self.rebuild)
+        document.analysis_changed.connect(self.apply_analysis)
+        self.rebuild()
+        self.apply_analysis(document.analysis)
+
+    @property
+    def graph(self):
+        return self.doc.graph
+
+    # ---- (re)building -------------------------------------------------------------
+    def _attach(self, graph) -> None:
+        if self._graph is not None:
+            for sig, slot in self._slots(self._graph):
+                sig.disconnect(slot)
+        self._graph = graph
+        for sig, slot in self._slots(graph):
+            sig.connect(slot)
+
+    def _slots(self, g):
+        return ((g.node_added, self._on_node_added), (g.node_removed, self._on_node_removed),
+                (g.node_changed, self._on_node_changed), (g.node_moved, self._on_node_moved),
+                (g.edge_added, self._on_edge_added), (g.edge_removed, self._on_edge_removed),
+                (g.groups_changed, self._on_groups_changed))
+
+    def detach(self) -> None:
+        """Stop following the graph (before the scene goes away)."""
+        if self._graph is not None:
+            for sig, slot in self._slots(self._graph):
+                sig.disconnect(slot)
+            self._graph = None
+
+    def rebuild(self) -> None:
+        """Build every item in one pass (new project, template or import)."""
+        graph = self.doc.graph
+        self._attach(graph)
+        self.clear()
+        self.nodes.clear(), self.edges.clear(), self.groups.clear(), self.blocks.clear()
+        self._node_edges.clear()
+        self._shapes = {}
+        nodes = graph.nodes
+        if len(nodes) > 1 and len({n.pos for n in nodes}) == 1:
+            from .layout import layout_positions  # no positions saved: lay the graph out once
+
+            for nid, pos in layout_positions(graph).items():
+                graph.move(nid, pos)  # not an edit: the loaded file had no layout
+        for n in nodes:
+            item = NodeItem(n, get_spec(n.type))
+            self.addItem(item)
+            self.nodes[n.id] = item
+            self._node_edges[n.id] = set()
+        for e in graph.edges:
+            self._add_edge_item(e)
+        for nid in self.nodes:
+            self._refresh_ports(nid, route=False)
+        for it in self.edges.values():
+            self._route(it)
+        for item in self.nodes.values():
+            item.on_moved = self._item_moved
+        self._on_groups_changed()
+
+    # ---- graph signals ------------------------------------------------------------------
+    def _on_node_added(self, node) -> None:
+        item = NodeItem(node, get_spec(node.type))
+        self.addItem(item)
+        self.nodes[node.id] = item
+        self._node_edges[node.id] = set()
+        self._refresh_ports(node.id)
+        item.on_moved = self._item_moved
+
+    def _on_node_removed(self, node) -> None:
+        item = self.nodes.pop(node.id, None)
+        for e in list(self._node_edges.pop(node.id, ())):
+            self._on_edge_removed(e.edge)
+        if item is not None:
+            item.on_moved = None
+            self.removeItem(item)
+        self._shapes.pop(node.id, None)
+
+    def _on_node_changed(self, node, what) -> None:
+        item = self.nodes.get(node.id)
+        if item is not None:
+            item.signature = None  # the next analysis redraws shape and issues
+            item.set_texts(node)
+
+    def _on_node_moved(self, node) -> None:
+        item = self.nodes.get(node.id)
+        if item is not None and (item.pos().x(), item.pos().y()) != node.pos:
+            item.setPos(*node.pos)
+            if not item.isVisible():
+                self._item_moved(item)
+
+    def _on_edge_added(self, edge) -> None:
+        self._add_edge_item(edge)
+        self._refresh_ports(edge.target)
+
+    def _on_edge_removed(self, edge) -> None:
+        it = self.edges.pop(edge, None)
+        if it is None:
+            return
+        for nid in (edge.source, edge.target):
+            self._node_edges.get(nid, set()).discard(it)
+        self.removeItem(it)
+        if edge.target in self.nodes and self.graph.has_node(edge.target):
+            self._refresh_ports(edge.target)
+
+    def _add_edge_item(self, edge) -> None:
+        it = EdgeItem(edge)
+        self.addItem(it)
+        self.edges[edge] = it
+        self._node_edges.setdefault(edge.source, set()).add(it)
+        self._node_edges.setdefault(edge.target, set()).add(it)
+        shape = self._shapes.get(edge.source)
+        it.label_text = fmt_shape(shape) if shape is not None else ""
+        it.set_label(it.label_text)
+
+    def _refresh_ports(self, node_id: str, route: bool = True) -> None:
+        item = self.nodes.get(node_id)
+        if item is None:
+            return
+        shown, used = shown_ports(self.graph, node_id)
+        item.set_ports(shown, used)
+        if route:
+            for it in self._node_edges.get(node_id, ()):
+                self._route(it)
+
+    # ---- geometry --------------------------------------------------------------------
+    def endpoint(self, node_id: str):
+        """The item an edge attaches to: the node, or its collapsed group's block."""
+        g = self.group_of.get(node_id)
+        if g is not None and g in self.blocks:
+            return self.blocks[g]
+        return self.nodes[node_id]
+
+    def _route(self, it: EdgeItem) -> None:
+        e = it.edge
+        if e.source not in self.nodes or e.target not in self.nodes:
+            return
+        src, dst = self.endpoint(e.source), self.endpoint(e.target)
+        if src is dst and isinstance(src, BlockItem):
+            it.setVisible(False)
+            return
+        it.setVisible(True)
+        it.set_ends(src.out_port_pos(), dst.in_port_pos(e.port))
+
+    def _item_moved(self, item: NodeItem) -> None:
+        for it in self._node_edges.get(item.node_id, ()):
+            self._route(it)
+        g = self.group_of.get(item.node_id)
+        if g is not None:
+            self._place_group(g)
+
+    def member_rect(self, name: str) -> QRectF:
+        r = QRectF()
+        for nid in self.graph.group(name).nodes:
+            item = self.nodes.get(nid)
+            if item is not None:
+                r = r.united(QRectF(item.pos(), QPointF(item.pos().x() + NODE_W, item.pos().y() + NODE_H)))
+        return r
+
+    def _place_group(self, name: str) -> None:
+        r = self.member_rect(name)
+        if name in self.groups:
+            self.groups[name].set_member_rect(r)
+        if name in self.blocks:
+            blk = self.blocks[name]
+            if blk.pos() != r.topLeft():
+                blk.setPos(r.topLeft())
+                for nid in self.graph.group(name).nodes:
+                    for it in self._node_edges.get(nid, ()):
+                        self._route(it)
+
+    def _on_groups_changed(self) -> None:
+        for item in list(self.groups.values()) + list(self.blocks.values()):
+            self.removeItem(item)
+        self.groups.clear(), self.blocks.clear()
+        old_members = set(self.group_of)
+        self.group_of = {}
+        for g in self.graph.groups:
+            for nid in g.nodes:
+                self.group_of.setdefault(nid, g.name)
+            if g.collapsed and g.nodes:
+                blk = BlockItem(g.name)
+                self.addItem(blk)
+                self.blocks[g.name] = blk
+            else:
+                gi = GroupItem(g.name)
+                self.addItem(gi)
+                self.groups[g.name] = gi
+            self._place_group(g.name)
+        hidden = {nid for nid, g in self.group_of.items() if g in self.blocks}
+        for nid, item in self.nodes.items():
+            item.setVisible(nid not in hidden)
+            if nid in hidden:
+                item.setSelected(False)
+        for nid in old_members | set(self.group_of):
+            for it in self._node_edges.get(nid, ()):
+                self._route(it)
+        self._update_blocks(self.doc.analysis)
+
+    # ---- analysis ----------------------------------------------------------------------
+    def apply_analysis(self, a) -> None:
+        """Show shapes, counts and issues; only items whose data changed are touched."""
+        if a is None:
+            return
+        by_node: dict[str, list] = {}
+        for i in a.issues:
+            if i.node is not None:
+                by_node.setdefault(i.node, []).append(i)
+        graph = self.graph
+        for nid, item in self.nodes.items():
+            if not graph.has_node(nid):
+                continue
+            c = a.costs.get(nid)
+            issues = tuple((i.severity, i.message) for i in by_node.get(nid, ()))
+            sig = (a.shapes.get(nid), c.params if c is not None else None, issues)
+            if sig != item.signature:
+                item.signature = sig
+                self._update_node(item, graph.node(nid), a, by_node.get(nid, ()))
+        self._shapes = a.shapes
+        for e, it in self.edges.items():
+            shape = a.shapes.get(e.source)
+            text = fmt_shape(shape) if shape is not None else ""
+            if text != getattr(it, "label_text", None):
+                it.label_text = text
+                it.set_label(text)
+        self._update_blocks(a)
+
+    def _update_node(self, item: NodeItem, node, a, issues) -> None:
+        shape, c = a.shapes.get(node.id), a.costs.get(node.id)
+        params = c.params if c is not None else None
+        sev = ("error" if any(i.severity == "error" for i in issues) else "warning" if issues else None)
+        info = f" · {fmt_count(params)} params" if params else ""
+        shape_text = fmt_shape(shape) if shape is not None else ("? — see Problems" if sev == "error" else "?")
+        item.set_texts(node, shape_text, info)
+        item.set_severity(sev)
+
+    def _update_blocks(self, a) -> None:
+        if a is None:
+            return
+        for name, blk in self.blocks.items():
+            g = self.graph.group(name)
+            members = set(g.nodes)
+            ins = [a.in_shapes.get(n) for n in g.nodes
+                   if any(e.source not in members for e in self.graph.in_edges(n))]
+            outs = [a.shapes.get(n) for n in g.nodes
+                    if any(e.target not in members for e in self.graph.out_edges(n))]
+            i_txt = fmt_shape(ins[0][0]) if ins and ins[0] else "?"
+            o_txt = fmt_shape(outs[-1]) if outs and outs[-1] is not None else "?"
+            blk.set_texts(len(g.nodes), f"{i_txt} → {o_txt}", g.kind)
+            sev = None
+            for n in g.nodes:
+                for i in a.issues_for(n):
+                    sev = "error" if i.severity == "error" or sev == "error" else "warning"
+            blk.severity = sev
+            blk.update()
+
+    def tooltip_for(self, node_id: str) -> str:
+        """Rich text for hovering a node: its name, the filled-in formula and its issues."""
+        a = self.doc.analysis
+        node = self.graph.node(node_id)
+        spec = node.spec
+        parts = [f"<b>{_esc(spec.title)} '{_esc(node.name)}'</b> <span style='color:gray'>({_esc(node.id)})</span>"]
+        try:
+            if node_id in a.shapes or not spec.arity[1]:
+                parts.append(_esc(spec.explain(node.params, a.in_shapes.get(node_id, []), a.shapes.get(node_id)))
+                             .replace("\n", "<br>"))
+        except Exception:  # an explain that cannot run for these inputs: show the rest
+            pass
+        for i in a.issues_for(node_id):
+            col = _TIP_COLORS.get(i.severity, "black")
+            fix = f"<br><i>Fix: {_esc(i.fix.label)}</i>" if i.fix is not None else ""
+            parts.append(f"<span style='color:{col}'>{_esc(i.message)}</span>{fix}")
+        return "<br>".join(parts)
+
+    def helpEvent(self, event) -> None:
+        item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
+        while item is not None and not isinstance(item, NodeItem):
+            item = item.parentItem()
+        if isinstance(item, NodeItem) and self.graph.has_node(item.node_id):
+            QToolTip.showText(event.screenPos(), self.tooltip_for(item.node_id), event.widget())
+            event.accept()
+        else:
+            super().helpEvent(event)
+
+
+def _esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
