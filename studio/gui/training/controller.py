@@ -1,0 +1,217 @@
+"""Drives a training run: snapshot the project, run the Trainer in a thread, feed the views."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from .panel import TrainingPanel
+from .worker import TrainingThread
+
+_LIVE: set = set()  # running threads are kept alive here until they finish (never GC'd mid-run)
+
+
+def graph_version(project) -> str:
+    """A short fingerprint of the graph (and class count): what exactly is being trained."""
+    text = json.dumps([project.graph.to_dict(), project.num_classes], sort_keys=True)
+    return hashlib.sha1(text.encode()).hexdigest()[:7]
+
+
+def new_run_dir(name: str) -> Path:
+    from studio.paths import runs_dir
+
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", name or "model").strip("-")[:40] or "model"
+    base = runs_dir() / f"{time.strftime('%Y%m%d-%H%M%S')}-{slug}"
+    path, n = base, 1
+    while path.exists():
+        n += 1
+        path = base.with_name(f"{base.name}-{n}")
+    return path
+
+
+class TrainingController(QObject):
+    """Owns the training thread. ``is_running()``, ``shutdown(timeout_ms)`` for the window."""
+
+    run_started = Signal(object)
+    run_finished = Signal(object)  # ResultRecord
+
+    def __init__(self, document, panel: TrainingPanel, num_threads: int | None = None, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.panel = panel
+        self.num_threads = num_threads
+        self.thread: TrainingThread | None = None
+        self.snapshot = None
+        self.snapshot_version = ""
+        self.last_result = None
+        self.message_box: QMessageBox | None = None
+        self.state = "idle"  # idle | running | paused | stopping | finished | stopped | failed
+        panel.start_button.clicked.connect(self.start)
+        panel.pause_button.clicked.connect(self.toggle_pause)
+        panel.stop_button.clicked.connect(self.stop)
+        document.analysis_changed.connect(self._graph_edited)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # ---- public ----------------------------------------------------------
+    def is_running(self) -> bool:
+        return self.thread is not None and self.thread.isRunning()
+
+    def start(self) -> bool:
+        """Train a copy of the current project; False (with a message) when it cannot start."""
+        from studio.core.errors import StudioError
+
+        if self.is_running():
+            return False
+        p = self.panel
+        p.clear_error()
+        p.store_settings()
+        a = self.document.analysis
+        if a.errors:
+            first = a.errors[0].message
+            p.show_error(f"The graph has {len(a.errors)} error(s); fix them first (see Problems). First: {first}")
+            return False
+        try:
+            from studio.training.settings import TrainSettings
+
+            settings = TrainSettings.from_dict(self.document.project.training)
+            if self.document.project.dataset:
+                from studio.training.data import DataSettings
+
+                DataSettings.from_dict(self.document.project.dataset)
+        except StudioError as exc:
+            p.show_error(str(exc))
+            return False
+        snapshot = self.document.project.copy()
+        self.snapshot = snapshot
+        self.snapshot_version = graph_version(snapshot)
+        out_dir = new_run_dir(self.document.display_name().removesuffix(".cnnproj"))
+        self.run_dir = out_dir
+
+        def factory():
+            from studio.training.engine import Trainer
+
+            return Trainer(snapshot, settings=settings, out_dir=out_dir)
+
+        t = TrainingThread(factory, num_threads=self.num_threads)
+        t.run_started.connect(self._on_start)
+        t.progress.connect(self._on_progress)
+        t.epoch_done.connect(self._on_epoch)
+        t.result.connect(self._on_result)
+        t.finished.connect(lambda t=t: self._on_thread_finished(t))
+        self.thread = t
+        _LIVE.add(t)
+        p.plots.reset(1)
+        p.plots.timer.start()
+        p.epoch_bar.setValue(0)
+        p.run_bar.setValue(0)
+        p.stats.setText("loading data…")
+        p.epoch_label.clear()
+        self._set_state("running")
+        t.start()
+        self.run_started.emit(snapshot)
+        return True
+
+    def toggle_pause(self) -> None:
+        if not self.is_running():
+            return
+        if self.state == "paused":
+            self.thread.request_resume()
+            self._set_state("running")
+        elif self.state == "running":
+            self.thread.request_pause()
+            self._set_state("paused")
+
+    def stop(self) -> None:
+        if self.is_running():
+            self.thread.request_stop()
+            self._set_state("stopping")
+
+    def shutdown(self, timeout_ms: int = 10000) -> bool:
+        """Stop the run and wait for the thread (it writes the last checkpoint). True when stopped."""
+        t = self.thread
+        ok = True
+        if t is not None and t.isRunning():
+            t.request_stop()
+            ok = t.wait(timeout_ms)
+        self.panel.data_box.wait(timeout_ms)
+        for view in getattr(self, "background_views", []):
+            view.wait(timeout_ms)
+        return ok
+
+    # ---- records (GUI thread) --------------------------------------------
+    def _on_start(self, r) -> None:
+        self.panel.plots.reset(r.steps_per_epoch)
+        self.panel.run_bar.setMaximum(max(1, r.epochs * r.steps_per_epoch))
+        self.device_text = f"{r.device_name or r.device}{' · AMP' if r.amp else ''}"
+        self._set_state(self.state)
+        self.panel.stats.setText(f"{r.num_train:,} train / {r.num_val:,} val images · {r.params:,} parameters")
+
+    def _on_progress(self, records) -> None:
+        self.panel.plots.add_progress(records)
+        self.panel.show_progress(records[-1])
+
+    def _on_epoch(self, r) -> None:
+        self.panel.plots.add_epoch(r)
+        self.panel.show_epoch(r)
+
+    def _on_result(self, r) -> None:
+        self.last_result = r
+        p = self.panel
+        p.plots.timer.stop()
+        p.plots.refresh()
+        self._set_state(r.status if r.status in ("finished", "stopped", "failed") else "failed")
+        if r.status == "failed":
+            p.show_error(f"Training failed: {r.message}")
+            box = QMessageBox(QMessageBox.Icon.Warning, "Training failed", r.message or "Training failed.",
+                              QMessageBox.StandardButton.Ok, p.window())
+            box.setModal(False)
+            box.show()
+            self.message_box = box
+        self.run_finished.emit(r)
+
+    def _on_thread_finished(self, t) -> None:
+        _LIVE.discard(t)
+        self.signals_sent = t.signals_sent
+        if self.thread is t:
+            self.thread = None
+            if self.state in ("running", "paused", "stopping"):
+                self._set_state("failed")
+        t.deleteLater()
+
+    # ---- state display ---------------------------------------------------
+    def _graph_edited(self, *_):
+        if self.state in ("running", "paused", "stopping"):
+            self._set_state(self.state)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        p = self.panel
+        running = state in ("running", "paused", "stopping")
+        p.start_button.setEnabled(not running)
+        p.pause_button.setEnabled(state in ("running", "paused"))
+        p.pause_button.setText("Resume" if state == "paused" else "Pause")
+        p.stop_button.setEnabled(state in ("running", "paused"))
+        p.set_editing_enabled(not running)
+        ver = self.snapshot_version
+        if running:
+            edited = graph_version(self.document.project) != ver
+            words = {"running": "Training", "paused": "Paused:", "stopping": "Stopping"}[state]
+            dev = getattr(self, "device_text", "")
+            text = f"{words} graph version {ver}{' on ' + dev if dev else ''}"
+            if edited:
+                text += " · the graph was edited since: this run trains the snapshot taken at Start"
+        else:
+            r = self.last_result
+            text = {"idle": "Ready: press Train to train the current graph.",
+                    "finished": "Finished", "stopped": "Stopped", "failed": "Failed"}.get(state, state)
+            if r is not None and state != "idle":
+                acc = "" if r.best_val_acc is None else f", best val acc {100 * r.best_val_acc:.1f}%"
+                text += f" (graph version {ver}, {r.epochs_done} epoch(s){acc})"
+        p.status.setText(text)

@@ -1,0 +1,205 @@
+"""The Evaluate tab: confusion matrix (click a cell: its images), per-class precision/recall."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from .images import tensor_pixmap
+from .worker import FunctionThread
+
+MAX_IMAGES = 120
+
+
+def run_evaluation(checkpoint: Path, split: str = "val") -> dict:
+    """Load the checkpoint and its dataset, evaluate on ``split``: everything the view shows."""
+    from studio.core.errors import StudioError
+    from studio.training.checkpoint import load_checkpoint, model_from_checkpoint
+    from studio.training.data import DataSettings, load_data
+    from studio.training.evaluate import evaluate
+
+    ckpt = load_checkpoint(checkpoint)
+    model, project = model_from_checkpoint(ckpt)
+    shape = tuple(ckpt["input_shape"]) or project.input_shape
+    bundle = load_data(DataSettings.from_dict(project.dataset or {}), shape)
+    ds = bundle.test if split == "test" and bundle.test is not None and len(bundle.test) else bundle.val
+    if ds is None or len(ds) == 0:
+        ds, split = bundle.train, "train"
+    if len(ds) == 0:
+        raise StudioError("the dataset has no images to evaluate on")
+    names = list(ckpt.get("class_names") or bundle.class_names)
+    res = evaluate(model, ds, names, device="cpu")
+    preds = np.asarray(res.predictions, dtype=np.int64).reshape(-1)
+    labels = getattr(res, "targets", None)
+    if labels is None:
+        labels = getattr(res, "labels", None)
+    if labels is None:
+        labels = [int(ds[i][1]) for i in range(len(ds))]
+    return {"result": res, "dataset": ds, "split": split, "class_names": names, "preds": preds,
+            "labels": np.asarray(labels, dtype=np.int64).reshape(-1), "mean": ckpt["mean"], "std": ckpt["std"],
+            "checkpoint": Path(checkpoint)}
+
+
+class EvaluateView(QWidget):
+    evaluated = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.checkpoint: Path | None = None
+        self.data: dict | None = None
+        self._thread: FunctionThread | None = None
+        self.ckpt_label = QLabel("No checkpoint yet: train a model, or open a checkpoint.")
+        open_button = QPushButton("Open checkpoint…")
+        open_button.clicked.connect(self._open)
+        self.split = QComboBox()
+        self.split.addItem("Validation set", "val")
+        self.split.addItem("Test set", "test")
+        self.eval_button = QPushButton("Evaluate")
+        self.eval_button.clicked.connect(self.evaluate)
+        self.eval_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.ckpt_label, 1)
+        top.addWidget(open_button)
+        top.addWidget(self.split)
+        top.addWidget(self.eval_button)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+
+        self.matrix = QTableWidget()
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matrix.cellClicked.connect(self.show_cell)
+        self.matrix.setToolTip("Rows: true class · columns: predicted class. Click a cell to see its images.")
+        self.per_class = QTableWidget(0, 4)
+        self.per_class.setHorizontalHeaderLabels(["Class", "Precision", "Recall", "Images"])
+        self.per_class.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.per_class.verticalHeader().hide()
+        self.per_class.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.cell_label = QLabel("Click a cell of the matrix to list its images.")
+        self.cell_label.setWordWrap(True)
+        self.images = QListWidget()
+        self.images.setViewMode(QListView.ViewMode.IconMode)
+        self.images.setIconSize(QSize(64, 64))
+        self.images.setResizeMode(QListView.ResizeMode.Adjust)
+        self.images.setSpacing(4)
+        cell_box = QWidget()
+        cl = QVBoxLayout(cell_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.cell_label)
+        cl.addWidget(self.images, 1)
+        split = QSplitter()
+        split.addWidget(self.matrix)
+        split.addWidget(self.per_class)
+        split.addWidget(cell_box)
+        split.setSizes([480, 300, 360])
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.summary)
+        lay.addWidget(split, 1)
+
+    # ---- loading ---------------------------------------------------------
+    def set_checkpoint(self, path, auto: bool = False) -> None:
+        self.checkpoint = Path(path) if path else None
+        self.eval_button.setEnabled(self.checkpoint is not None)
+        self.ckpt_label.setText(f"Checkpoint: {self.checkpoint}" if self.checkpoint else "No checkpoint.")
+        if auto and self.checkpoint is not None:
+            self.evaluate()
+
+    def _open(self) -> None:
+        from studio.paths import runs_dir
+
+        path, _ = QFileDialog.getOpenFileName(self, "Open checkpoint", str(runs_dir()), "Checkpoints (*.pt)")
+        if path:
+            self.set_checkpoint(path, auto=True)
+
+    def evaluate(self) -> None:
+        if self.checkpoint is None or (self._thread is not None and self._thread.isRunning()):
+            return
+        ckpt, split = self.checkpoint, self.split.currentData()
+        self.summary.setText("Evaluating…")
+        self.eval_button.setEnabled(False)
+        self._thread = FunctionThread(lambda: run_evaluation(ckpt, split), self)
+        self._thread.done.connect(self.show_result)
+        self._thread.failed.connect(self._failed)
+        self._thread.finished.connect(lambda: self.eval_button.setEnabled(self.checkpoint is not None))
+        self._thread.start()
+
+    def wait(self, ms: int = 30000) -> None:
+        if self._thread is not None:
+            self._thread.wait(ms)
+
+    def _failed(self, message: str) -> None:
+        self.summary.setText(f"<span style='color:#b71c1c'>Cannot evaluate: {message}</span>")
+
+    # ---- display ---------------------------------------------------------
+    def show_result(self, data: dict) -> None:
+        self.data = data
+        res, names = data["result"], data["class_names"]
+        cm = np.asarray(res.confusion, dtype=np.int64)
+        n = len(names)
+        self.summary.setText(f"{data['split']} set: {len(data['labels'])} images · accuracy "
+                             f"<b>{100 * res.accuracy:.2f}%</b> · {int(cm.sum() - np.trace(cm))} misclassified")
+        self.matrix.clear()
+        self.matrix.setRowCount(n)
+        self.matrix.setColumnCount(n)
+        short = [s[:12] for s in names]
+        self.matrix.setHorizontalHeaderLabels([f"→{s}" for s in short])
+        self.matrix.setVerticalHeaderLabels(short)
+        rows = np.maximum(cm.sum(axis=1, keepdims=True), 1)
+        frac = cm / rows
+        for i in range(n):
+            for j in range(n):
+                item = QTableWidgetItem(str(cm[i, j]))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                f = float(frac[i, j])
+                base = (46, 125, 50) if i == j else (198, 40, 40)
+                alpha = 0 if cm[i, j] == 0 else int(40 + 200 * f ** 0.5)
+                item.setBackground(QBrush(QColor(*base, alpha)))
+                if alpha > 150:
+                    item.setForeground(QBrush(QColor("white")))
+                item.setToolTip(f"true {names[i]}, predicted {names[j]}: {cm[i, j]} ({100 * f:.1f}% of {names[i]})")
+                self.matrix.setItem(i, j, item)
+        fit = QHeaderView.ResizeMode.Stretch if n <= 20 else QHeaderView.ResizeMode.ResizeToContents
+        self.matrix.horizontalHeader().setSectionResizeMode(fit)
+        self.matrix.verticalHeader().setSectionResizeMode(fit)
+        self.per_class.setRowCount(n)
+        support = cm.sum(axis=1)
+        for i in range(n):
+            vals = (names[i], f"{100 * res.precision[i]:.1f}%", f"{100 * res.recall[i]:.1f}%", str(int(support[i])))
+            for j, v in enumerate(vals):
+                it = QTableWidgetItem(v)
+                if j:
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.per_class.setItem(i, j, it)
+        self.per_class.resizeRowsToContents()
+        self.images.clear()
+        self.cell_label.setText("Click a cell of the matrix to list its images (off the diagonal: the mistakes).")
+        self.evaluated.emit(data)
+
+    def cell_indices(self, true: int, pred: int) -> np.ndarray:
+        d = self.data
+        if d is None:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero((d["labels"] == true) & (d["preds"] == pred))
+
+    def show_cell(self, true: int, pred: int) -> None:
+        d = self.data
+        if d is None:
+            return
+        names = d["class_names"]
+        idx = self.cell_indices(true, pred)
+        what = "correctly classified" if true == pred else "misclassified"
+        more = f" (first {MAX_IMAGES} shown)" if len(idx) > MAX_IMAGES else ""
+        self.cell_label.setText(f"{len(idx)} image(s) of {names[true]} {what} as {names[pred]}{more}")
+        self.images.clear()
+        for i in idx[:MAX_IMAGES]:
+            x = d["dataset"][int(i)][0]
+            item = QListWidgetItem(QIcon(tensor_pixmap(x, d["mean"], d["std"], 64)), f"#{int(i)}")
+            item.setToolTip(f"image {int(i)}: true {names[true]}, predicted {names[pred]}")
+            item.setData(Qt.ItemDataRole.UserRole, int(i))
+            self.images.addItem(item)

@@ -1,0 +1,185 @@
+"""The Inference tab: open or drop an image, see it as the model sees it, top-5 bars, feature maps."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from .feature_maps import FeatureMapsView
+from .images import tensor_pixmap
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)"
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
+
+
+class InferenceView(QWidget):
+    predicted = Signal(object)  # list[(class name, probability)]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.predictor = None
+        self.checkpoint: Path | None = None
+        self.image_path: Path | None = None
+        self.top: list[tuple[str, float]] = []
+        self.ckpt_label = QLabel("No checkpoint yet: train a model, or open a checkpoint.")
+        open_ckpt = QPushButton("Open checkpoint…")
+        open_ckpt.clicked.connect(self._open_checkpoint)
+        self.open_image_button = QPushButton("Open image…")
+        self.open_image_button.clicked.connect(self._open_image)
+        top = QHBoxLayout()
+        top.addWidget(self.ckpt_label, 1)
+        top.addWidget(open_ckpt)
+        top.addWidget(self.open_image_button)
+
+        self.original = QLabel("Drop an image here\nor use “Open image…”")
+        self.original.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.original.setFrameShape(QFrame.Shape.StyledPanel)
+        self.original.setMinimumSize(150, 150)
+        self.seen = QLabel()
+        self.seen.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seen.setFrameShape(QFrame.Shape.StyledPanel)
+        self.seen.setMinimumSize(150, 150)
+        self.seen_caption = QLabel("As the model sees it")
+        self.seen_caption.setWordWrap(True)
+        imgs = QGridLayout()
+        imgs.addWidget(QLabel("Your image"), 0, 0)
+        imgs.addWidget(self.seen_caption, 0, 1)
+        imgs.addWidget(self.original, 1, 0)
+        imgs.addWidget(self.seen, 1, 1)
+
+        self.names: list[QLabel] = []
+        self.bars: list[QProgressBar] = []
+        bars = QGridLayout()
+        bars.addWidget(QLabel("<b>Top-5 classes</b>"), 0, 0, 1, 2)
+        for i in range(5):
+            name = QLabel("")
+            name.setMinimumWidth(90)
+            bar = QProgressBar()
+            bar.setRange(0, 1000)
+            bar.setFormat("")
+            bar.setTextVisible(True)
+            self.names.append(name)
+            self.bars.append(bar)
+            bars.addWidget(name, i + 1, 0)
+            bars.addWidget(bar, i + 1, 1)
+        bars.setRowStretch(6, 1)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        bars.addWidget(self.message, 7, 0, 1, 2)
+
+        left = QWidget()
+        ll = QHBoxLayout(left)
+        ll.addLayout(imgs)
+        ll.addLayout(bars, 1)
+        self.feature_maps = FeatureMapsView()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(left)
+        split.addWidget(self.feature_maps)
+        split.setSizes([220, 400])
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(split, 1)
+
+    # ---- inputs ----------------------------------------------------------
+    def set_checkpoint(self, path) -> bool:
+        from studio.core.errors import StudioError
+
+        try:
+            from studio.training.predict import Predictor
+
+            self.predictor = Predictor.from_checkpoint(path)
+        except (StudioError, ImportError) as exc:
+            self.message.setText(f"<span style='color:#b71c1c'>{exc}</span>")
+            return False
+        self.checkpoint = Path(path)
+        self.ckpt_label.setText(f"Checkpoint: {self.checkpoint}")
+        self.feature_maps.set_model(self.predictor.model, self.predictor.project)
+        self.message.clear()
+        if self.image_path is not None:
+            self.set_image(self.image_path)
+        return True
+
+    def set_image(self, path) -> bool:
+        """Show the image, what the model sees and the top-5; False with a message if unreadable."""
+        from PIL import Image, UnidentifiedImageError
+
+        path = Path(path)
+        try:
+            with Image.open(path) as im:
+                im.load()
+                pil = im.copy()
+        except (OSError, UnidentifiedImageError) as exc:
+            self.message.setText(f"<span style='color:#b71c1c'>Cannot open {path.name}: not a readable image "
+                                 f"({type(exc).__name__}).</span>")
+            return False
+        self.image_path = path
+        pm = QPixmap(str(path))
+        self.original.setPixmap(pm.scaled(150, 150, Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
+        self.original.setToolTip(f"{path.name}: {pil.width}×{pil.height} {pil.mode}")
+        if self.predictor is None:
+            self.message.setText("Open a checkpoint (or train a model) to classify the image.")
+            return True
+        try:
+            x = self.predictor.preprocess(pil)
+            self.top = list(self.predictor.predict(pil, top_k=5))
+        except Exception as exc:  # noqa: BLE001 - a bad image must not crash the app
+            self.message.setText(f"<span style='color:#b71c1c'>Cannot classify {path.name}: {exc}</span>")
+            return False
+        c, h, w = x.shape
+        self.seen.setPixmap(tensor_pixmap(x, size=150))
+        self.seen_caption.setText(f"As the model sees it: {c}×{h}×{w}, normalised (shown rescaled)")
+        self.show_top(self.top)
+        self.feature_maps.set_image(x)
+        self.message.setText(f"<b>{self.top[0][0]}</b> ({100 * self.top[0][1]:.1f}%)" if self.top else "")
+        self.predicted.emit(self.top)
+        return True
+
+    def show_top(self, top) -> None:
+        for i in range(5):
+            if i < len(top):
+                name, p = top[i]
+                self.names[i].setText(str(name))
+                self.bars[i].setValue(int(round(1000 * float(p))))
+                self.bars[i].setFormat(f"{100 * float(p):.1f}%")
+            else:
+                self.names[i].clear()
+                self.bars[i].setValue(0)
+                self.bars[i].setFormat("")
+
+    def _open_checkpoint(self) -> None:
+        from studio.paths import runs_dir
+
+        path, _ = QFileDialog.getOpenFileName(self, "Open checkpoint", str(runs_dir()), "Checkpoints (*.pt)")
+        if path:
+            self.set_checkpoint(path)
+
+    def _open_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open image", "", IMAGE_FILTER)
+        if path:
+            self.set_image(path)
+
+    # ---- drag and drop ---------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if _dropped_image(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        path = _dropped_image(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.set_image(path)
+
+
+def _dropped_image(mime) -> Path | None:
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        p = Path(url.toLocalFile())
+        if p.suffix.lower() in IMAGE_SUFFIXES:
+            return p
+    return None

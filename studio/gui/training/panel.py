@@ -1,0 +1,160 @@
+"""The Training tab: dataset and hyperparameters on the left; controls, progress and plots."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from .data_box import DatasetBox
+from .hyper_box import HyperBox
+from .plots import TrainingPlots
+
+
+def fmt_time(seconds) -> str:
+    if seconds is None or seconds != seconds or seconds < 0:
+        return "–"
+    s = int(round(seconds))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class TrainingPanel(QWidget):
+    """Widgets only; the controller drives the run. Settings are written to the project."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.data_box = DatasetBox(document)
+        self.hyper_box = HyperBox()
+        side = QWidget()
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 4, 0)
+        side_lay.addWidget(self.data_box)
+        side_lay.addWidget(self.hyper_box)
+        side_lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(330)
+        scroll.setMaximumWidth(380)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.start_button = QPushButton("▶ Train")
+        self.start_button.setToolTip("Train a snapshot of the current graph (edits made meanwhile do not affect it)")
+        self.pause_button = QPushButton("Pause")
+        self.stop_button = QPushButton("■ Stop")
+        self.stop_button.setToolTip("Stop after the current step; the last checkpoint is kept")
+        self.pause_button.setEnabled(False)
+        self.stop_button.setEnabled(False)
+        self.status = QLabel("Ready: press Train to train the current graph.")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        for b in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(b)
+        buttons.addWidget(self.status, 1)
+
+        self.epoch_bar = QProgressBar()
+        self.epoch_bar.setFormat("epoch %p%")
+        self.run_bar = QProgressBar()
+        self.run_bar.setFormat("run %p%")
+        self.stats = QLabel("")
+        self.stats.setMinimumWidth(360)
+        bars = QHBoxLayout()
+        bars.addWidget(self.epoch_bar, 1)
+        bars.addWidget(self.run_bar, 1)
+        bars.addWidget(self.stats)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet("QLabel { color: #b71c1c; font-weight: bold; }")
+        self.message.hide()
+
+        self.plots = TrainingPlots()
+        self.save_png_button = QPushButton("Save PNG…")
+        self.save_png_button.clicked.connect(self._save_png)
+        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button.clicked.connect(self._export_csv)
+        self.epoch_label = QLabel("")
+        exports = QHBoxLayout()
+        exports.addWidget(self.epoch_label, 1)
+        exports.addWidget(self.save_png_button)
+        exports.addWidget(self.csv_button)
+
+        right = QVBoxLayout()
+        right.addLayout(buttons)
+        right.addLayout(bars)
+        right.addWidget(self.message)
+        right.addWidget(self.plots, 1)
+        right.addLayout(exports)
+        lay = QHBoxLayout(self)
+        lay.addWidget(scroll)
+        lay.addLayout(right, 1)
+
+        self.data_box.changed.connect(self.store_settings)
+        self.hyper_box.changed.connect(self.store_settings)
+        document.project_replaced.connect(self.load_settings)
+        self.load_settings()
+
+    # ---- settings --------------------------------------------------------
+    def load_settings(self) -> None:
+        p = self.document.project
+        self.data_box.set_values(p.dataset or {})
+        self.hyper_box.set_values(p.training or {})
+        self.data_box.bundle = None
+
+    def store_settings(self) -> None:
+        p = self.document.project
+        dataset = self.data_box.values(p.dataset)
+        training = self.hyper_box.values(p.training)
+        if dataset != p.dataset or training != p.training:
+            p.dataset, p.training = dataset, training
+            self.document.mark_settings_changed()
+
+    def set_editing_enabled(self, on: bool) -> None:
+        self.data_box.setEnabled(on)
+        self.hyper_box.setEnabled(on)
+
+    # ---- messages --------------------------------------------------------
+    def show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def clear_error(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
+    # ---- live updates ----------------------------------------------------
+    def show_progress(self, r) -> None:
+        self.epoch_bar.setMaximum(max(1, r.batches))
+        self.epoch_bar.setValue(r.batch)
+        self.epoch_bar.setFormat(f"epoch {r.epoch}/{r.epochs}: %p%")
+        total = max(1, r.batches * r.epochs)
+        self.run_bar.setMaximum(total)
+        self.run_bar.setValue(min(total, (r.epoch - 1) * r.batches + r.batch))
+        self.stats.setText(f"loss {r.loss:.4f} · {r.samples_per_s:,.0f} samples/s · elapsed "
+                           f"{fmt_time(r.elapsed_s)} · ETA {fmt_time(r.eta_s)}")
+
+    def show_epoch(self, r) -> None:
+        val = "" if r.val_acc is None else f", val loss {r.val_loss:.4f}, val acc {100 * r.val_acc:.1f}%"
+        self.epoch_label.setText(f"Epoch {r.epoch}/{r.epochs}: train loss {r.train_loss:.4f}, "
+                                 f"train acc {100 * r.train_acc:.1f}%{val}")
+
+    # ---- export ----------------------------------------------------------
+    def _save_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save plots", "training.png", "PNG image (*.png)")
+        if path:
+            try:
+                self.plots.save_png(path)
+            except OSError as exc:
+                self.show_error(f"Cannot save the plots: {exc}")
+
+    def _export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export metrics", "metrics.csv", "CSV (*.csv)")
+        if path:
+            try:
+                self.plots.export_csv(path)
+            except OSError as exc:
+                self.show_error(f"Cannot write {path}: {exc.strerror or exc}")

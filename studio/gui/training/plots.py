@@ -1,0 +1,188 @@
+"""Live training curves (pyqtgraph) fed from preallocated numpy buffers on a ~10 Hz timer."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+TRAIN_COLOR = "#1f77b4"  # train: blue, everywhere in the app
+VAL_COLOR = "#ff7f0e"  # validation: orange
+LR_COLOR = "#2ca02c"
+
+
+class Buffer:
+    """Columns of float64 that grow by doubling; ``view(i)`` is the filled part, no copy."""
+
+    def __init__(self, columns: int, capacity: int = 1024):
+        self.data = np.full((capacity, columns), np.nan)
+        self.n = 0
+
+    def append(self, row) -> None:
+        if self.n == len(self.data):
+            grown = np.full((2 * len(self.data), self.data.shape[1]), np.nan)
+            grown[: self.n] = self.data
+            self.data = grown
+        self.data[self.n] = row
+        self.n += 1
+
+    def view(self, col: int) -> np.ndarray:
+        return self.data[: self.n, col]
+
+    def clear(self) -> None:
+        self.n = 0
+
+
+def _plot(title: str, left: str) -> pg.PlotWidget:
+    w = pg.PlotWidget()
+    w.setBackground(None)
+    w.setTitle(title)
+    w.setLabel("left", left)
+    w.setLabel("bottom", "epoch")
+    w.showGrid(x=True, y=True, alpha=0.2)
+    w.addLegend(offset=(-8, 8))
+    w.setMinimumSize(180, 150)
+    w.plotItem.setClipToView(True)
+    w.plotItem.setDownsampling(auto=True, mode="peak")
+    return w
+
+
+class TrainingPlots(QWidget):
+    """Loss (per step + smoothed, validation per epoch), accuracy per epoch, learning rate."""
+
+    STEP_COLS = ("step", "epoch_x", "loss", "smooth", "acc", "lr")
+    EPOCH_COLS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc", "val_top5", "lr",
+                  "samples_per_s", "elapsed_s")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.steps = Buffer(len(self.STEP_COLS), 4096)
+        self.epochs = Buffer(len(self.EPOCH_COLS), 64)
+        self.steps_per_epoch = 1
+        self._ema_raw, self._ema_n, self._prev, self._beta = 0.0, 0, None, 0.8
+        self._dirty = False
+        self.refreshes = 0
+
+        self.loss_plot = _plot("Loss", "cross-entropy")
+        self.acc_plot = _plot("Accuracy", "%")
+        self.lr_plot = _plot("Learning rate", "lr")
+        self.acc_plot.setYRange(0, 100, padding=0.02)
+        thin = pg.mkPen(TRAIN_COLOR, width=1)
+        thin.setColor(pg.mkColor(TRAIN_COLOR + "55"))
+        self.loss_raw = self.loss_plot.plot(pen=thin, name="train (recent)")
+        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2), name="train (smoothed)")
+        self.val_loss = self.loss_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
+                                            symbolBrush=VAL_COLOR, name="validation")
+        self.train_acc = self.acc_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2), symbol="o", symbolSize=6,
+                                            symbolBrush=TRAIN_COLOR, name="train")
+        self.val_acc = self.acc_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
+                                          symbolBrush=VAL_COLOR, name="validation")
+        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(LR_COLOR, width=2), name="lr")
+        for item in (self.loss_raw, self.loss_smooth, self.lr_curve):
+            item.setClipToView(True)
+            item.setDownsampling(auto=True, method="peak")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for w in (self.loss_plot, self.acc_plot, self.lr_plot):
+            lay.addWidget(w, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self.refresh)
+
+    # ---- feeding ---------------------------------------------------------
+    def reset(self, steps_per_epoch: int = 1) -> None:
+        self.steps.clear()
+        self.epochs.clear()
+        self.steps_per_epoch = max(1, int(steps_per_epoch or 1))
+        self._ema_raw, self._ema_n, self._prev = 0.0, 0, None
+        # smoothing window: a few points per epoch, at most ~50 points
+        self._beta = 1.0 - 1.0 / max(3.0, min(50.0, self.steps_per_epoch / 4))
+        self._dirty = True
+        self.refresh()
+
+    def add_progress(self, records) -> None:
+        """Progress records carry the epoch's running mean; plot the mean over each interval.
+
+        Between two records of the same epoch the batches in between had mean loss
+        (m2·b2 − m1·b1)/(b2 − b1): the recent loss, exact per step when every step is reported.
+        """
+        for r in records:
+            m, b = float(r.loss), int(r.batch)
+            acc = np.nan if getattr(r, "acc", None) is None else float(r.acc)
+            prev = self._prev
+            if prev is not None and prev[0] == r.epoch and b > prev[1]:
+                loss = (m * b - prev[2] * prev[1]) / (b - prev[1])
+                iacc = (acc * b - prev[3] * prev[1]) / (b - prev[1])
+            else:
+                loss, iacc = m, acc
+            self._prev = (r.epoch, b, m, acc)
+            if np.isfinite(loss):
+                self._ema_n += 1
+                self._ema_raw = self._beta * self._ema_raw + (1 - self._beta) * loss
+            smooth = self._ema_raw / (1 - self._beta ** self._ema_n) if self._ema_n else np.nan
+            x = (r.epoch - 1) + b / max(1, int(r.batches))
+            self.steps.append((r.step, x, loss, smooth, iacc, r.lr))
+        self._dirty = True
+
+    def add_epoch(self, r) -> None:
+        self.epochs.append(tuple(np.nan if getattr(r, c, None) is None else float(getattr(r, c))
+                                 for c in self.EPOCH_COLS))
+        self._dirty = True
+
+    @property
+    def epoch_count(self) -> int:
+        return self.epochs.n
+
+    @property
+    def step_count(self) -> int:
+        return self.steps.n
+
+    def refresh(self) -> None:
+        """Push the buffers to the curves (called by the timer, only when something changed)."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        self.refreshes += 1
+        s, e = self.steps, self.epochs
+        x = s.view(1)
+        self.loss_raw.setData(x, s.view(2))
+        self.loss_smooth.setData(x, s.view(3))
+        lr = s.view(5)
+        self.lr_curve.setData(x, lr)
+        if lr.size and np.isfinite(lr).any():
+            self.lr_plot.setYRange(0, float(np.nanmax(lr)) * 1.1 or 1.0, padding=0)
+        ex = e.view(0)
+        self.val_loss.setData(ex, e.view(3))
+        self.train_acc.setData(ex, _pct(e.view(2)))
+        self.val_acc.setData(ex, _pct(e.view(4)))
+
+    # ---- export ----------------------------------------------------------
+    def save_png(self, path: str | Path) -> Path:
+        """The three plots side by side, as one PNG."""
+        self.refresh()
+        path = Path(path)
+        if not self.grab().save(str(path)):
+            raise OSError(f"cannot write {path}")
+        return path
+
+    def export_csv(self, path: str | Path) -> list[Path]:
+        """Epoch metrics to ``path`` and per-step metrics to ``<stem>-steps.csv`` beside it."""
+        path = Path(path)
+        steps_path = path.with_name(path.stem + "-steps.csv")
+        for target, buf, cols in ((path, self.epochs, self.EPOCH_COLS), (steps_path, self.steps, self.STEP_COLS)):
+            with open(target, "w", newline="", encoding="utf-8") as f:
+                w = csv.writer(f)
+                w.writerow(cols)
+                for row in buf.data[: buf.n]:
+                    w.writerow(["" if np.isnan(v) else (int(v) if c in ("step", "epoch") else f"{v:.6g}")
+                                for c, v in zip(cols, row)])
+        return [path, steps_path]
+
+
+def _pct(a: np.ndarray) -> np.ndarray:
+    """Accuracies arrive as fractions (0..1); show percent."""
+    return a * 100.0 if a.size == 0 or np.nanmax(np.abs(a)) <= 1.0 + 1e-9 else a

@@ -1,0 +1,159 @@
+"""The training thread: runs ``Trainer.run()`` off the GUI thread and re-emits its records.
+
+Progress records are coalesced (a list every ``interval`` seconds) so the GUI thread gets at
+most ~20 signals per second however fast the steps are; epoch and result records are sent at
+once (after flushing the pending progress). Stop and pause go through the trainer's thread-safe
+methods; nothing ever calls ``QThread.terminate()``. Any exception, even an unexpected one,
+ends as a failed result record: the application never dies with the thread.
+"""
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from types import SimpleNamespace
+from typing import Any, Callable
+
+from PySide6.QtCore import QThread, Signal
+
+
+def failed_result(message: str, run_dir=None) -> Any:
+    """A ResultRecord(status="failed") (the engine's class when it is importable)."""
+    fields = dict(kind="result", status="failed", message=message, epochs_done=0, best_val_acc=None,
+                  best_checkpoint=None, last_checkpoint=None, run_dir=run_dir)
+    try:
+        from studio.training.records import ResultRecord
+
+        return ResultRecord(**{k: v for k, v in fields.items() if k != "kind"})
+    except Exception:  # noqa: BLE001
+        return SimpleNamespace(**fields)
+
+
+class TrainingThread(QThread):
+    """``factory()`` builds the Trainer inside the thread (data loading never blocks the GUI)."""
+
+    run_started = Signal(object)  # StartRecord
+    progress = Signal(object)  # list[ProgressRecord], coalesced
+    epoch_done = Signal(object)  # EpochRecord
+    result = Signal(object)  # ResultRecord (always exactly one per run)
+
+    def __init__(self, factory: Callable[[], Any], interval: float = 0.05, num_threads: int | None = None,
+                 parent=None):
+        super().__init__(parent)
+        self._factory = factory
+        self._interval = interval
+        self._num_threads = num_threads
+        self._lock = threading.Lock()
+        self._trainer = None
+        self._stop = False
+        self._pause = False
+        self.signals_sent = 0
+        self.last_result = None
+
+    # ---- control (GUI thread) --------------------------------------------
+    def request_stop(self) -> None:
+        with self._lock:
+            self._stop = True
+            t = self._trainer
+        if t is not None:
+            t.request_stop()
+            t.request_resume()  # a paused engine must wake up to see the stop
+
+    def request_pause(self) -> None:
+        with self._lock:
+            self._pause = True
+            t = self._trainer
+        if t is not None:
+            t.request_pause()
+
+    def request_resume(self) -> None:
+        with self._lock:
+            self._pause = False
+            t = self._trainer
+        if t is not None:
+            t.request_resume()
+
+    @property
+    def paused(self) -> bool:
+        t = self._trainer
+        return bool(getattr(t, "paused", False)) if t is not None else self._pause
+
+    # ---- the thread ------------------------------------------------------
+    def _emit(self, signal, payload) -> None:
+        self.signals_sent += 1
+        signal.emit(payload)
+
+    def run(self) -> None:  # noqa: D401 - Qt override
+        result = None
+        try:
+            if self._num_threads:
+                import torch
+
+                torch.set_num_threads(self._num_threads)
+            trainer = self._factory()
+            with self._lock:
+                self._trainer = trainer
+                stop, pause = self._stop, self._pause
+            if stop:
+                trainer.request_stop()
+            elif pause:
+                trainer.request_pause()
+            pending: list = []
+            last = time.monotonic()
+            for rec in trainer.run():
+                kind = getattr(rec, "kind", "")
+                if kind == "progress":
+                    pending.append(rec)
+                    now = time.monotonic()
+                    if now - last >= self._interval:
+                        self._emit(self.progress, pending)
+                        pending, last = [], now
+                    continue
+                if pending:
+                    self._emit(self.progress, pending)
+                    pending, last = [], time.monotonic()
+                if kind == "start":
+                    self._emit(self.run_started, rec)
+                elif kind == "epoch":
+                    self._emit(self.epoch_done, rec)
+                elif kind == "result":
+                    result = rec
+            if pending:
+                self._emit(self.progress, pending)
+            if result is None:
+                result = failed_result("the training engine ended without a result; the run is incomplete")
+        except MemoryError:
+            result = failed_result("out of memory while training: lower the batch size or the image size")
+        except Exception as exc:  # noqa: BLE001 - report, never crash the app
+            traceback.print_exc()
+            from studio.core.errors import StudioError
+
+            msg = str(exc).strip() or type(exc).__name__
+            result = failed_result(msg if isinstance(exc, StudioError) else f"training failed: {msg}")
+        self.last_result = result
+        self._emit(self.result, result)
+
+
+class FunctionThread(QThread):
+    """Run ``fn()`` off the GUI thread: ``done(result)`` or ``failed(message)`` (never raises)."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, fn: Callable[[], Any], parent=None):
+        super().__init__(parent)
+        self._fn = fn
+
+    def run(self) -> None:  # noqa: D401 - Qt override
+        from studio.core.errors import StudioError
+
+        try:
+            out = self._fn()
+        except StudioError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001
+            traceback.print_exc()
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(out)
