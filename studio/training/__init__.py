@@ -1,0 +1,1 @@
+"""Datasets, the training engine, checkpoints, evaluation and prediction. Needs torch, never Qt."""

@@ -1,0 +1,91 @@
+"""Checkpoints: plain dicts of tensors and JSON-like values, saved atomically, loaded safely.
+
+A checkpoint holds: ``model`` (state_dict of the training model: the graph without a trailing
+Softmax), ``optimizer``, ``scheduler``, ``scaler``, ``epoch`` (completed epochs), ``complete``
+(False when saved by a stop in mid-epoch), ``step``, ``metrics`` (the epoch's record as a dict),
+``best_val_acc``, ``project`` (Project.to_dict()), ``class_names``, ``mean``, ``std``,
+``input_shape``, ``settings`` (TrainSettings.to_dict()), ``rng`` (torch RNG state) and
+``seed``. Loading always uses ``torch.load(weights_only=True)``: a checkpoint cannot run code.
+"""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from studio.core.errors import StudioError
+from studio.core.graph import Graph
+from studio.core.project import Project, atomic_write_bytes, parse_project
+
+REQUIRED = ("model", "epoch", "project", "class_names", "mean", "std", "input_shape")
+
+
+def save_checkpoint(path: str | os.PathLike, state: dict[str, Any]) -> None:
+    """Write ``state`` so that ``path`` holds the old or the new checkpoint, never half of one."""
+    buf = io.BytesIO()
+    torch.save(state, buf)
+    try:
+        atomic_write_bytes(path, buf.getvalue())
+    except OSError as exc:
+        raise StudioError(f"cannot write the checkpoint {path}: {exc.strerror or exc} "
+                          "(check the free disk space and that the folder is writable)") from None
+
+
+def load_checkpoint(path: str | os.PathLike) -> dict[str, Any]:
+    """Read a checkpoint with ``weights_only=True``, or raise StudioError saying what is wrong."""
+    p = Path(path)
+    if not p.exists():
+        raise StudioError(f"{path}: no such checkpoint file")
+    if p.is_dir():
+        hint = " (did you mean best.pt inside it?)" if (p / "best.pt").exists() else ""
+        raise StudioError(f"{path} is a folder, not a checkpoint file{hint}")
+    try:
+        ckpt = torch.load(p, map_location="cpu", weights_only=True)
+    except Exception as exc:  # pickle/zip errors come in many types
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StudioError(f"{p.name} is not a readable cnn-studio checkpoint ({msg[:160]}); "
+                          "it may be truncated or from another program") from None
+    if not isinstance(ckpt, dict) or any(k not in ckpt for k in REQUIRED):
+        missing = [k for k in REQUIRED if not isinstance(ckpt, dict) or k not in ckpt]
+        raise StudioError(f"{p.name} is not a cnn-studio checkpoint (missing {', '.join(missing)}); "
+                          "use best.pt or last.pt from a cnn-studio run folder")
+    return ckpt
+
+
+def training_graph(graph: Graph) -> Graph:
+    """A copy of the graph without trailing Softmax nodes: the loss is computed on logits.
+
+    CrossEntropy applies log-softmax itself, so training on the Softmax output would apply it
+    twice. Softmax has no parameters, so the weights fit the full graph as well.
+    """
+    g = graph.copy()
+    while True:
+        ends = [n for n in g.nodes if not g.successors(n.id)]
+        if len(ends) != 1 or ends[0].type != "Softmax" or len(g.predecessors(ends[0].id)) != 1:
+            return g
+        g.remove_node(ends[0].id)
+
+
+def build_model(project: Project) -> nn.Module:
+    """The trainable module of a project: its graph compiled without a trailing Softmax."""
+    from studio.compiler import compile_graph
+
+    return compile_graph(training_graph(project.graph), project.num_classes)
+
+
+def model_from_checkpoint(ckpt: dict[str, Any]) -> tuple[nn.Module, Project]:
+    """Rebuild the logits model of a loaded checkpoint and load its weights (eval mode)."""
+    project = parse_project(ckpt["project"], "the checkpoint's project")
+    model = build_model(project)
+    try:
+        model.load_state_dict(ckpt["model"])
+    except RuntimeError as exc:
+        first = str(exc).splitlines()[0]
+        raise StudioError(f"the checkpoint's weights do not fit its own graph ({first[:160]}); "
+                          "was it written by another version of cnn-studio?") from None
+    model.eval()
+    return model, project

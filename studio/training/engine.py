@@ -1,0 +1,261 @@
+"""The training engine: a generator that yields records and stops cooperatively.
+
+    trainer = Trainer(project, data, settings, out_dir)
+    for rec in trainer.run():          # StartRecord, ProgressRecord..., EpochRecord..., ResultRecord
+        ...
+    trainer.request_stop()             # from any thread; honoured between steps
+
+Faults (NaN loss, out of memory, unreadable data, a graph that does not compile) never raise
+out of ``run()``: it ends with ``ResultRecord(status="failed", message=...)``. A stop in
+mid-epoch saves ``last.pt`` with the current weights and ``complete=False``; resuming from it
+starts the next epoch (the partial epoch counts as done). NaN/OOM failures write nothing new.
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import threading
+import time
+from pathlib import Path
+
+import torch
+
+from studio.core.errors import StudioError
+from studio.core.project import Project, atomic_write_text, save_project
+
+from . import distributed as dist_util
+from .checkpoint import build_model, load_checkpoint, save_checkpoint
+from .records import EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
+from .runtime import (LoaderBatches, TensorBatches, amp_setup, as_tensors, autocast, dataset_len,
+                      pick_device, val_batches, validate)
+from .settings import TrainSettings
+from .optim import make_optimizer, make_scheduler
+
+PROGRESS_INTERVAL_S = 0.1
+
+
+class _Fail(Exception):
+    """Ends the run with status 'failed' and this message."""
+
+
+def _is_oom(exc: BaseException) -> bool:
+    oom = getattr(torch, "OutOfMemoryError", None)
+    return (oom is not None and isinstance(exc, oom)) or (
+        isinstance(exc, RuntimeError) and "out of memory" in str(exc).lower())
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:240]
+
+
+def default_run_dir(project: Project, base: Path) -> Path:
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", project.name or project.template or "project").strip("-.") or "project"
+    stem = base / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}"
+    path, n = stem, 1
+    while path.exists():
+        n += 1
+        path = Path(f"{stem}-{n}")
+    return path
+
+
+class Trainer:
+    def __init__(self, project: Project, data=None, settings: TrainSettings | None = None,
+                 out_dir: Path | None = None, resume: Path | None = None):
+        self.project = project.copy()
+        self.data = data
+        self.settings = settings or TrainSettings.from_dict(project.training)
+        self.project.training = self.settings.to_dict()
+        self.resume = Path(resume) if resume else None
+        self.out_dir = Path(out_dir) if out_dir else (self.resume.parent if self.resume else None)
+        self.run_dir: Path | None = None
+        self.model = None
+        self.device: torch.device | None = None
+        self.history: list[EpochRecord] = []
+        self.epochs_done = 0
+        self.best_val_acc: float | None = None
+        self.best_path: Path | None = None
+        self.last_path: Path | None = None
+        self._stop = threading.Event()
+        self._pause = threading.Event()
+        self.dist = dist_util.DistInfo()
+
+    # ---- control from any thread -------------------------------------------------
+    def request_stop(self) -> None:
+        self._stop.set()
+
+    def request_pause(self) -> None:
+        self._pause.set()
+
+    def request_resume(self) -> None:
+        self._pause.clear()
+
+    @property
+    def paused(self) -> bool:
+        return self._pause.is_set() and not self._stop.is_set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    # ---- the generator -----------------------------------------------------------
+    def run(self):
+        try:
+            yield from self._run()
+        except _Fail as exc:
+            yield self._result("failed", str(exc))
+        except StudioError as exc:
+            yield self._result("failed", str(exc))
+        except Exception as exc:  # never a traceback out of run()
+            if _is_oom(exc):
+                yield self._result("failed", self._oom_message())
+            else:
+                yield self._result("failed", f"training failed: {type(exc).__name__}: {_first_line(exc)}")
+
+    def _result(self, status: str, message: str) -> ResultRecord:
+        def s(p):
+            return str(p) if p is not None and p.exists() else None
+        return ResultRecord(status, message, self.epochs_done, self.best_val_acc, s(self.best_path),
+                            s(self.last_path), str(self.run_dir) if self.run_dir else None)
+
+    def _oom_message(self) -> str:
+        bs = self.settings.batch_size
+        where = self.device.type.upper() if self.device is not None else "the device"
+        if self.device is not None and self.device.type == "cuda":
+            torch.cuda.empty_cache()
+        return (f"ran out of memory on {where} with batch size {bs}: try a smaller batch size "
+                f"(e.g. --batch-size {max(1, bs // 2)}) or a smaller input resolution")
+
+    # ---- setup --------------------------------------------------------------------
+    def _load_data(self):
+        if self.data is not None:
+            return self.data
+        try:
+            from .data import DataSettings, load_data
+        except ImportError as exc:
+            raise _Fail(f"the dataset code is not available ({_first_line(exc)})") from None
+        try:
+            return load_data(DataSettings.from_dict(self.project.dataset or {}), self.project.input_shape)
+        except StudioError:
+            raise
+        except Exception as exc:
+            raise _Fail(f"could not load the data: {type(exc).__name__}: {_first_line(exc)}") from None
+
+    def _setup(self):
+        st = self.settings
+        self.dist = dist_util.current()
+        torch.manual_seed(st.seed)
+        random.seed(st.seed)
+        self.device, self.device_name = pick_device(st.device)
+        if self.dist.enabled and self.device.type == "cuda":
+            self.device = torch.device("cuda", torch.cuda.current_device())
+            self.device_name = torch.cuda.get_device_name(self.device)
+        if self.device.type == "cuda":
+            torch.backends.cudnn.benchmark = True
+        bundle = self._load_data()
+        self.bundle = bundle
+        if bundle.num_classes != self.project.num_classes:
+            raise _Fail(f"the project has {self.project.num_classes} classes but the data has {bundle.num_classes} "
+                        f"({', '.join(map(str, bundle.class_names[:6]))}{'…' if bundle.num_classes > 6 else ''}): "
+                        f"set the number of classes to {bundle.num_classes} (--classes {bundle.num_classes})")
+        self.project.class_names = list(bundle.class_names)
+        if dataset_len(bundle.train) == 0:
+            raise _Fail("the training set is empty: check the data folder (one subfolder of images per class)")
+        self.model = build_model(self.project).to(self.device)
+        if st.channels_last:
+            self.model = self.model.to(memory_format=torch.channels_last)
+        self.amp_dtype, need_scaler = amp_setup(self.device, st.amp)
+        self.scaler = torch.amp.GradScaler("cuda") if need_scaler else None
+        if self.dist.enabled:
+            from torch.nn.parallel import DistributedDataParallel as DDP
+            ids = [self.device.index] if self.device.type == "cuda" else None
+            self.net = DDP(self.model, device_ids=ids)
+        else:
+            self.net = self.model
+        rank, world = self.dist.rank, self.dist.world_size
+        if bundle.in_memory:
+            x, y = as_tensors(bundle.train, self.device)
+            self.batches = TensorBatches(x, y, st.batch_size, st.seed, rank, world)
+            self.val_tensors = as_tensors(bundle.val, self.device) if dataset_len(bundle.val) else None
+        else:
+            self.batches = LoaderBatches(bundle.train, st.batch_size, st.seed, self.device,
+                                         st.num_workers, rank, world)
+            self.val_tensors = None
+        self.augment = bundle.augment if getattr(bundle, "augments", False) else None
+        self.aug_gen = torch.Generator().manual_seed(st.seed * 7919 + rank)
+        self.optimizer = make_optimizer(self.model, st)
+        self.scheduler = make_scheduler(self.optimizer, st, len(self.batches))
+        self.start_epoch = 1
+        if self.resume is not None:
+            self._load_resume()
+        if self.dist.is_main:
+            from studio.paths import runs_dir
+            self.run_dir = self.out_dir or default_run_dir(self.project, runs_dir())
+            try:
+                self.run_dir.mkdir(parents=True, exist_ok=True)
+                save_project(self.project, self.run_dir / "project.cnnproj")
+            except OSError as exc:
+                raise _Fail(f"cannot create the run folder {self.run_dir}: {exc.strerror or exc}") from None
+            self.best_path, self.last_path = self.run_dir / "best.pt", self.run_dir / "last.pt"
+            self._trim_metrics()
+
+    def _load_resume(self):
+        ckpt = load_checkpoint(self.resume)
+        try:
+            self.model.load_state_dict(ckpt["model"])
+        except RuntimeError as exc:
+            raise _Fail(f"{self.resume.name} does not fit this model ({_first_line(exc)}): resume with the "
+                        "project the checkpoint was trained on") from None
+        if ckpt.get("optimizer"):
+            self.optimizer.load_state_dict(ckpt["optimizer"])
+        if ckpt.get("scheduler") and self.scheduler is not None:
+            self.scheduler.load_state_dict(ckpt["scheduler"])
+        if ckpt.get("scaler") and self.scaler is not None:
+            self.scaler.load_state_dict(ckpt["scaler"])
+        if isinstance(ckpt.get("rng"), torch.Tensor):
+            torch.set_rng_state(ckpt["rng"])
+        self.start_epoch = int(ckpt["epoch"]) + 1
+        self.epochs_done = int(ckpt["epoch"])
+        self.best_val_acc = ckpt.get("best_val_acc")
+
+    def _trim_metrics(self):
+        """On resume, drop metric lines of epochs that will be trained again."""
+        path = self.run_dir / "metrics.jsonl"
+        if not path.exists():
+            return
+        keep = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                if json.loads(line).get("epoch", 0) < self.start_epoch:
+                    keep.append(line)
+            except (ValueError, AttributeError):
+                continue
+        atomic_write_text(path, "".join(k + "\n" for k in keep))
+
+    # ---- checkpoints ----------------------------------------------------------------
+    def _state(self, epoch: int, complete: bool, step: int, metrics: dict | None) -> dict:
+        b = self.bundle
+        return {
+            "model": self.model.state_dict(),
+            "optimizer": self.optimizer.state_dict(),
+            "scheduler": self.scheduler.state_dict() if self.scheduler is not None else None,
+            "scaler": self.scaler.state_dict() if self.scaler is not None else None,
+            "epoch": epoch, "complete": complete, "step": step,
+            "metrics": metrics or {}, "best_val_acc": self.best_val_acc,
+            "project": self.project.to_dict(), "class_names": list(b.class_names),
+            "mean": [float(m) for m in b.mean], "std": [float(s) for s in b.std],
+            "input_shape": list(self.project.input_shape or ()),
+            "settings": self.settings.to_dict(), "seed": self.settings.seed,
+            "rng": torch.get_rng_state(), "format": "cnn-studio-checkpoint", "version": 1,
+        }
+
+    def _save(self, path: Path, state: dict) -> None:
+        if self.dist.is_main and path is not None:
+            save_checkpoint(path, state)
+
+    # ---- the loop -------------------------------------------------------------------
+    def _run(self):
+        from .loop import run_epochs
+        self._setup()
+        yield from run_epochs(self)

@@ -1,0 +1,68 @@
+"""The records the training engine yields (each has ``.kind``); plain dataclasses."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class StartRecord:
+    device: str
+    device_name: str
+    epochs: int
+    steps_per_epoch: int
+    num_train: int
+    num_val: int
+    params: int
+    amp: bool
+    start_epoch: int = 1
+    run_dir: str | None = None
+    world_size: int = 1
+    kind: str = field(default="start", init=False)
+
+
+@dataclass
+class ProgressRecord:
+    epoch: int
+    epochs: int
+    step: int
+    batch: int
+    batches: int
+    loss: float
+    acc: float
+    lr: float
+    samples_per_s: float
+    elapsed_s: float
+    eta_s: float
+    kind: str = field(default="progress", init=False)
+
+
+@dataclass
+class EpochRecord:
+    epoch: int
+    epochs: int
+    train_loss: float
+    train_acc: float
+    val_loss: float | None
+    val_acc: float | None
+    val_top5: float | None
+    lr: float
+    samples_per_s: float
+    elapsed_s: float
+    kind: str = field(default="epoch", init=False)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("kind")
+        return d
+
+
+@dataclass
+class ResultRecord:
+    status: str  # "finished" | "stopped" | "failed"
+    message: str
+    epochs_done: int
+    best_val_acc: float | None
+    best_checkpoint: str | None
+    last_checkpoint: str | None
+    run_dir: str | None
+    kind: str = field(default="result", init=False)

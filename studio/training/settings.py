@@ -1,0 +1,91 @@
+"""Training settings: a dataclass kept in ``project.training`` (plain JSON values).
+
+``from_dict`` checks every value and raises StudioError naming the field and the fix;
+unknown keys are ignored (a newer file may carry more), missing keys take the defaults.
+The defaults train ``lenet5`` on ``digits`` to ≥ 97 % validation accuracy in
+~5–7 of 10 epochs (Adam, one-cycle schedule peaking at lr 3e-3, batch 64: measured on digits).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from studio.core.errors import StudioError
+
+OPTIMIZERS = ("sgd", "adam", "adamw")
+SCHEDULERS = ("none", "step", "cosine", "onecycle")
+DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+@dataclass
+class TrainSettings:
+    epochs: int = 10
+    batch_size: int = 64
+    lr: float = 3e-3            # the peak rate with "onecycle"
+    optimizer: str = "adam"
+    momentum: float = 0.9
+    nesterov: bool = False
+    weight_decay: float = 0.0
+    scheduler: str = "onecycle"
+    step_size: int = 0          # epochs between lr drops for "step" (0 = a third of the epochs)
+    gamma: float = 0.1          # lr factor at each drop for "step"
+    label_smoothing: float = 0.0
+    seed: int = 0
+    device: str = "auto"
+    amp: bool = True            # mixed precision; only used on CUDA
+    channels_last: bool = False
+    num_workers: int = 0        # DataLoader workers for data that is not held in memory
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        def need(cond: bool, msg: str) -> None:
+            if not cond:
+                raise StudioError(f"training setting {msg}")
+
+        for f in fields(self):
+            v = getattr(self, f.name)
+            want = {"int": int, "float": (int, float), "str": str, "bool": bool}[str(f.type)]
+            ok = isinstance(v, want) and (f.type == "bool" or not isinstance(v, bool))
+            kind = {"int": "a whole number", "float": "a number", "str": "text", "bool": "true or false"}[str(f.type)]
+            need(ok, f"'{f.name}' should be {kind}, not {v!r:.40}")
+        need(self.epochs >= 1, f"'epochs' is {self.epochs}: train for at least 1 epoch")
+        need(self.batch_size >= 1, f"'batch_size' is {self.batch_size}: use at least 1 (e.g. 64)")
+        need(self.lr > 0 and self.lr == self.lr, f"'lr' is {self.lr}: the learning rate must be above 0 (e.g. 0.001)")
+        need(self.optimizer in OPTIMIZERS, f"'optimizer' is {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}")
+        need(self.scheduler in SCHEDULERS, f"'scheduler' is {self.scheduler!r}: choose one of {', '.join(SCHEDULERS)}")
+        need(self.device in DEVICES, f"'device' is {self.device!r}: choose one of {', '.join(DEVICES)}")
+        need(0 <= self.momentum < 1, f"'momentum' is {self.momentum}: use a value in [0, 1), e.g. 0.9")
+        need(not self.nesterov or self.momentum > 0, "'nesterov' needs a momentum above 0 (e.g. 0.9)")
+        need(self.weight_decay >= 0, f"'weight_decay' is {self.weight_decay}: use 0 or a small positive value (e.g. 5e-4)")
+        need(0 <= self.label_smoothing < 1, f"'label_smoothing' is {self.label_smoothing}: use a value in [0, 1), e.g. 0.1")
+        need(self.step_size >= 0, f"'step_size' is {self.step_size}: use 0 (automatic) or a number of epochs")
+        need(0 < self.gamma <= 1, f"'gamma' is {self.gamma}: the step factor must be in (0, 1], e.g. 0.1")
+        need(self.num_workers >= 0, f"'num_workers' is {self.num_workers}: use 0 or more")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "TrainSettings":
+        if data is None:
+            return cls()
+        if not isinstance(data, dict):
+            raise StudioError(f"training settings should be an object of name: value pairs, not {data!r:.40}")
+        known = {f.name: f for f in fields(cls)}
+        kw = {}
+        for k, v in data.items():
+            if k not in known:
+                continue
+            if known[k].type == "float" and isinstance(v, int) and not isinstance(v, bool):
+                v = float(v)
+            if isinstance(v, str) and known[k].type == "str":
+                v = v.strip().lower()
+            kw[k] = v
+        return cls(**kw)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def replace(self, **changes: Any) -> "TrainSettings":
+        d = self.to_dict()
+        d.update({k: v for k, v in changes.items() if v is not None})
+        return TrainSettings.from_dict(d)
