@@ -76,7 +76,10 @@ class Graph:
 
     def __init__(self) -> None:
         self._nodes: dict[str, Node] = {}
-        self._edges: list[Edge] = []
+        # edges as an ordered set, plus per-node indexes so that lookups are O(degree)
+        self._edges: dict[Edge, None] = {}
+        self._in: dict[str, list[Edge]] = {}
+        self._out: dict[str, list[Edge]] = {}
         self._groups: dict[str, Group] = {}
         self.node_added = Signal()  # (Node)
         self.node_removed = Signal()  # (Node)
@@ -124,10 +127,11 @@ class Graph:
         return node_id in self._nodes
 
     def in_edges(self, node_id: str) -> list[Edge]:
-        return sorted((e for e in self._edges if e.target == node_id), key=lambda e: e.port)
+        """Edges into ``node_id``, sorted by input port."""
+        return sorted(self._in.get(node_id, ()), key=lambda e: e.port)
 
     def out_edges(self, node_id: str) -> list[Edge]:
-        return [e for e in self._edges if e.source == node_id]
+        return list(self._out.get(node_id, ()))
 
     def predecessors(self, node_id: str) -> list[str]:
         return [e.source for e in self.in_edges(node_id)]
@@ -138,7 +142,7 @@ class Graph:
     def free_port(self, node_id: str) -> int | None:
         """The port a new edge into ``node_id`` would take, or None if all are taken."""
         spec = self.node(node_id).spec
-        used = {e.port for e in self._edges if e.target == node_id}
+        used = {e.port for e in self._in.get(node_id, ())}
         hi = spec.arity[1]
         p = 0
         while p in used:
@@ -165,13 +169,12 @@ class Graph:
         """True if a path src -> ... -> dst already exists (so dst -> src would close a cycle)."""
         if src == dst:
             return True
-        succ: dict[str, list[str]] = {}
-        for e in self._edges:
-            succ.setdefault(e.source, []).append(e.target)
+        out = self._out
         stack, seen = [src], {src}
         while stack:
             n = stack.pop()
-            for m in succ.get(n, ()):
+            for e in out.get(n, ()):
+                m = e.target
                 if m == dst:
                     return True
                 if m not in seen:
@@ -205,7 +208,10 @@ class Graph:
         label: str = "",
         pos: tuple[float, float] = (0.0, 0.0),
     ) -> Node:
-        spec = get_spec(type_id)
+        try:
+            spec = get_spec(type_id)
+        except KeyError as exc:
+            raise GraphError(exc.args[0]) from None
         if node_id is None:
             node_id = self.unique_id(spec.id.lower())
         if not _ID_RE.match(node_id):
@@ -230,7 +236,7 @@ class Graph:
         node = self.node(node_id)
         self.begin_batch()
         try:
-            removed = [e for e in self._edges if e.source == node_id or e.target == node_id]
+            removed = list(dict.fromkeys([*self._in.get(node_id, ()), *self._out.get(node_id, ())]))
             for e in removed:
                 self.disconnect(e)
             for g in list(self._groups.values()):
@@ -238,6 +244,8 @@ class Graph:
                     g.nodes.remove(node_id)
                     self.groups_changed.emit()
             del self._nodes[node_id]
+            self._in.pop(node_id, None)
+            self._out.pop(node_id, None)
             self.node_removed.emit(node)
             self._changed()
         finally:
@@ -260,8 +268,8 @@ class Graph:
                 )
         if port < 0 or (spec.arity[1] is not None and port >= spec.arity[1]):
             raise GraphError(f"{spec.title} '{tnode.name}' has no input port {port}")
-        for e in self._edges:
-            if e.target == target and e.port == port:
+        for e in self._in.get(target, ()):
+            if e.port == port:
                 raise GraphError(f"input {port} of '{tnode.name}' is already connected to '{e.source}'")
         if self.find_path_exists(target, source):
             raise GraphError(
@@ -269,16 +277,24 @@ class Graph:
                 f"'{tnode.name}' already feeds '{self.node(source).name}'"
             )
         edge = Edge(source, target, int(port))
-        self._edges.append(edge)
+        self._add_edge(edge)
         self.edge_added.emit(edge)
         self._changed()
         return edge
 
+    def _add_edge(self, edge: Edge) -> None:
+        """Store an edge with no checks at all (connect() checks; tests use this to build
+        graphs that connect() would refuse, such as cycles)."""
+        self._edges[edge] = None
+        self._in.setdefault(edge.target, []).append(edge)
+        self._out.setdefault(edge.source, []).append(edge)
+
     def disconnect(self, edge: Edge) -> None:
-        try:
-            self._edges.remove(edge)
-        except ValueError:
-            raise GraphError(f"there is no edge {edge.source} → {edge.target}:{edge.port}") from None
+        if edge not in self._edges:
+            raise GraphError(f"there is no edge {edge.source} → {edge.target}:{edge.port}")
+        del self._edges[edge]
+        self._in[edge.target].remove(edge)
+        self._out[edge.source].remove(edge)
         self.edge_removed.emit(edge)
         self._changed()
 
@@ -367,7 +383,8 @@ class Graph:
         g = Graph()
         for n in self._nodes.values():
             g._nodes[n.id] = Node(n.id, n.type, copy.deepcopy(n.params), n.label, n.pos)
-        g._edges = list(self._edges)
+        for e in self._edges:
+            g._add_edge(e)
         for gr in self._groups.values():
             g._groups[gr.name] = Group(gr.name, list(gr.nodes), gr.collapsed, gr.kind)
         return g
@@ -383,11 +400,16 @@ class Graph:
     def subgraph(self, node_ids: Iterable[str]) -> "Graph":
         """A copy of the given nodes with the edges between them."""
         ids = set(node_ids)
-        g = Graph()
         for nid in ids:
-            n = self.node(nid)
+            self.node(nid)  # unknown ids raise GraphError
+        g = Graph()
+        for n in self._nodes.values():
+            if n.id not in ids:
+                continue
             g._nodes[n.id] = Node(n.id, n.type, copy.deepcopy(n.params), n.label, n.pos)
-        g._edges = [e for e in self._edges if e.source in ids and e.target in ids]
+        for e in self._edges:
+            if e.source in ids and e.target in ids:
+                g._add_edge(e)
         return g
 
 

@@ -8,6 +8,7 @@ shapes, parameter counts and MACs in topological order. Every problem becomes an
 from __future__ import annotations
 
 import dataclasses
+import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,10 +141,49 @@ def _who(spec_title: str, name: str) -> str:
     return f"{spec_title} '{name}'"
 
 
+def _topo_order(nodes: dict, outs: dict[str, list[str]], indeg: dict[str, int]) -> list[str]:
+    """Kahn's algorithm; among ready nodes the one added to the graph first goes first, so
+    the order reads like the author built it. Nodes on or behind a cycle are left out."""
+    rank = {nid: i for i, nid in enumerate(nodes)}
+    deg = dict(indeg)
+    ready = [rank[n] for n, d in deg.items() if d == 0]
+    heapq.heapify(ready)
+    ids = list(nodes)
+    order = []
+    while ready:
+        nid = ids[heapq.heappop(ready)]
+        order.append(nid)
+        for m in outs[nid]:
+            deg[m] -= 1
+            if deg[m] == 0:
+                heapq.heappush(ready, rank[m])
+    return order
+
+
+def _cycles(nodes: dict, edges, done: set[str]) -> list[list[str]]:
+    """Each cycle (as a node list) among the nodes the topological sort could not place."""
+    G = nx.DiGraph()
+    G.add_nodes_from(n for n in nodes if n not in done)
+    G.add_edges_from((e.source, e.target) for e in edges if e.source not in done and e.target not in done)
+    rank = {nid: i for i, nid in enumerate(nodes)}
+    found = []
+    for comp in sorted(nx.strongly_connected_components(G), key=lambda c: min(rank[n] for n in c)):
+        if len(comp) > 1 or G.has_edge(next(iter(comp)), next(iter(comp))):
+            try:
+                found.append([u for u, _ in nx.find_cycle(G.subgraph(comp))])
+            except nx.NetworkXNoCycle:  # pragma: no cover
+                found.append(sorted(comp))
+    return found
+
+
 def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
     a = Analysis()
-    nodes = {n.id: n for n in graph.nodes}
-    specs = {nid: get_spec(n.type) for nid, n in nodes.items()}
+    nodes = graph._nodes  # read only; avoids copying on every keystroke
+    by_type: dict[str, Any] = {}
+    for n in nodes.values():
+        if n.type not in by_type:
+            by_type[n.type] = get_spec(n.type)
+    specs = {nid: by_type[n.type] for nid, n in nodes.items()}
     a.names = {nid: n.name for nid, n in nodes.items()}
     a.types = {nid: n.type for nid, n in nodes.items()}
     who = {nid: _who(specs[nid].title, a.names[nid]) for nid in nodes}
@@ -151,14 +191,13 @@ def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
 
     ins: dict[str, list] = {nid: [] for nid in nodes}
     outs: dict[str, list[str]] = {nid: [] for nid in nodes}
-    G = nx.DiGraph()
-    G.add_nodes_from(nodes)
-    for e in graph.edges:
+    edges = graph.edges
+    for e in edges:
         ins[e.target].append(e)
         outs[e.source].append(e.target)
-        G.add_edge(e.source, e.target)
-    for nid in ins:
-        ins[nid].sort(key=lambda e: e.port)
+    for lst in ins.values():
+        if len(lst) > 1:
+            lst.sort(key=lambda e: e.port)
 
     if not nodes:
         issues.append(Issue(None, ERROR, "The graph is empty: drag an Input layer onto the canvas to start"))
@@ -176,15 +215,11 @@ def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
                                 Fix(f"Delete '{a.names[extra]}'", "remove_node", node=extra)))
     a.input_id = inputs[0] if inputs else None
 
-    # 2. cycles
-    acyclic = True
-    for comp in nx.strongly_connected_components(G):
-        if len(comp) > 1 or any(G.has_edge(n, n) for n in comp):
-            acyclic = False
-            try:
-                cyc = [u for u, _ in nx.find_cycle(G.subgraph(comp))]
-            except nx.NetworkXNoCycle:  # pragma: no cover
-                cyc = sorted(comp)
+    # 2. cycles: a topological sort that cannot place every node; networkx names the cycles
+    order = _topo_order(nodes, outs, {nid: len(v) for nid, v in ins.items()})
+    acyclic = len(order) == len(nodes)
+    if not acyclic:
+        for cyc in _cycles(nodes, edges, set(order)):
             path = " → ".join(f"'{a.names[n]}'" for n in cyc + cyc[:1])
             issues.append(Issue(cyc[0], ERROR, f"Cycle: {path}. A network must flow one way: remove one of these connections"))
 
@@ -203,32 +238,35 @@ def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
             else:
                 msg = f"{who[nid]} needs at least {lo} inputs but has {n_in}: connect another branch into it"
             issues.append(Issue(nid, ERROR, msg))
-        ports = [e.port for e in ins[nid]]
-        if len(set(ports)) != len(ports):
+        if n_in > 1 and len({e.port for e in ins[nid]}) != n_in:
             arity_bad.add(nid)
             issues.append(Issue(nid, ERROR, f"{who[nid]} has two connections into the same input"))
 
     # 4. reachability and the single output
     reach: set[str] = set()
     if a.input_id is not None:
-        reach = nx.descendants(G, a.input_id) | {a.input_id}
+        reach = {a.input_id}
+        stack = [a.input_id]
+        while stack:
+            for m in outs[stack.pop()]:
+                if m not in reach:
+                    reach.add(m)
+                    stack.append(m)
         for nid in nodes:
             if nid not in reach and nid not in arity_bad and nodes[nid].type != "Input":
                 issues.append(Issue(nid, ERROR, f"{who[nid]} is not connected to the Input: "
                                                 f"connect its input to the layer before it"))
-    if acyclic:
-        a.order = list(nx.topological_sort(G))
-    else:
-        a.order = list(nodes)
+    a.order = order if acyclic else list(nodes)
     sinks = [nid for nid in a.order if not outs[nid] and (nid in reach or a.input_id is None)]
     if sinks:
         if acyclic and a.input_id is not None and len(sinks) > 1:
+            pos = {nid: i for i, nid in enumerate(a.order)}
             depth = {a.input_id: 0}
             for nid in a.order:
                 if nid in depth:
                     for m in outs[nid]:
                         depth[m] = max(depth.get(m, 0), depth[nid] + 1)
-            a.output_id = max(sinks, key=lambda s: (depth.get(s, -1), a.order.index(s)))
+            a.output_id = max(sinks, key=lambda s: (depth.get(s, -1), pos[s]))
         else:
             a.output_id = sinks[-1]
         for s in sinks:
@@ -254,7 +292,7 @@ def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
             a.in_shapes[nid] = in_shapes
             params = nodes[nid].params
             try:
-                out = tuple(int(v) for v in spec.infer(params, in_shapes, who=who[nid]))
+                out = tuple(map(int, spec.infer(params, in_shapes, who=who[nid])))
             except ShapeError as exc:
                 fix = dataclasses.replace(exc.fix, node=nid) if exc.fix is not None else None
                 issues.append(Issue(nid, ERROR, str(exc), fix))
