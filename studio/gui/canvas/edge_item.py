@@ -25,6 +25,12 @@ def edge_path(p1: QPointF, p2: QPointF, side_lane: float | None = None) -> QPain
         path.lineTo(QPointF(lx, p2.y() - 40))
         path.cubicTo(QPointF(lx, p2.y() - 6), QPointF(p2.x(), p2.y() - 24), p2)
         return path
+    if dy > NODE_H * 2.2 and abs(p2.x() - p1.x()) >= NODE_W * 0.75:
+        # from a side column: go straight down in that column, turn in just above the target
+        y = p2.y() - 70
+        path.lineTo(QPointF(p1.x(), y))
+        path.cubicTo(QPointF(p1.x(), y + 45), QPointF(p2.x(), p2.y() - 40), p2)
+        return path
     if dy >= 20:
         c = max(dy * 0.5, 20.0)
         path.cubicTo(QPointF(p1.x(), p1.y() + c), QPointF(p2.x(), p2.y() - c), p2)

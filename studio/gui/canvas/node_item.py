@@ -115,14 +115,18 @@ class NodeItem(QGraphicsItem):
 
     # ---- content ------------------------------------------------------------
     def set_texts(self, node, shape_text: str | None = None, info: str | None = None) -> None:
-        """Lay out the three lines; None keeps the previous shape/info text."""
+        """Lay out the three lines (kind and key parameters, name, shape and parameter
+        count); None keeps the previous shape/info text."""
         if shape_text is not None:
             self._shape_text, self._info_text = shape_text, info or ""
-        shape_text, info = self._shape_text, self._info_text
         w = NODE_W - style.STRIPE_W - 16
         self._title = static_text(self.spec.short(node.params), style.font("title"), w)
         self._name = static_text(node.name, style.font("small"), w)
-        self._info = static_text(f"{shape_text}{info}", style.font("normal"), w)
+        small = style.font("small")
+        self._params_w = QFontMetricsF(small).horizontalAdvance(self._info_text) if self._info_text else 0.0
+        self._params = static_text(self._info_text, small, w) if self._info_text else None
+        gap = 8 if self._params is not None else 0
+        self._info = static_text(self._shape_text, style.font("normal"), w - self._params_w - gap)
         self.update()
 
     def set_severity(self, severity: str | None) -> None:
@@ -130,8 +134,9 @@ class NodeItem(QGraphicsItem):
             self.severity = severity
             self.update()
 
-    def set_ports(self, shown: list[int], connected: set[int]) -> None:
-        """Input ports along the top edge: ``shown`` are the port numbers to draw."""
+    def set_ports(self, shown: list[int], connected: set[int], center: int = 0) -> None:
+        """Input ports along the top edge: ``shown`` are the port numbers to draw, in order;
+        the one at index ``center`` sits in the middle (above it is the main path)."""
         if [p.port for p in self.in_ports] != shown:
             scene = self.scene()
             for p in self.in_ports:
@@ -139,9 +144,12 @@ class NodeItem(QGraphicsItem):
                 if scene is not None:
                     scene.removeItem(p)
             self.in_ports = [PortItem(self, "in", n) for n in shown]
-            k = len(shown)
-            for i, p in enumerate(self.in_ports):
-                p.setPos(NODE_W * (i + 1) / (k + 1), 0)
+        k, step = len(shown), 26.0
+        for i, p in enumerate(self.in_ports):
+            x = NODE_W / 2 + (i - center) * step
+            if k * step > NODE_W - 24 or not 12 <= x <= NODE_W - 12:  # too many: spread evenly
+                x = NODE_W * (i + 1) / (k + 1)
+            p.setPos(x, 0)
         for p in self.in_ports:
             p.connected = p.port in connected
             p.update()
@@ -217,3 +225,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(style.ERROR if self.severity == "error" else style.color("text"))
         painter.setFont(style.font("normal"))
         painter.drawStaticText(QPointF(x, 36), self._info)
+        if self._params is not None:
+            painter.setPen(style.color("sub"))
+            painter.setFont(style.font("small"))
+            painter.drawStaticText(QPointF(NODE_W - 8 - self._params_w, 37.5), self._params)

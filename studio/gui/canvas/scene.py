@@ -164,7 +164,12 @@ class GraphScene(QGraphicsScene):
         if item is None:
             return
         shown, used = shown_ports(self.graph, node_id)
-        item.set_ports(shown, used)
+        center = 0
+        if len(shown) > 1:  # the input coming from straight above gets the middle port
+            x = self.graph.node(node_id).pos[0]
+            src = {e.port: self.graph.node(e.source).pos[0] for e in self.graph.in_edges(node_id)}
+            center = min(range(len(shown)), key=lambda i: (abs(src.get(shown[i], 1e9) - x), i))
+        item.set_ports(shown, used, center)
         if route:
             for it in self._node_edges.get(node_id, ()):
                 self._route(it)
@@ -275,7 +280,7 @@ class GraphScene(QGraphicsScene):
         shape, c = a.shapes.get(node.id), a.costs.get(node.id)
         params = c.params if c is not None else None
         sev = ("error" if any(i.severity == "error" for i in issues) else "warning" if issues else None)
-        info = f" · {fmt_count(params)} params" if params else ""
+        info = f"{fmt_count(params)} params" if params else ""
         shape_text = fmt_shape(shape) if shape is not None else ("? — see Problems" if sev == "error" else "?")
         item.set_texts(node, shape_text, info)
         item.set_severity(sev)

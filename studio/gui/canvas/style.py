@@ -60,7 +60,7 @@ def color(role: str) -> QColor:
 def font(kind: str = "title") -> QFont:
     f = QFont(QGuiApplication.font()) if QGuiApplication.instance() else QFont()
     if kind == "title":
-        f.setPointSizeF(9.5)
+        f.setPointSizeF(8.5)
         f.setBold(True)
     elif kind == "small":
         f.setPointSizeF(8.0)
@@ -70,5 +70,5 @@ def font(kind: str = "title") -> QFont:
         f.setPointSizeF(9.0)
         f.setBold(True)
     else:
-        f.setPointSizeF(9.0)
+        f.setPointSizeF(8.5)
     return f

@@ -119,7 +119,9 @@ class GraphView(EditingMixin, QGraphicsView):
     def zoom_out(self) -> None:
         self._zoom(0.8, anchor_mouse=False)
 
-    def fit_to_view(self) -> None:
+    def fit_to_view(self, whole: bool | None = None) -> None:
+        """Show the whole graph. When that would be too small to read (a deep ResNet), show
+        the top of the graph at a readable zoom instead; calling again shows the whole."""
         self._update_scene_rect()
         r = self.graph_scene.itemsBoundingRect()
         if r.isNull():
@@ -127,10 +129,22 @@ class GraphView(EditingMixin, QGraphicsView):
             self.centerOn(0, 0)
             return
         r = r.adjusted(-30, -30, 30, 30)
-        self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom_factor() > 1.25:  # a small graph: do not blow the cards up
-            self._zoom(1.25 / self.zoom_factor(), anchor_mouse=False)
-            self.centerOn(r.center())
+        vp = self.viewport().rect()
+        full = min(vp.width() / r.width(), vp.height() / r.height())
+        if whole is None:
+            whole = full >= 0.3 or getattr(self, "_fit_top", False)
+        self._fit_top = not whole
+        if whole:
+            self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)
+            if self.zoom_factor() > 1.25:  # a small graph: do not blow the cards up
+                self._zoom(1.25 / self.zoom_factor(), anchor_mouse=False)
+                self.centerOn(r.center())
+        else:
+            z = max(0.3, min(1.0, vp.width() / r.width()))
+            self.resetTransform()
+            self.scale(z, z)
+            top = self.mapToScene(vp).boundingRect()
+            self.centerOn(r.center().x(), r.top() + top.height() / 2)
 
     def _update_scene_rect(self) -> None:
         r = self.graph_scene.itemsBoundingRect().adjusted(-2000, -2000, 2000, 2000)
