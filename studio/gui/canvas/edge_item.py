@@ -126,6 +126,8 @@ class EdgeItem(QGraphicsItem):
         painter.setPen(QPen(col, w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.4:
+            return  # far away: no arrow, no label
         # arrow head at the target
         end = self._path.pointAtPercent(1.0)
         painter.setBrush(col)

@@ -35,6 +35,19 @@ def fmt_count(n: int) -> str:
     return str(n)
 
 
+_STRIPE: list[QPainterPath] = []
+
+
+def _stripe() -> QPainterPath:
+    if not _STRIPE:
+        stripe = QPainterPath()
+        stripe.addRoundedRect(QRectF(0, 0, style.STRIPE_W * 2, NODE_H), style.RADIUS, style.RADIUS)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, style.STRIPE_W, NODE_H))
+        _STRIPE.append(stripe.intersected(clip))
+    return _STRIPE[0]
+
+
 class PortItem(QGraphicsItem):
     """An input (top) or output (bottom) port; ``port`` is the input index (-1: output)."""
 
@@ -46,7 +59,8 @@ class PortItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self._hover = False
         self.setZValue(1)
-        self.setCursor(Qt.CursorShape.CrossCursor if kind == "out" else Qt.CursorShape.ArrowCursor)
+        if kind == "out":
+            self.setCursor(Qt.CursorShape.CrossCursor)
 
     @property
     def node_id(self) -> str:
@@ -78,6 +92,8 @@ class PortItem(QGraphicsItem):
         self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.4 and not self.highlight:
+            return
         r = PORT_R + (2 if (self._hover or self.highlight) else 0)
         fill = style.HIGHLIGHT if self.highlight else (
             self.node_item.color if self.connected or self.kind == "out" else style.color("card"))
@@ -96,16 +112,14 @@ class NodeItem(QGraphicsItem):
         self.highlight = False
         self.signature: tuple | None = None  # last analysis data shown (for change detection)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self.in_ports: list[PortItem] = []
         self.out_port = PortItem(self, "out")
         self.out_port.setPos(NODE_W / 2, NODE_H)
-        self.on_moved = None  # callback(NodeItem) while dragged
-        self._title = self._name = self._info = None
+        self._title = self._name = self._info = self._params = None
         self._shape_text, self._info_text = "?", ""
         self.set_texts(node, "?", "")
         self.setPos(*node.pos)
@@ -115,19 +129,23 @@ class NodeItem(QGraphicsItem):
 
     # ---- content ------------------------------------------------------------
     def set_texts(self, node, shape_text: str | None = None, info: str | None = None) -> None:
-        """Lay out the three lines (kind and key parameters, name, shape and parameter
-        count); None keeps the previous shape/info text."""
+        """Set the three lines (kind and key parameters, name, shape and parameter count);
+        None keeps the previous shape/info text. Laid out once, at the next paint."""
         if shape_text is not None:
             self._shape_text, self._info_text = shape_text, info or ""
+        self._short, self._name_text = self.spec.short(node.params), node.name
+        self._title = None
+        self.update()
+
+    def _layout(self) -> None:
         w = NODE_W - style.STRIPE_W - 16
-        self._title = static_text(self.spec.short(node.params), style.font("title"), w)
-        self._name = static_text(node.name, style.font("small"), w)
+        self._title = static_text(self._short, style.font("title"), w)
+        self._name = static_text(self._name_text, style.font("small"), w)
         small = style.font("small")
         self._params_w = QFontMetricsF(small).horizontalAdvance(self._info_text) if self._info_text else 0.0
         self._params = static_text(self._info_text, small, w) if self._info_text else None
         gap = 8 if self._params is not None else 0
         self._info = static_text(self._shape_text, style.font("normal"), w - self._params_w - gap)
-        self.update()
 
     def set_severity(self, severity: str | None) -> None:
         if severity != self.severity:
@@ -184,11 +202,6 @@ class NodeItem(QGraphicsItem):
         p.addRoundedRect(QRectF(0, 0, NODE_W, NODE_H), style.RADIUS, style.RADIUS)
         return p
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.on_moved is not None:
-            self.on_moved(self)
-        return super().itemChange(change, value)
-
     def paint(self, painter: QPainter, option, widget=None) -> None:
         rect = QRectF(0, 0, NODE_W, NODE_H)
         rad = style.RADIUS
@@ -207,14 +220,13 @@ class NodeItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(QBrush(style.color("card")))
         painter.drawRoundedRect(rect, rad, rad)
-        # category stripe on the left
-        stripe = QPainterPath()
-        stripe.addRoundedRect(QRectF(0, 0, style.STRIPE_W * 2, NODE_H), rad, rad)
-        clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, style.STRIPE_W, NODE_H))
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)  # category stripe on the left
         painter.setBrush(self.color)
-        painter.drawPath(stripe.intersected(clip))
+        painter.drawPath(_stripe())
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.4:
+            return  # far away: the coloured card is enough
+        if self._title is None:
+            self._layout()
         x = style.STRIPE_W + 8
         painter.setPen(style.color("text"))
         painter.setFont(style.font("title"))

@@ -40,6 +40,7 @@ class GraphScene(QGraphicsScene):
         self.groups: dict[str, GroupItem] = {}
         self.blocks: dict[str, BlockItem] = {}
         self.group_of: dict[str, str] = {}
+        self._hidden: set[str] = set()  # members of collapsed groups
         self._node_edges: dict[str, set] = {}
         self._graph = None
         self._shapes: dict = {}
@@ -83,6 +84,7 @@ class GraphScene(QGraphicsScene):
         self.nodes.clear(), self.edges.clear(), self.groups.clear(), self.blocks.clear()
         self._node_edges.clear()
         self._shapes = {}
+        self._hidden = set()
         nodes = graph.nodes
         if len(nodes) > 1 and len({n.pos for n in nodes}) == 1:
             from .layout import layout_positions  # no positions saved: lay the graph out once
@@ -99,9 +101,7 @@ class GraphScene(QGraphicsScene):
         for nid in self.nodes:
             self._refresh_ports(nid, route=False)
         for it in self.edges.values():
-            self._route(it)
-        for item in self.nodes.values():
-            item.on_moved = self._item_moved
+            self.route(it)
         self._on_groups_changed()
 
     # ---- graph signals ------------------------------------------------------------------
@@ -111,14 +111,12 @@ class GraphScene(QGraphicsScene):
         self.nodes[node.id] = item
         self._node_edges[node.id] = set()
         self._refresh_ports(node.id)
-        item.on_moved = self._item_moved
 
     def _on_node_removed(self, node) -> None:
         item = self.nodes.pop(node.id, None)
         for e in list(self._node_edges.pop(node.id, ())):
             self._on_edge_removed(e.edge)
         if item is not None:
-            item.on_moved = None
             self.removeItem(item)
         self._shapes.pop(node.id, None)
 
@@ -132,8 +130,7 @@ class GraphScene(QGraphicsScene):
         item = self.nodes.get(node.id)
         if item is not None and (item.pos().x(), item.pos().y()) != node.pos:
             item.setPos(*node.pos)
-            if not item.isVisible():
-                self._item_moved(item)
+            self.item_moved(item)
 
     def _on_edge_added(self, edge) -> None:
         self._add_edge_item(edge)
@@ -172,7 +169,7 @@ class GraphScene(QGraphicsScene):
         item.set_ports(shown, used, center)
         if route:
             for it in self._node_edges.get(node_id, ()):
-                self._route(it)
+                self.route(it)
 
     # ---- geometry --------------------------------------------------------------------
     def endpoint(self, node_id: str):
@@ -182,7 +179,7 @@ class GraphScene(QGraphicsScene):
             return self.blocks[g]
         return self.nodes[node_id]
 
-    def _route(self, it: EdgeItem) -> None:
+    def route(self, it: EdgeItem) -> None:
         e = it.edge
         if e.source not in self.nodes or e.target not in self.nodes:
             return
@@ -193,9 +190,16 @@ class GraphScene(QGraphicsScene):
         it.setVisible(True)
         it.set_ends(src.out_port_pos(), dst.in_port_pos(e.port))
 
-    def _item_moved(self, item: NodeItem) -> None:
+    def edges_of(self, node_id: str) -> list[EdgeItem]:
+        return list(self._node_edges.get(node_id, ()))
+
+    def has_group(self, name: str) -> bool:
+        return name in self.groups or name in self.blocks
+
+    def item_moved(self, item: NodeItem) -> None:
+        """Re-route the item's edges and refit its group frame (after it moved)."""
         for it in self._node_edges.get(item.node_id, ()):
-            self._route(it)
+            self.route(it)
         g = self.group_of.get(item.node_id)
         if g is not None:
             self._place_group(g)
@@ -218,13 +222,12 @@ class GraphScene(QGraphicsScene):
                 blk.setPos(r.topLeft())
                 for nid in self.graph.group(name).nodes:
                     for it in self._node_edges.get(nid, ()):
-                        self._route(it)
+                        self.route(it)
 
     def _on_groups_changed(self) -> None:
         for item in list(self.groups.values()) + list(self.blocks.values()):
             self.removeItem(item)
         self.groups.clear(), self.blocks.clear()
-        old_members = set(self.group_of)
         self.group_of = {}
         for g in self.graph.groups:
             for nid in g.nodes:
@@ -239,13 +242,16 @@ class GraphScene(QGraphicsScene):
                 self.groups[g.name] = gi
             self._place_group(g.name)
         hidden = {nid for nid, g in self.group_of.items() if g in self.blocks}
-        for nid, item in self.nodes.items():
-            item.setVisible(nid not in hidden)
-            if nid in hidden:
+        changed = hidden ^ self._hidden
+        self._hidden = hidden
+        for nid in changed:
+            item = self.nodes.get(nid)
+            if item is not None:
+                item.setVisible(nid not in hidden)
                 item.setSelected(False)
-        for nid in old_members | set(self.group_of):
+        for nid in changed | hidden:
             for it in self._node_edges.get(nid, ()):
-                self._route(it)
+                self.route(it)
         self._update_blocks(self.doc.analysis)
 
     # ---- analysis ----------------------------------------------------------------------

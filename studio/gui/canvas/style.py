@@ -51,9 +51,20 @@ def _colors(dark: bool) -> dict[str, QColor]:
             "grid": QColor(232, 234, 237), "group": QColor(0, 0, 0, 12), "group_border": QColor(150, 156, 164)}
 
 
+_theme: dict[str, QColor] | None = None
+
+
+def refresh_theme() -> None:
+    """Pick the light or dark colours again (after the system palette changed)."""
+    global _theme
+    _theme = _colors(is_dark())
+
+
 def color(role: str) -> QColor:
     """A themed colour: card, text, sub, border, edge, bg, grid, group, group_border."""
-    return _colors(is_dark())[role]
+    if _theme is None:
+        refresh_theme()
+    return _theme[role]
 
 
 @lru_cache(maxsize=8)

@@ -253,6 +253,21 @@ class GraphView(EditingMixin, QGraphicsView):
             ev.accept()
             return
         super().mouseMoveEvent(ev)
+        if self._press_pos and ev.buttons() & Qt.MouseButton.LeftButton:
+            self._follow_drag()
+
+    def _follow_drag(self) -> None:
+        """Edges and group frames follow the cards while they are dragged."""
+        sc = self.graph_scene
+        for it, old in self._press_pos.items():
+            if isinstance(it, NodeItem):
+                if getattr(it, "_shown_at", old) != it.pos():
+                    it._shown_at = QPointF(it.pos())
+                    sc.item_moved(it)
+            elif isinstance(it, BlockItem):
+                for nid in self.doc.graph.group(it.name).nodes if sc.has_group(it.name) else ():
+                    for e in sc.edges_of(nid):
+                        sc.route(e)
 
     def mouseReleaseEvent(self, ev) -> None:
         if ev.button() == Qt.MouseButton.MiddleButton and self._pan_last is not None:
