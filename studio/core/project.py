@@ -194,6 +194,8 @@ def loads_project(text: str, source: str = "project") -> Project:
         truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated")
         hint = " (the file looks truncated)" if truncated else ""
         raise ProjectError(f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}") from None
+    except RecursionError:
+        raise ProjectError(f"{source} is nested too deeply to be a project file") from None
     return parse_project(data, source)
 
 
