@@ -212,8 +212,7 @@ def render(plan: ModulePlan, project: Project, weights_file: str | None = None) 
     out = header(project, plan, info, weights_file) + ["", "import torch", "from torch import nn", "", ""]
     for cls in plan.classes:
         out += w.block_class(cls) + ["", ""]
-    doc = f"{plain(info.title, 60) if info else 'The network'} as built in cnn-studio."
-    out += w.model_class(name, doc.replace('"', "'").replace("\\", "/")) + ["", ""]
+    out += w.model_class(name, f"The {name} network, as built in cnn-studio.") + ["", ""]
     shape = ", ".join(str(s) for s in plan.analysis.shapes[plan.analysis.input_id])
     out += ['if __name__ == "__main__":', f"{IND}model = {name}()"]
     if weights_file:

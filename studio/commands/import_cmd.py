@@ -1,0 +1,46 @@
+"""`cnn-studio import MODULE:CALLABLE -o PROJECT`: an existing PyTorch model as an editable graph.
+
+Importing runs the named Python module's code (as `python -c "import MODULE"` would): only
+import modules you trust.
+"""
+from __future__ import annotations
+
+import os
+
+from studio.core.errors import StudioError
+from studio.core.project import SUFFIX, save_project
+
+from .common import parse_input_shape
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("import", help="import a PyTorch model (MODULE:CALLABLE) as a project, via torch.fx",
+                       description="Trace a PyTorch model with torch.fx and save it as an editable project. "
+                                   "This imports and runs the named Python module: only use code you trust.")
+    p.add_argument("callable", metavar="MODULE:CALLABLE", help="e.g. torchvision.models:resnet18")
+    p.add_argument("-o", "--output", required=True, metavar="PROJECT", help=f"project file to write ({SUFFIX})")
+    p.add_argument("--input", metavar="CxHxW", default="3x224x224", help="input shape (default 3x224x224)")
+    p.add_argument("--classes", type=int, metavar="N",
+                   help="number of classes (passed as num_classes= when the callable accepts it)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing project file")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from studio.compiler.importer import import_callable
+
+    shape = parse_input_shape(args.input)
+    if args.classes is not None and args.classes < 1:
+        raise StudioError(f"--classes {args.classes}: a classifier needs at least 1 class")
+    out = args.output
+    if os.path.isdir(out):
+        raise StudioError(f"{out} is a folder: give a project file name, e.g. {os.path.join(out, 'model' + SUFFIX)}")
+    if os.path.exists(out) and not args.force:
+        raise StudioError(f"{out} already exists: choose another name or pass --force to overwrite it")
+    proj = import_callable(args.callable, shape, args.classes)
+    save_project(proj, out)
+    n_groups = len(proj.graph.groups)
+    print(f"imported {args.callable}: {len(proj.graph)} nodes, {len(proj.graph.edges)} edges"
+          f"{f', {n_groups} blocks' if n_groups else ''}, {proj.num_classes} classes")
+    print(f"wrote {out}")
+    return 0

@@ -1,0 +1,261 @@
+"""Import an existing PyTorch model as an editable graph, via ``torch.fx``.
+
+Node ids come from the fx module paths ('layer1.0.conv1'), so a re-export has the same
+``state_dict`` keys as the original; custom sub-modules ('layer1.0', a BasicBlock) become
+graph Groups of that kind. Anything without a studio layer is listed in ONE error (name and
+location) and nothing is returned. Importing a named Python module runs that module's code.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import operator
+import re
+
+import torch
+import torch.nn.functional as F
+from torch import fx, nn
+
+from studio.core.errors import ParamError, StudioError
+from studio.core.graph import Graph
+from studio.core.project import Project
+from studio.core.validate import validate
+
+from .modmap import FUNCTIONS, METHODS, map_module
+
+_CONTAINERS = (nn.Sequential, nn.ModuleList, nn.ModuleDict)
+
+
+class ImportModelError(StudioError):
+    pass
+
+
+def import_callable(spec: str, input_shape=(3, 224, 224), num_classes: int | None = None) -> Project:
+    """Import ``"package.module:callable"`` (a model class, a factory function or an instance)."""
+    if ":" not in spec:
+        raise ImportModelError(f"{spec!r} is not MODULE:CALLABLE, e.g. torchvision.models:resnet18")
+    mod_name, _, attr = spec.partition(":")
+    try:
+        mod = importlib.import_module(mod_name)
+    except Exception as exc:  # noqa: BLE001 - any failure of the user's module
+        raise ImportModelError(f"cannot import the Python module {mod_name!r}: {exc}") from None
+    obj = mod
+    for part in attr.split("."):
+        if not hasattr(obj, part):
+            raise ImportModelError(f"{mod_name!r} has no attribute {attr!r}")
+        obj = getattr(obj, part)
+    if not isinstance(obj, nn.Module):
+        kwargs = {}
+        if num_classes is not None and _accepts(obj, "num_classes"):
+            kwargs["num_classes"] = num_classes
+        try:
+            obj = obj(**kwargs)
+        except Exception as exc:  # noqa: BLE001
+            raise ImportModelError(f"calling {spec} failed: {type(exc).__name__}: {exc}") from None
+        if not isinstance(obj, nn.Module):
+            raise ImportModelError(f"{spec} returned {type(obj).__name__}, not a torch.nn.Module")
+    return import_module(obj, input_shape, num_classes, name=attr.rsplit(".", 1)[-1])
+
+
+def _accepts(fn, name: str) -> bool:
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind == p.VAR_KEYWORD for p in params.values())
+
+
+def _trace(module: nn.Module, input_shape):
+    try:
+        gm = fx.symbolic_trace(module)
+    except Exception as exc:  # noqa: BLE001
+        first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+        raise ImportModelError(f"torch.fx cannot trace {type(module).__name__} (data-dependent Python control "
+                               f"flow?): {first}") from None
+    from torch.fx.passes.shape_prop import ShapeProp
+
+    was_training = module.training
+    gm.eval()
+    try:
+        with torch.no_grad():
+            ShapeProp(gm).propagate(torch.zeros(1, *input_shape))
+    except Exception as exc:  # noqa: BLE001
+        first = str(exc).strip().splitlines()[0][:300]
+        raise ImportModelError(f"{type(module).__name__} does not run on a {'×'.join(map(str, input_shape))} "
+                               f"input: {first}; pass the right --input CxHxW") from None
+    finally:
+        gm.train(was_training)
+    return gm
+
+
+def _shape(n: fx.Node):
+    tm = n.meta.get("tensor_meta")
+    return tuple(tm.shape) if tm is not None and hasattr(tm, "shape") else None
+
+
+def _scope(n: fx.Node, own: bool) -> list[tuple[str, type]]:
+    stack = list((n.meta.get("nn_module_stack") or {}).values())
+    return stack[:-1] if own and stack else stack
+
+
+_ID_BAD = re.compile(r"[^A-Za-z0-9_.\-]")
+
+
+class _Ids:
+    def __init__(self):
+        self.used: set[str] = set()
+
+    def make(self, base: str) -> str:
+        base = _ID_BAD.sub("_", base) or "node"
+        if not re.match(r"[A-Za-z_]", base):
+            base = "n_" + base
+        name, k = base, 0
+        while name in self.used:
+            k += 1
+            name = f"{base}_{k}"
+        self.used.add(name)
+        return name
+
+
+def import_module(module: nn.Module, input_shape=(3, 224, 224), num_classes: int | None = None,
+                  name: str = "") -> Project:
+    """An ``nn.Module`` as a Project (raises ImportModelError listing unsupported operations)."""
+    input_shape = tuple(int(v) for v in input_shape)
+    gm = _trace(module, input_shape)
+    graph = Graph()
+    ids = _Ids()
+    env: dict[fx.Node, str | None] = {}  # fx value -> graph node id (None: a helper value like x.size(0))
+    problems: list[str] = []
+    added: list[tuple[str, fx.Node, bool]] = []  # (graph id, fx node, is a module call)
+    output_id = None
+
+    def add(type_id, params, base, n, inputs, own):
+        try:
+            nid = graph.add_node(type_id, params, node_id=ids.make(base)).id
+        except ParamError as exc:
+            problems.append(f"{_where(n)}: {exc}")
+            return None
+        for port, src in enumerate(inputs):
+            graph.connect(src, nid, port)
+        added.append((nid, n, own))
+        return nid
+
+    for n in gm.graph.nodes:
+        if n.op == "placeholder":
+            if graph.input_nodes():
+                problems.append(f"input {n.name!r}: the model takes several inputs; a classifier takes one image")
+                continue
+            c, h, w = input_shape
+            env[n] = graph.add_node("Input", {"channels": c, "height": h, "width": w},
+                                    node_id=ids.make("input")).id
+            continue
+        if n.op == "output":
+            out = n.args[0]
+            if isinstance(out, fx.Node) and env.get(out):
+                output_id = env[out]
+            elif isinstance(out, fx.Node) and out in env:
+                problems.append("output: the model returns a helper value, not a tensor")
+            elif not isinstance(out, fx.Node):
+                problems.append("output: the model returns several values (a tuple, list or dict); "
+                                "a classifier returns one tensor of scores")
+            continue
+        tensor_ins = [a for a in n.all_input_nodes]
+        if any(a not in env for a in tensor_ins):
+            continue  # an upstream problem, reported there
+        if n.op == "call_module":
+            mod = gm.get_submodule(n.target)
+            mapped = map_module(mod, n, _shape)
+            if isinstance(mapped, str):
+                problems.append(f"{type(mod).__module__}.{type(mod).__name__} at {n.target!r}: {mapped}")
+                continue
+            type_id, params = mapped
+            ins = [env[a] for a in tensor_ins]
+            env[n] = add(type_id, params, n.target, n, ins, True)
+            continue
+        if n.op in ("call_function", "call_method"):
+            table = FUNCTIONS if n.op == "call_function" else METHODS
+            handler = table.get(n.target)
+            result = handler(n, _shape) if handler else f"not supported"
+            if result == "helper":
+                env[n] = None
+                continue
+            if isinstance(result, str):
+                what = _fn_name(n.target) if n.op == "call_function" else f"method .{n.target}()"
+                problems.append(f"{what} {_where(n)}: {result}")
+                continue
+            type_id, params, srcs = result
+            if any(env.get(s) is None for s in srcs):
+                problems.append(f"{_fn_name(n.target)} {_where(n)}: its inputs are not tensors of the model")
+                continue
+            scope = _scope(n, own=False)
+            base = (scope[-1][0] + "." if scope else "") + type_id.lower().replace("concat", "cat")
+            env[n] = add(type_id, params, base, n, [env[s] for s in srcs], False)
+            continue
+        problems.append(f"{n.op} {n.target!r} {_where(n)}: the model reads a tensor attribute directly")
+    if problems:
+        lines = "\n".join(f"  - {p}" for p in problems)
+        raise ImportModelError(f"cannot import {name or type(module).__name__}: {len(problems)} unsupported "
+                               f"operation(s):\n{lines}\nReplace them with supported layers (or leave them out) "
+                               f"and import again.")
+    _add_groups(graph, added)
+    return _finish(graph, gm, module, added, output_id, num_classes, name)
+
+
+def _finish(graph, gm, module, added, output_id, num_classes, name) -> Project:
+    fx_of = {nid: n for nid, n, _ in added}
+    a = validate(graph, num_classes)
+    out_shape = a.output_shape
+    if num_classes is None:
+        num_classes = out_shape[0] if out_shape and len(out_shape) == 1 else 10
+        a = validate(graph, num_classes)
+    errors = [i.message for i in a.errors]
+    if output_id is not None and a.output_id != output_id:
+        errors.append(f"the model's output is '{output_id}' but the graph ends at '{a.output_id}'")
+    for nid, shape in a.shapes.items():
+        n = fx_of.get(nid)
+        real = _shape(n) if n is not None else None
+        if real is not None and tuple(real[1:]) != tuple(shape):
+            errors.append(f"'{nid}' gives {tuple(real[1:])} in PyTorch but {tuple(shape)} in the studio")
+    if errors:
+        raise ImportModelError(f"{name or type(module).__name__} imported as an invalid graph:\n"
+                               + "\n".join(f"  - {e}" for e in errors[:12]))
+    _layout(graph)
+    return Project(graph=graph, num_classes=num_classes, name=name or type(module).__name__)
+
+
+def _add_groups(graph: Graph, added) -> None:
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for nid, n, own in added:
+        for path, typ in _scope(n, own):
+            if isinstance(typ, type) and issubclass(typ, _CONTAINERS):
+                continue
+            groups.setdefault(path, (typ.__name__ if isinstance(typ, type) else str(typ), []))[1].append(nid)
+    for path, (kind, members) in groups.items():
+        if path and not graph.has_node(path):
+            graph.add_group(path, sorted(members), kind=kind)
+
+
+def _layout(graph: Graph) -> None:
+    try:
+        from studio.core.layout import auto_layout
+    except ImportError:  # pragma: no cover - the layout module ships with the core
+        pos = {n.id: (0.0, 90.0 * i) for i, n in enumerate(graph.nodes)}
+    else:
+        pos = auto_layout(graph)
+    for nid, p in pos.items():
+        graph.move(nid, p)
+
+
+def _where(n: fx.Node) -> str:
+    scope = _scope(n, own=n.op == "call_module")
+    return f"in {scope[-1][0]!r} (node {n.name})" if scope else f"(node {n.name})"
+
+
+def _fn_name(fn) -> str:
+    name = getattr(fn, "__name__", repr(fn))
+    if any(fn is v for v in vars(operator).values()):
+        return f"operator.{name}"
+    if any(fn is v for v in vars(F).values()):
+        return f"torch.nn.functional.{name}"
+    mod = getattr(fn, "__module__", None)
+    return f"{mod or 'torch'}.{name}" if mod != "builtins" else name
