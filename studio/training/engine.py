@@ -13,6 +13,7 @@ starts the next epoch (the partial epoch counts as done). NaN/OOM failures write
 from __future__ import annotations
 
 import json
+import platform
 import random
 import re
 import threading
@@ -33,6 +34,7 @@ from .settings import TrainSettings
 from .optim import make_optimizer, make_scheduler
 
 PROGRESS_INTERVAL_S = 0.1
+SMALL_MODEL_MACS = 200e6  # forward MACs per batch below which the CPU uses one thread
 
 
 class _Fail(Exception):
@@ -101,6 +103,13 @@ class Trainer:
 
     # ---- the generator -----------------------------------------------------------
     def run(self):
+        threads = torch.get_num_threads()
+        try:
+            yield from self._run_guarded()
+        finally:
+            torch.set_num_threads(threads)
+
+    def _run_guarded(self):
         try:
             yield from self._run()
         except _Fail as exc:
@@ -153,6 +162,8 @@ class Trainer:
             self.device_name = torch.cuda.get_device_name(self.device)
         if self.device.type == "cuda":
             torch.backends.cudnn.benchmark = True
+        if self.device.type == "cpu":
+            self.device_name = self._cpu_threads()
         bundle = self._load_data()
         self.bundle = bundle
         if bundle.num_classes != self.project.num_classes:
@@ -199,6 +210,18 @@ class Trainer:
                 raise _Fail(f"cannot create the run folder {self.run_dir}: {exc.strerror or exc}") from None
             self.best_path, self.last_path = self.run_dir / "best.pt", self.run_dir / "last.pt"
             self._trim_metrics()
+
+    def _cpu_threads(self) -> str:
+        """Small models run faster on one thread (no OpenMP barriers between tiny ops)."""
+        n = self.settings.threads
+        if n == 0:
+            from studio.core.validate import validate
+            macs = validate(self.project.graph, self.project.num_classes).macs
+            n = 1 if macs * self.settings.batch_size < SMALL_MODEL_MACS else 0
+        if n:
+            torch.set_num_threads(n)
+        n = torch.get_num_threads()
+        return f"{self.device_name.split(' (')[0]} ({platform.machine() or 'cpu'}, {n} thread{'s' if n > 1 else ''})"
 
     def _load_resume(self):
         ckpt = load_checkpoint(self.resume)

@@ -35,6 +35,7 @@ class TrainSettings:
     amp: bool = True            # mixed precision; only used on CUDA
     channels_last: bool = False
     num_workers: int = 0        # DataLoader workers for data that is not held in memory
+    threads: int = 0            # CPU threads (0 = automatic: 1 for small models, else torch's default)
 
     def __post_init__(self) -> None:
         self.validate()
@@ -62,6 +63,7 @@ class TrainSettings:
         need(0 <= self.label_smoothing < 1, f"'label_smoothing' is {self.label_smoothing}: use a value in [0, 1), e.g. 0.1")
         need(self.step_size >= 0, f"'step_size' is {self.step_size}: use 0 (automatic) or a number of epochs")
         need(0 < self.gamma <= 1, f"'gamma' is {self.gamma}: the step factor must be in (0, 1], e.g. 0.1")
+        need(self.threads >= 0, f"'threads' is {self.threads}: use 0 (automatic) or a number of CPU threads")
         need(self.num_workers >= 0, f"'num_workers' is {self.num_workers}: use 0 or more")
 
     @classmethod

@@ -1,0 +1,38 @@
+"""`cnn-studio predict`: class names and probabilities for image files."""
+from __future__ import annotations
+
+import json
+import sys
+
+from studio.core.errors import StudioError
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("predict", help="classify image files with a trained checkpoint")
+    p.add_argument("checkpoint", metavar="CKPT", help="a checkpoint written by `cnn-studio train`")
+    p.add_argument("images", metavar="IMAGE", nargs="+", help="image files (PNG, JPEG, ...)")
+    p.add_argument("--top-k", type=int, default=5, metavar="K", help="how many classes to list (default 5)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per image")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from studio.training.predict import Predictor
+
+    if args.top_k < 1:
+        raise StudioError(f"--top-k {args.top_k}: list at least 1 class")
+    pred = Predictor.from_checkpoint(args.checkpoint)
+    failed = 0
+    for path in args.images:
+        try:
+            top = pred.predict(path, top_k=args.top_k)
+        except StudioError as exc:
+            print(f"cnn-studio predict: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        if args.json:
+            print(json.dumps({"image": path, "top": [{"class": c, "probability": p} for c, p in top]}))
+        else:
+            rest = ", ".join(f"{c} {p * 100:.1f}%" for c, p in top[1:])
+            print(f"{path}: {top[0][0]} ({top[0][1] * 100:.1f}%)" + (f"  [{rest}]" if rest else ""))
+    return 2 if failed else 0
