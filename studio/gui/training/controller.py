@@ -147,7 +147,7 @@ class TrainingController(QObject):
 
     # ---- records (GUI thread) --------------------------------------------
     def _on_start(self, r) -> None:
-        self.panel.plots.reset(r.steps_per_epoch)
+        self.panel.plots.reset(r.steps_per_epoch, r.epochs)
         self.panel.run_bar.setMaximum(max(1, r.epochs * r.steps_per_epoch))
         self.device_text = f"{r.device_name or r.device}{' · AMP' if r.amp else ''}"
         self._set_state(self.state)

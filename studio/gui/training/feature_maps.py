@@ -31,6 +31,11 @@ def conv_nodes(project) -> list[tuple[str, str]]:
 
 def module_for(model, node_id: str):
     """The submodule that implements ``node_id`` in a compiled model."""
+    if hasattr(model, "node_module"):
+        try:
+            return model.node_module(node_id)
+        except (KeyError, AttributeError):
+            pass
     names = getattr(model, "node_names", None) or {}
     mods = dict(model.named_modules())
     for name in (names.get(node_id), node_id, re.sub(r"\W", "_", node_id)):
@@ -124,8 +129,8 @@ class FeatureMapsView(QWidget):
             return
         w = module_for(self.model, node_id).weight
         img = filters_grid(w, cols=min(8, w.shape[0]))
-        scale = max(1, 160 // max(img.shape[:2]))
-        self.filters_label.setPixmap(_scaled(img, scale))
+        scale = max(1, min(16, 240 // img.shape[1]))
+        _show(self.filters_label, _scaled(img, scale))
         self.filters_title.setText(f"Filters of the first convolution ({node_id}: {tuple(w.shape)})")
 
     def update_maps(self) -> None:
@@ -144,9 +149,14 @@ class FeatureMapsView(QWidget):
             return
         c, h, w = self.maps.shape
         img = maps_grid(self.maps, cols=min(8, c))
-        scale = max(1, min(8, 420 // max(img.shape[:2])))
-        self.maps_label.setPixmap(_scaled(img, scale))
+        scale = max(1, min(8, 640 // img.shape[1]))
+        _show(self.maps_label, _scaled(img, scale))
         self.info.setText(f"{nid}: {c} feature maps of {h}×{w} (each rescaled to its own range; bright = strong)")
+
+
+def _show(label: QLabel, pm: QPixmap) -> None:
+    label.setPixmap(pm)
+    label.setMinimumSize(pm.size())
 
 
 def _scaled(img, scale: int) -> QPixmap:

@@ -19,6 +19,28 @@ def fmt_time(seconds) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+def _norm(kind: str, d: dict) -> dict:
+    """Settings with defaults filled in, so that {} and the explicit defaults compare equal."""
+    try:
+        if kind == "train":
+            from studio.training.settings import TrainSettings
+
+            return TrainSettings.from_dict(d).to_dict()
+        from studio.training.data import DataSettings
+
+        return DataSettings.from_dict(d).to_dict()
+    except Exception:  # noqa: BLE001 - invalid settings: compare as they are
+        return dict(d or {})
+
+
+def fmt_num(v) -> str:
+    """A loss for people: 4 decimals normally, scientific when it explodes."""
+    if v is None:
+        return "–"
+    v = float(v)
+    return f"{v:.4f}" if abs(v) < 1000 else f"{v:.3g}"
+
+
 class TrainingPanel(QWidget):
     """Widgets only; the controller drives the run. Settings are written to the project."""
 
@@ -50,45 +72,39 @@ class TrainingPanel(QWidget):
         self.status = QLabel("Ready: press Train to train the current graph.")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QHBoxLayout()
-        for b in (self.start_button, self.pause_button, self.stop_button):
-            buttons.addWidget(b)
-        buttons.addWidget(self.status, 1)
-
         self.epoch_bar = QProgressBar()
         self.epoch_bar.setFormat("epoch %p%")
         self.run_bar = QProgressBar()
         self.run_bar.setFormat("run %p%")
         self.stats = QLabel("")
-        self.stats.setMinimumWidth(360)
-        bars = QHBoxLayout()
-        bars.addWidget(self.epoch_bar, 1)
-        bars.addWidget(self.run_bar, 1)
-        bars.addWidget(self.stats)
-
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setStyleSheet("QLabel { color: #b71c1c; font-weight: bold; }")
         self.message.hide()
-
         self.plots = TrainingPlots()
         self.save_png_button = QPushButton("Save PNG…")
         self.save_png_button.clicked.connect(self._save_png)
         self.csv_button = QPushButton("Export CSV…")
         self.csv_button.clicked.connect(self._export_csv)
         self.epoch_label = QLabel("")
-        exports = QHBoxLayout()
-        exports.addWidget(self.epoch_label, 1)
-        exports.addWidget(self.save_png_button)
-        exports.addWidget(self.csv_button)
 
+        buttons = QHBoxLayout()
+        for b in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(b)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_png_button)
+        buttons.addWidget(self.csv_button)
+        bars = QHBoxLayout()
+        bars.addWidget(self.epoch_bar, 1)
+        bars.addWidget(self.run_bar, 1)
+        bars.addWidget(self.stats, 2)
         right = QVBoxLayout()
         right.addLayout(buttons)
         right.addLayout(bars)
+        right.addWidget(self.epoch_label)
         right.addWidget(self.message)
         right.addWidget(self.plots, 1)
-        right.addLayout(exports)
         lay = QHBoxLayout(self)
         lay.addWidget(scroll)
         lay.addLayout(right, 1)
@@ -109,7 +125,8 @@ class TrainingPanel(QWidget):
         p = self.document.project
         dataset = self.data_box.values(p.dataset)
         training = self.hyper_box.values(p.training)
-        if dataset != p.dataset or training != p.training:
+        if _norm("data", dataset) != _norm("data", p.dataset) or \
+                _norm("train", training) != _norm("train", p.training):
             p.dataset, p.training = dataset, training
             self.document.mark_settings_changed()
 
@@ -134,12 +151,12 @@ class TrainingPanel(QWidget):
         total = max(1, r.batches * r.epochs)
         self.run_bar.setMaximum(total)
         self.run_bar.setValue(min(total, (r.epoch - 1) * r.batches + r.batch))
-        self.stats.setText(f"loss {r.loss:.4f} · {r.samples_per_s:,.0f} samples/s · elapsed "
+        self.stats.setText(f"loss {fmt_num(r.loss)} · {r.samples_per_s:,.0f} samples/s · elapsed "
                            f"{fmt_time(r.elapsed_s)} · ETA {fmt_time(r.eta_s)}")
 
     def show_epoch(self, r) -> None:
-        val = "" if r.val_acc is None else f", val loss {r.val_loss:.4f}, val acc {100 * r.val_acc:.1f}%"
-        self.epoch_label.setText(f"Epoch {r.epoch}/{r.epochs}: train loss {r.train_loss:.4f}, "
+        val = "" if r.val_acc is None else f", val loss {fmt_num(r.val_loss)}, val acc {100 * r.val_acc:.1f}%"
+        self.epoch_label.setText(f"Epoch {r.epoch}/{r.epochs}: train loss {fmt_num(r.train_loss)}, "
                                  f"train acc {100 * r.train_acc:.1f}%{val}")
 
     # ---- export ----------------------------------------------------------

@@ -45,6 +45,8 @@ def _plot(title: str, left: str) -> pg.PlotWidget:
     w.showGrid(x=True, y=True, alpha=0.2)
     w.addLegend(offset=(-8, 8))
     w.setMinimumSize(180, 150)
+    for ax in ("left", "bottom"):
+        w.getAxis(ax).enableAutoSIPrefix(False)
     w.plotItem.setClipToView(True)
     w.plotItem.setDownsampling(auto=True, mode="peak")
     return w
@@ -94,7 +96,7 @@ class TrainingPlots(QWidget):
         self.timer.timeout.connect(self.refresh)
 
     # ---- feeding ---------------------------------------------------------
-    def reset(self, steps_per_epoch: int = 1) -> None:
+    def reset(self, steps_per_epoch: int = 1, epochs: int | None = None) -> None:
         self.steps.clear()
         self.epochs.clear()
         self.steps_per_epoch = max(1, int(steps_per_epoch or 1))
@@ -102,6 +104,15 @@ class TrainingPlots(QWidget):
         # smoothing window: a few points per epoch, at most ~50 points
         self._beta = 1.0 - 1.0 / max(3.0, min(50.0, self.steps_per_epoch / 4))
         self._dirty = True
+        for w in (self.loss_plot, self.lr_plot):
+            if epochs:
+                w.setXRange(0, epochs, padding=0.02)
+            else:
+                w.enableAutoRange(x=True)
+        if epochs:
+            self.acc_plot.setXRange(0.5, epochs + 0.5, padding=0)
+        else:
+            self.acc_plot.enableAutoRange(x=True)
         self.refresh()
 
     def add_progress(self, records) -> None:
