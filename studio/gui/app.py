@@ -126,10 +126,13 @@ def run_gui(args) -> int:
 def _screenshot(app, win, target: str) -> int:
     from studio.core.errors import StudioError
 
-    win.resize(1440, 900)
+    win.resize(1600, 1000)
     win.show()
     for _ in range(3):
         app.processEvents()
+    convs = [n for n in win.document.analysis.order if win.document.graph.node(n).type == "Conv2d"]
+    if convs:  # show the inspector at work on the first convolution
+        win.canvas.select_nodes(convs[:1], center=False)
     win.canvas.fit_to_view()
     for _ in range(3):
         app.processEvents()

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QLabel, QM
 
 from studio.core.errors import StudioError
 from studio.core.project import SUFFIX, Project
-from studio.gui import autosave, commands, settings
+from studio.gui import autosave, settings
 from studio.gui.actions import build_menus
+from studio.gui.canvas import GraphView
 from studio.gui.dialogs import export_dialog, help as help_dialog, import_dialog, recovery, templates as gallery
 from studio.gui.document import Document
 from studio.gui.panels.code_view import CodeView
@@ -27,21 +28,13 @@ log = logging.getLogger(__name__)
 FILE_FILTER = f"cnn-studio projects (*{SUFFIX} *.json);;All files (*)"
 
 
-def _graph_view_class():
-    try:
-        from studio.gui.canvas import GraphView
-    except ImportError:  # TEMPORARY until the canvas package lands
-        from studio.gui._placeholder_canvas import GraphView
-    return GraphView
-
-
 class MainWindow(QMainWindow):
     def __init__(self, document: Document | None = None, autosave_ms: int = 60_000):
         super().__init__()
         self.setObjectName("MainWindow")
         self.document = document if document is not None else Document(blank_project())
         self.setDockNestingEnabled(True)
-        self.canvas = _graph_view_class()(self.document, self)
+        self.canvas = GraphView(self.document, self)
         self.canvas.setObjectName("canvas")
         self.setCentralWidget(self.canvas)
 
@@ -55,6 +48,7 @@ class MainWindow(QMainWindow):
         self.code_view = CodeView(self.document, self)
         self.bottom_tabs = QTabWidget(self)
         self.bottom_tabs.setObjectName("bottom_tabs")
+        self.bottom_tabs.setMinimumSize(320, 140)  # a tall tab page must not force a tall dock
         self.bottom_tabs.addTab(self.summary, "Summary")
         self.bottom_tabs.addTab(self.problems, "Problems")
         self.bottom_tabs.addTab(self.code_view, "Code")
@@ -76,21 +70,23 @@ class MainWindow(QMainWindow):
         self.problems.node_activated.connect(self.select_node)
         self.problems.count_changed.connect(self._on_problem_count)
         self.code_view.status.connect(self.show_status)
-        for sig in ("status_message", "message"):
-            if hasattr(self.canvas, sig):
-                getattr(self.canvas, sig).connect(self.show_status)
-                break
+        self.canvas.message.connect(self.show_status)
         self.document.dirty_changed.connect(lambda _d: self._update_title())
         self.document.path_changed.connect(lambda _p: self._update_title())
         self.document.analysis_changed.connect(self._update_graph_label)
         self.resize(1400, 900)
-        self.resizeDocks([self.palette_dock, self.inspector_dock], [230, 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.details_dock], [250], Qt.Orientation.Vertical)
-        settings.restore_window(self)
+        self._layout_restored = settings.restore_window(self)
         self._update_title()
         self._update_graph_label(self.document.analysis)
         self._on_problem_count(len(self.document.analysis.errors), len(self.document.analysis.warnings))
         self.training = self._install_training()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._layout_restored:  # first start: sensible dock sizes once the window exists
+            self._layout_restored = True
+            self.resizeDocks([self.palette_dock, self.inspector_dock], [230, 330], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.details_dock], [240], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -143,30 +139,13 @@ class MainWindow(QMainWindow):
     def select_node(self, node_id: str) -> None:
         if self.document.graph.has_node(node_id):
             self.canvas.select_nodes([node_id])
-            centre = getattr(self.canvas, "center_on_node", None)
-            if centre is not None:
-                centre(node_id)
 
     def select_all(self) -> None:
-        fn = getattr(self.canvas, "select_all", None)
-        if fn is not None:
-            fn()
-        else:
-            self.canvas.select_nodes([n.id for n in self.document.graph.nodes])
+        self.canvas.select_nodes([n.id for n in self.document.graph.nodes], center=False)
 
     def add_layer_at_centre(self, type_id: str) -> str | None:
-        c = self.canvas.mapToScene(self.canvas.viewport().rect().center())
-        cmd, err = commands.AddNodeCommand.try_create(self.document, type_id, pos=(c.x() - 90, c.y() - 28))
-        if cmd is None:
-            self.show_status(err)
-            return None
-        err = commands.push(self.document, cmd)
-        if err:
-            self.show_status(err)
-            return None
-        self.canvas.select_nodes([cmd.node_id])
-        self.show_status(f"Added {cmd.text()[4:]}")
-        return cmd.node_id
+        """Palette double-click: below the selected layer (wired to it) or at the view centre."""
+        return self.canvas.add_layer(type_id)
 
     # ---- replacing the project -----------------------------------------------------
     def maybe_save(self) -> bool:

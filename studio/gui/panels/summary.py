@@ -94,6 +94,7 @@ class SummaryPanel(QWidget):
         self.table.clicked.connect(self._on_click)
         self.totals_label = QLabel()
         self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals_label.setWordWrap(True)
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, 4096)
         self.batch_spin.setValue(32)
