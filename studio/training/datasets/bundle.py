@@ -13,7 +13,7 @@ from .source import TEST, TRAIN, VAL, Source
 from .transforms import augment_batch, channel_stats, denormalize, normalize_
 
 MAX_IN_MEMORY_BYTES = 1 << 30  # float32 tensors at the model's input, all splits together
-_STATS_SAMPLES = 1000  # streamed sets: statistics from this many train images
+_STATS_SAMPLES = 256  # streamed sets: statistics from this many train images (evenly spread)
 
 
 class TensorData(TensorDataset):
@@ -134,7 +134,7 @@ def build_bundle(source: Source, settings: DataSettings, input_shape: Sequence[i
             mean, std = known
         else:
             pick = tr[torch.linspace(0, max(tr.numel() - 1, 0), min(_STATS_SAMPLES, tr.numel())).long()]
-            mean, std = channel_stats(source.fetch(pick.tolist(), shape))
+            mean, std = _chunked_stats(source, pick.tolist(), shape)
         splits = [StreamData(source, ix, shape, mean, std) for ix in (tr, va, te)]
     mean, std = tuple(float(v) for v in mean), tuple(float(v) for v in std)
     where = f"in memory ({nbytes / 2**20:,.1f} MB)" if in_memory else "streamed from disk/generator"
@@ -145,6 +145,21 @@ def build_bundle(source: Source, settings: DataSettings, input_shape: Sequence[i
         warnings.append("the validation split is empty (too few images): add images or lower val_fraction")
     return DataBundle(splits[0], splits[1], splits[2], list(source.class_names), len(source.class_names), c,
                       mean, std, info, warnings, in_memory, shape, settings)
+
+
+def _chunked_stats(source: Source, indices: list[int], shape: tuple) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per-channel mean/std over some items, fetched 32 at a time (bounded memory at any resolution)."""
+    if not indices:
+        return channel_stats(torch.zeros(0, shape[0], 1, 1))
+    total, sq, count = torch.zeros(shape[0], dtype=torch.float64), torch.zeros(shape[0], dtype=torch.float64), 0
+    for lo in range(0, len(indices), 32):
+        x = source.fetch(indices[lo:lo + 32], shape).to(torch.float64)
+        total += x.sum((0, 2, 3))
+        sq += (x * x).sum((0, 2, 3))
+        count += x.numel() // shape[0]
+    mean = total / count
+    std = (sq / count - mean * mean).clamp_min(0).sqrt().clamp_min(1e-3)
+    return tuple(float(v) for v in mean), tuple(float(v) for v in std)
 
 
 def sample_images(bundle: DataBundle, n: int = 16, split: str = "train", seed: int = 0) -> list[tuple[np.ndarray, int]]:

@@ -48,7 +48,11 @@ def to_model_input(x: torch.Tensor, input_shape: Sequence[int], scale: float = 2
     out = torch.empty((x.shape[0], c, h, w), dtype=torch.float32)
     for i in range(0, x.shape[0], chunk):
         part = x[i:i + chunk].to(torch.float32) / scale
-        out[i:i + chunk] = resize(match_channels(part, c), h, w).clamp_(0.0, 1.0)
+        if part.shape[1] > c:  # fewer channels first, then resize: less work
+            part = resize(match_channels(part, c), h, w)
+        else:
+            part = match_channels(resize(part, h, w), c)
+        out[i:i + chunk] = part.clamp_(0.0, 1.0)
     return out
 
 
@@ -144,17 +148,18 @@ def augment_batch(x: torch.Tensor, settings: AugmentSettings | DataSettings, gen
 
 
 def _color_jitter(x: torch.Tensor, j: float, g: torch.Generator, mean, std) -> torch.Tensor:
+    """Brightness, contrast and saturation in one linear map per sample: out = A·x + B·gray(x) + C."""
     n, c = x.shape[:2]
-    dev = x.device
+    dev, dt = x.device, x.dtype
     real = denormalize(x, mean, std) if mean is not None else x
-    b = (1 + (torch.rand(n, generator=g) * 2 - 1) * j).to(dev, x.dtype).view(n, 1, 1, 1)
-    ct = (1 + (torch.rand(n, generator=g) * 2 - 1) * j).to(dev, x.dtype).view(n, 1, 1, 1)
-    real = real * b
-    gray = real.mean(dim=1, keepdim=True) if c == 1 else match_channels(real, 1)
-    real = (real - gray.mean(dim=(2, 3), keepdim=True)) * ct + gray.mean(dim=(2, 3), keepdim=True)
-    if c == 3:
-        s = (1 + (torch.rand(n, generator=g) * 2 - 1) * j).to(dev, x.dtype).view(n, 1, 1, 1)
-        gray = match_channels(real, 1)
-        real = (real - gray) * s + gray
-    real = real.clamp(0.0, 1.0)
-    return normalize_(real, mean, std) if mean is not None else real
+    lum = match_channels(real, 1) if c == 3 else real
+
+    def factor():
+        return (1 + (torch.rand(n, generator=g) * 2 - 1) * j).to(dev, dt).view(n, 1, 1, 1)
+
+    b, ct = factor(), factor()
+    s = factor() if c == 3 else torch.ones_like(b)
+    mu = b * lum.mean(dim=(1, 2, 3), keepdim=True)  # mean gray after the brightness change
+    out = real * (s * b * ct) + lum * ((1 - s) * b * ct) + mu * (1 - ct)
+    out = out.clamp_(0.0, 1.0)
+    return normalize_(out, mean, std) if mean is not None else out
