@@ -1,0 +1,1 @@
+"""Data set loaders behind studio.training.data (settings.py imports no torch)."""
