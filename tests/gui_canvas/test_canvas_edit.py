@@ -75,6 +75,9 @@ def test_merge_ports_grow_and_edge_labels(make_view):
     assert ports == [0, 1, 2]  # two connected plus a free one
     label = sc.edges[Edge("b0.conv2", "b0.add", 0)].label_text
     assert label == "16×32×32"
+    skip = sc.edges[Edge("stem", "b0.add", 1)]  # routed beside the cards, not through them
+    card = sc.nodes["b0.conv1"].sceneBoundingRect()
+    assert skip.path().boundingRect().right() > card.right()
     view.connect_nodes("b0.relu1", "b0.add")
     assert [p.port for p in sc.nodes["b0.add"].in_ports] == [0, 1, 2, 3]
 

@@ -40,6 +40,11 @@ def edge_path(p1: QPointF, p2: QPointF, side_lane: float | None = None) -> QPain
     return path
 
 
+def needs_lane(p1: QPointF, p2: QPointF) -> bool:
+    """A long edge down one column, where cards may stand in the way."""
+    return p2.y() - p1.y() > NODE_H * 2.2 and abs(p2.x() - p1.x()) < NODE_W * 0.75
+
+
 class EdgeItem(QGraphicsItem):
     def __init__(self, edge):
         super().__init__()
@@ -72,10 +77,11 @@ class EdgeItem(QGraphicsItem):
         self._place_label()
         self.update()
 
-    def set_ends(self, p1: QPointF, p2: QPointF) -> None:
-        """Recompute the curve between two scene points."""
+    def set_ends(self, p1: QPointF, p2: QPointF, blocked=None) -> None:
+        """Recompute the curve between two scene points. ``blocked(p1, p2)`` says whether
+        cards stand between them (then a long vertical edge takes a lane beside them)."""
         lane = None
-        if p2.y() - p1.y() > NODE_H * 2.2 and abs(p2.x() - p1.x()) < NODE_W * 0.75:
+        if needs_lane(p1, p2) and (blocked is None or blocked(p1, p2)):
             lane = max(p1.x(), p2.x()) + NODE_W / 2 + 22
         self.prepareGeometryChange()
         self._path = edge_path(p1, p2, lane)

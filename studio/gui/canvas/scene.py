@@ -2,7 +2,7 @@
 the document's analysis. It never changes the graph (the view pushes undo commands)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
 from studio.core.spec import fmt_shape, get_spec
@@ -188,7 +188,19 @@ class GraphScene(QGraphicsScene):
             it.setVisible(False)
             return
         it.setVisible(True)
-        it.set_ends(src.out_port_pos(), dst.in_port_pos(e.port))
+
+        def blocked(p1, p2) -> bool:  # by positions: cheaper than the scene index mid-rebuild
+            x0, x1 = min(p1.x(), p2.x()) - 6 - NODE_W, max(p1.x(), p2.x()) + 6
+            y0, y1 = p1.y() + 8 - NODE_H, p2.y() - 8
+            for x in list(self.nodes.values()) + list(self.blocks.values()):
+                if x is src or x is dst:
+                    continue
+                p = x.pos()
+                if x0 < p.x() < x1 and y0 < p.y() < y1 and x.isVisible():
+                    return True
+            return False
+
+        it.set_ends(src.out_port_pos(), dst.in_port_pos(e.port), blocked)
 
     def edges_of(self, node_id: str) -> list[EdgeItem]:
         return list(self._node_edges.get(node_id, ()))
