@@ -228,3 +228,48 @@ def test_zoom_fit_and_auto_layout(make_view):
     assert r.contains(view.graph_scene.itemsBoundingRect().center())
     doc.undo_stack.undo()
     assert len({n.pos for n in g.nodes}) == 1
+
+
+def test_legal_targets_highlight_while_wiring(make_view):
+    view = make_view(lenet_graph())
+    view.fit_to_view(whole=True)
+    sc, vp = view.graph_scene, view.viewport()
+    a = out_port(view, "pool1")
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    QTest.mouseMove(vp, a + QPoint(30, 40))
+    lit = {nid for nid, it in sc.nodes.items() if any(p.highlight for p in it.in_ports)}
+    assert "fc3" in lit and "conv2" not in lit  # conv2 already takes pool1's output
+    assert not lit & {"input", "conv1", "relu1", "pool1"}  # upstream: would make a cycle
+    QTest.mouseMove(vp, in_port(view, "fc3"))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, in_port(view, "fc3"))
+    assert Edge("pool1", "fc3", 0) in view.doc.graph.edges  # replaced fc3's input
+    assert Edge("relu4", "fc3", 0) not in view.doc.graph.edges
+    assert not any(p.highlight for it in sc.nodes.values() for p in it.in_ports)
+    assert view.doc.undo_stack.count() == 1
+
+
+def test_drag_collapsed_block_moves_members(make_view):
+    view = make_view(lenet_graph())
+    g = view.doc.graph
+    g.add_group("stage1", ["conv1", "relu1", "pool1"], collapsed=True)
+    blk = view.graph_scene.blocks["stage1"]
+    view.fit_to_view(whole=True)
+    before = {n: g.node(n).pos for n in ("conv1", "relu1", "pool1")}
+    start = view.mapFromScene(blk.mapToScene(QPointF(60, 25)))
+    drag(view, start, start + QPoint(50, 0))
+    moved = {n: g.node(n).pos for n in before}
+    dx = {round(moved[n][0] - before[n][0], 3) for n in before}
+    assert len(dx) == 1 and dx.pop() > 0 and view.doc.undo_stack.count() == 1
+    assert blk.pos().x() == min(p[0] for p in moved.values())
+
+
+def test_middle_mouse_pans(make_view):
+    view = make_view(resnet_like_graph(3))
+    view.resetTransform()
+    vp = view.viewport()
+    v0 = view.verticalScrollBar().value()
+    c = vp.rect().center()
+    QTest.mousePress(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, c)
+    QTest.mouseMove(vp, c + QPoint(0, -120))
+    QTest.mouseRelease(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, c + QPoint(0, -120))
+    assert view.verticalScrollBar().value() > v0
