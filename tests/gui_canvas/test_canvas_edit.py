@@ -85,7 +85,7 @@ def test_merge_ports_grow_and_edge_labels(make_view):
 def test_move_is_one_command_and_undoable(make_view):
     view = make_view(lenet_graph())
     doc, g = view.doc, view.doc.graph
-    view.fit_to_view(whole=True)
+    view.fit_all()
     item = view.graph_scene.nodes["conv1"]
     start = view.mapFromScene(item.mapToScene(QPointF(60, 20)))
     before = g.node("conv1").pos
@@ -152,7 +152,7 @@ def test_copy_paste_cut_duplicate(make_view):
 
 def test_rename_by_double_click(make_view):
     view = make_view(lenet_graph())
-    view.fit_to_view(whole=True)
+    view.fit_all()
     item = view.graph_scene.nodes["fc1"]
     p = view.mapFromScene(item.mapToScene(QPointF(40, 26)))
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
@@ -232,7 +232,7 @@ def test_zoom_fit_and_auto_layout(make_view):
 
 def test_legal_targets_highlight_while_wiring(make_view):
     view = make_view(lenet_graph())
-    view.fit_to_view(whole=True)
+    view.fit_all()
     sc, vp = view.graph_scene, view.viewport()
     a = out_port(view, "pool1")
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
@@ -253,7 +253,7 @@ def test_drag_collapsed_block_moves_members(make_view):
     g = view.doc.graph
     g.add_group("stage1", ["conv1", "relu1", "pool1"], collapsed=True)
     blk = view.graph_scene.blocks["stage1"]
-    view.fit_to_view(whole=True)
+    view.fit_all()
     before = {n: g.node(n).pos for n in ("conv1", "relu1", "pool1")}
     start = view.mapFromScene(blk.mapToScene(QPointF(60, 25)))
     drag(view, start, start + QPoint(50, 0))

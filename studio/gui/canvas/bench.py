@@ -31,7 +31,7 @@ def measure_canvas(project, size=(1200, 800)) -> dict[str, float]:
         view.viewport().repaint()
         out["edit_s"] = time.perf_counter() - t2
     t3 = time.perf_counter()
-    view.fit_to_view(whole=True)
+    view.fit_all()
     view.viewport().repaint()
     out["fit_repaint_s"] = time.perf_counter() - t3
     view.graph_scene.detach()

@@ -119,9 +119,16 @@ class GraphView(EditingMixin, QGraphicsView):
     def zoom_out(self) -> None:
         self._zoom(0.8, anchor_mouse=False)
 
-    def fit_to_view(self, whole: bool | None = None) -> None:
+    def fit_to_view(self) -> None:
         """Show the whole graph. When that would be too small to read (a deep ResNet), show
         the top of the graph at a readable zoom instead; calling again shows the whole."""
+        self._fit(None)
+
+    def fit_all(self) -> None:
+        """Show the whole graph, however small."""
+        self._fit(True)
+
+    def _fit(self, whole: bool | None) -> None:
         self._update_scene_rect()
         r = self.graph_scene.itemsBoundingRect()
         if r.isNull():
