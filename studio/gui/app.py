@@ -137,11 +137,14 @@ def _screenshot(app, win, target: str) -> int:
     for _ in range(3):
         app.processEvents()
     out = Path(target)
-    if out.parent and not out.parent.exists():
+    try:
         out.parent.mkdir(parents=True, exist_ok=True)
-    ok = win.grab().save(str(out))
-    win.autosaver.stop(clear=False)
+        ok = win.grab().save(str(out))
+    except OSError:
+        ok = False
+    win.autosaver.stop(clear=False)  # never touch a real session's recovery file
     win.hide()
+    win.deleteLater()
     if not ok:
         raise StudioError(f"cannot write the screenshot to {target}: use a .png path in a writable folder")
     print(f"screenshot saved to {out}")
