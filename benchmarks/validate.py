@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import networkx as nx  # noqa: E402
 
 from studio.core.graph import Graph, GraphBuilder  # noqa: E402
+from studio.core.project import Project, loads_project  # noqa: E402
 from studio.core.validate import validate  # noqa: E402
 
 
@@ -84,6 +85,9 @@ def main(argv=None) -> int:
           f"{a.macs / 1e6:,.1f} M MACs (built in {build_ms:.1f} ms)")
     print(f"validate + infer: {ms:.2f} ms median of {args.repeat}  ({n / ms:.0f} nodes/ms)")
     print(f"networkx topological sort alone: {topo_ms:.3f} ms  (validate is {ms / topo_ms:.1f}× that)")
+    text = Project(g, num_classes=10).to_json()
+    load_ms = median_ms(lambda: loads_project(text), max(3, args.repeat // 3))
+    print(f"project file: {len(text) / 1024:.0f} KiB, loads_project (parse + checks) {load_ms:.1f} ms")
     print(f"target: under 20 ms for 1,000 nodes -> {'met' if ms < 20 * n / 1000 else 'NOT met'}")
     if args.profile:
         import cProfile

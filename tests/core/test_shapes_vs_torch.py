@@ -8,7 +8,9 @@ import warnings
 
 import pytest
 import torch
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import event as _event
+from hypothesis.control import currently_in_test_context
 from hypothesis import strategies as st
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
@@ -118,6 +120,12 @@ def merge_inputs(draw):
 
 CASES["Add"] = merge_inputs()
 CASES["Concat"] = merge_inputs()
+
+
+def event(text: str) -> None:
+    """Count outcomes in hypothesis statistics (--hypothesis-show-statistics)."""
+    if currently_in_test_context():
+        _event(text)
 
 
 # ---------------------------------------------------------------------------- torch side
