@@ -18,6 +18,7 @@ import random
 import re
 import threading
 import time
+import warnings
 from pathlib import Path
 
 import torch
@@ -44,7 +45,7 @@ class _Fail(Exception):
 def _is_oom(exc: BaseException) -> bool:
     oom = getattr(torch, "OutOfMemoryError", None)
     return (oom is not None and isinstance(exc, oom)) or (
-        isinstance(exc, RuntimeError) and "out of memory" in str(exc).lower())
+        isinstance(exc, RuntimeError) and any(t in str(exc).lower() for t in ("out of memory", "can't allocate memory")))
 
 
 def _first_line(exc: BaseException) -> str:
@@ -231,9 +232,21 @@ class Trainer:
             raise _Fail(f"{self.resume.name} does not fit this model ({_first_line(exc)}): resume with the "
                         "project the checkpoint was trained on") from None
         if ckpt.get("optimizer"):
-            self.optimizer.load_state_dict(ckpt["optimizer"])
-        if ckpt.get("scheduler") and self.scheduler is not None:
-            self.scheduler.load_state_dict(ckpt["scheduler"])
+            try:
+                self.optimizer.load_state_dict(ckpt["optimizer"])
+            except (ValueError, KeyError):
+                raise _Fail(f"{self.resume.name} was trained with another optimiser setup: resume with "
+                            f"--optimizer {ckpt.get('settings', {}).get('optimizer', '?')}") from None
+        # The schedule is rebuilt for the (possibly longer) run and advanced past the finished epochs.
+        for g in self.optimizer.param_groups:
+            g["lr"] = self.settings.lr
+            g.pop("initial_lr", None)
+        self.scheduler = make_scheduler(self.optimizer, self.settings, len(self.batches))
+        if self.scheduler is not None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for _ in range(int(ckpt["epoch"]) * len(self.batches)):
+                    self.scheduler.step()
         if ckpt.get("scaler") and self.scaler is not None:
             self.scaler.load_state_dict(ckpt["scaler"])
         if isinstance(ckpt.get("rng"), torch.Tensor):
