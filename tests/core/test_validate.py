@@ -352,3 +352,22 @@ def test_labels_are_used_in_messages():
     g.set_label("fc1", "classifier.0")
     g.set_param("fc1", "in_features", 9)
     assert "Linear 'classifier.0'" in validate(g, 10).errors[0].message
+
+
+def test_benchmark_graph_is_valid_and_script_runs():
+    import importlib.util
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "validate.py"
+    spec = importlib.util.spec_from_file_location("bench_validate", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    g = mod.residual_chain(120)
+    a = validate(g, 10)
+    assert len(g) == 120 and a.ok and a.output_shape == (10,)
+    assert sum(n.type == "Add" for n in g.nodes) == (120 - 4 - 3) // 7
+    r = subprocess.run([sys.executable, str(path), "--nodes", "60", "--repeat", "1"], capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 0 and "nodes/ms" in r.stdout and "topological sort" in r.stdout, r.stderr
