@@ -6,6 +6,7 @@ same folder, fsync, rename), so a crash mid-save leaves the old file intact.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -127,7 +128,8 @@ def parse_project(data: Any, source: str = "project") -> Project:
         params = _need(nd, "params", dict, where, optional=True, default={})
         label = _need(nd, "label", str, where, optional=True, default="")
         pos = _need(nd, "pos", list, where, optional=True, default=[0, 0])
-        if len(pos) != 2 or not all(isinstance(p, (int, float)) and not isinstance(p, bool) for p in pos):
+        if len(pos) != 2 or not all(isinstance(p, (int, float)) and not isinstance(p, bool) and math.isfinite(p)
+                                    for p in pos):
             raise ProjectError(f"{where}: 'pos' should be [x, y] numbers, not {pos!r:.40}")
         try:
             graph.add_node(tid, params, node_id=nid, label=label, pos=(pos[0], pos[1]))

@@ -162,6 +162,7 @@ REFUSALS = [
     ("mistyped params", edit(lambda d: node(d, "conv1").update(params=[6, 5])), "'params' should be an object, not a list"),
     ("mistyped label", edit(lambda d: node(d, "conv1").update(label=3)), "'label' should be a string"),
     ("bad pos", edit(lambda d: node(d, "conv1").update(pos=[1, "a"])), r"'pos' should be \[x, y\] numbers"),
+    ("pos not finite", edit(lambda d: node(d, "conv1").update(pos=[float("nan"), 0])), r"'pos' should be \[x, y\] numbers"),
     ("unknown layer", edit(lambda d: node(d, "conv1").update(type="Conv3d")), "node 'conv1' .*unknown layer type 'Conv3d' \\(known types: .*Conv2d"),
     ("out of range", edit(lambda d: node(d, "conv1")["params"].update(out_channels=0)),
      "node 'conv1' .*parameter 'out_channels' is 0; it must be between 1 and 65536"),
