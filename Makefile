@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 $(PY):
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --upgrade pip
+	-$(PY) -m pip install -q --upgrade pip
 
 $(STAMP): $(PY) pyproject.toml
 	$(PY) -m pip install -e '.[dev]'

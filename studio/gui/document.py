@@ -26,13 +26,19 @@ class Document(QObject):
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(self.is_dirty))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._project = project or Project()
         self._path: Path | None = None
         self._extra_dirty = False  # changes outside the undo stack (settings)
         self._analysis: Analysis | None = None
         self._connect_graph()
         self.revalidate()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        try:
+            self.dirty_changed.emit(self.is_dirty)
+        except RuntimeError:  # the undo stack is already gone at shutdown
+            pass
 
     # ---- state ---------------------------------------------------------
     @property

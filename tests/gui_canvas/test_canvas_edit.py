@@ -17,7 +17,7 @@ def drop_layer(view, type_id, scene_pt):
     md.setData(MIME_LAYER, type_id.encode("utf-8"))
     pos = view.mapFromScene(scene_pt)
     vp = view.viewport()
-    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(vp, enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton,
