@@ -269,3 +269,28 @@ def test_corner_cases(type_id, params, shape):
         check_layer("Concat", {}, [(2,), (5,)])
         return
     check_layer(type_id, params, [shape])
+
+
+@pytest.mark.parametrize("type_id,torch_also_refuses", [
+    ("Conv2d", True), ("MaxPool2d", True), ("AvgPool2d", True), ("AdaptiveMaxPool2d", True),
+    ("LocalResponseNorm", True),
+    # torch pads / drops / averages a (N, F) tensor without complaint (AdaptiveAvgPool2d(1) even
+    # returns a 1×1 mean of the whole batch), which is not what the layer means on an image:
+    # we refuse (a documented design choice, see docs/layers.md)
+    ("ZeroPad2d", False), ("Dropout2d", False), ("AdaptiveAvgPool2d", False),
+])
+def test_image_layers_refuse_vectors(type_id, torch_also_refuses):
+    spec = get_spec(type_id)
+    norm = spec.normalize({})
+    with pytest.raises(ShapeError, match="needs an image .* vector of 12 features; place it before the Flatten"):
+        spec.infer(norm, [(12,)], who=type_id)
+    if torch_also_refuses:
+        fake = [(12, 1, 1)]  # the module is built for 12 channels, then given a (N, 12) tensor
+        assert torch_refuses(lambda: torch_from_spec(type_id, norm, fake), [(12,)])
+
+
+def test_linear_refuses_images_and_offers_flatten():
+    spec = get_spec("Linear")
+    with pytest.raises(ShapeError, match="insert Flatten before it") as exc:
+        spec.infer(spec.normalize({}), [(4, 3, 3)], who="Linear 'fc'")
+    assert exc.value.fix.layer_type == "Flatten"
