@@ -27,9 +27,10 @@ def load_state_dict(path: str | os.PathLike) -> dict:
         data = torch.load(path, map_location="cpu", weights_only=True)
     except FileNotFoundError:
         raise ExportError(f"{path}: no such checkpoint file") from None
-    except Exception as exc:  # noqa: BLE001 - pickle/zip errors of every kind
-        raise ExportError(f"{path} is not a checkpoint that can be loaded safely "
-                          f"(weights only): {str(exc).splitlines()[0][:200]}") from None
+    except Exception:  # noqa: BLE001 - pickle/zip errors of every kind
+        raise ExportError(f"{path} cannot be loaded safely as weights: it is not a PyTorch checkpoint, "
+                          f"or it holds Python objects besides tensors; use a cnn-studio checkpoint "
+                          f"or a saved state_dict") from None
     if isinstance(data, dict) and isinstance(data.get("model"), dict):
         data = data["model"]
     if not isinstance(data, dict) or not all(isinstance(v, torch.Tensor) for v in data.values()):

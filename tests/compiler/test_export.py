@@ -1,0 +1,117 @@
+"""`cnn-studio export`: pytorch (+ weights), ONNX and TorchScript files, and clear errors."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import torch
+
+from studio.cli import main
+from studio.compiler import compile_graph
+from studio.compiler.export import ExportError, export_project
+from studio.core.project import save_project
+
+from .conftest import small_project
+from .test_compile import skip_graph
+from studio.core.project import Project
+
+
+@pytest.fixture(scope="module")
+def lenet():
+    p = small_project("lenet5")
+    torch.manual_seed(0)
+    model = compile_graph(p.graph, p.num_classes)
+    return p, model
+
+
+def test_export_template_with_checkpoint_weights(tmp_path, lenet, capsys):
+    p, model = lenet
+    ckpt = tmp_path / "best.pt"
+    torch.save({"model": model.state_dict(), "epoch": 3, "class_names": [str(i) for i in range(10)]}, ckpt)
+    out = tmp_path / "model.py"
+    assert main(["export", "lenet5", "--input", "1x32x32", "--classes", "10", "-o", str(out),
+                 "--weights", str(ckpt)]) == 0
+    weights = tmp_path / "model_weights.pt"
+    assert weights.exists() and "model_weights.pt" in capsys.readouterr().out
+    state = torch.load(weights, weights_only=True)
+    assert list(state) == list(model.state_dict())
+    src = out.read_text()
+    assert "model.load_state_dict(torch.load('model_weights.pt', weights_only=True))" in src
+    # the script loads the weights and gives the same scores as the studio's module
+    x = torch.randn(1, 1, 32, 32)
+    torch.save(x, tmp_path / "x.pt")
+    code = ("import runpy, torch; runpy.run_path('model.py', run_name='__main__');"
+            "g = runpy.run_path('model.py'); m = g['LeNet5']();"
+            "m.load_state_dict(torch.load('model_weights.pt', weights_only=True)); m.eval();"
+            "torch.save(m(torch.load('x.pt')), 'y.pt')")
+    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "output shape: (1, 10)"  # `python model.py` loads the weights and runs
+    model.eval()
+    with torch.no_grad():
+        assert torch.equal(torch.load(tmp_path / "y.pt"), model(x))
+
+
+def test_plain_state_dict_and_mismatched_weights(tmp_path, lenet, capsys):
+    p, model = lenet
+    sd = tmp_path / "sd.pt"
+    torch.save(model.state_dict(), sd)
+    assert export_project(p, tmp_path / "net.py", weights=sd)[1].name == "net_weights.pt"
+    wrong = small_project("lenet5", classes=3)
+    with pytest.raises(ExportError, match="does not fit this network"):
+        export_project(wrong, tmp_path / "w.py", weights=sd)
+    assert not (tmp_path / "w.py").exists()
+    (tmp_path / "junk.pt").write_bytes(b"not a checkpoint")
+    assert main(["export", "lenet5", "-o", str(tmp_path / "j.py"), "--weights", str(tmp_path / "junk.pt")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be loaded safely" in err and "Traceback" not in err
+
+
+def test_onnx_export_is_valid_with_dynamic_batch(tmp_path):
+    import onnx
+
+    proj = Project(graph=skip_graph(), num_classes=5, name="skip")
+    path = tmp_path / "skip.onnx"
+    save_project(proj, tmp_path / "skip.cnnproj")
+    assert main(["export", str(tmp_path / "skip.cnnproj"), "-o", str(path)]) == 0
+    m = onnx.load(str(path))
+    onnx.checker.check_model(m)
+    assert m.opset_import[0].version == 17
+    dims = m.graph.input[0].type.tensor_type.shape.dim
+    assert dims[0].dim_param == "batch" and [d.dim_value for d in dims[1:]] == [3, 16, 16]
+    assert {n.op_type for n in m.graph.node} >= {"Conv", "Add", "Concat", "Gemm"}
+
+
+def test_onnx_missing_package_message(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnx", None)
+    with pytest.raises(ExportError, match="needs the 'onnx' package: pip install onnx"):
+        export_project(Project(graph=skip_graph(), num_classes=5), tmp_path / "m.onnx", "onnx")
+    assert not (tmp_path / "m.onnx").exists()
+
+
+def test_torchscript_reloads_with_same_outputs(tmp_path):
+    proj = Project(graph=skip_graph(), num_classes=5)
+    torch.manual_seed(1)
+    path = tmp_path / "m_ts.pt"
+    state = compile_graph(proj.graph).state_dict()
+    torch.save(state, tmp_path / "w.pt")
+    export_project(proj, path, "torchscript", weights=tmp_path / "w.pt")
+    ts = torch.jit.load(str(path))
+    ref = compile_graph(proj.graph)
+    ref.load_state_dict(state)
+    ref.eval()
+    x = torch.randn(3, 3, 16, 16)  # another batch size than the trace's
+    with torch.no_grad():
+        assert torch.allclose(ts(x), ref(x), atol=1e-6)
+
+
+def test_invalid_graph_and_bad_paths_are_one_line_errors(tmp_path, capsys):
+    g = skip_graph()
+    g.remove_node("flat")
+    save_project(Project(graph=g), tmp_path / "bad.cnnproj")
+    assert main(["export", str(tmp_path / "bad.cnnproj"), "-o", str(tmp_path / "m.py")]) == 2
+    err = capsys.readouterr().err
+    assert "error" in err and "Traceback" not in err and not (tmp_path / "m.py").exists()
+    assert main(["export", "lenet5", "-o", str(tmp_path / "nofolder" / "m.py")]) == 2
+    assert "no such folder" in capsys.readouterr().err
