@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -163,8 +163,7 @@ class MainWindow(QMainWindow):
     def replace_project(self, project: Project, path=None, dirty: bool = False, message: str = "") -> None:
         ensure_layout(project)
         self.document.set_project(project, path, dirty)
-        autosave.clear_recovery()
-        QTimer.singleShot(0, self.canvas.fit_to_view)
+        autosave.clear_recovery()  # the canvas fits itself to the new project
         if message:
             self.show_status(message)
 

@@ -24,6 +24,15 @@ def test_every_template_loads_via_gallery_path(win, dialogs, qtbot):
     assert "warning" not in dialogs.kinds()
 
 
+def test_deep_template_opens_at_a_readable_zoom(win, dialogs, qtbot):
+    win.resize(1200, 800)
+    win.show()
+    dialogs.template = "resnet152"
+    win.act["new_template"].trigger()
+    qtbot.wait(50)  # the canvas fits itself once the project is in
+    assert win.canvas.zoom_factor() >= 0.3  # the top of the network, not 516 specks
+
+
 def test_gallery_cards_and_previews(qtbot, dialogs):
     from studio.gui.dialogs.templates import TemplateGallery, _card_html
 
