@@ -9,16 +9,25 @@ from pathlib import Path
 log = logging.getLogger("studio.gui")
 
 
+_handler: logging.Handler | None = None
+
+
 def _setup_logging() -> Path | None:
+    """Log the studio's messages to cnn-studio.log in the data folder (one handler)."""
+    global _handler
     from studio.paths import data_dir
 
+    root = logging.getLogger("studio")
     try:
         path = data_dir() / "cnn-studio.log"
         handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return None
+    if _handler is not None:
+        root.removeHandler(_handler)
+        _handler.close()
+    _handler = handler
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("studio")
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
