@@ -26,6 +26,9 @@ from .modmap import FUNCTIONS, METHODS, map_module
 _CONTAINERS = (nn.Sequential, nn.ModuleList, nn.ModuleDict)
 
 
+_BAD = "<unsupported>"  # the value of an operation that could not be imported
+
+
 class ImportModelError(StudioError):
     pass
 
@@ -78,7 +81,7 @@ def _trace(module: nn.Module, input_shape):
     gm.eval()
     try:
         with torch.no_grad():
-            ShapeProp(gm).propagate(torch.zeros(1, *input_shape))
+            ShapeProp(gm).propagate(torch.zeros(1, *input_shape, device=_device(module)))
     except Exception as exc:  # noqa: BLE001
         first = str(exc).strip().splitlines()[0][:300]
         raise ImportModelError(f"{type(module).__name__} does not run on a {'×'.join(map(str, input_shape))} "
@@ -86,6 +89,14 @@ def _trace(module: nn.Module, input_shape):
     finally:
         gm.train(was_training)
     return gm
+
+
+def _device(module: nn.Module) -> torch.device:
+    for t in module.parameters():
+        return t.device
+    for t in module.buffers():
+        return t.device
+    return torch.device("cpu")
 
 
 def _shape(n: fx.Node):
@@ -128,6 +139,7 @@ def import_module(module: nn.Module, input_shape=(3, 224, 224), num_classes: int
     problems: list[str] = []
     added: list[tuple[str, fx.Node, bool]] = []  # (graph id, fx node, is a module call)
     output_id = None
+    calls: dict[str, int] = {}
 
     def add(type_id, params, base, n, inputs, own):
         try:
@@ -144,6 +156,7 @@ def import_module(module: nn.Module, input_shape=(3, 224, 224), num_classes: int
         if n.op == "placeholder":
             if graph.input_nodes():
                 problems.append(f"input {n.name!r}: the model takes several inputs; a classifier takes one image")
+                env[n] = _BAD
                 continue
             c, h, w = input_shape
             env[n] = graph.add_node("Input", {"channels": c, "height": h, "width": w},
@@ -159,9 +172,9 @@ def import_module(module: nn.Module, input_shape=(3, 224, 224), num_classes: int
                 problems.append("output: the model returns several values (a tuple, list or dict); "
                                 "a classifier returns one tensor of scores")
             continue
-        tensor_ins = [a for a in n.all_input_nodes]
-        if any(a not in env for a in tensor_ins):
-            continue  # an upstream problem, reported there
+        # after a problem keep checking downstream ops (to list them all) without adding nodes
+        bad = any(env.get(a) is _BAD for a in n.all_input_nodes)
+        env[n] = _BAD
         if n.op == "call_module":
             mod = gm.get_submodule(n.target)
             mapped = map_module(mod, n, _shape)
@@ -169,8 +182,13 @@ def import_module(module: nn.Module, input_shape=(3, 224, 224), num_classes: int
                 problems.append(f"{type(mod).__module__}.{type(mod).__name__} at {n.target!r}: {mapped}")
                 continue
             type_id, params = mapped
-            ins = [env[a] for a in tensor_ins]
-            env[n] = add(type_id, params, n.target, n, ins, True)
+            calls[n.target] = calls.get(n.target, 0) + 1
+            if calls[n.target] == 2 and any(True for _ in mod.parameters()):
+                problems.append(f"{type(mod).__name__} at {n.target!r} is called more than once: its weights "
+                                f"are shared, which a graph of separate layers cannot express")
+                continue
+            if not bad:
+                env[n] = add(type_id, params, n.target, n, [env[a] for a in n.all_input_nodes], True) or _BAD
             continue
         if n.op in ("call_function", "call_method"):
             table = FUNCTIONS if n.op == "call_function" else METHODS
@@ -184,12 +202,14 @@ def import_module(module: nn.Module, input_shape=(3, 224, 224), num_classes: int
                 problems.append(f"{what} {_where(n)}: {result}")
                 continue
             type_id, params, srcs = result
+            if bad:
+                continue
             if any(env.get(s) is None for s in srcs):
                 problems.append(f"{_fn_name(n.target)} {_where(n)}: its inputs are not tensors of the model")
                 continue
             scope = _scope(n, own=False)
             base = (scope[-1][0] + "." if scope else "") + type_id.lower().replace("concat", "cat")
-            env[n] = add(type_id, params, base, n, [env[s] for s in srcs], False)
+            env[n] = add(type_id, params, base, n, [env[s] for s in srcs], False) or _BAD
             continue
         problems.append(f"{n.op} {n.target!r} {_where(n)}: the model reads a tensor attribute directly")
     if problems:
