@@ -172,6 +172,9 @@ class Trainer:
                         f"({', '.join(map(str, bundle.class_names[:6]))}{'…' if bundle.num_classes > 6 else ''}): "
                         f"set the number of classes to {bundle.num_classes} (--classes {bundle.num_classes})")
         self.project.class_names = list(bundle.class_names)
+        used = getattr(bundle, "settings", None)
+        if hasattr(used, "to_dict"):  # record the data actually trained on
+            self.project.dataset = used.to_dict()
         if dataset_len(bundle.train) == 0:
             raise _Fail("the training set is empty: check the data folder (one subfolder of images per class)")
         self.model = build_model(self.project).to(self.device)

@@ -33,7 +33,6 @@ def run_epochs(tr):
                       dataset_len(tr.bundle.val), params, tr.amp_dtype is not None, tr.start_epoch,
                       str(tr.run_dir) if tr.run_dir else None, dist.world_size)
     if tr.start_epoch > st.epochs:
-        from .engine import ResultRecord  # noqa: F401
         yield tr._result("finished", f"nothing to do: the checkpoint already has {tr.epochs_done} epochs; "
                                      f"ask for more than {tr.epochs_done} epochs to continue")
         return
@@ -155,6 +154,6 @@ def run_epochs(tr):
             with open(tr.run_dir / "metrics.jsonl", "a", encoding="utf-8") as f:
                 f.write(json.dumps(line) + "\n")
         yield rec
-    acc = tr.best_val_acc
-    yield tr._result("finished", f"trained {tr.epochs_done} epochs; best validation accuracy "
-                                 f"{acc * 100:.2f}%" if acc is not None else "finished")
+    acc, n = tr.best_val_acc, tr.epochs_done
+    done = f"trained {n} epoch{'s' if n != 1 else ''}"
+    yield tr._result("finished", f"{done}; best validation accuracy {acc * 100:.2f}%" if acc is not None else done)
