@@ -89,3 +89,36 @@ def test_code_tab_lists_errors_instead_of_code(win, qtbot):
     text = win.code_view.editor.toPlainText()
     assert "errors" in text and "def forward" not in text
     assert not win.code_view.copy_button.isEnabled()
+
+
+def test_keyboard_delete_undo_redo_and_f1(win, qtbot):
+    from PySide6.QtCore import Qt
+
+    doc = win.document
+    win.show()
+    win.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: win.isActiveWindow(), timeout=3000)
+    win.canvas.setFocus()
+    win.canvas.select_nodes(["conv2"])
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Delete)
+    assert not doc.graph.has_node("conv2")
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert doc.graph.has_node("conv2")
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not doc.graph.has_node("conv2")
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert not doc.graph.has_node("conv2")
+    assert win.history.stack() is doc.undo_stack and doc.undo_stack.count() == 1
+    # Delete inside an inspector text field edits the text, not the graph
+    win.canvas.select_nodes(["conv1"])
+    edit = win.inspector.label_edit
+    edit.setFocus()
+    edit.setText("ab")
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    assert edit.text() == "b" and doc.graph.has_node("conv1")
+    qtbot.keyClick(win, Qt.Key.Key_F1)
+    assert win._help.isVisible() and "Ctrl+Z" in win._help.findChild(
+        __import__("PySide6.QtWidgets", fromlist=["QTextBrowser"]).QTextBrowser).toPlainText()
+    win._help.close()
