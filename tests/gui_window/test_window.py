@@ -122,3 +122,25 @@ def test_keyboard_delete_undo_redo_and_f1(win, qtbot):
     assert win._help.isVisible() and "Ctrl+Z" in win._help.findChild(
         __import__("PySide6.QtWidgets", fromlist=["QTextBrowser"]).QTextBrowser).toPlainText()
     win._help.close()
+
+
+def test_group_and_save_selection_as_template(win, dialogs):
+    doc = win.document
+    win.act["group"].trigger()  # nothing selected: a status message, no dialog
+    assert "Select" in win.statusBar().currentMessage() and not doc.graph.groups
+    win.canvas.select_nodes(["conv1", "relu1", "pool1"])
+    dialogs.text = ("stem", True)
+    win.act["group"].trigger()
+    assert [g.name for g in doc.graph.groups] == ["stem"]
+    doc.undo_stack.undo()
+    assert not doc.graph.groups
+    win.canvas.select_nodes(["conv1", "relu1", "pool1"])
+    dialogs.text = ("my stem", True)
+    win.act["save_selection"].trigger()
+    from studio.templates.user import list_blocks
+
+    assert "my stem" in win.statusBar().currentMessage()
+    assert any(b.name == "my stem" for b in list_blocks())
+    dialogs.text = ("", False)  # cancelled: nothing happens
+    win.act["group"].trigger()
+    assert not doc.graph.groups
