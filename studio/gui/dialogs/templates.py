@@ -64,15 +64,17 @@ class TemplateGallery(QDialog):
     def __init__(self, parent: QWidget | None = None, infos=None):
         super().__init__(parent)
         self.setWindowTitle("New from template")
-        self.resize(860, 540)
+        self.resize(1040, 600)
         from studio import templates
 
         errors: list[str] = []
         self.infos = list(infos) if infos is not None else templates.list_templates(errors=errors)
         self.list = QListWidget(self)
-        self.list.setIconSize(QSize(180, 44))
+        self.list.setIconSize(QSize(150, 40))
         self.list.setSpacing(2)
-        self.list.setMinimumWidth(380)
+        self.list.setWordWrap(True)
+        self.list.setMinimumWidth(480)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

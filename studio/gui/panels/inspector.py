@@ -6,6 +6,7 @@ the layer refuses is shown inline under its editor and is not pushed.
 """
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -71,9 +72,10 @@ class Inspector(QScrollArea):
         self.editors, self.error_labels = {}, {}
         body = QWidget()
         lay = QVBoxLayout(body)
-        title = QLabel(f"<b>{spec.title}</b>  <span style='color:gray'>{spec.category}</span>")
+        title = QLabel(f"<b>{html.escape(spec.title)}</b>  <span style='color:gray'>{html.escape(spec.category)}</span>")
         lay.addWidget(title)
         desc = QLabel(spec.description)
+        desc.setTextFormat(Qt.TextFormat.PlainText)
         desc.setWordWrap(True)
         lay.addWidget(desc)
         form = QFormLayout()
@@ -87,6 +89,7 @@ class Inspector(QScrollArea):
             ed = ParamEditor(ps, self._on_value, self._on_invalid)
             ed.set_value(node.params.get(ps.name))
             err = QLabel()
+            err.setTextFormat(Qt.TextFormat.PlainText)
             err.setStyleSheet(_ERR_STYLE)
             err.setWordWrap(True)
             err.hide()
@@ -109,6 +112,7 @@ class Inspector(QScrollArea):
         self.shape_label.setWordWrap(True)
         lay.addWidget(self.shape_label)
         self.explain_label = QLabel()
+        self.explain_label.setTextFormat(Qt.TextFormat.PlainText)
         self.explain_label.setWordWrap(True)
         self.explain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.explain_label)
@@ -172,7 +176,8 @@ class Inspector(QScrollArea):
             row = QWidget()
             rl = QVBoxLayout(row)
             rl.setContentsMargins(0, 4, 0, 4)
-            lab = QLabel(("⛔ " if issue.severity == "error" else "⚠ ") + issue.message)
+            lab = QLabel(("<b>Error:</b> " if issue.severity == "error" else "<b>Warning:</b> ")
+                         + html.escape(issue.message))
             lab.setWordWrap(True)
             lab.setStyleSheet(_ERR_STYLE if issue.severity == "error" else _WARN_STYLE)
             rl.addWidget(lab)

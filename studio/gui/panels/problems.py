@@ -3,8 +3,7 @@ button applies the offered fix as one undo step."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from studio.gui import commands
 
@@ -45,14 +44,17 @@ class ProblemsPanel(QWidget):
     def _on_analysis(self, analysis) -> None:
         self.tree.clear()
         self.fix_buttons = []
-        red, amber = QBrush(QColor("#c62828")), QBrush(QColor("#a66a00"))
+        style = self.style()
+        icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         for issue in analysis.issues:
             err = issue.severity == "error"
             name = analysis.names.get(issue.node, issue.node or "") if issue.node else "(graph)"
-            it = QTreeWidgetItem(["⛔" if err else "⚠", name, issue.message, ""])
+            it = QTreeWidgetItem(["", name, issue.message, ""])
+            it.setIcon(0, icons["error" if err else "warning"])
+            it.setToolTip(0, "error" if err else "warning")
             it.setData(0, ID_ROLE, issue.node)
             it.setToolTip(2, issue.message)
-            it.setForeground(0, red if err else amber)
             self.tree.addTopLevelItem(it)
             if issue.fix is not None:
                 btn = QPushButton(issue.fix.label)
