@@ -29,10 +29,9 @@ from studio.core.project import Project, atomic_write_text, save_project
 from . import distributed as dist_util
 from .checkpoint import build_model, load_checkpoint, save_checkpoint
 from .records import EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
-from .runtime import (LoaderBatches, TensorBatches, amp_setup, as_tensors, autocast, dataset_len,
-                      pick_device, val_batches, validate)
-from .settings import TrainSettings
+from .runtime import LoaderBatches, TensorBatches, amp_setup, as_tensors, dataset_len, pick_device
 from .optim import make_optimizer, make_scheduler
+from .settings import TrainSettings
 
 PROGRESS_INTERVAL_S = 0.1
 SMALL_MODEL_MACS = 200e6  # forward MACs per batch below which the CPU uses one thread
@@ -44,8 +43,9 @@ class _Fail(Exception):
 
 def _is_oom(exc: BaseException) -> bool:
     oom = getattr(torch, "OutOfMemoryError", None)
+    text = str(exc).lower()
     return (oom is not None and isinstance(exc, oom)) or (
-        isinstance(exc, RuntimeError) and any(t in str(exc).lower() for t in ("out of memory", "can't allocate memory")))
+        isinstance(exc, RuntimeError) and ("out of memory" in text or "can't allocate memory" in text))
 
 
 def _first_line(exc: BaseException) -> str:

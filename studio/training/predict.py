@@ -57,7 +57,8 @@ class Predictor:
                 return im.copy()
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
             kind = "not an image PIL can read" if isinstance(exc, UnidentifiedImageError) else "damaged or truncated"
-            raise StudioError(f"{p.name} cannot be read as an image ({kind}): use a PNG, JPEG, BMP or GIF file") from None
+            raise StudioError(f"{p.name} cannot be read as an image ({kind}): "
+                              "use a PNG, JPEG, BMP or GIF file") from None
 
     @torch.no_grad()
     def predict(self, image, top_k: int = 5) -> list[tuple[str, float]]:

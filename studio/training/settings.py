@@ -59,8 +59,9 @@ class TrainSettings:
         need(self.device in DEVICES, f"'device' is {self.device!r}: choose one of {', '.join(DEVICES)}")
         need(0 <= self.momentum < 1, f"'momentum' is {self.momentum}: use a value in [0, 1), e.g. 0.9")
         need(not self.nesterov or self.momentum > 0, "'nesterov' needs a momentum above 0 (e.g. 0.9)")
-        need(self.weight_decay >= 0, f"'weight_decay' is {self.weight_decay}: use 0 or a small positive value (e.g. 5e-4)")
-        need(0 <= self.label_smoothing < 1, f"'label_smoothing' is {self.label_smoothing}: use a value in [0, 1), e.g. 0.1")
+        need(self.weight_decay >= 0, f"'weight_decay' is {self.weight_decay}: use 0 or a small value (e.g. 5e-4)")
+        need(0 <= self.label_smoothing < 1,
+             f"'label_smoothing' is {self.label_smoothing}: use a value in [0, 1), e.g. 0.1")
         need(self.step_size >= 0, f"'step_size' is {self.step_size}: use 0 (automatic) or a number of epochs")
         need(0 < self.gamma <= 1, f"'gamma' is {self.gamma}: the step factor must be in (0, 1], e.g. 0.1")
         need(self.threads >= 0, f"'threads' is {self.threads}: use 0 (automatic) or a number of CPU threads")
