@@ -37,7 +37,7 @@ class ProgressPrinter:
         procs = f", {rec.world_size} processes" if rec.world_size > 1 else ""
         self._write(f"training {name} on {source}: {rec.num_train:,} train / {rec.num_val:,} val images, "
                     f"{bundle.num_classes} classes; {rec.params:,} parameters\n"
-                    f"device: {rec.device} ({rec.device_name}{amp}{procs}); {rec.epochs} epochs of "
+                    f"device: {rec.device} ({rec.device_name}{amp}{procs}); {rec.epochs} epoch{'s' * (rec.epochs != 1)} of "
                     f"{rec.steps_per_epoch} batches" + (f", resuming at epoch {rec.start_epoch}" if rec.start_epoch > 1
                                                          else "") + "\n")
         for w in getattr(bundle, "warnings", []) or []:

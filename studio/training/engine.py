@@ -83,6 +83,7 @@ class Trainer:
         self._stop = threading.Event()
         self._pause = threading.Event()
         self.dist = dist_util.DistInfo()
+        self.elapsed_offset = 0.0  # seconds already trained before a resume
 
     # ---- control from any thread -------------------------------------------------
     def request_stop(self) -> None:
@@ -255,6 +256,7 @@ class Trainer:
         if isinstance(ckpt.get("rng"), torch.Tensor):
             torch.set_rng_state(ckpt["rng"])
         self.start_epoch = int(ckpt["epoch"]) + 1
+        self.elapsed_offset = float((ckpt.get("metrics") or {}).get("elapsed_s") or 0.0)
         self.epochs_done = int(ckpt["epoch"])
         self.best_val_acc = ckpt.get("best_val_acc")
 

@@ -36,7 +36,7 @@ def run_epochs(tr):
         yield tr._result("finished", f"nothing to do: the checkpoint already has {tr.epochs_done} epochs; "
                                      f"ask for more than {tr.epochs_done} epochs to continue")
         return
-    t_run = time.perf_counter()
+    t_run = time.perf_counter() - tr.elapsed_offset
     paused_s = 0.0
     step = (tr.start_epoch - 1) * n_batches
     tr.net.train()
