@@ -29,6 +29,9 @@ _CONTAINERS = (nn.Sequential, nn.ModuleList, nn.ModuleDict)
 _BAD = "<unsupported>"  # the value of an operation that could not be imported
 
 
+MAX_LISTED = 20  # problems listed one by one; the rest are counted
+
+
 class ImportModelError(StudioError):
     pass
 
@@ -213,7 +216,10 @@ def import_module(module: nn.Module, input_shape=(3, 224, 224), num_classes: int
             continue
         problems.append(f"{n.op} {n.target!r} {_where(n)}: the model reads a tensor attribute directly")
     if problems:
-        lines = "\n".join(f"  - {p}" for p in problems)
+        shown = problems[:MAX_LISTED]
+        lines = "\n".join(f"  - {p}" for p in shown)
+        if len(problems) > len(shown):
+            lines += f"\n  … and {len(problems) - len(shown)} more like these"
         raise ImportModelError(f"cannot import {name or type(module).__name__}: {len(problems)} unsupported "
                                f"operation(s):\n{lines}\nReplace them with supported layers (or leave them out) "
                                f"and import again.")
