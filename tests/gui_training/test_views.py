@@ -73,7 +73,8 @@ def test_confusion_matrix_cell_lists_the_misclassified_images(qtbot, run, shot):
     shot(view, "evaluate_view.png")
 
 
-def test_inference_top1_matches_predictor_and_feature_maps(qtbot, run, digit_png, shot):
+def test_inference_top1_matches_predictor_cli_and_feature_maps(qtbot, run, digit_png, shot, capsys):
+    from studio.cli import main
     from studio.gui.training.inference import InferenceView
 
     view = InferenceView()
@@ -94,6 +95,10 @@ def test_inference_top1_matches_predictor_and_feature_maps(qtbot, run, digit_png
     assert [n for n, _ in top] == [n for n, _ in ref]
     assert abs(top[0][1] - ref[0][1]) < 1e-5
     assert view.names[0].text() == ref[0][0]
+    capsys.readouterr()
+    assert main(["predict", str(run / "best.pt"), str(digit_png), "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert cli["top"][0]["class"] == top[0][0]
     assert view.bars[0].value() == round(1000 * ref[0][1])
     assert "1×32×32" in view.seen_caption.text()
     # conv1 of LeNet-5: 6 feature maps of 28×28; the first layer's 6 filters

@@ -34,6 +34,18 @@ def new_run_dir(name: str) -> Path:
     return path
 
 
+def default_threads() -> int | None:
+    """torch threads for training from the window: leave one core to the GUI on 4+ cores.
+
+    (On 2 cores giving one up costs more throughput than it buys smoothness; see
+    benchmarks/gui_responsiveness.py.)
+    """
+    import torch
+
+    n = torch.get_num_threads()
+    return n - 1 if n >= 4 else None
+
+
 class TrainingController(QObject):
     """Owns the training thread. ``is_running()``, ``shutdown(timeout_ms)`` for the window."""
 
@@ -99,7 +111,7 @@ class TrainingController(QObject):
 
             return Trainer(snapshot, settings=settings, out_dir=out_dir)
 
-        t = TrainingThread(factory, num_threads=self.num_threads)
+        t = TrainingThread(factory, num_threads=self.num_threads or default_threads())
         t.run_started.connect(self._on_start)
         t.progress.connect(self._on_progress)
         t.epoch_done.connect(self._on_epoch)

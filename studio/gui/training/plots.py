@@ -64,7 +64,7 @@ class TrainingPlots(QWidget):
         self.steps = Buffer(len(self.STEP_COLS), 4096)
         self.epochs = Buffer(len(self.EPOCH_COLS), 64)
         self.steps_per_epoch = 1
-        self._ema_raw, self._ema_n, self._prev, self._beta = 0.0, 0, None, 0.8
+        self._ema_raw, self._ema_w, self._ema_n, self._prev, self._beta, self._db = 0.0, 0.0, 0, None, 0.5, 0.0
         self._dirty = False
         self.refreshes = 0
 
@@ -100,9 +100,8 @@ class TrainingPlots(QWidget):
         self.steps.clear()
         self.epochs.clear()
         self.steps_per_epoch = max(1, int(steps_per_epoch or 1))
-        self._ema_raw, self._ema_n, self._prev = 0.0, 0, None
-        # smoothing window: a few points per epoch, at most ~50 points
-        self._beta = 1.0 - 1.0 / max(3.0, min(50.0, self.steps_per_epoch / 4))
+        self._ema_raw, self._ema_w, self._ema_n, self._prev, self._db = 0.0, 0.0, 0, None, 0.0
+        self._beta = 0.5
         self._dirty = True
         for w in (self.loss_plot, self.lr_plot):
             if epochs:
@@ -130,11 +129,17 @@ class TrainingPlots(QWidget):
                 iacc = (acc * b - prev[3] * prev[1]) / (b - prev[1])
             else:
                 loss, iacc = m, acc
+            if prev is not None and prev[0] == r.epoch and b > prev[1]:
+                # smoothing window: about a quarter of the points an epoch yields, 2..50 points
+                self._db = 0.8 * self._db + 0.2 * (b - prev[1]) if self._db else float(b - prev[1])
+                window = min(50.0, max(2.0, int(r.batches) / self._db / 4))
+                self._beta = 1.0 - 1.0 / window
             self._prev = (r.epoch, b, m, acc)
             if np.isfinite(loss):
                 self._ema_n += 1
                 self._ema_raw = self._beta * self._ema_raw + (1 - self._beta) * loss
-            smooth = self._ema_raw / (1 - self._beta ** self._ema_n) if self._ema_n else np.nan
+                self._ema_w = self._beta * self._ema_w + (1 - self._beta)  # exact debiasing
+            smooth = self._ema_raw / self._ema_w if self._ema_n else np.nan
             x = (r.epoch - 1) + b / max(1, int(r.batches))
             self.steps.append((r.step, x, loss, smooth, iacc, r.lr))
         self._dirty = True

@@ -85,10 +85,12 @@ class TrainingThread(QThread):
 
     def run(self) -> None:  # noqa: D401 - Qt override
         result = None
+        old_threads = None
         try:
             if self._num_threads:
                 import torch
 
+                old_threads = torch.get_num_threads()
                 torch.set_num_threads(self._num_threads)
             trainer = self._factory()
             with self._lock:
@@ -130,6 +132,11 @@ class TrainingThread(QThread):
 
             msg = str(exc).strip() or type(exc).__name__
             result = failed_result(msg if isinstance(exc, StudioError) else f"training failed: {msg}")
+        finally:
+            if old_threads:
+                import torch
+
+                torch.set_num_threads(old_threads)
         self.last_result = result
         self._emit(self.result, result)
 
