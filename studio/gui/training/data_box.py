@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QUndoCommand
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -57,10 +57,24 @@ def adapt_model(document, channels: int, num_classes: int) -> None:
         linears = [nid for nid in reversed(a.order) if g.has_node(nid) and g.node(nid).type == "Linear"]
         if linears and g.node(linears[0]).params.get("out_features") != num_classes:
             stack.push(SetParamCommand(document, linears[0], "out_features", num_classes))
+        if document.project.num_classes != num_classes:
+            stack.push(SetNumClassesCommand(document, num_classes))
     finally:
         stack.endMacro()
-    if document.project.num_classes != num_classes:
-        document.set_num_classes(num_classes)
+
+
+class SetNumClassesCommand(QUndoCommand):
+    """The project's class count (not a graph edit, but part of adapting the model: undoable)."""
+
+    def __init__(self, document, n: int):
+        super().__init__(f"Set classes to {n}")
+        self.document, self.new, self.old = document, int(n), document.project.num_classes
+
+    def redo(self) -> None:
+        self.document.set_num_classes(self.new)
+
+    def undo(self) -> None:
+        self.document.set_num_classes(self.old)
 
 
 class DatasetBox(QGroupBox):
