@@ -67,9 +67,6 @@ def with_gui(project, seconds: float, threads: int | None):
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from studio.gui.training._refcount_guard import keep_singletons_alive
-
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication([])
     from studio.gui.document import Document
     from studio.gui.mainwindow import MainWindow

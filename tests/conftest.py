@@ -11,3 +11,20 @@ def _studio_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("studio_home")
     monkeypatch.setenv("CNN_STUDIO_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clear_clipboard_at_exit():
+    """Qt crashes at interpreter exit when the clipboard still owns a QMimeData that Python
+    also tracked; empty it while the application is still alive."""
+    yield
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:  # pragma: no cover
+        return
+    app = QApplication.instance()
+    if app is not None:
+        from studio.gui.app import release_clipboard
+
+        release_clipboard(app)
+        app.processEvents()

@@ -129,7 +129,20 @@ def run_gui(args) -> int:
     QTimer.singleShot(0, win.canvas.fit_to_view)
     QTimer.singleShot(0, win.offer_recovery)
     rc = app.exec()
+    release_clipboard(app)
     return int(rc)
+
+
+def release_clipboard(app) -> None:
+    """Hand the clipboard back to Qt as plain text before Python exits: a QMimeData created
+    from Python and still owned by the clipboard crashes the interpreter's shutdown."""
+    cb = app.clipboard()
+    md = cb.mimeData()
+    if md is not None and any(f.startswith("application/x-cnn-studio") for f in md.formats()):
+        text = cb.text()
+        cb.clear()
+        if text:
+            cb.setText(text)
 
 
 def _screenshot(app, win, target: str) -> int:

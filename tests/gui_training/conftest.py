@@ -6,9 +6,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from studio.gui.training._refcount_guard import keep_singletons_alive
-
-keep_singletons_alive()
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ._refcount_guard import keep_singletons_alive
 from .controller import TrainingController
 from .evaluate_view import EvaluateView
 from .inference import InferenceView
@@ -20,7 +19,6 @@ __all__ = ["install", "TrainingController"]
 
 def install(win, num_threads: int | None = None) -> TrainingController:
     """Create the training tabs in ``win.bottom_tabs``; wire them to ``win.document``/``win.canvas``."""
-    keep_singletons_alive()  # PySide6 6.12 on Python 3.11 (see _refcount_guard)
     doc = win.document
     tabs = win.bottom_tabs
     panel = TrainingPanel(doc)
