@@ -49,6 +49,7 @@ def install(win, num_threads: int | None = None) -> TrainingController:
             use_checkpoint(ckpt)
 
     def tab_changed(_i) -> None:
+        _make_room(win, tabs.currentWidget() in (panel, ctl.runs, ctl.evaluate, ctl.inference))
         ev = ctl.evaluate
         if tabs.currentWidget() is ev and ev.checkpoint is not None and (
                 ev.data is None or ev.data.get("checkpoint") != ev.checkpoint):
@@ -65,6 +66,19 @@ def install(win, num_threads: int | None = None) -> TrainingController:
         canvas.selection_changed.connect(lambda ids: ids and ctl.inference.feature_maps.select_node(ids[0]))
     ctl.background_views = [ctl.evaluate]
     return ctl
+
+
+def _make_room(win, wanted: bool) -> None:
+    """The training tabs hold plots and image grids: give the bottom dock at least about half
+    of the window when one of them is shown (the user can drag it smaller again)."""
+    dock = getattr(win, "details_dock", None)
+    if not wanted or dock is None or dock.isFloating() or not dock.isVisible():
+        return
+    want = int(win.height() * 0.55)
+    if dock.height() < want - 20:
+        from PySide6.QtCore import Qt
+
+        win.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
 
 def _write_result(run_dir: Path, r, version: str) -> None:

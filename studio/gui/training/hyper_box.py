@@ -82,6 +82,9 @@ class HyperBox(QGroupBox):
         self.nesterov.setEnabled(sgd)
 
     def set_values(self, d: dict) -> None:
+        from studio.training.settings import TrainSettings
+
+        d = {**TrainSettings().to_dict(), **(d or {})}  # the engine's defaults where the project is silent
         for w in self._editors:
             w.blockSignals(True)
         self.epochs.setValue(int(d.get("epochs", 10)))
