@@ -166,11 +166,16 @@ class FileActionsMixin:
         path = export_dialog.ask_export_path(self, fmt, self.document.project.name or "model", folder)
         if path is None:
             return False
+        tr = getattr(self, "training", None)
+        ckpt = tr.latest_checkpoint() if tr is not None and hasattr(tr, "latest_checkpoint") else None
+        use = export_dialog.ask_weights(self, ckpt) if ckpt is not None else False
+        if use is None:
+            return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             from studio.compiler.export import export_project
 
-            export_project(self.document.project, path, format=fmt)
+            export_project(self.document.project, path, format=fmt, weights=ckpt if use else None)
         except StudioError as exc:
             self.show_error("Export failed", str(exc))
             return False
@@ -179,7 +184,8 @@ class FileActionsMixin:
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.show_status(f"Exported {export_dialog.FORMATS[fmt][0]} to {path}")
+        extra = f" with the weights of {ckpt.parent.name}/{ckpt.name}" if use else ""
+        self.show_status(f"Exported {export_dialog.FORMATS[fmt][0]} to {path}{extra}")
         return True
 
     # ---- recovery and closing -------------------------------------------------------

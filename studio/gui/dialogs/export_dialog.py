@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 FORMATS = {
     "pytorch": ("PyTorch code", ".py", "Python files (*.py)"),
@@ -23,3 +23,14 @@ def ask_export_path(parent: QWidget | None, fmt: str, stem: str = "model", folde
     if not p.suffix:
         p = p.with_suffix(suffix)
     return p
+
+
+def ask_weights(parent: QWidget | None, checkpoint: Path) -> bool | None:
+    """Offer the latest run's checkpoint: True = with these weights, False = code only, None = cancel."""
+    B = QMessageBox.StandardButton
+    ans = QMessageBox.question(
+        parent, "Export with trained weights?",
+        f"Include the trained weights of run {checkpoint.parent.name} ({checkpoint.name})?\n\n"
+        "Yes: the export carries these weights. No: the model is exported untrained.",
+        B.Yes | B.No | B.Cancel, B.Yes)
+    return None if ans == B.Cancel else ans == B.Yes

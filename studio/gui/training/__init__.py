@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+
 from .controller import TrainingController
 from .evaluate_view import EvaluateView
 from .inference import InferenceView
@@ -49,7 +51,9 @@ def install(win, num_threads: int | None = None) -> TrainingController:
             use_checkpoint(ckpt)
 
     def tab_changed(_i) -> None:
-        _make_room(win, tabs.currentWidget() in (panel, ctl.runs, ctl.evaluate, ctl.inference))
+        if tabs.currentWidget() in (panel, ctl.runs, ctl.evaluate, ctl.inference):
+            # after the pending layout pass (just after show, the dock's height is not final yet)
+            QTimer.singleShot(0, win, lambda: _make_room(win, True))
         ev = ctl.evaluate
         if tabs.currentWidget() is ev and ev.checkpoint is not None and (
                 ev.data is None or ev.data.get("checkpoint") != ev.checkpoint):

@@ -46,6 +46,27 @@ def default_threads() -> int | None:
     return n - 1 if n >= 4 else None
 
 
+def run_checkpoint(version: str, root: Path | None = None, newest: int = 30) -> Path | None:
+    """best.pt (else last.pt) of the newest run folder that trained graph ``version``."""
+    from studio.core.errors import StudioError
+    from studio.core.project import load_project
+    from studio.paths import runs_dir
+
+    root = Path(root) if root is not None else runs_dir()
+    found = []
+    for d in root.iterdir() if root.is_dir() else ():
+        ck = next((d / n for n in ("best.pt", "last.pt") if (d / n).is_file()), None)
+        if ck is not None:
+            found.append((ck.stat().st_mtime, d.name, ck))
+    for _t, _n, ck in sorted(found, reverse=True)[:newest]:
+        try:
+            if graph_version(load_project(ck.parent / "project.cnnproj")) == version:
+                return ck
+        except (StudioError, OSError, ValueError):
+            continue
+    return None
+
+
 class TrainingController(QObject):
     """Owns the training thread. ``is_running()``, ``shutdown(timeout_ms)`` for the window."""
 
@@ -74,6 +95,10 @@ class TrainingController(QObject):
     # ---- public ----------------------------------------------------------
     def is_running(self) -> bool:
         return self.thread is not None and self.thread.isRunning()
+
+    def latest_checkpoint(self, project=None) -> Path | None:
+        """The latest run's best checkpoint for exactly this graph (what File → Export offers)."""
+        return run_checkpoint(graph_version(project or self.document.project))
 
     def start(self) -> bool:
         """Train a copy of the current project; False (with a message) when it cannot start."""

@@ -75,6 +75,7 @@ class InferenceView(QWidget):
         ll = QHBoxLayout(left)
         ll.addLayout(imgs)
         ll.addLayout(bars, 1)
+        left.setMinimumHeight(left.sizeHint().height())  # the two images are never cut off
         self.feature_maps = FeatureMapsView()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(left)
@@ -165,6 +166,10 @@ class InferenceView(QWidget):
 
     # ---- drag and drop ---------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if _dropped_image(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         if _dropped_image(event.mimeData()) is not None:
             event.acceptProposedAction()
 

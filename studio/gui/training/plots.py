@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import math
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,19 @@ class Buffer:
             self.data = grown
         self.data[self.n] = row
         self.n += 1
+
+    def extend(self, rows) -> None:
+        rows = np.asarray(rows, dtype=np.float64).reshape(-1, self.data.shape[1])
+        need = self.n + len(rows)
+        if need > len(self.data):
+            cap = len(self.data)
+            while cap < need:
+                cap *= 2
+            grown = np.full((cap, self.data.shape[1]), np.nan)
+            grown[: self.n] = self.data[: self.n]
+            self.data = grown
+        self.data[self.n: need] = rows
+        self.n = need
 
     def view(self, col: int) -> np.ndarray:
         return self.data[: self.n, col]
@@ -120,28 +134,33 @@ class TrainingPlots(QWidget):
         Between two records of the same epoch the batches in between had mean loss
         (m2·b2 − m1·b1)/(b2 − b1): the recent loss, exact per step when every step is reported.
         """
+        rows = []
+        nan = math.nan
         for r in records:
             m, b = float(r.loss), int(r.batch)
-            acc = np.nan if getattr(r, "acc", None) is None else float(r.acc)
+            acc = nan if getattr(r, "acc", None) is None else float(r.acc)
             prev = self._prev
-            if prev is not None and prev[0] == r.epoch and b > prev[1]:
+            same = prev is not None and prev[0] == r.epoch and b > prev[1]
+            if same:
                 loss = (m * b - prev[2] * prev[1]) / (b - prev[1])
                 iacc = (acc * b - prev[3] * prev[1]) / (b - prev[1])
-            else:
-                loss, iacc = m, acc
-            if prev is not None and prev[0] == r.epoch and b > prev[1]:
                 # smoothing window: about a quarter of the points an epoch yields, 2..50 points
                 self._db = 0.8 * self._db + 0.2 * (b - prev[1]) if self._db else float(b - prev[1])
                 window = min(50.0, max(2.0, int(r.batches) / self._db / 4))
                 self._beta = 1.0 - 1.0 / window
+            else:
+                loss, iacc = m, acc
             self._prev = (r.epoch, b, m, acc)
-            if np.isfinite(loss):
+            if math.isfinite(loss):
                 self._ema_n += 1
                 self._ema_raw = self._beta * self._ema_raw + (1 - self._beta) * loss
                 self._ema_w = self._beta * self._ema_w + (1 - self._beta)  # exact debiasing
-            smooth = self._ema_raw / self._ema_w if self._ema_n else np.nan
+            smooth = self._ema_raw / self._ema_w if self._ema_n else nan
             x = (r.epoch - 1) + b / max(1, int(r.batches))
-            self.steps.append((r.step, x, loss, smooth, iacc, r.lr))
+            lr = nan if r.lr is None else float(r.lr)
+            rows.append((float(r.step), x, loss, smooth, iacc, lr))
+        if rows:
+            self.steps.extend(rows)
         self._dirty = True
 
     def add_epoch(self, r) -> None:
