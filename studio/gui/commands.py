@@ -168,9 +168,13 @@ class _RemoveNodeStep(_Command):
 
 
 class RemoveNodesCommand(_Command):
-    """Delete nodes (their edges go as child commands) and, optionally, extra edges."""
+    """Delete nodes (their edges go as child commands) and, optionally, extra edges.
 
-    def __init__(self, doc, node_ids: Iterable[str], edges: Iterable[Edge] = (), parent=None):
+    With ``reconnect`` a deleted run of layers fed by exactly one outside layer is bridged:
+    that layer is wired to the layers the run fed (``healed`` lists the new edges)."""
+
+    def __init__(self, doc, node_ids: Iterable[str], edges: Iterable[Edge] = (), parent=None,
+                 reconnect: bool = False):
         graph = doc.graph
         ids = [n for n in dict.fromkeys(node_ids) if graph.has_node(n)]
         idset = set(ids)
@@ -189,6 +193,42 @@ class RemoveNodesCommand(_Command):
             DisconnectCommand(doc, e, parent=self)
         for n in ids:
             _RemoveNodeStep(doc, n, self)
+        self.healed = _bridges(graph, ids, drop) if reconnect else []
+        for e in self.healed:
+            _ConnectStep(doc, e.source, e.target, e.port, parent=self)
+
+
+def _bridges(graph, ids: list[str], dropped: list[Edge]) -> list[Edge]:
+    """Edges that keep the graph connected after deleting ``ids``: for each connected run of
+    deleted layers with a single input from outside, its source feeds what the run fed."""
+    sel, out = set(ids), []
+    gone = set(dropped)
+    seen: set[str] = set()
+    for start in ids:
+        if start in seen:
+            continue
+        comp, stack = set(), [start]
+        while stack:  # the run of deleted layers joined to ``start``
+            n = stack.pop()
+            if n in comp:
+                continue
+            comp.add(n)
+            stack += [e.target for e in graph.out_edges(n) if e.target in sel]
+            stack += [e.source for e in graph.in_edges(n) if e.source in sel]
+        seen |= comp
+        ins = [e for n in comp for e in graph.in_edges(n) if e.source not in sel]
+        if len(ins) != 1:
+            continue
+        src = ins[0].source
+        for n in comp:
+            for e in graph.out_edges(n):
+                if e.target in sel:
+                    continue
+                kept = [k for k in graph.in_edges(e.target) if k not in gone]
+                if any(k.source == src for k in kept) or any(b.source == src and b.target == e.target for b in out):
+                    continue
+                out.append(Edge(src, e.target, e.port))
+    return out
 
 
 # ---- edges ------------------------------------------------------------------

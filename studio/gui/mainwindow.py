@@ -67,6 +67,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.problems.node_activated.connect(self.select_node)
         self.problems.count_changed.connect(self._on_problem_count)
         self.code_view.status.connect(self.show_status)
+        self.problems.status.connect(self.show_status)
+        self.inspector.status.connect(self.show_status)
         self.canvas.message.connect(self.show_status)
         self.document.dirty_changed.connect(lambda _d: self._update_title())
         self.document.path_changed.connect(lambda _p: self._update_title())
@@ -122,6 +124,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         state = f"{len(a.errors)} error(s)" if a.errors else (f"{len(a.warnings)} warning(s)" if a.warnings else "valid")
         self.graph_label.setText(f"{len(a.order)} layers · {a.trainable_params:,} params · "
                                  f"{human_count(a.macs)} MACs · {state}")
+        self.graph_label.setMinimumWidth(self.graph_label.sizeHint().width())  # a long message never clips it
 
     def _on_problem_count(self, errors: int, warnings: int) -> None:
         n = errors + warnings

@@ -186,3 +186,23 @@ def test_random_edit_sequences_undo_to_start(qapp):
     while doc.undo_stack.canRedo():
         doc.undo_stack.redo()
     assert snapshot(g) == states[-1]
+
+
+def test_delete_with_reconnect_bridges_a_chain_in_one_step(qapp):
+    doc = make_doc(lenet_graph())
+    g = doc.graph
+    before = snapshot(g)
+    cmd = cmds.RemoveNodesCommand(doc, ["relu1", "pool1"], reconnect=True)
+    assert cmd.healed == [Edge("conv1", "conv2", 0)]
+    assert cmds.push(doc, cmd) is None and doc.undo_stack.count() == 1
+    assert Edge("conv1", "conv2", 0) in g.edges and doc.analysis.ok
+    doc.undo_stack.undo()
+    assert snapshot(g) == before
+    # a residual branch: the bridge would double an edge the Add already has, so none is made
+    doc = make_doc(resnet_like_graph(1))
+    cmd = cmds.RemoveNodesCommand(doc, ["b0.conv1", "b0.relu1", "b0.conv2"], reconnect=True)
+    assert cmd.healed == []
+    # a merge with two outside inputs is not bridged; the plain delete never bridges
+    doc = make_doc(resnet_like_graph(1))
+    assert cmds.RemoveNodesCommand(doc, ["b0.add"], reconnect=True).healed == []
+    assert cmds.RemoveNodesCommand(doc, ["b0.relu1"]).healed == []

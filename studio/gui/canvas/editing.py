@@ -55,14 +55,18 @@ class EditingMixin:
         self.message.emit(cmd.text())
         return nid
 
-    def delete_selection(self) -> bool:
+    def delete_selection(self, reconnect: bool = True) -> bool:
+        """Delete the selected layers and connections (one undo step). A deleted run of
+        layers in a chain is bridged: the layer above is wired to the ones below."""
         ids, edges = self.selected_node_ids(), self.selected_edges()
         if not ids and not edges:
             return False
-        cmd = cmds.RemoveNodesCommand(self.doc, ids, edges)
-        text = cmd.text()
+        cmd = cmds.RemoveNodesCommand(self.doc, ids, edges, reconnect=reconnect)
+        text, graph = cmd.text(), self.doc.graph
+        bridged = ", ".join(f"'{graph.node(e.source).name}' → '{graph.node(e.target).name}'" for e in cmd.healed)
         err = cmds.push(self.doc, cmd)
-        self.message.emit(f"Cannot delete: {err}" if err else text)
+        self.message.emit(f"Cannot delete: {err}" if err else
+                          text + (f"; reconnected {bridged} (Ctrl+Z undoes both)" if bridged else ""))
         return not err
 
     # ---- clipboard ----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -23,6 +23,8 @@ _WARN_STYLE = "color: #a66a00;"
 
 
 class Inspector(QScrollArea):
+    status = Signal(str)  # what a Fix did, for the status bar
+
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
@@ -230,4 +232,5 @@ class Inspector(QScrollArea):
             commands.push(self.document, commands.SetLabelCommand(self.document, nid, text))
 
     def _apply_fix(self, fix) -> None:
-        commands.push(self.document, commands.ApplyFixCommand(self.document, fix))
+        err = commands.push(self.document, commands.ApplyFixCommand(self.document, fix))
+        self.status.emit(f"Fix failed: {err}" if err else f"Applied: {fix.label} (Ctrl+Z undoes)")

@@ -13,6 +13,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class ProblemsPanel(QWidget):
     node_activated = Signal(str)
     count_changed = Signal(int, int)  # errors, warnings
+    status = Signal(str)  # what a Fix did, for the status bar
 
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,7 +72,8 @@ class ProblemsPanel(QWidget):
         return self.tree.topLevelItemCount()
 
     def apply_fix(self, fix) -> None:
-        commands.push(self.document, commands.ApplyFixCommand(self.document, fix))
+        err = commands.push(self.document, commands.ApplyFixCommand(self.document, fix))
+        self.status.emit(f"Fix failed: {err}" if err else f"Applied: {fix.label} (Ctrl+Z undoes)")
 
     def _on_click(self, item: QTreeWidgetItem, _col: int) -> None:
         nid = item.data(0, ID_ROLE)
