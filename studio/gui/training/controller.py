@@ -22,6 +22,23 @@ def graph_version(project) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:7]
 
 
+_CLI_HINTS = [  # the engine speaks command-line; in the window, name the widget instead
+    (r"set dataset\.root \(on the command line: --data [^)]*\)", "choose its Folder in the Dataset box"),
+    (r"\s*\(on the command line: --data [^)]*\)", ""),
+    (r"\(e\.g\. --batch-size (\d+)\)", r"(e.g. Batch size \1)"),
+    (r"\s*\(--classes (\d+)\)", r": press Load & preview in the Dataset box, then Adapt the model"),
+    (r"set download on \(--download\)", "tick “Download if missing”"),
+    (r"use --device auto or cpu", "choose Automatic or CPU as the device"),
+]
+
+
+def panel_message(text: str) -> str:
+    """An engine/data message worded for the Training tab (widgets instead of CLI options)."""
+    for pattern, repl in _CLI_HINTS:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
 def new_run_dir(name: str) -> Path:
     from studio.paths import runs_dir
 
@@ -123,7 +140,7 @@ class TrainingController(QObject):
 
                 DataSettings.from_dict(self.document.project.dataset)
         except StudioError as exc:
-            p.show_error(str(exc))
+            p.show_error(panel_message(str(exc)))
             return False
         snapshot = self.document.project.copy()
         self.snapshot = snapshot
@@ -203,10 +220,13 @@ class TrainingController(QObject):
         p = self.panel
         p.plots.timer.stop()
         p.plots.refresh()
+        if p.stats.text() == "loading data…":  # it ended before the start record
+            p.stats.clear()
         self._set_state(r.status if r.status in ("finished", "stopped", "failed") else "failed")
         if r.status == "failed":
-            p.show_error(f"Training failed: {r.message}")
-            box = QMessageBox(QMessageBox.Icon.Warning, "Training failed", r.message or "Training failed.",
+            text = panel_message(r.message or "") or "the run ended without a message."
+            p.show_error(f"Training failed: {text}")
+            box = QMessageBox(QMessageBox.Icon.Warning, "Training failed", text,
                               QMessageBox.StandardButton.Ok, p.window())
             box.setModal(False)
             box.show()
