@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from .panel import TrainingPanel
 from .worker import TrainingThread
 
+FOREVER_MS = 2**31 - 1
 _LIVE: set = set()  # running threads are kept alive here until they finish (never GC'd mid-run)
 
 
@@ -107,7 +109,7 @@ class TrainingController(QObject):
         document.analysis_changed.connect(self._graph_edited)
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
+            app.aboutToQuit.connect(self._on_quit)
 
     # ---- public ----------------------------------------------------------
     def is_running(self) -> bool:
@@ -187,17 +189,28 @@ class TrainingController(QObject):
             self.thread.request_stop()
             self._set_state("stopping")
 
-    def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Stop the run and wait for the thread (it writes the last checkpoint). True when stopped."""
+    def shutdown(self, timeout_ms: int | None = 10000) -> bool:
+        """Stop the run and wait for the thread (it writes the last checkpoint). True when stopped.
+
+        ``timeout_ms=None`` waits as long as the current step takes (never ``terminate()``)."""
+        ms = FOREVER_MS if timeout_ms is None else timeout_ms
         t = self.thread
         ok = True
         if t is not None and t.isRunning():
             t.request_stop()
-            ok = t.wait(timeout_ms)
-        self.panel.data_box.wait(timeout_ms)
+            ok = t.wait(ms)
+        self.panel.data_box.wait(ms)
         for view in getattr(self, "background_views", []):
-            view.wait(timeout_ms)
+            view.wait(ms)
         return ok
+
+    def _on_quit(self) -> None:
+        """The application quits: the thread must end before Qt tears down (a running QThread
+        destroyed at exit aborts the process), so after 10 s keep waiting, and say so."""
+        if not self.shutdown(10000):
+            print("cnn-studio: waiting for the training step to finish (the last checkpoint is kept)…",
+                  file=sys.stderr)
+            self.shutdown(None)
 
     # ---- records (GUI thread) --------------------------------------------
     def _on_start(self, r) -> None:

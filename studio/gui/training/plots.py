@@ -212,9 +212,9 @@ class TrainingPlots(QWidget):
             with open(target, "w", newline="", encoding="utf-8") as f:
                 w = csv.writer(f)
                 w.writerow(cols)
-                for row in buf.data[: buf.n]:
-                    w.writerow(["" if np.isnan(v) else (int(v) if c in ("step", "epoch") else f"{v:.6g}")
-                                for c, v in zip(cols, row)])
+                ints = [c in ("step", "epoch") for c in cols]
+                w.writerows(["" if v != v else (str(int(v)) if i else f"{v:.6g}") for i, v in zip(ints, row)]
+                            for row in buf.data[: buf.n].tolist())
         return [path, steps_path]
 
 
