@@ -75,7 +75,11 @@ def build_menus(win) -> None:
     m.addSeparator()
     m.addAction(_action(win, "group", "&Group selection…", win.group_selection, "Ctrl+G",
                         "Make the selected layers a named block"))
-    m.addAction(_action(win, "save_selection", "Save selection as &template…", win.save_selection_as_template))
+    m.addAction(_action(win, "save_selection", "Save selection as &block…", win.save_selection_as_template,
+                        tip="Keep the selected layers as a reusable block (palette: My blocks)"))
+    win.blocks_menu = m.addMenu("Insert &block")
+    win.blocks_menu.setObjectName("blocks_menu")
+    win.blocks_menu.aboutToShow.connect(win.fill_blocks_menu)
     m.addSeparator()
     m.addAction(win.history_dock.toggleViewAction())
     win.history_dock.toggleViewAction().setText("&History")

@@ -560,3 +560,49 @@ def _fresh_label(label: str, used: set[str]) -> str:
     while f"{label} ({n})" in used:
         n += 1
     return f"{label} ({n})"
+
+
+# ---- saved blocks -------------------------------------------------------------------
+class InsertBlockCommand(_Command):
+    """Insert a saved block (``studio.templates.user.Block``: graph + the ``inputs`` it was
+    cut from) with fresh ids, its top-left at ``at``, as one step. With ``attach_to`` (a node
+    id) that node feeds the block's inputs; ``new_ids`` maps block ids to the inserted ones."""
+
+    def __init__(self, doc, block, at=(0.0, 0.0), attach_to: str | None = None, parent=None):
+        super().__init__(doc, "", parent)
+        src = block.graph
+        if len(src) > 1 and len({n.pos for n in src.nodes}) == 1:  # saved without positions
+            from studio.core.layout import auto_layout
+
+            src = src.copy()
+            for nid, pos in auto_layout(src).items():
+                src.move(nid, pos)
+        frag = src.to_dict()
+        x0 = min((n.pos[0] for n in src.nodes), default=0.0)
+        y0 = min((n.pos[1] for n in src.nodes), default=0.0)
+        paste = PasteCommand(doc, frag, (at[0] - x0, at[1] - y0), parent=self)
+        self.new_ids = paste.new_ids
+        self.connected: list[tuple[str, str, int]] = []
+        if attach_to is not None and doc.graph.has_node(attach_to):
+            for target, port in _block_inputs(block):
+                if target in self.new_ids:
+                    self.connected.append((attach_to, self.new_ids[target], port))
+                    _ConnectStep(doc, attach_to, self.new_ids[target], port, parent=self)
+        n = len(self.new_ids)
+        where = f" after '{_name(doc, attach_to)}'" if self.connected else ""
+        self.setText(f"Insert block '{block.name}' ({n} layer{'s' if n != 1 else ''}){where}")
+
+
+def _block_inputs(block) -> list[tuple[str, int]]:
+    """(node, port) pairs the block takes its input at: the cut edges it was saved with, else
+    the free inputs of its first layers."""
+    seen, out = set(), []
+    for d in block.inputs:
+        key = (str(d.get("node")), int(d.get("port", 0)))
+        if key not in seen:
+            seen.add(key)
+            out.append(key)
+    if out:
+        return out
+    g = block.graph
+    return [(n.id, 0) for n in g.nodes if not g.in_edges(n.id) and n.spec.arity[1] != 0][:1]

@@ -62,6 +62,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.autosaver = autosave.Autosaver(self.document, autosave_ms, self)
 
         self.palette.add_requested.connect(self.add_layer_at_centre)
+        self.palette.block_requested.connect(self.insert_block)
+        self.canvas.blocks_changed.connect(self.palette.refresh_blocks)
         self.canvas.selection_changed.connect(self._on_selection)
         self.summary.node_activated.connect(self.select_node)
         self.problems.node_activated.connect(self.select_node)
@@ -147,6 +149,19 @@ class MainWindow(FileActionsMixin, QMainWindow):
         """Palette double-click: below the selected layer (wired to it) or at the view centre."""
         return self.canvas.add_layer(type_id)
 
+    def insert_block(self, name: str) -> list[str]:
+        """Insert a saved block: below the selected layer (fed by it) or at the view centre."""
+        return self.canvas.insert_block(name)
+
+    def fill_blocks_menu(self) -> None:
+        m = self.blocks_menu
+        m.clear()
+        names = self.palette.block_names()
+        for name in names:
+            m.addAction(name, lambda n=name: self.insert_block(n))
+        if not names:
+            m.addAction("(none yet: select layers, then Save selection as block…)").setEnabled(False)
+
     # ---- edit menu helpers -------------------------------------------------------
     def _ask_name(self, title: str, label: str, default: str = "") -> str | None:
         text, ok = QInputDialog.getText(self, title, label, text=default)
@@ -164,12 +179,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if not self.canvas.selected_node_ids():
             self.show_status("Select the layers to save first")
             return
-        name = self._ask_name("Save selection as template", "Template name:")
+        name = self._ask_name("Save selection as block", "Name of the block (it appears under "
+                              "My blocks in the palette and in Edit → Insert block):")
         if name:
             try:
                 self.canvas.save_selection_as_template(name)
             except StudioError as exc:
-                self.show_error("Cannot save template", str(exc))
+                self.show_error("Cannot save block", str(exc))
 
     def auto_layout(self) -> None:
         self.canvas.auto_layout()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
-from studio.core.spec import specs_by_category
+from studio.core.spec import get_spec, specs_by_category
 from studio.gui import commands as cmds
 
 from .edge_item import EdgeItem
@@ -23,37 +23,64 @@ MIME_GRAPH = "application/x-cnn-studio-graph"
 class EditingMixin:
     # ---- adding and deleting -------------------------------------------------------
     def add_layer(self, type_id: str, scene_pos: QPointF | None = None) -> str | None:
-        """Add a layer (top-left at ``scene_pos``). Without a position, it goes below the one
-        selected layer and is wired to it (one undo step), or at the view centre."""
+        """Add a layer (top-left at ``scene_pos``). Without a position, it is inserted below
+        the one selected layer, wired in after it (one undo step), or put at the view centre."""
         doc = self.doc
-        after = None
+        after = self._insert_after() if scene_pos is None else None
         if scene_pos is None:
-            sel = self.selected_node_ids()
-            if len(sel) == 1:
-                after = sel[0]
-                x, y = doc.graph.node(after).pos
-                scene_pos = QPointF(x, y + NODE_H + 34)
-            else:
-                c = self.mapToScene(self.viewport().rect().center())
-                scene_pos = QPointF(c.x() - NODE_W / 2, c.y() - NODE_H / 2)
+            scene_pos = self._free_spot(after, NODE_W, NODE_H)
         cmd, err = cmds.AddNodeCommand.try_create(doc, type_id, None, (scene_pos.x(), scene_pos.y()))
         if cmd is None:
             self.message.emit(f"Cannot add {type_id}: {err}")
             return None
         nid = cmd.node_id
-        if after is not None and cmds.connect_error(doc.graph, after, nid) is None:
-            doc.undo_stack.beginMacro(f"{cmd.text()} after '{doc.graph.node(after).name}'")
-            cmds.push(doc, cmd)
-            cmds.push(doc, cmds.ConnectCommand(doc, after, nid))
-            doc.undo_stack.endMacro()
+        if after is not None and get_spec(type_id).arity[1] != 0:
+            text = f"{cmd.text()} after '{doc.graph.node(after).name}'"
+            self._push_below(after, NODE_H, text, [cmd, lambda: cmds.ConnectCommand(doc, after, nid)], nid)
+            self.message.emit(text)
         else:
             err = cmds.push(doc, cmd)
             if err:
                 self.message.emit(f"Cannot add {type_id}: {err}")
                 return None
+            self.message.emit(cmd.text())
         self.select_nodes([nid])
-        self.message.emit(cmd.text())
         return nid
+
+    # ---- inserting below the selected layer ----------------------------------------------
+    def _insert_after(self) -> str | None:
+        sel = self.selected_node_ids()
+        return sel[0] if len(sel) == 1 else None
+
+    def _free_spot(self, after: str | None, w: float, h: float) -> QPointF:
+        """Top-left for something ``w``×``h``: below ``after``, or centred in the view."""
+        if after is not None:
+            x, y = self.doc.graph.node(after).pos
+            return QPointF(x, y + NODE_H + 34)
+        c = self.mapToScene(self.viewport().rect().center())
+        return QPointF(c.x() - w / 2, c.y() - h / 2)
+
+    def _push_below(self, after: str, height: float, text: str, steps, out_id: str | None) -> None:
+        """One undo step: make room under ``after`` (layers below move down), run ``steps``
+        (commands, or callables that make one once the earlier steps are done), then re-route
+        what ``after`` fed so that it comes out of ``out_id`` (the inserted layers' output)."""
+        doc, graph = self.doc, self.doc.graph
+        top = graph.node(after).pos[1] + NODE_H + 34
+        fed = [e for e in graph.out_edges(after)]
+        moves = {n.id: (n.pos, (n.pos[0], n.pos[1] + height + 34)) for n in graph.nodes
+                 if n.pos[1] >= top - NODE_H / 2 and n.id != after}
+        doc.undo_stack.beginMacro(text)
+        try:
+            if moves and fed:
+                cmds.push(doc, cmds.MoveNodesCommand(doc, moves))
+            for step in steps:
+                cmds.push(doc, step() if callable(step) else step)
+            if out_id is not None and graph.has_node(out_id):
+                for e in fed:
+                    if cmds.connect_error(graph, out_id, e.target, e.port) is None:
+                        cmds.push(doc, cmds.ConnectCommand(doc, out_id, e.target, e.port))
+        finally:
+            doc.undo_stack.endMacro()
 
     def delete_selection(self, reconnect: bool = True) -> bool:
         """Delete the selected layers and connections (one undo step). A deleted run of
@@ -166,8 +193,49 @@ class EditingMixin:
         except Exception as exc:  # a StudioError names the problem; anything else too
             self.message.emit(f"Not saved: {exc}")
             return False
-        self.message.emit(f"Saved {len(ids)} layers as template '{name}' ({path.name})")
+        self.message.emit(f"Saved {len(ids)} layers as block '{name}': insert it from the palette's "
+                          f"My blocks or Edit → Insert block")
+        self.blocks_changed.emit()
         return True
+
+    def insert_block(self, name: str, scene_pos: QPointF | None = None) -> list[str]:
+        """Insert the saved block ``name`` as one undo step: with its top-left at ``scene_pos``
+        (a drop), else below the one selected layer and fed by it, else centred in the view."""
+        from studio.core.errors import StudioError
+        from studio.templates.user import load_block
+
+        try:
+            block = load_block(name)
+        except StudioError as exc:
+            self.message.emit(f"Cannot insert block: {exc}")
+            return []
+        doc = self.doc
+        after = self._insert_after() if scene_pos is None else None
+        pos = [n.pos for n in block.graph.nodes] or [(0.0, 0.0)]
+        w = max(p[0] for p in pos) - min(p[0] for p in pos) + NODE_W
+        h = max(p[1] for p in pos) - min(p[1] for p in pos) + NODE_H
+        if scene_pos is None:
+            scene_pos = self._free_spot(after, w, h)
+        try:
+            cmd = cmds.InsertBlockCommand(doc, block, (scene_pos.x(), scene_pos.y()), after)
+        except (StudioError, KeyError, ValueError, TypeError) as exc:
+            self.message.emit(f"Cannot insert block '{name}': {exc}")
+            return []
+        if after is not None and cmd.connected:
+            outs = [o.get("node") for o in block.outputs]
+            out = cmd.new_ids.get(outs[0]) if len(outs) == 1 else None
+            errors = cmd.errors
+            self._push_below(after, h, cmd.text(), [cmd], out)
+            err = errors[0] if errors else None
+        else:
+            err = cmds.push(doc, cmd)
+        if err:
+            self.message.emit(f"Cannot insert block '{name}': {err}")
+            return []
+        ids = list(cmd.new_ids.values())
+        self.select_nodes(ids)
+        self.message.emit(cmd.text())
+        return ids
 
     # ---- rename, fixes, layout -----------------------------------------------------------
     def rename_node(self, node_id: str) -> QLineEdit | None:

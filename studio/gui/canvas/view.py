@@ -18,6 +18,7 @@ from .scene import GraphScene
 from .style import NODE_H, NODE_W
 
 MIME_LAYER = "application/x-cnn-studio-layer"
+MIME_BLOCK = "application/x-cnn-studio-block"  # data: the name of a saved block (utf-8)
 MIME_GRAPH = "application/x-cnn-studio-graph"
 _MIN_SCALE, _MAX_SCALE = 0.05, 4.0
 _KEYS = {  # handled by the canvas itself when it has focus
@@ -30,6 +31,7 @@ _KEYS = {  # handled by the canvas itself when it has focus
 class GraphView(EditingMixin, QGraphicsView):
     selection_changed = Signal(list)  # selected node ids
     message = Signal(str)  # what just happened / why something was refused
+    blocks_changed = Signal()  # a selection was saved as a block
 
     def __init__(self, document, parent=None):
         QGraphicsView.__init__(self, parent)
@@ -426,25 +428,33 @@ class GraphView(EditingMixin, QGraphicsView):
         return True
 
     # ---- drops from the palette ------------------------------------------------------------
+    @staticmethod
+    def _ours(md) -> bool:
+        return md.hasFormat(MIME_LAYER) or md.hasFormat(MIME_BLOCK)
+
     def dragEnterEvent(self, ev) -> None:
-        if ev.mimeData().hasFormat(MIME_LAYER):
+        if self._ours(ev.mimeData()):
             ev.acceptProposedAction()
         else:
             super().dragEnterEvent(ev)
 
     def dragMoveEvent(self, ev) -> None:
-        if ev.mimeData().hasFormat(MIME_LAYER):
+        if self._ours(ev.mimeData()):
             ev.acceptProposedAction()
         else:
             super().dragMoveEvent(ev)
 
     def dropEvent(self, ev) -> None:
         md = ev.mimeData()
-        if not md.hasFormat(MIME_LAYER):
+        if not self._ours(md):
             return super().dropEvent(ev)
-        type_id = bytes(md.data(MIME_LAYER)).decode("utf-8").strip()
         sp = self.mapToScene(ev.position().toPoint())
-        if self.add_layer(type_id, QPointF(sp.x() - NODE_W / 2, sp.y() - NODE_H / 2)):
+        at = QPointF(sp.x() - NODE_W / 2, sp.y() - NODE_H / 2)
+        if md.hasFormat(MIME_BLOCK):
+            done = self.insert_block(bytes(md.data(MIME_BLOCK)).decode("utf-8").strip(), at)
+        else:
+            done = self.add_layer(bytes(md.data(MIME_LAYER)).decode("utf-8").strip(), at)
+        if done:
             ev.acceptProposedAction()
 
     # ---- background ----------------------------------------------------------------------------

@@ -1,18 +1,26 @@
-"""The layer palette: every layer type grouped by category, with a filter box.
+"""The layer palette: every layer type grouped by category, then the user's saved blocks
+("My blocks"), with a filter box.
 
-Items drag onto the canvas with MIME type ``application/x-cnn-studio-layer`` (data: the
-layer type id, utf-8); a double-click asks the window to add the layer at the canvas centre.
+Layers drag onto the canvas with MIME type ``application/x-cnn-studio-layer`` (data: the
+layer type id, utf-8), blocks with ``application/x-cnn-studio-block`` (data: the block name);
+a double-click asks the window to add it (below the selected layer, or at the canvas centre).
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QMenu, QMessageBox, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from studio.core.spec import specs_by_category
 
 LAYER_MIME = "application/x-cnn-studio-layer"
+BLOCK_MIME = "application/x-cnn-studio-block"
 TYPE_ROLE = Qt.ItemDataRole.UserRole
+BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
+BLOCKS_TITLE = "My blocks"
 
 _FALLBACK_COLORS = {
     "Input": "#6c8ebf", "Convolution": "#4f9d69", "Pooling": "#3f8fa8", "Normalisation": "#9673a6",
@@ -52,17 +60,22 @@ class _LayerTree(QTreeWidget):
     def mimeData(self, items):  # noqa: N802 - Qt override
         md = QMimeData()
         ids = [it.data(0, TYPE_ROLE) for it in items if it.data(0, TYPE_ROLE)]
+        blocks = [it.data(0, BLOCK_ROLE) for it in items if it.data(0, BLOCK_ROLE)]
         if ids:
             md.setData(LAYER_MIME, ids[0].encode("utf-8"))
             md.setText(ids[0])
+        elif blocks:
+            md.setData(BLOCK_MIME, blocks[0].encode("utf-8"))
+            md.setText(blocks[0])
         return md
 
     def mimeTypes(self):  # noqa: N802 - Qt override
-        return [LAYER_MIME]
+        return [LAYER_MIME, BLOCK_MIME]
 
 
 class Palette(QWidget):
     add_requested = Signal(str)  # layer type id
+    block_requested = Signal(str)  # name of a saved block
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,9 +93,13 @@ class Palette(QWidget):
         lay.addWidget(self.filter_edit)
         lay.addWidget(self.tree)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._blocks_item: QTreeWidgetItem | None = None
         self._populate()
+        self.refresh_blocks()
         self.filter_edit.textChanged.connect(self.set_filter)
         self.tree.itemDoubleClicked.connect(self._on_double_click)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
 
     def _populate(self) -> None:
         bold = self.tree.font()
@@ -128,7 +145,7 @@ class Palette(QWidget):
             for j in range(cat.childCount()):
                 it = cat.child(j)
                 tid = it.data(0, TYPE_ROLE)
-                hay = f"{tid} {it.text(0)}".lower()
+                hay = f"{tid or ''} {it.text(0)}".lower()
                 ok = not needle or cat_match or needle in hay
                 it.setHidden(not ok)
                 shown += ok
@@ -138,3 +155,64 @@ class Palette(QWidget):
         tid = item.data(0, TYPE_ROLE)
         if tid:
             self.add_requested.emit(tid)
+        elif item.data(0, BLOCK_ROLE):
+            self.block_requested.emit(item.data(0, BLOCK_ROLE))
+
+    # ---- saved blocks ----------------------------------------------------------
+    def refresh_blocks(self) -> None:
+        """(Re)list the saved blocks under "My blocks" (hidden while there are none)."""
+        from studio.templates.user import list_blocks
+
+        if self._blocks_item is None:
+            bold = self.tree.font()
+            bold.setBold(True)
+            self._blocks_item = QTreeWidgetItem([BLOCKS_TITLE])
+            self._blocks_item.setFont(0, bold)
+            self._blocks_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(self._blocks_item)
+        cat = self._blocks_item
+        cat.takeChildren()
+        icon = swatch("Merge")
+        for b in list_blocks():
+            n = len(b.graph)
+            it = QTreeWidgetItem([b.name])
+            it.setData(0, BLOCK_ROLE, b.name)
+            it.setIcon(0, icon)
+            it.setToolTip(0, f"<b>{html.escape(b.name)}</b> · your block of {n} layer{'s' if n != 1 else ''}"
+                             f"{'<br>' + html.escape(b.description) if b.description else ''}<br><i>Drag onto the canvas, "
+                             f"or double-click: it goes below the selected layer and is fed by it.</i>")
+            it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+            cat.addChild(it)
+        cat.setExpanded(True)
+        self.set_filter(self.filter_edit.text())
+
+    def block_names(self) -> list[str]:
+        cat = self._blocks_item
+        return [cat.child(i).data(0, BLOCK_ROLE) for i in range(cat.childCount())] if cat else []
+
+    def _context_menu(self, pos) -> None:
+        item = self.tree.itemAt(pos)
+        name = item.data(0, BLOCK_ROLE) if item is not None else None
+        if not name:
+            return
+        menu = QMenu(self)
+        menu.addAction("Insert", lambda: self.block_requested.emit(name))
+        menu.addAction(f"Delete block '{name}'…", lambda: self.delete_block(name))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def delete_block(self, name: str, ask: bool = True) -> bool:
+        from studio.core.errors import StudioError
+        from studio.templates.user import delete_block
+
+        B = QMessageBox.StandardButton
+        if ask and QMessageBox.question(self, "Delete block", f"Delete the saved block '{name}'? "
+                                        "Layers already inserted stay.", B.Yes | B.No, B.No) != B.Yes:
+            return False
+        try:
+            delete_block(name)
+        except StudioError as exc:
+            QMessageBox.warning(self, "Cannot delete block", str(exc))
+            return False
+        self.refresh_blocks()
+        return True
