@@ -137,6 +137,13 @@ def test_new_user_journey(qtbot, answers, shot, tmp_path, monkeypatch):
     assert inf.names[0].text() == "3" and inf.image_path == DIGIT_3
     ref = Predictor.from_checkpoint(r.best_checkpoint)
     assert ref.predict(DIGIT_3, top_k=1)[0][0] == "3"
+    seven = DIGIT_3.with_name("digit_7.png")  # a drop anywhere on the tab works (here: the feature maps)
+    with qtbot.waitSignal(inf.predicted, timeout=10_000) as got:
+        assert drop_file(win, inf.feature_maps.maps_label, seven)
+    assert inf.image_path == seven and got.args[0][0][0] == ref.predict(seven, top_k=1)[0][0]
+    with qtbot.waitSignal(inf.predicted, timeout=10_000):
+        assert drop_file(win, inf.bars[2], DIGIT_3)
+    assert inf.top[0][0] == "3"
 
     # ---- conv1 feature maps: select conv1 on the canvas -----------------------------------
     fm = inf.feature_maps
