@@ -24,13 +24,31 @@ def test_every_template_loads_via_gallery_path(win, dialogs, qtbot):
     assert "warning" not in dialogs.kinds()
 
 
-def test_deep_template_opens_at_a_readable_zoom(win, dialogs, qtbot):
-    win.resize(1200, 800)
+def test_templates_open_at_a_readable_zoom(win, dialogs, qtbot):
+    from studio.gui.canvas.view import READABLE
+
+    win.resize(1600, 1000)
     win.show()
-    dialogs.template = "resnet152"
-    win.act["new_template"].trigger()
-    qtbot.wait(50)  # the canvas fits itself once the project is in
-    assert win.canvas.zoom_factor() >= 0.3  # the top of the network, not 516 specks
+    view = win.canvas
+
+    def load(name):
+        dialogs.template = name
+        win.act["new_template"].trigger()
+        view.resetTransform()
+        qtbot.waitUntil(lambda: view.zoom_factor() != 1.0, timeout=2000)  # it fits itself to the project
+
+    def top_shown():
+        first = view.graph_scene.nodes[win.document.graph.input_nodes()[0].id].sceneBoundingRect()
+        return view.mapToScene(view.viewport().rect()).boundingRect().contains(first)
+
+    for name in ("lenet5", "resnet152"):
+        load(name)
+        assert READABLE <= view.zoom_factor() <= 1.25, name  # the top of the network, readable
+        assert top_shown(), name
+    view.fit_to_view()  # again: the whole of ResNet-152, however small
+    assert view.zoom_factor() < 0.3
+    load("lenet5")  # a new project starts with the readable view again
+    assert view.zoom_factor() >= READABLE and top_shown()
 
 
 def test_gallery_cards_and_previews(qtbot, dialogs):

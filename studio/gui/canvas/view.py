@@ -21,6 +21,7 @@ MIME_LAYER = "application/x-cnn-studio-layer"
 MIME_BLOCK = "application/x-cnn-studio-block"  # data: the name of a saved block (utf-8)
 MIME_GRAPH = "application/x-cnn-studio-graph"
 _MIN_SCALE, _MAX_SCALE = 0.05, 4.0
+READABLE = 0.8  # the smallest zoom at which card text reads comfortably
 _KEYS = {  # handled by the canvas itself when it has focus
     QKeySequence.StandardKey.Delete, QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut,
     QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.SelectAll,
@@ -54,7 +55,8 @@ class GraphView(EditingMixin, QGraphicsView):
         self._editor: QLineEdit | None = None
         self._paste_count = 0
         self.graph_scene.selectionChanged.connect(self._emit_selection)
-        document.project_replaced.connect(lambda: QTimer.singleShot(0, self.fit_to_view))
+        self._fit_top = False  # the last fit showed the top only: the next shows the whole
+        document.project_replaced.connect(self._on_project_replaced)
         self.setSceneRect(QRectF(-5000, -5000, 10000, 10000))
         self._update_scene_rect()
 
@@ -122,8 +124,9 @@ class GraphView(EditingMixin, QGraphicsView):
         self._zoom(0.8, anchor_mouse=False)
 
     def fit_to_view(self) -> None:
-        """Show the whole graph. When that would be too small to read (a deep ResNet), show
-        the top of the graph at a readable zoom instead; calling again shows the whole."""
+        """Show the whole graph when it reads at ``READABLE`` zoom or more. A taller graph
+        (LeNet-5 in a small window, a deep ResNet) shows its top at that zoom, the most that
+        still reads; calling again shows the whole, however small."""
         self._fit(None)
 
     def fit_all(self) -> None:
@@ -141,7 +144,7 @@ class GraphView(EditingMixin, QGraphicsView):
         vp = self.viewport().rect()
         full = min(vp.width() / r.width(), vp.height() / r.height())
         if whole is None:
-            whole = full >= 0.3 or getattr(self, "_fit_top", False)
+            whole = full >= READABLE or self._fit_top
         self._fit_top = not whole
         if whole:
             self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)
@@ -149,11 +152,14 @@ class GraphView(EditingMixin, QGraphicsView):
                 self._zoom(1.25 / self.zoom_factor(), anchor_mouse=False)
                 self.centerOn(r.center())
         else:
-            z = max(0.3, min(1.0, vp.width() / r.width()))
             self.resetTransform()
-            self.scale(z, z)
-            top = self.mapToScene(vp).boundingRect()
-            self.centerOn(r.center().x(), r.top() + top.height() / 2)
+            self.scale(READABLE, READABLE)
+            shown = self.mapToScene(vp).boundingRect()
+            self.centerOn(r.center().x(), r.top() + shown.height() / 2)
+
+    def _on_project_replaced(self) -> None:
+        self._fit_top = False  # a new graph starts with the readable view
+        QTimer.singleShot(0, self.fit_to_view)
 
     def _update_scene_rect(self) -> None:
         r = self.graph_scene.itemsBoundingRect().adjusted(-2000, -2000, 2000, 2000)
