@@ -50,14 +50,14 @@ class Buffer:
         self.n = 0
 
 
-def _plot(title: str, left: str) -> pg.PlotWidget:
+def _plot(title: str, left: str, legend_at_bottom: bool = False) -> pg.PlotWidget:
     w = pg.PlotWidget()
     w.setBackground(None)
     w.setTitle(title)
     w.setLabel("left", left)
     w.setLabel("bottom", "epoch")
     w.showGrid(x=True, y=True, alpha=0.2)
-    w.addLegend(offset=(-8, 8))
+    w.addLegend(offset=(-8, -8) if legend_at_bottom else (-8, 8))
     w.setMinimumSize(180, 150)
     for ax in ("left", "bottom"):
         w.getAxis(ax).enableAutoSIPrefix(False)
@@ -83,7 +83,7 @@ class TrainingPlots(QWidget):
         self.refreshes = 0
 
         self.loss_plot = _plot("Loss", "cross-entropy")
-        self.acc_plot = _plot("Accuracy", "%")
+        self.acc_plot = _plot("Accuracy", "%", legend_at_bottom=True)  # the curves climb to the top
         self.lr_plot = _plot("Learning rate", "lr")
         self.acc_plot.setYRange(0, 100, padding=0.02)
         thin = pg.mkPen(TRAIN_COLOR, width=1)

@@ -2,6 +2,7 @@
 checkpoints; select two runs to overlay their curves."""
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,7 +122,8 @@ class RunsView(QWidget):
             w.setBackground(None)
             w.showGrid(x=True, y=True, alpha=0.2)
             w.setLabel("bottom", "epoch")
-            w.addLegend(offset=(-8, 8))
+            # accuracy climbs to the top right: its legend goes bottom right, out of the way
+            w.addLegend(offset=(-8, -8) if w is self.acc_plot else (-8, 8))
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.acc_plot)
@@ -171,7 +173,7 @@ class RunsView(QWidget):
         self.acc_plot.clear()
         for i, r in enumerate(runs):
             self._plot_run(r, RUN_COLORS[i], dashed=i == 1, tag="" if len(runs) == 1 else f" [{i + 1}]")
-        self.details.setText("\n\n".join(self._describe(r) for r in runs) if runs else
+        self.details.setText("<br><br>".join(self._describe(r) for r in runs) if runs else
                              "Select a run to see its settings and checkpoints; select two to compare.")
 
     def _plot_run(self, r: RunInfo, colors, dashed: bool, tag: str) -> None:
@@ -199,7 +201,7 @@ class RunsView(QWidget):
             parts.append("final: " + ", ".join(f"{k} {v:.4g}" for k, v in last.items()
                                                if isinstance(v, float) and k != "elapsed_s"))
         if r.result.get("message") and r.status == "failed":
-            parts.append(f"<span style='color:#b71c1c'>{r.result['message']}</span>")
+            parts.append(f"<span style='color:#b71c1c'>{html.escape(str(r.result['message']))}</span>")
         ck = ", ".join(f"{p.name} ({p.stat().st_size / 1e6:.1f} MB)" for p in r.checkpoints if p.exists())
         parts.append(f"checkpoints: {ck or 'none'}")
         parts.append(f"<span style='color:gray'>{r.path}</span>")
