@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .names import camel
 from .plan import Container, Namespace, Op
 
 MISSING = object()
@@ -56,14 +57,6 @@ class BlockClass:
         if self.optional:
             out.append((self.flag, self.optional in inst.children))
         return out
-
-
-def camel(text: str, default: str = "Block") -> str:
-    parts = [p for p in re.split(r"[^0-9A-Za-z]+", text) if p]
-    name = "".join(p[0].upper() + p[1:] for p in parts)
-    if not name:
-        return default
-    return name if not name[0].isdigit() else default + name
 
 
 def tree_sig(c: Container):
@@ -178,19 +171,24 @@ def _make_class(name: str, instances: list[Container], optional: str | None) -> 
     return cls
 
 
+def _kind(b: Container):
+    """Blocks that may share a class: same group kind (or name); user blocks: same structure."""
+    return b.share if b.share else (b.group.kind or b.group.name)
+
+
 def assign_classes(blocks: list[Container], taken: set[str]) -> list[BlockClass]:
     """Give every block (innermost first) its class; returns the classes in definition order."""
     ns = Namespace(taken)
     classes: list[BlockClass] = []
     kinds: dict[str, list[Container]] = {}
     for b in blocks:
-        kinds.setdefault(b.group.kind or b.group.name, []).append(b)
+        kinds.setdefault(_kind(b), []).append(b)
     done: set[int] = set()
     # deeper blocks come first in ``blocks``: inner classes are settled before outer ones
     for b in blocks:
         if id(b) in done:
             continue
-        kind = b.group.kind or b.group.name
+        kind = _kind(b)
         members = kinds[kind]
         for m in members:  # inner classes are known now: compute signatures
             done.add(id(m))
@@ -210,7 +208,7 @@ def assign_classes(blocks: list[Container], taken: set[str]) -> list[BlockClass]
                 built += [_make_class("", v, None) for v in variants]
                 break
             built.append(cls)
-        base = camel(kind)
+        base = b.class_base or camel(kind)
         for cls in built:
             cls.name = ns.create(base)
             for inst in cls.instances:

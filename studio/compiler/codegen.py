@@ -144,7 +144,7 @@ class _Writer:
     def block_class(self, cls: BlockClass) -> list[str]:
         args = ", ".join(["self", *cls.args] + ([f"{cls.flag}=False"] if cls.optional else []))
         n = len(cls.instances)
-        doc = f"A {cls.name} block (used {n} time{'s' if n != 1 else ''} in this network)."
+        doc = f"{'An' if cls.name[0] in 'AEIOU' else 'A'} {cls.name} block (used {n} time{'s' if n != 1 else ''} in this network)."
         return ([f"class {cls.name}(nn.Module):", f'{IND}"""{doc}"""', "",
                  f"{IND}def __init__({args}):", f"{IND * 2}super().__init__()"]
                 + self.init_lines(cls.template, cls)
@@ -195,6 +195,8 @@ def header(project: Project, plan: ModulePlan, info, weights_file: str | None) -
     lines.append("# Layer names match the studio: its checkpoints load with load_state_dict(strict=True).")
     if weights_file:
         lines.append(f"# Trained weights (state_dict only): {weights_file!r}, next to this file.")
+    for name, why in plan.flat:
+        lines.append(plain(f"# group {name!r} is not a single-input single-output block: exported flat ({why})"))
     return lines
 
 

@@ -4,58 +4,26 @@ Every layer node gets a dotted module path made from its id ('layer1.0.conv1',
 'features.3', 'fc'); id prefixes become containers: an ``nn.Sequential`` where the
 children are numbered 0..n-1 and form a chain, a block (a graph Group whose members sit
 under one prefix and that has one input and one output) or a plain ``nn.ModuleDict``
-namespace otherwise. Root and blocks carry a step program (their forward). Both
-:func:`studio.compiler.compile_graph` and the code generator walk this plan, so the
-compiled module and the exported class have the same ``state_dict`` keys by construction.
+namespace otherwise. Other groups with one input and one output (made on the canvas) move
+their layers into a block at the group's name (:mod:`studio.compiler.groups`); groups that
+cannot be blocks stay flat and the plan says why (``flat``). Root and blocks carry a step
+program (their forward). Both :func:`studio.compiler.compile_graph` and the code generator
+walk this plan, so the compiled module and the exported class have the same ``state_dict``
+keys by construction.
 No torch here.
 """
 from __future__ import annotations
 
-import keyword
-import re
 from dataclasses import dataclass, field
 
 from studio.core.graph import Graph, Group
 from studio.core.spec import get_spec
 from studio.core.validate import Analysis
 
-MODULE_FREE = ("Input", "Add", "Concat")
+from .groups import MODULE_FREE, UserBlock, place_user_blocks, relation, single_io
+from .names import Namespace, reserved_names
 
-# names an nn.Module / nn.ModuleDict / nn.Sequential already uses (filled lazily from torch)
-_RESERVED: set[str] = set()
-
-
-def reserved_names() -> set[str]:
-    if not _RESERVED:
-        from torch import nn
-
-        for obj in (nn.Module(), nn.ModuleDict(), nn.Sequential()):
-            _RESERVED.update(dir(obj))
-        _RESERVED.update(keyword.kwlist + ["forward", "self", "torch", "nn", "x", "None", "True", "False"])
-    return _RESERVED
-
-
-class Namespace:
-    """Unique legal identifiers (torch.fx ``_Namespace`` style)."""
-
-    def __init__(self, taken=()):
-        self.used: set[str] = set(taken)
-
-    def create(self, text: str, numeric_ok: bool = False) -> str:
-        if numeric_ok and text.isdigit():
-            name = text
-        else:
-            name = re.sub(r"\W", "_", text.strip(), flags=re.ASCII) or "layer"
-            if name[0].isdigit():
-                name = "_" + name
-        if name in reserved_names() and not name.isdigit():
-            name = name + "_"
-        base, n = name, 0
-        while name in self.used or (name in reserved_names() and not name.isdigit()):
-            n += 1
-            name = f"{base}_{n}"
-        self.used.add(name)
-        return name
+__all__ = ["Namespace", "reserved_names", "build_plan", "ModulePlan", "Container", "Leaf", "Op", "Step"]
 
 
 @dataclass
@@ -102,6 +70,8 @@ class Container:
     input_node: str = ""  # root/block: the node whose value enters forward as x
     class_name: str = ""  # block: its generated class
     block_class: object = None  # block: its classes.BlockClass
+    share: tuple = ()  # user block: its structure key (equal keys share a class)
+    class_base: str = ""  # user block: the base of its class name
 
     def child(self, path: tuple):
         item = self
@@ -117,6 +87,7 @@ class ModulePlan:
     analysis: Analysis
     blocks: list[Container]  # every block, innermost first
     classes: list = field(default_factory=list)  # classes.BlockClass, in definition order
+    flat: list = field(default_factory=list)  # (group name, why it is not a block), graph order
 
 
 class _Trie:
@@ -142,14 +113,18 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
     pos = {nid: i for i, nid in enumerate(analysis.order)}
     out_id = analysis.output_id
 
-    trie = _Trie()
-    for nid in analysis.order:
-        if nodes[nid].type in MODULE_FREE:
-            continue
-        t = trie
-        for comp in nid.split("."):
-            t = t.children.setdefault(comp, _Trie())
-        t.leaf = nid
+    def make_trie(where) -> _Trie:
+        root = _Trie()
+        for nid in analysis.order:
+            if nodes[nid].type in MODULE_FREE:
+                continue
+            t = root
+            for comp in where(nid):
+                t = t.children.setdefault(comp, _Trie())
+            t.leaf = nid
+        return root
+
+    trie = make_trie(lambda nid: nid.split("."))
 
     def find(prefix):
         t = trie
@@ -159,13 +134,22 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
                 return None
         return t
 
-    # ---- blocks from groups: members under one prefix, one input, one output
+    # ---- blocks from groups with one input and one output: prefix groups (all layers under
+    # one id prefix: templates, imports) stay where they are; other (user) groups move
     blocks: dict[tuple, tuple[Group, set[str], str, str]] = {}
     accepted: list[set[str]] = []
+    flat: dict[str, str] = {}
+    users: list[Group] = []
     for g in sorted(graph.groups, key=lambda g: len(g.nodes)):
         members = {m for m in g.nodes if m in nodes}
         mods = [m for m in members if nodes[m].type not in MODULE_FREE]
-        if not mods or any(nodes[m].type == "Input" for m in members):
+        if not members:
+            continue
+        if any(nodes[m].type == "Input" for m in members):
+            flat[g.name] = "it holds the Input node"
+            continue
+        if not mods:
+            flat[g.name] = "it holds no layer with a module, only Add/Concat"
             continue
         parents = [tuple(m.split(".")[:-1]) for m in mods]
         prefix = parents[0]
@@ -175,16 +159,48 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
                 k += 1
             prefix = prefix[:k]
         t = find(prefix) if prefix else None
-        if t is None or prefix in blocks or t.leaf is not None or _module_nodes_under(t) != set(mods):
+        if t is None or t.leaf is not None or _module_nodes_under(t) != set(mods):
+            users.append(g)
+            continue
+        if prefix in blocks:
+            flat[g.name] = f"group {blocks[prefix][0].name!r} holds the same layers"
             continue
         if any(not (a <= members or not (a & members)) for a in accepted):
+            flat[g.name] = "it overlaps another block"
             continue
-        sources = {p for m in members for p in preds[m] if p not in members}
-        outs = [m for m in members if m == out_id or any(s not in members for s in succ[m])]
-        if len(sources) != 1 or len(outs) != 1:
+        io = single_io(members, preds, succ, out_id, pos)
+        if isinstance(io, str):
+            flat[g.name] = io
             continue
-        blocks[prefix] = (g, members, sources.pop(), outs[0])
+        blocks[prefix] = (g, members, *io)
         accepted.append(members)
+
+    # user groups: no overlap with any other group, one input, one output
+    sets = {g.name: {m for m in g.nodes if m in nodes} for g in graph.groups}
+    placed: list[UserBlock] = []
+    for g in users:
+        members = sets[g.name]
+        other = next((o for o in graph.groups if o.name != g.name and sets[o.name] & members), None)
+        if other is not None:
+            io = relation(members, sets[other.name], other.name)
+        else:
+            io = single_io(members, preds, succ, out_id, pos)
+        if isinstance(io, str):
+            flat[g.name] = io
+            continue
+        ordered = [m for m in analysis.order if m in members and nodes[m].type not in MODULE_FREE]
+        placed.append(UserBlock(g, members, io[0], io[1], ordered))
+    user_meta: dict[tuple, UserBlock] = {}
+    if placed:
+        moved = {m: b for b in placed for m in b.ordered}
+        firsts = {nid.split(".")[0] for nid in nodes if nid not in moved}
+        place_user_blocks(placed, nodes, preds, pos, firsts)
+        trie = make_trie(lambda nid: (moved[nid].key, moved[nid].local[nid]) if nid in moved else nid.split("."))
+        for b in placed:
+            blocks[(b.key,)] = (b.group, b.members, b.source, b.output)
+            user_meta[(b.key,)] = b
+    order_of = {g.name: i for i, g in enumerate(graph.groups)}
+    flat_list = sorted(flat.items(), key=lambda kv: order_of[kv[0]])
 
     def op_scope(nid):
         best = ()
@@ -242,6 +258,8 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
         if kind == "block":
             g, members, src, out = blocks[prefix]
             c.group, c.nodes, c.inputs, c.output, c.input_node = g, set(members), [src], out, src
+            if prefix in user_meta:
+                c.share, c.class_base = user_meta[prefix].share, user_meta[prefix].class_base
         return c
 
     root = build(trie, (), "root")
@@ -302,7 +320,7 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
 
     all_blocks.sort(key=lambda b: -len(b.prefix))
     classes = assign_classes(all_blocks, {"torch", "nn"})
-    return ModulePlan(root, paths, analysis, all_blocks, classes)
+    return ModulePlan(root, paths, analysis, all_blocks, classes, flat_list)
 
 
 def _is_chain(units, unit_inputs, succ, out_id) -> bool:

@@ -104,15 +104,18 @@ def test_hostile_strings_never_become_code(tmp_path):
                    class_names=EVIL[:3])
     src = generate_source(proj)
     tree = ast.parse(src)
-    # no user string became a name, call or statement: only torch/nn calls and our own classes
+    # no user string became a name, call or statement: only torch/nn calls, our own classes and
+    # submodules (self.<identifier>: a group named 'open' is the block self.open)
     calls = {ast.unparse(n.func).split("(")[0] for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    calls = {c for c in calls if not c.startswith("self.")}
     assert not any("open" in c or "system" in c or "__import__" in c or "os." in c for c in calls), calls
     assert all(isinstance(n, (ast.Import, ast.ImportFrom, ast.ClassDef, ast.If)) for n in tree.body)
     # user text appears only in comments (as repr) or squeezed into an identifier
     for tok in tokenize.generate_tokens(io.StringIO(src).readline):
         if "MARKER" in tok.string:
             assert tok.type in (tokenize.COMMENT, tokenize.NAME) or re.fullmatch(
-                r'"""The \w+ network, as built in cnn-studio\."""', tok.string), tok
+                r'"""(The \w+ network, as built in cnn-studio|An? \w+ block \(used \d+ times? in this network\))\."""',
+                tok.string), tok
     (tmp_path / "model.py").write_text(src, encoding="utf-8")
     r = subprocess.run([sys.executable, "model.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
