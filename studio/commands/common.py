@@ -1,9 +1,11 @@
-"""What several subcommands share: reading a project file or a template name."""
+"""What several subcommands share: reading a project file or a template name, checking output paths,
+reading ``--data`` over a project's own data settings, printing a graph's problems."""
 from __future__ import annotations
 
 import argparse
 import os
 import re
+import sys
 
 from studio.core.errors import ProjectError, StudioError
 from studio.core.project import Project, load_project
@@ -33,8 +35,7 @@ def load_model_arg(arg: str, input_text: str | None = None, classes: int | None 
     shape = parse_input_shape(input_text)
     if classes is not None and classes < 1:
         raise StudioError(f"--classes {classes}: a classifier needs at least 1 class")
-    looks_like_file = os.path.exists(arg) or arg.endswith((".json", ".cnnproj")) or os.sep in arg
-    if looks_like_file:
+    if looks_like_file(arg):
         if not os.path.exists(arg):
             raise ProjectError(f"{arg}: no such file")
         proj = load_project(arg)
@@ -55,3 +56,58 @@ def _retarget(proj: Project, shape, classes) -> None:
             proj.graph.set_params(ins[0].id, {"channels": shape[0], "height": shape[1], "width": shape[2]})
     if classes is not None:
         proj.num_classes = classes
+
+
+def looks_like_file(arg: str) -> bool:
+    """True when a PROJECT|TEMPLATE argument names a file rather than a template."""
+    return os.path.exists(arg) or arg.endswith((".json", ".cnnproj")) or os.sep in arg or "/" in arg
+
+
+def check_output_file(path: str | os.PathLike, force: bool = False, example: str = "model.cnnproj") -> str:
+    """Refuse an output file a command cannot or should not write (before any work is done).
+
+    A folder, a missing parent folder and (without ``--force``) an existing file are refused with
+    one line naming the fix. Returns the path as text.
+    """
+    out = os.fspath(path)
+    if os.path.isdir(out):
+        raise StudioError(f"{out} is a folder: give a file name, e.g. {os.path.join(out, example)}")
+    parent = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(parent):
+        what = "is a file, not a folder" if os.path.exists(parent) else "does not exist (no such folder)"
+        raise StudioError(f"cannot write {out}: {parent} {what}; create the folder first or choose another path")
+    if os.path.exists(out) and not force:
+        raise StudioError(f"{out} already exists: choose another name or add --force to overwrite it")
+    return out
+
+
+def data_settings(project, data_arg: str | None, download: bool = False, where: str = "the project"):
+    """The DataSettings to use: ``--data`` over the project's own split/augmentation options.
+
+    With ``--data`` the project's source and folder are replaced, so a project whose saved source
+    cannot be used here (e.g. MNIST without a folder) still trains on the data asked for.
+    """
+    from studio.training.data import DataSettings, parse_data_arg
+
+    saved = dict(project.dataset or {})
+    if data_arg:
+        saved.pop("source", None)
+        saved.pop("root", None)
+    try:
+        base = DataSettings.from_dict(saved)
+    except StudioError as exc:
+        raise StudioError(f"{where}'s dataset settings: {exc}") from None
+    data = parse_data_arg(data_arg, base) if data_arg else base
+    if download:
+        data.download = True
+    return data
+
+
+def print_graph_errors(analysis, name: str, stream=None) -> None:
+    """The graph's problems, one per line with the node and the fix (as `summary` prints them)."""
+    stream = stream or sys.stderr
+    print(f"{name}: the graph has {len(analysis.errors)} error(s):", file=stream)
+    for i in analysis.issues:
+        where = f"[{analysis.names.get(i.node, i.node)}] " if i.node else ""
+        fix = f"  (fix: {i.fix.label})" if i.fix else ""
+        print(f"  {i.severity}: {where}{i.message}{fix}", file=stream)

@@ -5,6 +5,8 @@ import json
 
 from studio.core.errors import StudioError
 
+from .common import data_settings
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser("evaluate", help="measure a trained checkpoint on a data set",
@@ -13,23 +15,26 @@ def add_parser(sub) -> None:
     p.add_argument("checkpoint", metavar="CKPT", help="a checkpoint written by `cnn-studio train`")
     p.add_argument("--data", metavar="SOURCE", help="digits, shapes, mnist:DIR, ... (default: the data it was "
                    "trained on)")
+    p.add_argument("--download", action="store_true",
+                   help="download MNIST/Fashion-MNIST/CIFAR-10 into DIR when its files are missing")
     p.add_argument("--split", choices=("test", "val", "train"), default=None,
                    help="which part to measure (default: test, or val when there is no test part)")
-    p.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default="auto")
+    p.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default="auto",
+                   help="auto (default) takes CUDA, then MPS, then the CPU")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of the report")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     from studio.training.checkpoint import load_checkpoint, model_from_checkpoint
-    from studio.training.data import DataSettings, load_data, parse_data_arg
+    from studio.training.data import load_data
     from studio.training.evaluate import evaluate
     from studio.training.runtime import pick_device
 
     ckpt = load_checkpoint(args.checkpoint)
     model, project = model_from_checkpoint(ckpt)
-    base = DataSettings.from_dict(project.dataset) if project.dataset else None
-    data = parse_data_arg(args.data, base) if args.data else (base or DataSettings())
+    device, _ = pick_device(args.device)
+    data = data_settings(project, args.data, args.download, where=f"{args.checkpoint}'s project")
     bundle = load_data(data, tuple(ckpt["input_shape"]))
     names = list(ckpt["class_names"])
     if bundle.num_classes != len(names):
@@ -39,7 +44,6 @@ def run(args) -> int:
     ds = getattr(bundle, split)
     if ds is None or len(ds) == 0:
         raise StudioError(f"the {split} part of {data.source} is empty: choose another with --split")
-    device, _ = pick_device(args.device)
     res = evaluate(model.to(device), ds, names, device)
     if args.json:
         print(json.dumps({"split": split, "count": res.count, "accuracy": res.accuracy, "top5": res.top5,

@@ -5,12 +5,10 @@ import modules you trust.
 """
 from __future__ import annotations
 
-import os
-
 from studio.core.errors import StudioError
 from studio.core.project import SUFFIX, save_project
 
-from .common import parse_input_shape
+from .common import check_output_file, parse_input_shape
 
 
 def add_parser(sub) -> None:
@@ -32,11 +30,7 @@ def run(args) -> int:
     shape = parse_input_shape(args.input)
     if args.classes is not None and args.classes < 1:
         raise StudioError(f"--classes {args.classes}: a classifier needs at least 1 class")
-    out = args.output
-    if os.path.isdir(out):
-        raise StudioError(f"{out} is a folder: give a project file name, e.g. {os.path.join(out, 'model' + SUFFIX)}")
-    if os.path.exists(out) and not args.force:
-        raise StudioError(f"{out} already exists: choose another name or pass --force to overwrite it")
+    out = check_output_file(args.output, args.force, example="model" + SUFFIX)
     proj = import_callable(args.callable, shape, args.classes)
     save_project(proj, out)
     n_groups = len(proj.graph.groups)

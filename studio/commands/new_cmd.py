@@ -8,7 +8,7 @@ from studio.core.project import SUFFIX, save_project
 from studio.core.spec import fmt_shape
 from studio.core.validate import validate
 
-from .common import parse_input_shape
+from .common import check_output_file, parse_input_shape
 
 
 def add_parser(sub) -> None:
@@ -28,18 +28,10 @@ def run(args) -> int:
     if args.classes is not None and args.classes < 1:
         raise StudioError(f"--classes {args.classes}: a classifier needs at least 1 class")
     out = args.output
-    if os.path.isdir(out):
-        raise StudioError(f"{out} is a folder: give a file name such as {os.path.join(out, args.template + SUFFIX)}")
-    if os.path.exists(out) and not args.force:
-        raise StudioError(f"{out} already exists: choose another name or add --force to overwrite it")
-    parent = os.path.dirname(os.path.abspath(out))
-    if not os.path.isdir(parent):
-        raise StudioError(f"cannot write {out}: the folder {parent} does not exist")
+    if not os.path.isdir(out) and not os.path.splitext(out)[1]:
+        out += SUFFIX  # "-o my_net" writes my_net.cnnproj
+    check_output_file(out, args.force, example=args.template + SUFFIX)
     proj = templates.build_project(args.template, input_shape=shape, num_classes=args.classes)
-    if not os.path.splitext(out)[1]:
-        out += SUFFIX
-        if os.path.exists(out) and not args.force:
-            raise StudioError(f"{out} already exists: choose another name or add --force to overwrite it")
     save_project(proj, out)
     a = validate(proj.graph, proj.num_classes)
     print(f"wrote {out}: {proj.name}, input {fmt_shape(proj.input_shape)}, {proj.num_classes} classes, "

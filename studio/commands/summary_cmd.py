@@ -7,7 +7,7 @@ import sys
 from studio.core.spec import fmt_shape
 from studio.core.validate import Analysis, validate
 
-from .common import add_model_argument, load_model_arg
+from .common import add_model_argument, load_model_arg, print_graph_errors
 
 
 def add_parser(sub) -> None:
@@ -73,11 +73,7 @@ def run(args) -> int:
         print(json.dumps(summary_dict(a, args.batch_size), indent=2))
         return 2 if a.errors else 0
     if a.errors:
-        print(f"{proj.name or args.model}: the graph has {len(a.errors)} error(s):", file=sys.stderr)
-        for i in a.issues:
-            where = f"[{a.names.get(i.node, i.node)}] " if i.node else ""
-            fix = f"  (fix: {i.fix.label})" if i.fix else ""
-            print(f"  {i.severity}: {where}{i.message}{fix}", file=sys.stderr)
+        print_graph_errors(a, proj.name or args.model)
         return 2
     shape = a.shapes.get(a.input_id)
     title = f"{proj.name or args.model}  (input {fmt_shape(shape)}, {proj.num_classes} classes)"

@@ -8,37 +8,61 @@ import time
 from pathlib import Path
 
 from studio.core.errors import StudioError
+from studio.core.spec import fmt_shape
 
-from .common import add_model_argument, load_model_arg
+from .common import (add_model_argument, data_settings, load_model_arg, looks_like_file, parse_input_shape,
+                     print_graph_errors)
 from .train_output import ProgressPrinter, epoch_table
 
 NATURAL_CHANNELS = {"digits": 1, "mnist": 1, "fashion-mnist": 1, "shapes": 3, "cifar10": 3}
+
+
+EXAMPLES = """examples:
+  cnn-studio train lenet5 --data digits --epochs 10 --out runs/lenet
+  cnn-studio train resnet18 --input 3x64x64 --data shapes --epochs 5 --device cuda
+  cnn-studio train my_net.cnnproj --data folder:photos --lr 0.001 --optimizer adamw
+  cnn-studio train lenet5 --resume runs/lenet/last.pt --epochs 20     # continue to epoch 20
+
+Settings not given on the command line come from the project's saved training settings, else the
+defaults shown. A template's input channels and class count follow the data unless --input or
+--classes fix them."""
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("train", help="train a project or template on a data set",
                        description="Train headless. Writes RUN_DIR with metrics.jsonl, best.pt, last.pt and "
                                    "project.cnnproj. Ctrl-C stops cleanly (exit 130) keeping last.pt. "
-                                   "Under `torchrun --nproc_per_node=N -m studio train ...` it trains with DDP.")
+                                   "Under `torchrun --nproc_per_node=N -m studio train ...` it trains with DDP.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_model_argument(p)
     p.add_argument("--data", metavar="SOURCE", help="digits, shapes, mnist:DIR, fashion-mnist:DIR, cifar10:DIR or "
                    "folder:DIR (default: the project's data settings, else digits)")
-    p.add_argument("--epochs", type=int, metavar="N")
-    p.add_argument("--batch-size", type=int, metavar="N", help="global batch size (split over DDP processes)")
-    p.add_argument("--lr", type=float, metavar="LR", help="learning rate (the peak rate with onecycle)")
-    p.add_argument("--optimizer", choices=("sgd", "adam", "adamw"))
-    p.add_argument("--momentum", type=float, metavar="M")
+    p.add_argument("--download", action="store_true",
+                   help="download MNIST/Fashion-MNIST/CIFAR-10 into DIR when its files are missing")
+    p.add_argument("--epochs", type=int, metavar="N", help="total epochs to train (default 10; with --resume, "
+                   "the epoch to stop at)")
+    p.add_argument("--batch-size", type=int, metavar="N",
+                   help="global batch size, split over DDP processes (default 64)")
+    p.add_argument("--lr", type=float, metavar="LR", help="learning rate; the peak rate with onecycle (default 0.003)")
+    p.add_argument("--optimizer", choices=("sgd", "adam", "adamw"), help="default adam")
+    p.add_argument("--momentum", type=float, metavar="M", help="SGD momentum (default 0.9)")
     p.add_argument("--nesterov", action="store_true", default=None, help="Nesterov momentum (SGD)")
-    p.add_argument("--weight-decay", type=float, metavar="WD")
-    p.add_argument("--scheduler", choices=("none", "step", "cosine", "onecycle"))
-    p.add_argument("--label-smoothing", type=float, metavar="S")
-    p.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"))
-    p.add_argument("--amp", action=_BoolAction, help="mixed precision on CUDA (--no-amp to turn it off)")
-    p.add_argument("--channels-last", action=_BoolAction, help="channels_last memory format (CUDA)")
-    p.add_argument("--workers", type=int, metavar="N", help="DataLoader workers for data not held in memory")
-    p.add_argument("--seed", type=int, metavar="N")
+    p.add_argument("--weight-decay", type=float, metavar="WD", help="L2 weight decay (default 0)")
+    p.add_argument("--scheduler", choices=("none", "step", "cosine", "onecycle"),
+                   help="learning-rate schedule (default onecycle)")
+    p.add_argument("--label-smoothing", type=float, metavar="S", help="0 to <1 (default 0)")
+    p.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"),
+                   help="auto (default) takes CUDA, then MPS, then the CPU")
+    p.add_argument("--amp", action=_BoolAction, help="mixed precision on CUDA (default on; --no-amp turns it off)")
+    p.add_argument("--channels-last", action=_BoolAction, help="channels_last memory format on CUDA (default off)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="DataLoader workers for data too large to hold in memory (default 0)")
+    p.add_argument("--seed", type=int, metavar="N", help="random seed for weights and batch order (default 0)")
     p.add_argument("--out", metavar="RUN_DIR", help="run folder (default: runs/<project>-<time> here)")
-    p.add_argument("--resume", metavar="CKPT", help="continue from a checkpoint (last.pt) with its optimiser state")
+    p.add_argument("--resume", metavar="CKPT", help="continue from a checkpoint (last.pt) with its optimiser state; "
+                   "PROJECT must be the network it was trained on")
+    p.add_argument("--force", action="store_true", help="train into a RUN_DIR that holds an earlier run, "
+                   "replacing its checkpoints")
     p.set_defaults(run=run)
 
 
@@ -58,19 +82,91 @@ def _settings(project, args):
                         amp=args.amp, channels_last=args.channels_last, num_workers=args.workers, seed=args.seed)
 
 
-def prepare(args):
-    """(project, data bundle, data settings) with a template's input and classes fitted to the data."""
-    from studio.core.project import parse_project
-    from studio.training.data import DataSettings, load_data, parse_data_arg
+def _where(args) -> str:
+    return args.model if looks_like_file(args.model) else f"template {args.model}"
 
-    if args.resume:
-        from studio.training.checkpoint import load_checkpoint
-        project = parse_project(load_checkpoint(args.resume)["project"], "the checkpoint's project")
-    else:
-        project = load_model_arg(args.model, args.input, args.classes)
-    base = DataSettings.from_dict(project.dataset) if project.dataset else None
-    data = parse_data_arg(args.data, base) if args.data else (base or DataSettings())
-    template = project.template if (project.template and not args.resume and not _is_file(args.model)) else None
+
+def load_target(args):
+    """(project, checkpoint or None): the network to train, from PROJECT|TEMPLATE or the checkpoint."""
+    from studio.core.project import parse_project
+
+    if not args.resume:
+        return load_model_arg(args.model, args.input, args.classes), None
+    from studio.training.checkpoint import load_checkpoint, model_from_checkpoint
+
+    ckpt = load_checkpoint(args.resume)
+    model_from_checkpoint(ckpt)  # refuses weights that do not fit the checkpoint's own network
+    project = parse_project(ckpt["project"], "the checkpoint's project")
+    _check_resume_target(args, ckpt, project)
+    return project, ckpt
+
+
+def _check_resume_target(args, ckpt, trained) -> None:
+    """Refuse --resume with a PROJECT|TEMPLATE that is not the network the checkpoint holds."""
+    run_project = Path(args.resume).parent / "project.cnnproj"
+    hint = f"pass {run_project}" if run_project.exists() else "pass the project it was trained on"
+    if looks_like_file(args.model):
+        from studio.training.checkpoint import build_model, weights_mismatch
+
+        given = load_model_arg(args.model)
+        problem = weights_mismatch(build_model(given), ckpt["model"])
+        if problem:
+            raise StudioError(f"{args.resume} was not trained on {args.model} ({problem}): {hint}")
+    elif trained.template != args.model:
+        was = f"the template {trained.template}" if trained.template else f"the project '{trained.name or '?'}'"
+        raise StudioError(f"{args.resume} was trained on {was}, not {args.model}: "
+                          f"{('pass ' + trained.template) if trained.template else hint}")
+    shape = parse_input_shape(args.input)
+    if shape is not None and tuple(shape) != tuple(trained.input_shape or ()):
+        raise StudioError(f"--input {args.input}: {args.resume} was trained at {fmt_shape(trained.input_shape)}; "
+                          "a resumed run keeps its input shape (leave --input out)")
+    if args.classes is not None and args.classes != trained.num_classes:
+        raise StudioError(f"--classes {args.classes}: {args.resume} was trained with {trained.num_classes} classes; "
+                          "a resumed run keeps its classes (leave --classes out)")
+
+
+def preflight(args, project, settings, ckpt) -> None:
+    """Problems a user fixes on the command line, found before any data is loaded (exit 2)."""
+    from studio.training.runtime import pick_device
+
+    pick_device(settings.device)  # --device cuda without CUDA: one line, exit 2
+    if ckpt is not None and int(ckpt["epoch"]) >= settings.epochs:
+        raise StudioError(f"{args.resume} has already trained {ckpt['epoch']} epoch(s) and this run stops at "
+                          f"{settings.epochs}: ask for more, e.g. --epochs {int(ckpt['epoch']) + settings.epochs}")
+    if args.out:
+        out = Path(args.out)
+        if out.exists() and not out.is_dir():
+            raise StudioError(f"--out {args.out} is a file: give a folder for the run (it is created if missing)")
+        earlier = [n for n in ("last.pt", "best.pt", "metrics.jsonl") if (out / n).exists()]
+        same = ckpt is not None and out.resolve() == Path(args.resume).resolve().parent
+        if earlier and not same and not args.force:
+            raise StudioError(f"--out {args.out} already holds a run ({', '.join(earlier)}): continue it with "
+                              f"--resume {out / 'last.pt'}, choose another folder, or add --force to replace it")
+
+
+def check_graph(project, name: str) -> bool:
+    """Print the graph's errors like `summary` does; False when it cannot train."""
+    from studio.core.validate import validate
+
+    a = validate(project.graph, project.num_classes)
+    if a.errors:
+        print_graph_errors(a, name)
+        return False
+    out = a.output_shape
+    if out is not None and tuple(out) != (project.num_classes,):
+        print(f"cnn-studio train: {name}: the network outputs {fmt_shape(out)} scores but the task has "
+              f"{project.num_classes} classes: make the last layer a Linear with out_features="
+              f"{project.num_classes}", file=sys.stderr)
+        return False
+    return True
+
+
+def prepare(args, project):
+    """(project, data bundle, data settings) with a template's input and classes fitted to the data."""
+    from studio.training.data import load_data
+
+    data = data_settings(project, args.data, args.download, where=_where(args))
+    template = project.template if (project.template and not args.resume and not looks_like_file(args.model)) else None
     if template and project.input_shape and not args.input:
         c, h, w = project.input_shape
         want = NATURAL_CHANNELS.get(data.source, c)
@@ -79,13 +175,14 @@ def prepare(args):
     bundle = load_data(data, project.input_shape)
     if template and args.classes is None and bundle.num_classes != project.num_classes:
         project = _rebuild(template, project.input_shape, bundle.num_classes)
+    if bundle.num_classes != project.num_classes:
+        names = ", ".join(map(str, bundle.class_names[:6])) + ("…" if bundle.num_classes > 6 else "")
+        fix = (f"add --classes {bundle.num_classes}" if template or not looks_like_file(args.model) else
+               f"set num_classes and the last Linear's out_features to {bundle.num_classes} in {args.model}")
+        raise StudioError(f"{_where(args)} has {project.num_classes} classes but --data {data.source} has "
+                          f"{bundle.num_classes} ({names}): {fix}")
     project.dataset = data.to_dict()
     return project, bundle, data
-
-
-def _is_file(arg: str) -> bool:
-    import os
-    return os.path.exists(arg) or arg.endswith((".json", ".cnnproj")) or os.sep in arg
 
 
 def _rebuild(template, shape, classes):
@@ -106,10 +203,14 @@ def run(args) -> int:
 
 def _train(args, dist, Trainer) -> int:
     main = dist.is_main
-    project, bundle, data = prepare(args)
+    project, ckpt = load_target(args)
     settings = _settings(project, args)
-    project.training = settings.to_dict()
+    preflight(args, project, settings, ckpt)
     name = project.name or project.template or Path(args.model).stem
+    if not check_graph(project, name):
+        return 2
+    project, bundle, data = prepare(args, project)
+    project.training = settings.to_dict()
     if args.out:
         out = Path(args.out)
     elif args.resume:

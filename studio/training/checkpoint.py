@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import io
 import os
+import pickle
+import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -44,16 +47,55 @@ def load_checkpoint(path: str | os.PathLike) -> dict[str, Any]:
         hint = " (did you mean best.pt inside it?)" if (p / "best.pt").exists() else ""
         raise StudioError(f"{path} is a folder, not a checkpoint file{hint}")
     try:
-        ckpt = torch.load(p, map_location="cpu", weights_only=True)
-    except Exception as exc:  # pickle/zip errors come in many types
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise StudioError(f"{p.name} is not a readable cnn-studio checkpoint ({msg[:160]}); "
-                          "it may be truncated or from another program") from None
+        with warnings.catch_warnings():  # torch warns about pickle protocols before refusing
+            warnings.simplefilter("ignore")
+            ckpt = torch.load(p, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        glob = re.search(r"GLOBAL ([\w.]+)", str(exc))
+        if glob:
+            raise StudioError(f"{p.name} was refused: it holds a Python object ({glob.group(1)}) that could run "
+                              "code when loaded, and cnn-studio loads checkpoints with weights_only=True; "
+                              "use best.pt or last.pt from a cnn-studio run folder") from None
+        raise StudioError(f"{p.name} is not a PyTorch checkpoint that loads safely (weights_only=True "
+                          "refused it): use best.pt or last.pt from a cnn-studio run folder") from None
+    except Exception:  # zip/EOF/IO errors come in many types: truncated or another format
+        size = p.stat().st_size if p.exists() else 0
+        what = "is empty" if size == 0 else "is truncated or damaged, or not a PyTorch checkpoint"
+        raise StudioError(f"{p.name} {what}: use best.pt or last.pt from a cnn-studio run folder "
+                          "(a checkpoint cut off by a full disk or a copy in progress cannot be read)") from None
+    if isinstance(ckpt, dict) and ckpt and all(isinstance(v, torch.Tensor) for v in ckpt.values()):
+        raise StudioError(f"{p.name} holds bare weights (a state_dict) without the network they belong to: "
+                          "use best.pt or last.pt from a cnn-studio run folder")
     if not isinstance(ckpt, dict) or any(k not in ckpt for k in REQUIRED):
         missing = [k for k in REQUIRED if not isinstance(ckpt, dict) or k not in ckpt]
         raise StudioError(f"{p.name} is not a cnn-studio checkpoint (missing {', '.join(missing)}); "
                           "use best.pt or last.pt from a cnn-studio run folder")
+    if not isinstance(ckpt["model"], dict):
+        raise StudioError(f"{p.name} is not a cnn-studio checkpoint (its 'model' entry holds no weights); "
+                          "use best.pt or last.pt from a cnn-studio run folder")
     return ckpt
+
+
+def _shape(t) -> str:
+    return "×".join(str(d) for d in t.shape) or "scalar"
+
+
+def weights_mismatch(model: nn.Module, state: dict[str, Any]) -> str | None:
+    """None when ``state`` fits ``model`` exactly, else a short text: what is missing, extra or mis-shaped."""
+    own = model.state_dict()
+    missing = [k for k in own if k not in state]
+    extra = [k for k in state if k not in own]
+    wrong = [f"'{k}' is {_shape(state[k])} in the checkpoint but {_shape(v)} in the network"
+             for k, v in own.items() if k in state and hasattr(state[k], "shape")
+             and tuple(state[k].shape) != tuple(v.shape)]
+    parts = []
+    if wrong:
+        parts.append(f"{len(wrong)} weight(s) of another shape, e.g. {wrong[0]}")
+    if missing:
+        parts.append(f"{len(missing)} missing (e.g. {', '.join(missing[:2])})")
+    if extra:
+        parts.append(f"{len(extra)} unexpected (e.g. {', '.join(extra[:2])})")
+    return "; ".join(parts) or None
 
 
 def training_graph(graph: Graph) -> Graph:
@@ -81,11 +123,11 @@ def model_from_checkpoint(ckpt: dict[str, Any]) -> tuple[nn.Module, Project]:
     """Rebuild the logits model of a loaded checkpoint and load its weights (eval mode)."""
     project = parse_project(ckpt["project"], "the checkpoint's project")
     model = build_model(project)
-    try:
-        model.load_state_dict(ckpt["model"])
-    except RuntimeError as exc:
-        first = str(exc).splitlines()[0]
-        raise StudioError(f"the checkpoint's weights do not fit its own graph ({first[:160]}); "
-                          "was it written by another version of cnn-studio?") from None
+    problem = weights_mismatch(model, ckpt["model"])
+    if problem:
+        raise StudioError(f"the checkpoint's weights do not fit the network stored with it ({problem}): "
+                          "it was edited or written by another program; use best.pt or last.pt as "
+                          "cnn-studio train wrote them")
+    model.load_state_dict(ckpt["model"])
     model.eval()
     return model, project

@@ -27,7 +27,7 @@ from studio.core.errors import StudioError
 from studio.core.project import Project, atomic_write_text, save_project
 
 from . import distributed as dist_util
-from .checkpoint import build_model, load_checkpoint, save_checkpoint
+from .checkpoint import build_model, load_checkpoint, save_checkpoint, weights_mismatch
 from .records import EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
 from .runtime import LoaderBatches, TensorBatches, amp_setup, as_tensors, dataset_len, pick_device
 from .optim import make_optimizer, make_scheduler
@@ -230,11 +230,11 @@ class Trainer:
 
     def _load_resume(self):
         ckpt = load_checkpoint(self.resume)
-        try:
-            self.model.load_state_dict(ckpt["model"])
-        except RuntimeError as exc:
-            raise _Fail(f"{self.resume.name} does not fit this model ({_first_line(exc)}): resume with the "
-                        "project the checkpoint was trained on") from None
+        problem = weights_mismatch(self.model, ckpt["model"])
+        if problem:
+            raise _Fail(f"{self.resume.name} does not fit this model ({problem}): resume with the "
+                        "project the checkpoint was trained on")
+        self.model.load_state_dict(ckpt["model"])
         if ckpt.get("optimizer"):
             try:
                 self.optimizer.load_state_dict(ckpt["optimizer"])
@@ -249,7 +249,9 @@ class Trainer:
         if self.scheduler is not None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                for _ in range(int(ckpt["epoch"]) * len(self.batches)):
+                # past the end of the run there is nothing to train (run_epochs says so): do not
+                # step a one-cycle schedule beyond its total
+                for _ in range(min(int(ckpt["epoch"]), self.settings.epochs) * len(self.batches)):
                     self.scheduler.step()
         if ckpt.get("scaler") and self.scaler is not None:
             self.scaler.load_state_dict(ckpt["scaler"])

@@ -30,11 +30,33 @@ def test_checkpoint_contents(trained_run):
     assert load_checkpoint(out / "last.pt")["epoch"] == 3
 
 
-def test_bad_checkpoints_are_refused(tmp_path):
+class _RunsCode:
+    def __reduce__(self):
+        import os
+        return (os.system, ("echo ran > ran.txt",))
+
+
+def test_bad_checkpoints_are_refused(tmp_path, trained_run, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "junk.pt").write_bytes(b"not a checkpoint")
-    with pytest.raises(StudioError, match="not a readable cnn-studio checkpoint"):
+    with pytest.raises(StudioError, match="junk.pt is not a PyTorch checkpoint that loads safely"):
         load_checkpoint(tmp_path / "junk.pt")
-    torch.save({"weights": torch.zeros(2)}, tmp_path / "other.pt")
+    torch.save({"model": _RunsCode()}, tmp_path / "code.pt")
+    with pytest.raises(StudioError, match=r"code.pt was refused: it holds a Python object \(posix.system\) "
+                                          "that could run code"):
+        load_checkpoint(tmp_path / "code.pt")
+    assert not (tmp_path / "ran.txt").exists()
+    good = (trained_run[0] / "last.pt").read_bytes()
+    (tmp_path / "cut.pt").write_bytes(good[: len(good) // 2])
+    with pytest.raises(StudioError, match="cut.pt is truncated or damaged"):
+        load_checkpoint(tmp_path / "cut.pt")
+    (tmp_path / "empty.pt").write_bytes(b"")
+    with pytest.raises(StudioError, match="empty.pt is empty"):
+        load_checkpoint(tmp_path / "empty.pt")
+    torch.save({"w": torch.zeros(2)}, tmp_path / "bare.pt")
+    with pytest.raises(StudioError, match="bare.pt holds bare weights"):
+        load_checkpoint(tmp_path / "bare.pt")
+    torch.save({"weights": torch.zeros(2), "epoch": 1}, tmp_path / "other.pt")
     with pytest.raises(StudioError, match="missing model"):
         load_checkpoint(tmp_path / "other.pt")
     with pytest.raises(StudioError, match="no such checkpoint"):
