@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 
+from studio.commands.common import HelpFormatter
 from studio.core.errors import StudioError
 
 COMMANDS = ["gui", "summary", "templates", "new", "export", "import", "train", "evaluate", "predict"]
@@ -31,6 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cnn-studio",
         description="Build, train and export convolutional image classifiers. "
                     "With no command, opens the studio window.",
+        epilog="examples:\n"
+               "  cnn-studio summary resnet50\n"
+               "  cnn-studio train lenet5 --data digits --epochs 10 --out runs/lenet\n"
+               "  cnn-studio predict runs/lenet/best.pt resources/samples/digit_3.png\n\n"
+               "A template name (see `cnn-studio templates`) can stand wherever a project file can.\n"
+               "Help on one command: cnn-studio COMMAND --help",
+        formatter_class=HelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for mod in _load_commands():

@@ -11,6 +11,15 @@ from studio.core.errors import ProjectError, StudioError
 from studio.core.project import Project, load_project
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Wraps descriptions as usual but prints an epilog of examples line for line."""
+
+    def _fill_text(self, text, width, indent):
+        if text.startswith("example"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
 def parse_input_shape(text: str | None) -> tuple[int, int, int] | None:
     """'3x224x224' (or with ×, *, commas) -> (3, 224, 224)."""
     if text is None:

@@ -5,13 +5,16 @@ import json
 
 from studio.core.errors import StudioError
 
-from .common import data_settings
+from .common import HelpFormatter, data_settings
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("evaluate", help="measure a trained checkpoint on a data set",
                        description="Accuracy, per-class precision and recall, the confusion matrix and the "
-                                   "most confident mistakes of a checkpoint (best.pt or last.pt).")
+                                   "most confident mistakes of a checkpoint (best.pt or last.pt).",
+                       epilog="examples:\n  cnn-studio evaluate runs/lenet/best.pt\n"
+                              "  cnn-studio evaluate runs/lenet/best.pt --data digits --split val --json",
+                       formatter_class=HelpFormatter)
     p.add_argument("checkpoint", metavar="CKPT", help="a checkpoint written by `cnn-studio train`")
     p.add_argument("--data", metavar="SOURCE", help="digits, shapes, mnist:DIR, ... (default: the data it was "
                    "trained on)")

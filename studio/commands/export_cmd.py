@@ -5,7 +5,7 @@ import os
 
 from studio.core.errors import StudioError
 
-from .common import add_model_argument, check_output_file, load_model_arg
+from .common import HelpFormatter, add_model_argument, check_output_file, load_model_arg
 
 SUFFIXES = {".py": "pytorch", ".onnx": "onnx", ".pt": "torchscript", ".pth": "torchscript",
             ".ts": "torchscript", ".torchscript": "torchscript"}
@@ -19,7 +19,7 @@ def add_parser(sub) -> None:
                                    "--format says otherwise.",
                        epilog="examples:\n  cnn-studio export my_net.cnnproj -o model.py --weights runs/lenet/best.pt\n"
                               "  cnn-studio export resnet18 -o resnet18.onnx --input 3x64x64 --classes 5",
-                       formatter_class=_raw())
+                       formatter_class=HelpFormatter)
     add_model_argument(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="output file, e.g. model.py, model.onnx or model_ts.pt")
@@ -31,11 +31,6 @@ def add_parser(sub) -> None:
                         "next to the code as <name>_weights.pt")
     p.add_argument("--force", action="store_true", help="overwrite FILE (and <name>_weights.pt) if it exists")
     p.set_defaults(run=run)
-
-
-def _raw():
-    import argparse
-    return argparse.RawDescriptionHelpFormatter
 
 
 def guess_format(output: str) -> str | None:

@@ -8,13 +8,16 @@ from __future__ import annotations
 from studio.core.errors import StudioError
 from studio.core.project import SUFFIX, save_project
 
-from .common import check_output_file, parse_input_shape
+from .common import HelpFormatter, check_output_file, parse_input_shape
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("import", help="import a PyTorch model (MODULE:CALLABLE) as a project, via torch.fx",
                        description="Trace a PyTorch model with torch.fx and save it as an editable project. "
-                                   "This imports and runs the named Python module: only use code you trust.")
+                                   "This imports and runs the named Python module: only use code you trust.",
+                       epilog="example:\n  cnn-studio import torchvision.models:resnet18 -o resnet18.cnnproj "
+                              "--input 3x224x224",
+                       formatter_class=HelpFormatter)
     p.add_argument("callable", metavar="MODULE:CALLABLE", help="e.g. torchvision.models:resnet18")
     p.add_argument("-o", "--output", required=True, metavar="PROJECT", help=f"project file to write ({SUFFIX})")
     p.add_argument("--input", metavar="CxHxW", default="3x224x224", help="input shape (default 3x224x224)")

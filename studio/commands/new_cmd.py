@@ -8,11 +8,16 @@ from studio.core.project import SUFFIX, save_project
 from studio.core.spec import fmt_shape
 from studio.core.validate import validate
 
-from .common import check_output_file, parse_input_shape
+from .common import HelpFormatter, check_output_file, parse_input_shape
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("new", help="create a project file from a template")
+    p = sub.add_parser("new", help="create a project file from a template",
+                       description="Write a new project file from a template, optionally for another input "
+                                   "shape or number of classes. Open it in the studio or use it with summary, "
+                                   "train and export.",
+                       epilog="example:\n  cnn-studio new lenet5 -o my_net.cnnproj --input 1x28x28 --classes 10",
+                       formatter_class=HelpFormatter)
     p.add_argument("template", metavar="TEMPLATE", help="template name (see: cnn-studio templates)")
     p.add_argument("-o", "--output", required=True, metavar="PROJECT", help=f"project file to write ({SUFFIX})")
     p.add_argument("--input", metavar="CxHxW", help="input shape, e.g. 1x28x28 (default: the template's)")

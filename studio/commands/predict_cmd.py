@@ -6,9 +6,17 @@ import sys
 
 from studio.core.errors import StudioError
 
+from .common import HelpFormatter
+
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("predict", help="classify image files with a trained checkpoint")
+    p = sub.add_parser("predict", help="classify image files with a trained checkpoint",
+                       description="Classify image files with a checkpoint written by `cnn-studio train`: each "
+                                   "image is resized and normalised as in training; prints the top classes with "
+                                   "their probabilities. An unreadable image is reported and the rest go on "
+                                   "(exit 2 at the end).",
+                       epilog="example:\n  cnn-studio predict runs/lenet/best.pt resources/samples/digit_*.png --top-k 3",
+                       formatter_class=HelpFormatter)
     p.add_argument("checkpoint", metavar="CKPT", help="a checkpoint written by `cnn-studio train`")
     p.add_argument("images", metavar="IMAGE", nargs="+", help="image files (PNG, JPEG, ...)")
     p.add_argument("--top-k", type=int, default=5, metavar="K", help="how many classes to list (default 5)")

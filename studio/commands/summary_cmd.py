@@ -7,13 +7,20 @@ import sys
 from studio.core.spec import fmt_shape
 from studio.core.validate import Analysis, validate
 
-from .common import add_model_argument, load_model_arg, print_graph_errors
+from .common import HelpFormatter, add_model_argument, load_model_arg, print_graph_errors
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("summary", help="per-layer shapes, parameters and MACs of a project or template")
+    p = sub.add_parser("summary", help="per-layer shapes, parameters and MACs of a project or template",
+                       description="Print each layer's output shape, parameters and MACs with totals and a "
+                                   "memory estimate (like torchinfo). An invalid graph prints its problems "
+                                   "(node, numbers, fix) and exits 2.",
+                       epilog="examples:\n  cnn-studio summary resnet50\n"
+                              "  cnn-studio summary resnet18 --input 3x64x64 --classes 5\n"
+                              "  cnn-studio summary my_net.cnnproj --json --batch-size 32",
+                       formatter_class=HelpFormatter)
     add_model_argument(p)
-    p.add_argument("--batch-size", type=int, default=1, metavar="N", help="batch size for the memory estimate")
+    p.add_argument("--batch-size", type=int, default=1, metavar="N", help="batch size for the memory estimate (default 1)")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of the table")
     p.set_defaults(run=run)
 

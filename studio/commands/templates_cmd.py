@@ -6,9 +6,16 @@ import sys
 
 from studio.core.spec import fmt_shape
 
+from .common import HelpFormatter
+
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("templates", help="list the templates (built-in and your own), or show one's card")
+    p = sub.add_parser("templates", help="list the templates (built-in and your own), or show one's card",
+                       description="List the built-in templates and your own (name, input, classes, parameters, "
+                                   "MACs), or show one template's card: the paper, what was new in it, its counts.",
+                       epilog="examples:\n  cnn-studio templates\n  cnn-studio templates resnet50\n"
+                              "  cnn-studio templates --json",
+                       formatter_class=HelpFormatter)
     p.add_argument("name", nargs="?", metavar="NAME", help="show this template's card")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(run=run)

@@ -10,8 +10,8 @@ from pathlib import Path
 from studio.core.errors import StudioError
 from studio.core.spec import fmt_shape
 
-from .common import (add_model_argument, data_settings, load_model_arg, looks_like_file, parse_input_shape,
-                     print_graph_errors)
+from .common import (HelpFormatter, add_model_argument, data_settings, load_model_arg, looks_like_file,
+                     parse_input_shape, print_graph_errors)
 from .train_output import ProgressPrinter, epoch_table
 
 NATURAL_CHANNELS = {"digits": 1, "mnist": 1, "fashion-mnist": 1, "shapes": 3, "cifar10": 3}
@@ -33,7 +33,7 @@ def add_parser(sub) -> None:
                        description="Train headless. Writes RUN_DIR with metrics.jsonl, best.pt, last.pt and "
                                    "project.cnnproj. Ctrl-C stops cleanly (exit 130) keeping last.pt. "
                                    "Under `torchrun --nproc_per_node=N -m studio train ...` it trains with DDP.",
-                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+                       epilog=EXAMPLES, formatter_class=HelpFormatter)
     add_model_argument(p)
     p.add_argument("--data", metavar="SOURCE", help="digits, shapes, mnist:DIR, fashion-mnist:DIR, cifar10:DIR or "
                    "folder:DIR (default: the project's data settings, else digits)")
