@@ -71,6 +71,11 @@ class Document(QObject):
     # ---- changes ---------------------------------------------------------
     def _connect_graph(self) -> None:
         self.graph.changed.connect(self.revalidate)
+        self.graph.groups_changed.connect(self.revalidate)  # groups shape the generated code
+
+    def _disconnect_graph(self) -> None:
+        self.graph.changed.disconnect(self.revalidate)
+        self.graph.groups_changed.disconnect(self.revalidate)
 
     def revalidate(self) -> Analysis:
         self._analysis = validate(self.graph, self._project.num_classes)
@@ -78,7 +83,7 @@ class Document(QObject):
         return self._analysis
 
     def set_project(self, project: Project, path: str | Path | None = None, dirty: bool = False) -> None:
-        self.graph.changed.disconnect(self.revalidate)
+        self._disconnect_graph()
         self._project = project
         self._path = Path(path) if path is not None else None
         self.undo_stack.clear()
