@@ -53,12 +53,15 @@ class EdgeItem(QGraphicsItem):
         self.setZValue(1)
         self.setAcceptHoverEvents(True)
         self._path = QPainterPath()
+        self._arrow = QPainterPath()
         self._shape: QPainterPath | None = None
         self._label: QStaticText | None = None
         self._label_rect = QRectF()
         self._bounds = QRectF()
         self._hover = False
         self.error = False
+        self.label_text: str | None = None  # the shape shown on the edge (set by the scene)
+        self.shape_shown = None  # the shape tuple behind label_text
 
     def type(self) -> int:
         return EDGE_TYPE
@@ -91,6 +94,12 @@ class EdgeItem(QGraphicsItem):
 
     def _place_label(self) -> None:
         self.prepareGeometryChange()
+        end = self._path.currentPosition()  # the target port
+        tip = end.y() - style.PORT_R - 1  # just above the port circle
+        self._arrow = QPainterPath(QPointF(end.x(), tip))
+        self._arrow.lineTo(end.x() - 4, tip - 7)
+        self._arrow.lineTo(end.x() + 4, tip - 7)
+        self._arrow.closeSubpath()
         br = self._path.boundingRect()
         if self._label is not None:
             w, h = self._label_size
@@ -134,16 +143,9 @@ class EdgeItem(QGraphicsItem):
         painter.drawPath(self._path)
         if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.4:
             return  # far away: no arrow, no label
-        # arrow head at the target
-        end = self._path.pointAtPercent(1.0)
-        painter.setBrush(col)
+        painter.setBrush(col)  # arrow head at the target
         painter.setPen(Qt.PenStyle.NoPen)
-        tip = end.y() - style.PORT_R - 1  # just above the port circle
-        a = QPainterPath(QPointF(end.x(), tip))
-        a.lineTo(end.x() - 4, tip - 7)
-        a.lineTo(end.x() + 4, tip - 7)
-        a.closeSubpath()
-        painter.drawPath(a)
+        painter.drawPath(self._arrow)
         if self._label is not None:
             painter.setBrush(QBrush(style.color("bg")))
             painter.setPen(QPen(style.color("grid"), 1))

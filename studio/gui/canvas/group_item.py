@@ -13,6 +13,44 @@ GROUP_TYPE = QGraphicsItem.UserType + 4
 BLOCK_TYPE = QGraphicsItem.UserType + 5
 TITLE_H = 22.0
 MARGIN = 14.0
+RADIUS = 10.0
+
+
+def _dashed_frame(painter: QPainter, r: QRectF, exposed: QRectF, color) -> None:
+    """The dashed rounded border of ``r``, only where it crosses ``exposed``: dashing the
+    whole outline of a tall group on every small repaint is what made edits slow."""
+    k = RADIUS
+    pen = QPen(color, 1, Qt.PenStyle.DashLine)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    sides = ((r.left() + k, r.top(), r.right() - k, r.top()), (r.left() + k, r.bottom(), r.right() - k, r.bottom()),
+             (r.left(), r.top() + k, r.left(), r.bottom() - k), (r.right(), r.top() + k, r.right(), r.bottom() - k))
+    for x0, y0, x1, y1 in sides:
+        if y0 == y1:  # horizontal
+            if not exposed.top() <= y0 <= exposed.bottom():
+                continue
+            a, b = max(x0, exposed.left()), min(x1, exposed.right())
+            start = x0
+        else:
+            if not exposed.left() <= x0 <= exposed.right():
+                continue
+            a, b = max(y0, exposed.top()), min(y1, exposed.bottom())
+            start = y0
+        if a >= b:
+            continue
+        pen.setDashOffset(a - start)  # the dashes stay where a full drawing puts them
+        painter.setPen(pen)
+        if y0 == y1:
+            painter.drawLine(QPointF(a, y0), QPointF(b, y0))
+        else:
+            painter.drawLine(QPointF(x0, a), QPointF(x0, b))
+    pen.setDashOffset(0)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for cx, cy, start in ((r.left(), r.top(), 90), (r.right() - 2 * k, r.top(), 0),
+                          (r.left(), r.bottom() - 2 * k, 180), (r.right() - 2 * k, r.bottom() - 2 * k, 270)):
+        corner = QRectF(cx, cy, 2 * k, 2 * k)
+        if corner.intersects(exposed):
+            painter.drawArc(corner, start * 16, 90 * 16)
 
 
 class GroupItem(QGraphicsItem):
@@ -23,6 +61,7 @@ class GroupItem(QGraphicsItem):
         super().__init__()
         self.name = name
         self.setZValue(-1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
         self._rect = QRectF()
         self._title = static_text(f"▾ {name}", style.font("group"), 400)
 
@@ -47,11 +86,13 @@ class GroupItem(QGraphicsItem):
         return p
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self._rect.isNull():
+        r = self._rect
+        if r.isNull():
             return
-        painter.setPen(QPen(style.color("group_border"), 1, Qt.PenStyle.DashLine))
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(style.color("group")))
-        painter.drawRoundedRect(self._rect, 10, 10)
+        painter.drawRoundedRect(r, RADIUS, RADIUS)
+        _dashed_frame(painter, r, option.exposedRect.adjusted(-2, -2, 2, 2), style.color("group_border"))
         painter.setPen(style.color("sub"))
         painter.setFont(style.font("group"))
         painter.drawStaticText(QPointF(self._rect.left() + 8, self._rect.top() + 4), self._title)

@@ -153,6 +153,7 @@ class GraphScene(QGraphicsScene):
         self._node_edges.setdefault(edge.source, set()).add(it)
         self._node_edges.setdefault(edge.target, set()).add(it)
         shape = self._shapes.get(edge.source)
+        it.shape_shown = shape
         it.label_text = fmt_shape(shape) if shape is not None else ""
         it.set_label(it.label_text)
 
@@ -275,24 +276,26 @@ class GraphScene(QGraphicsScene):
         for i in a.issues:
             if i.node is not None:
                 by_node.setdefault(i.node, []).append(i)
-        graph = self.graph
+        graph, shapes, costs = self.graph, a.shapes, a.costs
         for nid, item in self.nodes.items():
-            if not graph.has_node(nid):
-                continue
-            c = a.costs.get(nid)
-            issues = tuple((i.severity, i.message) for i in by_node.get(nid, ()))
-            sig = (a.shapes.get(nid), c.params if c is not None else None, issues)
-            if sig != item.signature:
+            c = costs.get(nid)
+            found = by_node.get(nid)
+            sig = (shapes.get(nid), c.params if c is not None else None,
+                   tuple((i.severity, i.message) for i in found) if found else ())
+            if sig != item.signature and graph.has_node(nid):
                 item.signature = sig
-                self._update_node(item, graph.node(nid), a, by_node.get(nid, ()))
-        self._shapes = a.shapes
+                self._update_node(item, graph.node(nid), a, found or ())
+        self._shapes = shapes
         for e, it in self.edges.items():
-            shape = a.shapes.get(e.source)
-            text = fmt_shape(shape) if shape is not None else ""
-            if text != getattr(it, "label_text", None):
-                it.label_text = text
-                it.set_label(text)
-        self._update_blocks(a)
+            shape = shapes.get(e.source)
+            if shape != it.shape_shown or it.label_text is None:  # format only what changed
+                it.shape_shown = shape
+                text = fmt_shape(shape) if shape is not None else ""
+                if text != it.label_text:
+                    it.label_text = text
+                    it.set_label(text)
+        if self.blocks:
+            self._update_blocks(a)
 
     def _update_node(self, item: NodeItem, node, a, issues) -> None:
         shape, c = a.shapes.get(node.id), a.costs.get(node.id)

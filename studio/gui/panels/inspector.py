@@ -34,6 +34,7 @@ class Inspector(QScrollArea):
         self.editors: dict[str, ParamEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.fix_buttons: list[QPushButton] = []
+        self._issues_key: list | None = None
         self._body: QWidget | None = None
         document.analysis_changed.connect(self._on_analysis)
         document.project_replaced.connect(lambda: self.set_nodes([]))
@@ -72,6 +73,7 @@ class Inspector(QScrollArea):
         spec = node.spec
         self.node_id = node_id
         self.editors, self.error_labels = {}, {}
+        self._issues_key = None
         body = QWidget()
         lay = QVBoxLayout(body)
         title = QLabel(f"<b>{html.escape(spec.title)}</b>  <span style='color:gray'>{html.escape(spec.category)}</span>")
@@ -162,19 +164,25 @@ class Inspector(QScrollArea):
             parts.append(f"{cost.params:,} params")
             if cost.macs:
                 parts.append(f"{cost.macs:,} MACs")
-        self.shape_label.setText(" · ".join(parts))
+        _set_text(self.shape_label, " · ".join(parts))
         try:
             text = spec.explain(node.params, ins, out) if out is not None else ""
         except Exception:  # noqa: BLE001 - explain is informative only
             text = ""
-        self.explain_label.setText(text)
-        self.explain_label.setVisible(bool(text))
+        _set_text(self.explain_label, text)
+        if self.explain_label.isVisibleTo(self) != bool(text):
+            self.explain_label.setVisible(bool(text))
+        issues = analysis.issues_for(nid)
+        key = [(i.severity, i.message, i.fix) for i in issues]
+        if key == self._issues_key:  # unchanged: keep the rows (no relayout while typing)
+            return
+        self._issues_key = key
         while self.issues_box.count():
             w = self.issues_box.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
         self.fix_buttons = []
-        for issue in analysis.issues_for(nid):
+        for issue in issues:
             row = QWidget()
             rl = QVBoxLayout(row)
             rl.setContentsMargins(0, 4, 0, 4)
@@ -234,3 +242,8 @@ class Inspector(QScrollArea):
     def _apply_fix(self, fix) -> None:
         err = commands.push(self.document, commands.ApplyFixCommand(self.document, fix))
         self.status.emit(f"Fix failed: {err}" if err else f"Applied: {fix.label} (Ctrl+Z undoes)")
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)

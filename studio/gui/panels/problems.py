@@ -39,10 +39,15 @@ class ProblemsPanel(QWidget):
         lay.addWidget(self.empty_label)
         lay.addWidget(self.tree)
         self.fix_buttons: list[QPushButton] = []
+        self._key: list | None = None
         document.analysis_changed.connect(self._on_analysis)
         self._on_analysis(document.analysis)
 
     def _on_analysis(self, analysis) -> None:
+        key = [(i.severity, i.node, analysis.names.get(i.node, ""), i.message, i.fix) for i in analysis.issues]
+        if key == self._key:  # the same problems (most edits): keep the rows and their buttons
+            return
+        self._key = key
         self.tree.clear()
         self.fix_buttons = []
         style = self.style()

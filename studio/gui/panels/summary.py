@@ -26,14 +26,41 @@ def human_count(n: int) -> str:
 
 
 class LayerTableModel(QAbstractTableModel):
+    """One row per layer in topological order: (id, name, type, output shape, params, MACs).
+    An analysis with the same layers in the same order only repaints the rows that changed."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows = []
+        self.rows: list[tuple] = []
+
+    @staticmethod
+    def rows_of(analysis) -> list[tuple]:
+        costs, shapes, names, types = analysis.costs, analysis.shapes, analysis.names, analysis.types
+        out = []
+        for nid in analysis.order:
+            c = costs.get(nid)
+            out.append((nid, names[nid], types[nid], shapes.get(nid), c.params if c else 0, c.macs if c else 0))
+        return out
 
     def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        rows = list(rows)
+        old = self.rows
+        if len(rows) != len(old) or any(a[0] != b[0] for a, b in zip(rows, old)):
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return
+        self.rows = rows
+        changed = [i for i, (a, b) in enumerate(zip(rows, old)) if a != b]
+        last = len(COLUMNS) - 1
+        start = prev = None
+        for i in changed + [None]:  # contiguous runs: one dataChanged each
+            if start is not None and (i is None or i != prev + 1):
+                self.dataChanged.emit(self.index(start, 0), self.index(prev, last), [Qt.ItemDataRole.DisplayRole])
+                start = None
+            if i is not None and start is None:
+                start = i
+            prev = i
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.rows)
@@ -46,17 +73,20 @@ class LayerTableModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def node_id(self, row: int) -> str:
+        return self.rows[row][0]
+
     def cell_text(self, row: int, col: int) -> str:
         r = self.rows[row]
         if col == 0:
-            return r.name
+            return r[1]
         if col == 1:
-            return get_spec(r.type).title
+            return get_spec(r[2]).title
         if col == 2:
-            return fmt_shape(r.output_shape)
+            return fmt_shape(r[3])
         if col == 3:
-            return f"{r.params:,}"
-        return f"{r.macs:,}"
+            return f"{r[4]:,}"
+        return f"{r[5]:,}"
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -64,10 +94,13 @@ class LayerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role == Qt.ItemDataRole.UserRole:
-            return self.rows[index.row()].id
+            return self.rows[index.row()][0]
         return None
+
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class SummaryPanel(QWidget):
@@ -108,29 +141,48 @@ class SummaryPanel(QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.table)
         lay.addLayout(foot)
+        self._stale = False
         document.analysis_changed.connect(self._on_analysis)
-        self._on_analysis(document.analysis)
+        self._analysis = document.analysis
+        self.refresh()
 
     def _on_analysis(self, analysis) -> None:
         self._analysis = analysis
-        self.model.set_rows(analysis.rows())
+        if not self.isVisibleTo(self.window()):  # another tab or a closed dock: catch up when shown
+            self._stale = True
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Bring the table and totals up to the latest analysis."""
+        self._stale = False
+        self.model.set_rows(LayerTableModel.rows_of(self._analysis))
         self._update_totals()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _update_totals(self) -> None:
         a = self._analysis
         b = self.batch_spin.value()
         mem = a.memory_estimate(b)
         out = fmt_shape(a.output_shape) if a.output_shape is not None else "?"
-        self.totals_label.setText(
+        text = (
             f"<b>{len(a.order)}</b> layers · output {out} · <b>{a.trainable_params:,}</b> trainable params "
             f"({human_bytes(mem['param_bytes'])}) · {a.buffers:,} buffers · <b>{human_count(a.macs)}</b> MACs "
             f"per image · activations {human_bytes(mem['activation_bytes'])} for batch {b} "
             f"(training ≈ {human_bytes(mem['training_bytes_estimate'])})"
         )
+        if text != self.totals_label.text():
+            self.totals_label.setText(text)
 
     def row_of(self, node_id: str) -> int:
+        if self._stale:
+            self.refresh()
         for i, r in enumerate(self.model.rows):
-            if r.id == node_id:
+            if r[0] == node_id:
                 return i
         return -1
 
@@ -143,4 +195,4 @@ class SummaryPanel(QWidget):
 
     def _on_click(self, index) -> None:
         if index.isValid():
-            self.node_activated.emit(self.model.rows[index.row()].id)
+            self.node_activated.emit(self.model.node_id(index.row()))
