@@ -27,8 +27,15 @@ def _load_commands():
     return mods
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one line (naming --help) and exit 2, like every other error."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cnn-studio",
         description="Build, train and export convolutional image classifiers. "
                     "With no command, opens the studio window.",
@@ -51,7 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["gui", *argv]
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        prog = f"cnn-studio {args.command}" if getattr(args, "command", None) else "cnn-studio"
+        print(f"{prog}: unrecognized arguments: {' '.join(extra)} (see: {prog} --help)", file=sys.stderr)
+        return 2
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
