@@ -44,6 +44,7 @@ def main(argv=None) -> int:
     from studio import templates
     from studio.core.validate import validate
     from studio.gui import commands
+    from studio.gui.app import settle_gc
     from studio.gui.document import Document
     from studio.gui.mainwindow import MainWindow
     from studio.gui.project_setup import default_project
@@ -58,6 +59,7 @@ def main(argv=None) -> int:
     win.resize(1440, 900)
     win.show()
     _settle(app, win)
+    settle_gc()  # as `cnn-studio` does once its window is up
     t2 = time.perf_counter()
     print(f"imports (Qt, studio, torch):    {(t1 - t0) * 1000:8.1f} ms")
     print(f"open window (LeNet-5):          {(t2 - t1) * 1000:8.1f} ms  (build + show + first paint)")

@@ -8,8 +8,9 @@ SHORTCUTS = [
     ("Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo"),
     ("Ctrl+C / Ctrl+X / Ctrl+V", "Copy, cut, paste the selected layers (with the edges between them)"),
     ("Ctrl+D", "Duplicate the selection"),
-    ("Del", "Delete the selection"),
-    ("Ctrl+A", "Select every layer"),
+    ("Del", "Delete the selection (a deleted layer in a chain is bridged: the one above feeds the ones below)"),
+    ("Ctrl+A", "Select every layer (or drag a rubber band on empty canvas)"),
+    ("Ctrl+G", "Group the selection into a named block"),
     ("Ctrl++ / Ctrl+− / Ctrl+0", "Zoom in, zoom out, fit the network in view"),
     ("Ctrl+L", "Auto-layout (top to bottom)"),
     ("Ctrl+Q", "Quit"),
@@ -19,7 +20,8 @@ SHORTCUTS = [
 GUIDE = """
 <h3>Building a network</h3>
 <ol>
-<li>Drag a layer from the <b>palette</b> (left) onto the canvas, or double-click it.</li>
+<li>Drag a layer from the <b>palette</b> (left) onto the canvas, or double-click it: with one layer
+    selected, the new one goes below it and is wired in after it.</li>
 <li>Drag from a layer's output port (bottom) to the next layer's input port (top) to connect them.</li>
 <li>Select a layer to edit its parameters in the <b>inspector</b> (right); every shape updates as you type.</li>
 <li>Problems appear in red (errors) and amber (warnings) on the canvas and in the <b>Problems</b> tab;
@@ -27,7 +29,9 @@ GUIDE = """
 <li>The <b>Summary</b> tab lists every layer's output shape, parameters and MACs; the <b>Code</b> tab shows
     the PyTorch code the studio generates.</li>
 </ol>
-<p>File → New from template… starts from LeNet-5, AlexNet, VGG or ResNet.</p>
+<p>File → New from template… starts from LeNet-5, AlexNet, VGG or ResNet. Edit → Save selection as
+block… keeps layers you reuse; they appear under <b>My blocks</b> in the palette and in Edit → Insert
+block. Edit → History lists every edit: click a line to go back to it.</p>
 """
 
 
