@@ -5,6 +5,9 @@ import modules you trust.
 """
 from __future__ import annotations
 
+import os
+import sys
+
 from studio.core.errors import StudioError
 from studio.core.project import SUFFIX, save_project
 
@@ -18,13 +21,31 @@ def add_parser(sub) -> None:
                        epilog="example:\n  cnn-studio import torchvision.models:resnet18 -o resnet18.cnnproj "
                               "--input 3x224x224",
                        formatter_class=HelpFormatter)
-    p.add_argument("callable", metavar="MODULE:CALLABLE", help="e.g. torchvision.models:resnet18")
+    p.add_argument("callable", metavar="MODULE:CALLABLE",
+                   help="e.g. torchvision.models:resnet18, or model.py:Net for a file (a module in the current "
+                        "folder is found too)")
     p.add_argument("-o", "--output", required=True, metavar="PROJECT", help=f"project file to write ({SUFFIX})")
     p.add_argument("--input", metavar="CxHxW", default="3x224x224", help="input shape (default 3x224x224)")
     p.add_argument("--classes", type=int, metavar="N",
                    help="number of classes (passed as num_classes= when the callable accepts it)")
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
     p.set_defaults(run=run)
+
+
+def _importable(spec: str) -> str:
+    """Let MODULE be found as `python -c "import MODULE"` finds it: in the current folder too.
+
+    ``path/to/model.py:Net`` is read as module ``model`` from ``path/to``.
+    """
+    mod, sep, attr = spec.partition(":")
+    folder = os.getcwd()
+    if mod.endswith(".py") or os.sep in mod or "/" in mod:
+        if not os.path.isfile(mod):
+            raise StudioError(f"{mod}: no such Python file (write MODULE:CALLABLE or path/to/file.py:CALLABLE)")
+        folder, mod = os.path.dirname(os.path.abspath(mod)), os.path.splitext(os.path.basename(mod))[0]
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return f"{mod}{sep}{attr}"
 
 
 def run(args) -> int:
@@ -34,7 +55,7 @@ def run(args) -> int:
     if args.classes is not None and args.classes < 1:
         raise StudioError(f"--classes {args.classes}: a classifier needs at least 1 class")
     out = check_output_file(args.output, args.force, example="model" + SUFFIX)
-    proj = import_callable(args.callable, shape, args.classes)
+    proj = import_callable(_importable(args.callable), shape, args.classes)
     save_project(proj, out)
     n_groups = len(proj.graph.groups)
     print(f"imported {args.callable}: {len(proj.graph)} nodes, {len(proj.graph.edges)} edges"
