@@ -209,6 +209,12 @@ def _train(args, dist, Trainer) -> int:
     name = project.name or project.template or Path(args.model).stem
     if not check_graph(project, name):
         return 2
+    if args.out and dist.is_main:
+        try:  # a folder that cannot be made: one line before any data is loaded
+            Path(args.out).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StudioError(f"--out {args.out}: cannot create the run folder ({exc.strerror or exc}); "
+                              "choose a folder you can write to") from None
     project, bundle, data = prepare(args, project)
     project.training = settings.to_dict()
     if args.out:

@@ -84,6 +84,7 @@ def cases(d: Path):
         (["train", "lenet5", "--device", unavailable_device()], "available: use --device auto or cpu"),
         (["train", "lenet5", "--out", str(ROOT / "README.md")], "is a file: give a folder for the run"),
         (["train", "lenet5", "--out", str(run)], "already holds a run"),
+        (["train", "lenet5", "--out", str(d / "exists.py" / "run")], "cannot create the run folder"),
         (["train", str(EX / "lenet5.cnnproj"), "--data", "shapes"], "has 10 classes but --data shapes has 5"),
         (["train", "resnet18", "--resume", ck], "was trained on the template lenet5, not resnet18"),
         (["train", str(EX / "resnet_mini.cnnproj"), "--resume", ck], "was not trained on"),
