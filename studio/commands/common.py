@@ -105,7 +105,7 @@ def data_settings(project, data_arg: str | None, download: bool = False, where: 
     try:
         base = DataSettings.from_dict(saved)
     except StudioError as exc:
-        raise StudioError(f"{where}'s dataset settings: {exc}") from None
+        raise StudioError(f"dataset settings of {where}: {exc}") from None
     data = parse_data_arg(data_arg, base) if data_arg else base
     if download:
         data.download = True

@@ -37,7 +37,7 @@ def run(args) -> int:
     ckpt = load_checkpoint(args.checkpoint)
     model, project = model_from_checkpoint(ckpt)
     device, _ = pick_device(args.device)
-    data = data_settings(project, args.data, args.download, where=f"{args.checkpoint}'s project")
+    data = data_settings(project, args.data, args.download, where=f"the project in {args.checkpoint}")
     bundle = load_data(data, tuple(ckpt["input_shape"]))
     names = list(ckpt["class_names"])
     if bundle.num_classes != len(names):

@@ -6,6 +6,7 @@ code-carrying checkpoints, a checkpoint with another network's weights, missing 
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -43,6 +44,9 @@ def files(tmp_path_factory):
     (d / "exists.cnnproj").write_text("{}")
     (d / "exists.py").write_text("")
     (d / "mnist_empty").mkdir()
+    saved = json.loads((EX / "lenet5.cnnproj").read_text())
+    saved["dataset"] = {"source": "mnist", "val_fraction": 0.2}  # no root: unusable as saved
+    (d / "mnist_saved.cnnproj").write_text(json.dumps(saved))
     return d
 
 
@@ -78,6 +82,8 @@ def cases(d: Path):
         (["train", "lenet5", "--data", f"folder:{missing}"], "does not exist: give a folder with one subfolder"),
         (["train", "lenet5", "--data", f"mnist:{d / 'mnist_empty'}"], "set download on (--download)"),
         (["train", "lenet5", "--data", "mnist"], "mnist needs a folder, e.g. --data mnist:./data"),
+        (["train", str(d / "mnist_saved.cnnproj")], "dataset settings of " + str(d / "mnist_saved.cnnproj")
+         + ": data set 'mnist' needs a folder"),
         (["train", "lenet5", "--epochs", "0"], "'epochs' is 0: train for at least 1 epoch"),
         (["train", "lenet5", "--lr", "-0.1"], "'lr' is -0.1: the learning rate must be above 0"),
         (["train", "lenet5", "--epochs", "abc"], "invalid int value: 'abc' (see: cnn-studio train --help)"),
@@ -131,6 +137,14 @@ def test_an_invalid_graph_lists_its_problems(files, capsys):
     err = capsys.readouterr().err
     assert rc == 2 and "the graph has 1 error(s)" in err and "insert Flatten before it" in err
     assert "Traceback" not in err and not (files / "never").exists()
+
+
+def test_data_option_replaces_an_unusable_saved_source(files, capsys, tmp_path):
+    rc = main(["train", str(files / "mnist_saved.cnnproj"), "--data", "digits", "--epochs", "1",
+               "--out", str(tmp_path / "r")])
+    assert rc == 0, capsys.readouterr().err
+    saved = json.loads((tmp_path / "r" / "project.cnnproj").read_text())["dataset"]
+    assert saved["source"] == "digits" and saved["val_fraction"] == 0.2  # the project's split is kept
 
 
 def test_force_overwrites_and_a_run_folder_continues_with_resume(files, capsys, tmp_path):
