@@ -19,7 +19,7 @@ def add_parser(sub) -> None:
                        epilog="example:\n  cnn-studio new lenet5 -o my_net.cnnproj --input 1x28x28 --classes 10",
                        formatter_class=HelpFormatter)
     p.add_argument("template", metavar="TEMPLATE", help="template name (see: cnn-studio templates)")
-    p.add_argument("-o", "--output", required=True, metavar="PROJECT", help=f"project file to write ({SUFFIX})")
+    p.add_argument("-o", "--output", required=True, metavar="PROJECT", help=f"project file to write ({SUFFIX} is added to a name without a suffix)")
     p.add_argument("--input", metavar="CxHxW", help="input shape, e.g. 1x28x28 (default: the template's)")
     p.add_argument("--classes", type=int, metavar="N", help="number of classes (default: the template's)")
     p.add_argument("--force", action="store_true", help="overwrite PROJECT if it exists")
