@@ -53,9 +53,5 @@ def run(args) -> int:
     for path in written:
         print(f"wrote {path}")
     if fmt == "pytorch":
-        folder = os.path.dirname(os.path.abspath(written[0]))
-        if args.weights and folder != os.getcwd():  # model.py loads its weights file from the working folder
-            print(f"run it with: cd {folder} && python {os.path.basename(written[0])}")
-        else:
-            print(f"run it with: python {written[0]}")
+        print(f"run it with: python {written[0]}")  # it finds its weights file next to itself
     return 0

@@ -211,14 +211,16 @@ def render(plan: ModulePlan, project: Project, weights_file: str | None = None) 
     labels = {n.id: n.label for n in project.graph.nodes if n.label}
     w = _Writer(plan, labels)
     name = model_class_name(project, plan, info)
-    out = header(project, plan, info, weights_file) + ["", "import torch", "from torch import nn", "", ""]
+    imports = (["from pathlib import Path", ""] if weights_file else []) + ["import torch", "from torch import nn"]
+    out = header(project, plan, info, weights_file) + ["", *imports, "", ""]
     for cls in plan.classes:
         out += w.block_class(cls) + ["", ""]
     out += w.model_class(name, f"The {name} network, as built in cnn-studio.") + ["", ""]
     shape = ", ".join(str(s) for s in plan.analysis.shapes[plan.analysis.input_id])
     out += ['if __name__ == "__main__":', f"{IND}model = {name}()"]
     if weights_file:
-        out.append(f"{IND}model.load_state_dict(torch.load({weights_file!r}, weights_only=True))")
+        out.append(f"{IND}weights = Path(__file__).with_name({weights_file!r})  # saved next to this file")
+        out.append(f"{IND}model.load_state_dict(torch.load(weights, weights_only=True))")
     out += [f"{IND}model.eval()", f"{IND}x = torch.randn(1, {shape})", f"{IND}with torch.no_grad():",
             f"{IND * 2}y = model(x)", f'{IND}print("output shape:", tuple(y.shape))', ""]
     return "\n".join(out)

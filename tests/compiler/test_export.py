@@ -37,7 +37,8 @@ def test_export_template_with_checkpoint_weights(tmp_path, lenet, capsys):
     state = torch.load(weights, weights_only=True)
     assert list(state) == list(model.state_dict())
     src = out.read_text()
-    assert "model.load_state_dict(torch.load('model_weights.pt', weights_only=True))" in src
+    assert "weights = Path(__file__).with_name('model_weights.pt')" in src
+    assert "model.load_state_dict(torch.load(weights, weights_only=True))" in src
     # the script loads the weights and gives the same scores as the studio's module
     x = torch.randn(1, 1, 32, 32)
     torch.save(x, tmp_path / "x.pt")
@@ -51,6 +52,10 @@ def test_export_template_with_checkpoint_weights(tmp_path, lenet, capsys):
     model.eval()
     with torch.no_grad():
         assert torch.equal(torch.load(tmp_path / "y.pt"), model(x))
+    # and from another folder: the weights are found next to the script
+    r = subprocess.run([sys.executable, str(out)], cwd=tmp_path.parent, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "output shape: (1, 10)"
 
 
 def test_plain_state_dict_and_mismatched_weights(tmp_path, lenet, capsys):
