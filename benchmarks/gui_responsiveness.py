@@ -74,6 +74,9 @@ def with_gui(project, seconds: float, threads: int | None):
     win = MainWindow(Document(project), autosave_ms=3_600_000)
     win.resize(1400, 900)
     win.show()
+    from studio.gui.app import settle_gc
+
+    settle_gc()  # as `cnn-studio` does once its window is up
     ctl = win.training
     ctl.num_threads = threads
     win.bottom_tabs.setCurrentWidget(ctl.panel)

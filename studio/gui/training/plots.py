@@ -56,7 +56,8 @@ def _plot(title: str, left: str, legend_at_bottom: bool = False) -> pg.PlotWidge
     w.setTitle(title)
     w.setLabel("left", left)
     w.setLabel("bottom", "epoch")
-    w.showGrid(x=True, y=True, alpha=0.2)
+    # no grid lines: pyqtgraph redraws them with every curve update (~10 ms of the GUI thread per
+    # refresh here), which made the window stutter while training (benchmarks/gui_responsiveness.py)
     w.addLegend(offset=(-8, -8) if legend_at_bottom else (-8, 8))
     w.setMinimumSize(180, 150)
     for ax in ("left", "bottom"):

@@ -87,6 +87,7 @@ class TrainingThread(QThread):
         result = None
         old_threads = None
         try:
+            lower_thread_priority()
             if self._num_threads:
                 import torch
 
@@ -139,6 +140,19 @@ class TrainingThread(QThread):
                 torch.set_num_threads(old_threads)
         self.last_result = result
         self._emit(self.result, result)
+
+
+def lower_thread_priority(step: int = 10) -> None:
+    """Let the GUI thread win the CPU over training: raise this thread's nice value (Linux
+    keeps one per thread; the compute threads torch starts from here inherit it)."""
+    import os
+    import threading
+
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + step))
+    except (AttributeError, OSError):  # not Linux-like, or not allowed: keep the default
+        pass
 
 
 class FunctionThread(QThread):
