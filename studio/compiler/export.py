@@ -7,6 +7,8 @@ from pathlib import Path
 
 import torch
 
+from studio.compiler.weights import weights_mismatch
+
 from studio.core.errors import StudioError
 from studio.core.project import Project, atomic_write_bytes, atomic_write_text
 
@@ -40,20 +42,9 @@ def load_state_dict(path: str | os.PathLike) -> dict:
 
 
 def apply_weights(model: torch.nn.Module, state: dict, source: str) -> None:
-    own = model.state_dict()
-    missing = [k for k in own if k not in state]
-    extra = [k for k in state if k not in own]
-    wrong = [f"{k} {tuple(state[k].shape)} vs {tuple(v.shape)}" for k, v in own.items()
-             if k in state and tuple(state[k].shape) != tuple(v.shape)]
-    if missing or extra or wrong:
-        parts = []
-        if missing:
-            parts.append(f"missing {len(missing)} (e.g. {', '.join(missing[:3])})")
-        if extra:
-            parts.append(f"unexpected {len(extra)} (e.g. {', '.join(extra[:3])})")
-        if wrong:
-            parts.append(f"wrong shape {len(wrong)} (e.g. {'; '.join(wrong[:2])})")
-        raise ExportError(f"{source} does not fit this network: {', '.join(parts)}. "
+    problem = weights_mismatch(model, state)
+    if problem:
+        raise ExportError(f"{source} does not fit this network: {problem}. "
                           f"Export with the project the checkpoint was trained from")
     model.load_state_dict(state, strict=True)
 

@@ -20,6 +20,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from studio.compiler.weights import weights_mismatch  # noqa: F401  (also used by engine)
 from studio.core.errors import StudioError
 from studio.core.graph import Graph
 from studio.core.project import Project, atomic_write_bytes, parse_project
@@ -75,27 +76,6 @@ def load_checkpoint(path: str | os.PathLike) -> dict[str, Any]:
                           "use best.pt or last.pt from a cnn-studio run folder")
     return ckpt
 
-
-def _shape(t) -> str:
-    return "×".join(str(d) for d in t.shape) or "scalar"
-
-
-def weights_mismatch(model: nn.Module, state: dict[str, Any]) -> str | None:
-    """None when ``state`` fits ``model`` exactly, else a short text: what is missing, extra or mis-shaped."""
-    own = model.state_dict()
-    missing = [k for k in own if k not in state]
-    extra = [k for k in state if k not in own]
-    wrong = [f"'{k}' is {_shape(state[k])} in the checkpoint but {_shape(v)} in the network"
-             for k, v in own.items() if k in state and hasattr(state[k], "shape")
-             and tuple(state[k].shape) != tuple(v.shape)]
-    parts = []
-    if wrong:
-        parts.append(f"{len(wrong)} weight(s) of another shape, e.g. {wrong[0]}")
-    if missing:
-        parts.append(f"{len(missing)} missing (e.g. {', '.join(missing[:2])})")
-    if extra:
-        parts.append(f"{len(extra)} unexpected (e.g. {', '.join(extra[:2])})")
-    return "; ".join(parts) or None
 
 
 def training_graph(graph: Graph) -> Graph:
