@@ -25,14 +25,19 @@ def torch_default(cls_name: str, kw: str):
 
     from torch import nn
 
-    p = inspect.signature(getattr(nn, cls_name)).parameters.get(kw)
+    from .modules import CUSTOM
+
+    cls = getattr(nn, cls_name, None) or CUSTOM.get(cls_name)
+    if cls is None:  # a LayerScale parameter: no class, every value is explicit
+        return MISSING
+    p = inspect.signature(cls).parameters.get(kw)
     return MISSING if p is None or p.default is inspect.Parameter.empty else p.default
 
 
 def leaf_classes(c: Container, path: tuple = ()) -> dict[tuple, str]:
     out = {}
     for name, item in c.children.items():
-        if item.kind == "leaf":
+        if item.kind in ("leaf", "param"):
             out[path + (name,)] = item.cls
         elif item.kind in ("seq", "dict"):
             out.update(leaf_classes(item, path + (name,)))
@@ -62,8 +67,8 @@ class BlockClass:
 def tree_sig(c: Container):
     items = []
     for name, item in c.children.items():
-        if item.kind == "leaf":
-            items.append((name, "leaf", item.cls))
+        if item.kind in ("leaf", "param"):
+            items.append((name, item.kind, item.cls))
         elif item.kind == "block":
             items.append((name, "block", item.class_name))
         else:
@@ -94,7 +99,7 @@ def slots(c: Container, path: tuple = ()) -> dict[tuple, object]:
     out: dict[tuple, object] = {}
     for name, item in c.children.items():
         p = path + (name,)
-        if item.kind == "leaf":
+        if item.kind in ("leaf", "param"):
             for k, v in item.kwargs.items():
                 out[(p, k)] = v
         elif item.kind == "block":

@@ -9,6 +9,7 @@ explicit ``coding: utf-8`` cookie, so no user string can choose the source encod
 from __future__ import annotations
 
 import inspect
+import keyword
 import textwrap
 import unicodedata
 
@@ -49,9 +50,9 @@ def _value(v) -> str:
 
 
 def _signature(cls_name: str):
-    from torch import nn
+    from .modules import module_class
 
-    return inspect.signature(getattr(nn, cls_name)).parameters
+    return inspect.signature(module_class(cls_name)).parameters
 
 
 _POSITIONAL = ("in_channels", "out_channels", "in_features", "out_features", "num_features")
@@ -69,7 +70,14 @@ def leaf_expr(cls_name: str, kwargs: dict) -> str:
         else:
             positional = False
             parts.append(f"{k}={_value(kwargs[k])}")
-    return f"nn.{cls_name}({', '.join(parts)})"
+    from .modules import is_custom
+
+    return f"{'' if is_custom(cls_name) else 'nn.'}{cls_name}({', '.join(parts)})"
+
+
+def param_expr(kwargs: dict) -> str:
+    """A LayerScale: a learned C×1×1 scale held by the enclosing module (torchvision's layer_scale)."""
+    return f"nn.Parameter(torch.full(({_value(kwargs['channels'])}, 1, 1), {_value(kwargs['init'])}))"
 
 
 class _Writer:
@@ -79,9 +87,9 @@ class _Writer:
 
     # ---- __init__ -------------------------------------------------------
     def expr(self, item, ind: str, cls: BlockClass | None, path: tuple) -> str:
-        if item.kind == "leaf":
+        if item.kind in ("leaf", "param"):
             kwargs = cls.leaf_kwargs.get(path, {}) if cls else item.kwargs
-            return leaf_expr(item.cls, kwargs)
+            return param_expr(kwargs) if item.kind == "param" else leaf_expr(item.cls, kwargs)
         if item.kind == "block":
             if cls is not None:
                 args = [(a, v) for a, v in cls.leaf_kwargs.get(path, {}).items()]
@@ -91,6 +99,9 @@ class _Writer:
         inner = ind + IND
         lines = []
         for name, child in item.children.items():
+            if child.kind == "param":
+                raise ValueError(f"LayerScale '{child.node_id}' must sit at the top level or in a block "
+                                 f"(a container of numbered layers cannot hold a parameter); rename it")
             e = self.expr(child, inner, cls, path + (name,))
             key = "" if item.kind == "seq" else f"{name!r}: "
             note = self.note(child) if cls is None else ""
@@ -100,7 +111,7 @@ class _Writer:
         return "nn.ModuleDict({\n" + "\n".join(lines) + f"\n{ind}}})"
 
     def note(self, item) -> str:
-        if item.kind == "leaf" and self.labels.get(item.node_id):
+        if item.kind in ("leaf", "param") and self.labels.get(item.node_id):
             return f"  # {comment_text(self.labels[item.node_id])}"
         return ""
 
@@ -131,8 +142,12 @@ class _Writer:
             for i in s.inputs:
                 uses[i] -= 1
             if isinstance(s.target, Op):
-                expr = " + ".join(ins) if s.target.type == "Add" else f"torch.cat([{', '.join(ins)}], dim=1)"
+                expr = (" + ".join(ins) if s.target.type == "Add" else " * ".join(ins)
+                        if s.target.type == "Multiply" else f"torch.cat([{', '.join(ins)}], dim=1)")
                 base = s.target.type.lower()
+            elif c.child(s.target).kind == "param":
+                expr = f"{self.access(s.target)} * {ins[0]}"
+                base = s.target[-1]
             else:
                 expr = f"{self.access(s.target)}({ins[0]})"
                 base = s.target[-1]
@@ -155,7 +170,7 @@ class _Writer:
     def access(path: tuple) -> str:
         s = "self"
         for p in path:
-            s += f"[{p!r}]" if p.isdigit() else f".{p}"
+            s += f".{p}" if p.isidentifier() and not keyword.iskeyword(p) else f"[{p!r}]"
         return s
 
     # ---- classes --------------------------------------------------------
@@ -192,7 +207,9 @@ def model_class_name(project: Project, plan: ModulePlan, info=None) -> str:
     base = camel(info.title if info is not None else (project.name or ""), "Net")
     if base == "Block":
         base = "Net"
-    return Namespace({c.name for c in plan.classes}).create(base)
+    from .names import CUSTOM_CLASSES
+
+    return Namespace({c.name for c in plan.classes} | set(CUSTOM_CLASSES)).create(base)
 
 
 def header(project: Project, plan: ModulePlan, info, weights_file: str | None) -> list[str]:
@@ -218,6 +235,29 @@ def header(project: Project, plan: ModulePlan, info, weights_file: str | None) -
     return lines
 
 
+def custom_classes(plan: ModulePlan) -> list[str]:
+    """The source of the studio's own layer classes (LayerNorm2d, ...) that this network uses."""
+    from .modules import CUSTOM
+
+    used: set[str] = set()
+
+    def walk(c):
+        for item in c.children.values():
+            if item.kind == "leaf" and item.cls in CUSTOM:
+                used.add(item.cls)
+            elif item.kind != "leaf" and item.kind != "param":
+                walk(item)
+
+    walk(plan.root)
+    for b in plan.blocks:
+        walk(b)
+    out = []
+    for name in CUSTOM:  # definition order of studio/compiler/modules.py
+        if name in used:
+            out += inspect.getsource(CUSTOM[name]).rstrip().splitlines() + ["", ""]
+    return out
+
+
 def generate_source(project: Project, weights_file: str | None = None) -> str:
     """The text of a readable ``model.py`` for the project."""
     plan = make_plan(project.graph, project.num_classes)
@@ -231,6 +271,7 @@ def render(plan: ModulePlan, project: Project, weights_file: str | None = None) 
     name = model_class_name(project, plan, info)
     imports = (["from pathlib import Path", ""] if weights_file else []) + ["import torch", "from torch import nn"]
     out = header(project, plan, info, weights_file) + ["", *imports, "", ""]
+    out += custom_classes(plan)
     for cls in plan.classes:
         out += w.block_class(cls) + ["", ""]
     out += w.model_class(name, f"The {name} network, as built in cnn-studio.") + ["", ""]

@@ -7,7 +7,7 @@ indices (no string look-ups) for branching graphs; sequential runs are ``nn.Sequ
 from __future__ import annotations
 
 import operator
-from functools import reduce
+from functools import partial, reduce
 
 import torch
 from torch import nn
@@ -16,6 +16,7 @@ from studio.core.errors import StudioError
 from studio.core.graph import Graph
 from studio.core.validate import validate
 
+from .modules import module_class
 from .plan import Container, ModulePlan, Namespace, Op, build_plan
 
 
@@ -41,6 +42,13 @@ def _cat(*xs):
     return torch.cat(xs, 1)
 
 
+def _scale(module: nn.Module, name: str, x: torch.Tensor) -> torch.Tensor:
+    return module.get_parameter(name) * x
+
+
+_OPS = {"Concat": _cat, "Multiply": operator.mul}
+
+
 class ProgramModule(nn.Module):
     """Runs a precomputed step program (root network and residual blocks)."""
 
@@ -50,7 +58,9 @@ class ProgramModule(nn.Module):
         for s in c.steps:
             if isinstance(s.target, Op):
                 fn = operator.add if (s.target.type == "Add" and len(s.inputs) == 2) else (
-                    _add if s.target.type == "Add" else _cat)
+                    _add if s.target.type == "Add" else _OPS[s.target.type])
+            elif c.child(s.target).kind == "param":
+                fn = partial(_scale, self, ".".join(s.target))
             else:
                 fn = self.get_submodule(".".join(s.target))
             ins = tuple(slot[i] for i in s.inputs)
@@ -98,11 +108,13 @@ class GraphModule(ProgramModule):
 
 def _build(item, classes) -> nn.Module:
     if item.kind == "leaf":
-        return getattr(nn, item.cls)(**item.kwargs)
+        return module_class(item.cls)(**item.kwargs)
     if item.kind == "seq":
         return nn.Sequential(*(_build(c, classes) for c in item.children.values()))
     if item.kind == "dict":
-        return nn.ModuleDict({k: _build(c, classes) for k, c in item.children.items()})
+        d = nn.ModuleDict()
+        _fill(d, item, classes)  # a LayerScale here is a parameter of the dict
+        return d
     m = classes[item.class_name]()
     _fill(m, item, classes)
     m._set_program(item)
@@ -111,7 +123,11 @@ def _build(item, classes) -> nn.Module:
 
 def _fill(module: nn.Module, c: Container, classes) -> None:
     for name, item in c.children.items():
-        module.add_module(name, _build(item, classes))
+        if item.kind == "param":
+            kw = item.kwargs
+            module.register_parameter(name, nn.Parameter(torch.full((kw["channels"], 1, 1), float(kw["init"]))))
+        else:
+            module.add_module(name, _build(item, classes))
 
 
 def compile_plan(plan: ModulePlan) -> GraphModule:

@@ -22,6 +22,7 @@ from studio.core.project import Project
 from studio.core.validate import validate
 
 from .modmap import FUNCTIONS, METHODS, map_module
+from .modmap_modern import CHUNK, PARAM, is_leaf, map_wrapped, wrapped_functions
 
 _CONTAINERS = (nn.Sequential, nn.ModuleList, nn.ModuleDict)
 
@@ -71,16 +72,32 @@ def _accepts(fn, name: str) -> bool:
     return name in params or any(p.kind == p.VAR_KEYWORD for p in params.values())
 
 
+class _Tracer(fx.Tracer):
+    """Traces torchvision's LayerNorm2d/StochasticDepth/Permute as one call each."""
+
+    def __init__(self):
+        super().__init__(autowrap_functions=wrapped_functions())
+
+    def is_leaf_module(self, m: nn.Module, qualname: str) -> bool:
+        return is_leaf(m) or super().is_leaf_module(m, qualname)
+
+
 def _trace(module: nn.Module, input_shape):
+    """Trace in evaluation mode (training-only branches such as GoogLeNet's auxiliary heads
+    are left out, as the docs say), then give the module its own mode back."""
+    was_training = module.training
+    module.eval()
     try:
-        gm = fx.symbolic_trace(module)
+        graph = _Tracer().trace(module)
+        gm = fx.GraphModule(module, graph, type(module).__name__)
     except Exception as exc:  # noqa: BLE001
         first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
         raise ImportModelError(f"torch.fx cannot trace {type(module).__name__} (data-dependent Python control "
                                f"flow?): {first}") from None
+    finally:
+        module.train(was_training)
     from torch.fx.passes.shape_prop import ShapeProp
 
-    was_training = module.training
     gm.eval()
     try:
         with torch.no_grad():
@@ -136,95 +153,177 @@ def import_module(module: nn.Module, input_shape=(3, 224, 224), num_classes: int
     """An ``nn.Module`` as a Project (raises ImportModelError listing unsupported operations)."""
     input_shape = tuple(int(v) for v in input_shape)
     gm = _trace(module, input_shape)
-    graph = Graph()
-    ids = _Ids()
-    env: dict[fx.Node, str | None] = {}  # fx value -> graph node id (None: a helper value like x.size(0))
-    problems: list[str] = []
-    added: list[tuple[str, fx.Node, bool]] = []  # (graph id, fx node, is a module call)
-    output_id = None
-    calls: dict[str, int] = {}
+    imp = _Importer(gm, input_shape)
+    for n in gm.graph.nodes:
+        imp.visit(n)
+    if imp.problems:
+        raise ImportModelError(problem_report(name or type(module).__name__, imp.problems))
+    _add_groups(imp.graph, imp.added)
+    return _finish(imp.graph, gm, module, imp.added, imp.output_id, num_classes, name)
 
-    def add(type_id, params, base, n, inputs, own):
+
+def problem_report(name: str, problems: list[str]) -> str:
+    """First line: one sentence saying what is unsupported and how many; then the list."""
+    def kind(p: str) -> str:
+        words = p.split(" ")
+        if words[0] == "method":
+            return f"method {words[1]}"
+        return words[0].rsplit(".", 1)[-1] if words[0].startswith("torch.nn.modules.") else words[0]
+
+    kinds = list(dict.fromkeys(kind(p) for p in problems))
+    what = ", ".join(kinds[:4]) + (f" and {len(kinds) - 4} other kind(s)" if len(kinds) > 4 else "")
+    shown = problems[:MAX_LISTED]
+    lines = "\n".join(f"  - {p}" for p in shown)
+    if len(problems) > len(shown):
+        lines += f"\n  … and {len(problems) - len(shown)} more like these"
+    return (f"cannot import {name}: {len(problems)} operation(s) have no studio layer ({what}).\n{lines}\n"
+            f"Replace them with supported layers (or leave them out) and import again.")
+
+
+class _Importer:
+    """Walks the fx graph once, adding a studio node per supported operation."""
+
+    def __init__(self, gm, input_shape):
+        self.gm, self.input_shape = gm, input_shape
+        self.graph = Graph()
+        self.ids = _Ids()
+        self.env: dict = {}  # fx value -> graph node id (None: a helper value like x.size(0))
+        self.problems: list[str] = []
+        self.added: list[tuple[str, fx.Node, bool]] = []  # (graph id, fx node, is a module call)
+        self.output_id = None
+        self.calls: dict[str, int] = {}
+        self.attrs: dict[fx.Node, str] = {}  # get_attr parameters (LayerScale weights)
+        self.chunks: dict[fx.Node, tuple] = {}  # x.chunk(n, dim=1) -> (x, n)
+
+    def add(self, type_id, params, base, n, inputs, own, exact=False):
         try:
-            nid = graph.add_node(type_id, params, node_id=ids.make(base)).id
+            nid = self.graph.add_node(type_id, params, node_id=base if exact else self.ids.make(base)).id
         except ParamError as exc:
-            problems.append(f"{_where(n)}: {exc}")
+            self.problems.append(f"{_where(n)}: {exc}")
             return None
+        if exact:
+            self.ids.used.add(nid)
         for port, src in enumerate(inputs):
-            graph.connect(src, nid, port)
-        added.append((nid, n, own))
+            self.graph.connect(src, nid, port)
+        self.added.append((nid, n, own))
         return nid
 
-    for n in gm.graph.nodes:
+    def visit(self, n: fx.Node) -> None:
+        env = self.env
         if n.op == "placeholder":
-            if graph.input_nodes():
-                problems.append(f"input {n.name!r}: the model takes several inputs; a classifier takes one image")
+            if self.graph.input_nodes():
+                self.problems.append(f"input {n.name!r}: the model takes several inputs; a classifier takes one image")
                 env[n] = _BAD
-                continue
-            c, h, w = input_shape
-            env[n] = graph.add_node("Input", {"channels": c, "height": h, "width": w},
-                                    node_id=ids.make("input")).id
-            continue
+                return
+            c, h, w = self.input_shape
+            env[n] = self.graph.add_node("Input", {"channels": c, "height": h, "width": w},
+                                         node_id=self.ids.make("input")).id
+            return
         if n.op == "output":
             out = n.args[0]
             if isinstance(out, fx.Node) and env.get(out):
-                output_id = env[out]
+                self.output_id = env[out]
             elif isinstance(out, fx.Node) and out in env:
-                problems.append("output: the model returns a helper value, not a tensor")
+                self.problems.append("output: the model returns a helper value, not a tensor")
             elif not isinstance(out, fx.Node):
-                problems.append("output: the model returns several values (a tuple, list or dict); "
-                                "a classifier returns one tensor of scores")
-            continue
+                self.problems.append("output: the model returns several values (a tuple, list or dict); "
+                                     "a classifier returns one tensor of scores")
+            return
         # after a problem keep checking downstream ops (to list them all) without adding nodes
         bad = any(env.get(a) is _BAD for a in n.all_input_nodes)
         env[n] = _BAD
         if n.op == "call_module":
-            mod = gm.get_submodule(n.target)
-            mapped = map_module(mod, n, _shape)
-            if isinstance(mapped, str):
-                problems.append(f"{type(mod).__module__}.{type(mod).__name__} at {n.target!r}: {mapped}")
-                continue
-            type_id, params = mapped
-            calls[n.target] = calls.get(n.target, 0) + 1
-            if calls[n.target] == 2 and any(True for _ in mod.parameters()):
-                problems.append(f"{type(mod).__name__} at {n.target!r} is called more than once: its weights "
-                                f"are shared, which a graph of separate layers cannot express")
-                continue
-            if not bad:
-                env[n] = add(type_id, params, n.target, n, [env[a] for a in n.all_input_nodes], True) or _BAD
-            continue
-        if n.op in ("call_function", "call_method"):
+            self.module_call(n, bad)
+        elif n.op in ("call_function", "call_method"):
+            self.function_call(n, bad)
+        elif n.op == "get_attr" and isinstance(_attr(self.gm, n.target), nn.Parameter):
+            self.attrs[n] = n.target
+            env[n] = None
+        else:
+            self.problems.append(f"{n.op} {n.target!r} {_where(n)}: the model reads a tensor attribute directly")
+
+    def module_call(self, n, bad):
+        mod = self.gm.get_submodule(n.target)
+        mapped = map_module(mod, n, _shape)
+        if isinstance(mapped, str):
+            self.problems.append(f"{type(mod).__module__}.{type(mod).__name__} at {n.target!r}: {mapped}")
+            return
+        type_id, params = mapped
+        self.calls[n.target] = self.calls.get(n.target, 0) + 1
+        if self.calls[n.target] == 2 and any(True for _ in mod.parameters()):
+            self.problems.append(f"{type(mod).__name__} at {n.target!r} is called more than once: its weights "
+                                 f"are shared, which a graph of separate layers cannot express")
+            return
+        if not bad:
+            self.env[n] = self.add(type_id, params, n.target, n, [self.env[a] for a in n.all_input_nodes],
+                                   True) or _BAD
+
+    def function_call(self, n, bad):
+        env = self.env
+        if n.target is operator.getitem and isinstance(n.args[0], fx.Node):
+            result = self.getitem(n)
+        else:
             table = FUNCTIONS if n.op == "call_function" else METHODS
             handler = table.get(n.target)
-            result = handler(n, _shape) if handler else f"not supported"
-            if result == "helper":
-                env[n] = None
-                continue
-            if isinstance(result, str):
-                what = _fn_name(n.target) if n.op == "call_function" else f"method .{n.target}()"
-                problems.append(f"{what} {_where(n)}: {result}")
-                continue
-            type_id, params, srcs = result
-            if bad:
-                continue
-            if any(env.get(s) is None for s in srcs):
-                problems.append(f"{_fn_name(n.target)} {_where(n)}: its inputs are not tensors of the model")
-                continue
-            scope = _scope(n, own=False)
-            base = (scope[-1][0] + "." if scope else "") + type_id.lower().replace("concat", "cat")
-            env[n] = add(type_id, params, base, n, [env[s] for s in srcs], False) or _BAD
-            continue
-        problems.append(f"{n.op} {n.target!r} {_where(n)}: the model reads a tensor attribute directly")
-    if problems:
-        shown = problems[:MAX_LISTED]
-        lines = "\n".join(f"  - {p}" for p in shown)
-        if len(problems) > len(shown):
-            lines += f"\n  … and {len(problems) - len(shown)} more like these"
-        raise ImportModelError(f"cannot import {name or type(module).__name__}: {len(problems)} unsupported "
-                               f"operation(s):\n{lines}\nReplace them with supported layers (or leave them out) "
-                               f"and import again.")
-    _add_groups(graph, added)
-    return _finish(graph, gm, module, added, output_id, num_classes, name)
+            result = handler(n, _shape) if handler else (map_wrapped(n.target, n, _shape) or "not supported")
+        if result == "helper":
+            env[n] = None
+            return
+        what = _fn_name(n.target) if n.op == "call_function" else f"method .{n.target}()"
+        if isinstance(result, str):
+            self.problems.append(f"{what} {_where(n)}: {result}")
+            return
+        if bad:
+            return
+        tag = result[0]
+        if tag == "alias":
+            env[n] = env[result[1]]
+            return
+        if tag == CHUNK:
+            self.chunks[n] = result[1:]
+            env[n] = None
+            return
+        if tag == PARAM:
+            self.layer_scale(n, *result[1:])
+            return
+        type_id, params, srcs = result
+        if any(env.get(s) is None for s in srcs):
+            self.problems.append(f"{what} {_where(n)}: its inputs are not tensors of the model")
+            return
+        scope = _scope(n, own=False)
+        base = (scope[-1][0] + "." if scope else "") + type_id.lower().replace("concat", "cat")
+        env[n] = self.add(type_id, params, base, n, [env[s] for s in srcs], False) or _BAD
+
+    def getitem(self, n):
+        src, i = n.args[0], n.args[1]
+        if src in self.chunks and isinstance(i, int):
+            x, k = self.chunks[src]
+            return "ChannelChunk", {"chunks": k, "index": i % k}, [x]
+        if self.env.get(src) is None:
+            return "helper"
+        return "indexing a tensor is not supported"
+
+    def layer_scale(self, n, p, x):
+        w = _attr(self.gm, self.attrs.get(p, ""))
+        xs = _shape(x)
+        if w is None or xs is None or len(xs) != 4 or tuple(w.shape) != (xs[1], 1, 1):
+            self.problems.append(f"operator.mul {_where(n)}: only a C×1×1 parameter times a C×H×W tensor "
+                                 f"(a layer scale) is supported")
+            return
+        init = 1e-6 if w.is_meta else float(w.detach().flatten()[0])
+        if self.env.get(x) is None:
+            self.problems.append(f"operator.mul {_where(n)}: its input is not a tensor of the model")
+            return
+        target = self.attrs[p]
+        exact = not self.graph.has_node(target)
+        self.env[n] = self.add("LayerScale", {"init": init}, target, n, [self.env[x]], False, exact) or _BAD
+
+
+def _attr(gm, target: str):
+    try:
+        return gm.get_parameter(target)
+    except (AttributeError, ValueError):
+        return None
 
 
 def _finish(graph, gm, module, added, output_id, num_classes, name) -> Project:

@@ -12,6 +12,9 @@ import torch
 import torch.nn.functional as F
 from torch import fx, nn
 
+from . import modmap_modern
+from .modmap_modern import map_modern_module
+
 
 def _l(v):
     return list(v) if isinstance(v, (tuple, list)) else v
@@ -96,6 +99,9 @@ MODULES = {
 
 
 def map_module(mod: nn.Module, n: fx.Node, shape):
+    modern = map_modern_module(mod, n, shape)
+    if modern is not None:
+        return modern
     if type(mod) is nn.Softmax:
         return _softmax_mod(mod, n, shape)
     f = MODULES.get(type(mod))
@@ -132,11 +138,14 @@ def _add(n, shape):
 
 
 def _cat(n, shape):
+    one = modmap_modern.CAT_FIRST(n, shape)
+    if one is not None:
+        return one
     xs = _arg(n, 0, "tensors")
     dim = _arg(n, 1, "dim", 0)
     out = shape(n)
     if not isinstance(xs, (list, tuple)) or not all(isinstance(x, fx.Node) for x in xs) or len(xs) < 2:
-        return "only torch.cat of two or more tensors is supported"
+        return "only torch.cat of a list of tensors is supported"
     if out is None or dim % len(out) != 1:
         return f"concatenating along dim={dim} is not supported (only the channel dimension 1)"
     return "Concat", {}, list(xs)
@@ -182,3 +191,5 @@ METHODS = {
     "relu": _unary("ReLU"), "relu_": _unary("ReLU"), "sigmoid": _unary("Sigmoid"), "tanh": _unary("Tanh"),
     "add": _add, "add_": _add, "softmax": _softmax_fn,
 }
+FUNCTIONS.update(modmap_modern.FUNCTIONS)
+METHODS.update(modmap_modern.METHODS)

@@ -4,6 +4,9 @@ from __future__ import annotations
 import keyword
 import re
 
+# the studio's own layer classes (studio/compiler/modules.py), copied into exported code
+CUSTOM_CLASSES = ("LayerNorm2d", "Permute", "GlobalMean", "ChannelChunk", "StochasticDepth")
+
 # names an nn.Module / nn.ModuleDict / nn.Sequential already uses (filled lazily from torch)
 _RESERVED: set[str] = set()
 
@@ -24,8 +27,10 @@ class Namespace:
     def __init__(self, taken=()):
         self.used: set[str] = set(taken)
 
-    def create(self, text: str, numeric_ok: bool = False) -> str:
-        if numeric_ok and text.isdigit():
+    def create(self, text: str, numeric_ok: bool = False, any_key: bool = False) -> str:
+        """``any_key``: an nn.ModuleDict key, which may be any text without a dot ('block1-0')."""
+        if (numeric_ok and text.isdigit()) or (any_key and text and "." not in text and text.isprintable()
+                                               and text not in reserved_names()):
             name = text
         else:
             name = re.sub(r"\W", "_", text.strip(), flags=re.ASCII) or "layer"

@@ -20,8 +20,8 @@ from studio.core.graph import Graph, Group
 from studio.core.spec import get_spec
 from studio.core.validate import Analysis
 
-from .groups import MODULE_FREE, UserBlock, place_user_blocks, relation, single_io
-from .names import Namespace, reserved_names
+from .groups import MODULE_FREE, OPS, UserBlock, place_user_blocks, relation, single_io
+from .names import CUSTOM_CLASSES, Namespace, reserved_names
 
 __all__ = ["Namespace", "reserved_names", "build_plan", "ModulePlan", "Container", "Leaf", "Op", "Step"]
 
@@ -30,10 +30,10 @@ __all__ = ["Namespace", "reserved_names", "build_plan", "ModulePlan", "Container
 class Leaf:
     node_id: str
     type: str
-    cls: str  # torch.nn class name
+    cls: str  # torch.nn class name (or a class of studio.compiler.modules)
     kwargs: dict
     label: str = ""
-    kind: str = "leaf"
+    kind: str = "leaf"  # "param": a parameter of the enclosing module (LayerScale), not a module
 
     @property
     def nodes(self) -> set[str]:
@@ -47,7 +47,7 @@ class Leaf:
 @dataclass
 class Op:
     node_id: str
-    type: str  # Add | Concat
+    type: str  # Add | Concat | Multiply
 
 
 @dataclass
@@ -158,6 +158,9 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
             while k < min(len(prefix), len(p)) and prefix[k] == p[k]:
                 k += 1
             prefix = prefix[:k]
+        own = tuple(g.name.split("."))
+        if own != prefix and prefix[:len(own)] == own:  # a block whose layers all sit deeper (features.1.conv.*)
+            prefix = own
         t = find(prefix) if prefix else None
         if t is None or t.leaf is not None or _module_nodes_under(t) != set(mods):
             users.append(g)
@@ -211,19 +214,20 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
 
     ops_by_scope: dict[tuple, list[str]] = {}
     for nid in analysis.order:
-        if nodes[nid].type in ("Add", "Concat"):
+        if nodes[nid].type in OPS:
             ops_by_scope.setdefault(op_scope(nid), []).append(nid)
 
     def make_leaf(nid):
         n = nodes[nid]
-        cls, kwargs = get_spec(n.type).torch_module(n.params, analysis.in_shapes[nid])
-        return Leaf(nid, n.type, cls, kwargs, n.label)
+        spec = get_spec(n.type)
+        cls, kwargs = spec.torch_module(n.params, analysis.in_shapes[nid])
+        return Leaf(nid, n.type, cls, kwargs, n.label, "param" if getattr(spec, "as_parameter", False) else "leaf")
 
     def is_unit(item):
         return item.kind in ("leaf", "seq", "block")
 
     def unit_inputs(item):
-        return preds[item.node_id] if item.kind == "leaf" else item.inputs
+        return preds[item.node_id] if item.kind in ("leaf", "param") else item.inputs
 
     def build(t: _Trie, prefix: tuple, kind_hint: str):
         raw = list(t.children.items())
@@ -252,7 +256,7 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
         c = Container(kind, prefix)
         ns = Namespace()
         for name, item in built:
-            c.children[ns.create(name, numeric_ok=(kind == "dict"))] = item
+            c.children[ns.create(name, numeric_ok=(kind == "dict"), any_key=(kind == "dict"))] = item
         for item in c.children.values():
             c.nodes |= item.nodes
         if kind == "block":
@@ -310,7 +314,7 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
 
     def walk(c: Container, path: tuple):
         for name, item in c.children.items():
-            if item.kind == "leaf":
+            if item.kind in ("leaf", "param"):
                 paths[item.node_id] = ".".join(path + (name,))
             else:
                 walk(item, path + (name,))
@@ -319,7 +323,7 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
     from .classes import assign_classes
 
     all_blocks.sort(key=lambda b: -len(b.prefix))
-    classes = assign_classes(all_blocks, {"torch", "nn"})
+    classes = assign_classes(all_blocks, {"torch", "nn", *CUSTOM_CLASSES})
     return ModulePlan(root, paths, analysis, all_blocks, classes, flat_list)
 
 

@@ -3,6 +3,6 @@
 Importing this package registers every layer type with :mod:`studio.core.spec`.
 No torch at import time.
 """
-from . import conv, pool, norm, activation, linear, merge  # noqa: F401
+from . import conv, pool, norm, activation, linear, merge, modern, modern_norm  # noqa: F401
 
 from studio.core.spec import all_specs, get_spec, specs_by_category  # noqa: F401

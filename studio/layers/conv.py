@@ -130,8 +130,13 @@ class Conv2dSpec(LayerSpec):
         st = f"s{s[0]}" if s[0] == s[1] else f"s{s[0]}×{s[1]}"
         p = params["padding"]
         pad = "" if p == 0 else (f" p:{p}" if isinstance(p, str) else f" p{fmt_pair(p) if isinstance(p, list) else p}")
-        extra = f" g{params['groups']}" if params["groups"] > 1 else ""
-        return f"Conv {fmt_pair(params['kernel_size'])} · {params['out_channels']} · {st}{pad}{extra}"
+        g, co = params["groups"], params["out_channels"]
+        kind, extra = "Conv", ""
+        if g > 1 and g == co:
+            kind = "Depthwise"  # one kernel per channel (MobileNet)
+        elif g > 1:
+            kind, extra = "Grouped", f" g{g}"
+        return f"{kind} {fmt_pair(params['kernel_size'])} · {co} · {st}{pad}{extra}"
 
     def torch_module(self, params, in_shapes):
         def t(v):

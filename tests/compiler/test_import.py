@@ -113,11 +113,12 @@ class Unsupported(nn.Module):
     def __init__(self):
         super().__init__()
         self.conv = nn.Conv2d(3, 3, 3)
-        self.act = nn.SiLU()
+        self.act = nn.ELU()
         self.fc = nn.Linear(3, 2)
 
     def forward(self, x):
         x = self.act(self.conv(self.conv(x))) * 2
+        x = x * x.mean(dim=1, keepdim=True)
         x = x.mean(dim=(2, 3))
         return self.fc(x)
 
@@ -126,8 +127,10 @@ def test_unsupported_ops_are_listed_in_one_error():
     with pytest.raises(ImportModelError) as exc:
         import_module(Unsupported(), (3, 9, 9))
     msg = str(exc.value)
-    assert "4 unsupported operation(s)" in msg and "called more than once" in msg
-    assert "SiLU at 'act'" in msg and "operator.mul" in msg and ".mean()" in msg
+    first = msg.splitlines()[0]
+    assert first == ("cannot import Unsupported: 4 operation(s) have no studio layer "
+                     "(Conv2d, ELU, operator.mul, method .mean()).")
+    assert "called more than once" in msg and "ELU at 'act'" in msg and "dim=(1,)" in msg
 
 
 def test_cli_import_writes_project_or_nothing(tmp_path, capsys):
@@ -141,7 +144,7 @@ def test_cli_import_writes_project_or_nothing(tmp_path, capsys):
     bad = tmp_path / "bad.cnnproj"
     assert main(["import", f"{__name__}:Unsupported", "--input", "3x9x9", "-o", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "unsupported operation" in err and "Traceback" not in err and not bad.exists()
+    assert "have no studio layer" in err and "Traceback" not in err and not bad.exists()
     assert main(["import", "no_such_pkg_xyz:net", "-o", str(bad)]) == 2
     assert "cannot import the Python module 'no_such_pkg_xyz'" in capsys.readouterr().err
     assert main(["import", "torchvision.models:alexnet", "--input", "3x8x8", "-o", str(bad)]) == 2

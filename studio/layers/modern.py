@@ -1,0 +1,187 @@
+"""Layers of the modern mobile CNNs: ReLU6, SiLU, Hardswish, Hardsigmoid (activations),
+Multiply (squeeze-excitation gating), ChannelShuffle and ChannelChunk (ShuffleNet),
+GlobalMean (x.mean over H and W)."""
+from __future__ import annotations
+
+from studio.core.errors import ShapeError
+from studio.core.spec import LayerSpec, ParamSpec, fmt_shape, register
+
+from ._arith import grouped
+from .activation import _Activation
+
+
+@register
+class ReLU6Spec(_Activation):
+    id = "ReLU6"
+    title = "ReLU6"
+    torch_class = "ReLU6"
+    formula = "f(x) = min(max(0, x), 6)"
+    description = "ReLU capped at 6 (MobileNetV2): robust in low-precision arithmetic."
+
+
+@register
+class SiLUSpec(_Activation):
+    id = "SiLU"
+    title = "SiLU"
+    torch_class = "SiLU"
+    formula = "f(x) = x·σ(x) = x / (1 + e^−x)"
+    description = "Sigmoid-weighted linear unit, also called Swish (EfficientNet)."
+
+
+@register
+class HardswishSpec(_Activation):
+    id = "Hardswish"
+    title = "Hardswish"
+    torch_class = "Hardswish"
+    formula = "f(x) = x·min(max(0, x + 3), 6) / 6"
+    description = "A cheap piecewise approximation of Swish (MobileNetV3)."
+
+
+@register
+class HardsigmoidSpec(_Activation):
+    id = "Hardsigmoid"
+    title = "Hardsigmoid"
+    torch_class = "Hardsigmoid"
+    formula = "f(x) = min(max(0, x + 3), 6) / 6"
+    description = "A cheap piecewise approximation of the sigmoid (MobileNetV3's squeeze-excitation gate)."
+
+
+@register
+class MultiplySpec(LayerSpec):
+    id = "Multiply"
+    title = "Multiply"
+    category = "Merge"
+    arity = (2, 2)
+    description = ("Multiplies two tensors element by element; a C×1×1 input scales every channel of a "
+                   "C×H×W one (the squeeze-excitation gate).")
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        a, b = (tuple(s) for s in in_shapes)
+        if a == b:
+            return a
+        if len(a) == len(b) and all(x == y or 1 in (x, y) for x, y in zip(a, b)):
+            return tuple(max(x, y) for x, y in zip(a, b))
+        raise ShapeError(f"{who} multiplies {fmt_shape(a)} by {fmt_shape(b)}: the shapes must be equal, "
+                         f"or one must be 1 wherever they differ (e.g. a {a[0]}×1×1 channel gate)")
+
+    def explain(self, params, in_shapes, out):
+        ins = " ⊙ ".join(fmt_shape(s) for s in in_shapes) or "?"
+        return (f"Multiply: {ins} → {fmt_shape(out)} (element-wise product; "
+                f"size-1 dimensions are repeated to match)\nparams = 0")
+
+    def short(self, params):
+        return "Multiply (×)"
+
+
+@register
+class ChannelShuffleSpec(LayerSpec):
+    id = "ChannelShuffle"
+    title = "ChannelShuffle"
+    category = "Linear/Reshape"
+    torch_class = "ChannelShuffle"
+    description = ("Interleaves the channels of g groups (ShuffleNet), so the next grouped conv mixes "
+                   "information between groups.")
+    params = (ParamSpec("groups", "int", 2, "Number of channel groups to interleave", 1, 65536),)
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        (x,) = in_shapes
+        self.need_image(x, who)
+        g = params["groups"]
+        if x[0] % g:
+            raise ShapeError(f"{who}: {x[0]} channels cannot be split into {g} equal groups; "
+                             f"use a groups value that divides {x[0]}")
+        return tuple(x)
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes or len(in_shapes[0]) != 3:
+            return "ChannelShuffle: needs a C×H×W input"
+        c, g = in_shapes[0][0], params["groups"]
+        return (f"ChannelShuffle: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
+                f"{c} channels as {g} groups of {c // g}: view {g}×{c // g}, transpose to {c // g}×{g}, "
+                f"flatten (channel i·{c // g} + j moves to j·{g} + i)\nparams = 0")
+
+    def short(self, params):
+        return f"Shuffle g{params['groups']}"
+
+    def torch_module(self, params, in_shapes):
+        return "ChannelShuffle", {"groups": params["groups"]}
+
+
+@register
+class ChannelChunkSpec(LayerSpec):
+    id = "ChannelChunk"
+    title = "ChannelChunk"
+    category = "Linear/Reshape"
+    torch_class = "ChannelChunk"
+    description = "Keeps one of several equal slices of the channels (x.chunk(n, dim=1)[i]; ShuffleNet's split)."
+    params = (
+        ParamSpec("chunks", "int", 2, "Number of equal slices", 1, 65536),
+        ParamSpec("index", "int", 0, "Which slice to keep (0 = the first)", 0, 65535),
+    )
+
+    def check(self, params, who):
+        from studio.core.errors import ParamError
+
+        if params["index"] >= params["chunks"]:
+            raise ParamError(f"{who}: index {params['index']} does not exist among {params['chunks']} slices; "
+                             f"use 0…{params['chunks'] - 1}", "index")
+
+    def _sizes(self, c, n):
+        step = -(-c // n)  # torch.chunk: slices of ceil(C/n), the last one smaller
+        return [min(step, c - i * step) for i in range(n) if c - i * step > 0]
+
+    def infer(self, params, in_shapes, who=None):
+        who = who or self.title
+        (x,) = in_shapes
+        if len(x) < 1:
+            raise ShapeError(f"{who} needs an input with channels")
+        sizes = self._sizes(x[0], params["chunks"])
+        if params["index"] >= len(sizes):
+            raise ShapeError(f"{who}: {x[0]} channels give only {len(sizes)} slice(s) of "
+                             f"{sizes[0]}; use index < {len(sizes)}")
+        return (sizes[params["index"]],) + tuple(x[1:])
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes or not out:
+            return "ChannelChunk: keeps one slice of the channels"
+        c, n, i = in_shapes[0][0], params["chunks"], params["index"]
+        step = -(-c // n)
+        return (f"ChannelChunk: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
+                f"slice {i} of {n}: channels {i * step}…{i * step + out[0] - 1} (ceil({c}/{n}) = {step} "
+                f"per slice)\nparams = 0")
+
+    def short(self, params):
+        return f"Chunk {params['index'] + 1}/{params['chunks']}"
+
+    def torch_module(self, params, in_shapes):
+        return "ChannelChunk", {"chunks": params["chunks"], "index": params["index"]}
+
+
+@register
+class GlobalMeanSpec(LayerSpec):
+    id = "GlobalMean"
+    title = "GlobalMean"
+    category = "Pooling"
+    torch_class = "GlobalMean"
+    description = "Averages each feature map to one number: x.mean((2, 3)) (global average pooling)."
+    params = (ParamSpec("keepdim", "bool", False, "Keep C×1×1 (on) or give a vector of C (off)"),)
+
+    def infer(self, params, in_shapes, who=None):
+        (x,) = in_shapes
+        self.need_image(x, who or self.title)
+        return (x[0], 1, 1) if params["keepdim"] else (x[0],)
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes or len(in_shapes[0]) != 3:
+            return "GlobalMean: needs a C×H×W input"
+        c, h, w = in_shapes[0]
+        return (f"GlobalMean: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
+                f"each of the {c} maps: sum of {h}·{w} = {grouped(h * w)} values / {grouped(h * w)}\nparams = 0")
+
+    def short(self, params):
+        return "Mean H,W" + (" (keep)" if params["keepdim"] else "")
+
+    def torch_module(self, params, in_shapes):
+        return "GlobalMean", ({"keepdim": True} if params["keepdim"] else {})

@@ -1,0 +1,221 @@
+"""ConvNeXt and EfficientNet pieces: LayerNorm2d (over channels), LayerNorm (last dim),
+Permute, LinearLast (a Linear on the last dim), LayerScale, StochasticDepth."""
+from __future__ import annotations
+
+from studio.core.errors import ShapeError
+from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_shape, prod, register
+
+from ._arith import grouped
+
+_EPS = "Added to the variance for numerical stability"
+
+
+@register
+class LayerNorm2dSpec(LayerSpec):
+    id = "LayerNorm2d"
+    title = "LayerNorm2d"
+    category = "Normalisation"
+    torch_class = "LayerNorm2d"
+    description = ("Normalises the C values of each pixel (mean 0, variance 1 over the channels), then "
+                   "scales and shifts per channel; independent of the batch (ConvNeXt).")
+    params = (ParamSpec("eps", "float", 1e-6, _EPS, 0.0, 1.0),)
+
+    def infer(self, params, in_shapes, who=None):
+        self.need_image(in_shapes[0], who or self.title)
+        return tuple(in_shapes[0])
+
+    def costs(self, params, in_shapes, out):
+        return Costs(params=2 * in_shapes[0][0])
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes or len(in_shapes[0]) != 3:
+            return "LayerNorm2d: needs a C×H×W input"
+        c, h, w = in_shapes[0]
+        return (f"LayerNorm2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
+                f"each of the {h}·{w} = {grouped(h * w)} pixels: y = (x − mean)/√(var + {params['eps']:g})·γ + β "
+                f"over its {c} channels\nparams = 2·{c} = {grouped(2 * c)} (γ and β)")
+
+    def short(self, params):
+        return "LayerNorm2d"
+
+    def torch_module(self, params, in_shapes):
+        kw = {"normalized_shape": in_shapes[0][0]}
+        if params["eps"] != 1e-5:
+            kw["eps"] = params["eps"]
+        return "LayerNorm2d", kw
+
+
+@register
+class LayerNormSpec(LayerSpec):
+    id = "LayerNorm"
+    title = "LayerNorm"
+    category = "Normalisation"
+    torch_class = "LayerNorm"
+    description = "Normalises over the last dimension (the features, or the channels after a channels-last Permute)."
+    params = (ParamSpec("eps", "float", 1e-5, _EPS, 0.0, 1.0),)
+
+    def infer(self, params, in_shapes, who=None):
+        return tuple(in_shapes[0])
+
+    def costs(self, params, in_shapes, out):
+        return Costs(params=2 * in_shapes[0][-1])
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes:
+            return "LayerNorm: needs an input"
+        x = in_shapes[0]
+        d, groups = x[-1], prod(x[:-1])
+        return (f"LayerNorm: {fmt_shape(x)} → {fmt_shape(out)}\n"
+                f"{grouped(groups)} vector(s) of {d}: y = (x − mean)/√(var + {params['eps']:g})·γ + β\n"
+                f"params = 2·{d} = {grouped(2 * d)} (γ and β)")
+
+    def short(self, params):
+        return "LayerNorm"
+
+    def torch_module(self, params, in_shapes):
+        kw = {"normalized_shape": in_shapes[0][-1]}
+        if params["eps"] != 1e-5:
+            kw["eps"] = params["eps"]
+        return "LayerNorm", kw
+
+
+_ORDERS = {"channels_last": (0, 2, 3, 1), "channels_first": (0, 3, 1, 2)}
+
+
+@register
+class PermuteSpec(LayerSpec):
+    id = "Permute"
+    title = "Permute"
+    category = "Linear/Reshape"
+    torch_class = "Permute"
+    description = ("Moves the channels last (C×H×W → H×W×C) or back first, so that LayerNorm and "
+                   "LinearLast work on the channels of every pixel (ConvNeXt).")
+    params = (ParamSpec("order", "choice", "channels_last", "channels_last: C×H×W → H×W×C; "
+                        "channels_first: H×W×C → C×H×W", choices=tuple(_ORDERS)),)
+
+    def infer(self, params, in_shapes, who=None):
+        (x,) = in_shapes
+        if len(x) != 3:
+            raise ShapeError(f"{who or self.title} needs a 3-D feature map but receives a vector of "
+                             f"{fmt_shape(x)} features; place it before the Flatten")
+        a, b, c = x
+        return (b, c, a) if params["order"] == "channels_last" else (c, a, b)
+
+    def explain(self, params, in_shapes, out):
+        ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
+        dims = ", ".join(map(str, _ORDERS[params["order"]]))
+        return f"Permute ({dims}): {ins} → {fmt_shape(out)} (no values change, only their order)\nparams = 0"
+
+    def short(self, params):
+        return "Permute → " + ("H×W×C" if params["order"] == "channels_last" else "C×H×W")
+
+    def torch_module(self, params, in_shapes):
+        return "Permute", {"dims": list(_ORDERS[params["order"]])}
+
+
+@register
+class LinearLastSpec(LayerSpec):
+    id = "LinearLast"
+    title = "LinearLast"
+    category = "Linear/Reshape"
+    torch_class = "Linear"
+    description = ("A Linear layer applied to the last dimension of every position (after a channels-last "
+                   "Permute it is a 1×1 conv: ConvNeXt's pointwise layers).")
+    params = (
+        ParamSpec("out_features", "int", 16, "Number of outputs per position", 1, 1_000_000),
+        ParamSpec("bias", "bool", True, "Learn an additive bias per output"),
+    )
+
+    def infer(self, params, in_shapes, who=None):
+        x = tuple(in_shapes[0])
+        return x[:-1] + (params["out_features"],)
+
+    def costs(self, params, in_shapes, out):
+        x = in_shapes[0]
+        i, o = x[-1], params["out_features"]
+        return Costs(params=i * o + (o if params["bias"] else 0), macs=prod(x[:-1]) * i * o)
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes:
+            return "LinearLast: y = W·x + b on the last dimension"
+        x = in_shapes[0]
+        i, o, pos = x[-1], params["out_features"], prod(x[:-1])
+        bias = f" + {o}" if params["bias"] else ""
+        n = i * o + (o if params["bias"] else 0)
+        return (f"LinearLast: {fmt_shape(x)} → {fmt_shape(out)}   y = W·x + b at each of {grouped(pos)} positions\n"
+                f"params = {i}·{o}{bias} = {grouped(n)}\nMACs = {grouped(pos)}·{i}·{o} = {grouped(pos * i * o)}")
+
+    def short(self, params):
+        return f"Linear(last) → {params['out_features']}"
+
+    def torch_module(self, params, in_shapes):
+        kw = {"in_features": in_shapes[0][-1], "out_features": params["out_features"]}
+        if not params["bias"]:
+            kw["bias"] = False
+        return "Linear", kw
+
+
+@register
+class LayerScaleSpec(LayerSpec):
+    """Not a module: the compiler keeps its C×1×1 weight as a parameter of the enclosing block,
+    under the node's own name (torchvision's ``layer_scale``)."""
+
+    id = "LayerScale"
+    title = "LayerScale"
+    category = "Normalisation"
+    torch_class = "Parameter"
+    as_parameter = True
+    description = ("Multiplies each channel by a learned scale that starts tiny (1e-6), so a deep residual "
+                   "branch starts near zero (CaiT, ConvNeXt).")
+    params = (ParamSpec("init", "float", 1e-6, "Starting value of every scale", 0.0, 1e6),)
+
+    def infer(self, params, in_shapes, who=None):
+        self.need_image(in_shapes[0], who or self.title)
+        return tuple(in_shapes[0])
+
+    def costs(self, params, in_shapes, out):
+        return Costs(params=in_shapes[0][0])
+
+    def explain(self, params, in_shapes, out):
+        if not in_shapes or len(in_shapes[0]) != 3:
+            return "LayerScale: needs a C×H×W input"
+        c = in_shapes[0][0]
+        return (f"LayerScale: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}   y_c = γ_c·x_c, γ starts at "
+                f"{params['init']:g}\nparams = {c} (one scale per channel)")
+
+    def short(self, params):
+        return f"LayerScale {params['init']:g}"
+
+    def torch_module(self, params, in_shapes):
+        return "Parameter", {"channels": in_shapes[0][0], "init": params["init"]}
+
+
+@register
+class StochasticDepthSpec(LayerSpec):
+    id = "StochasticDepth"
+    title = "StochasticDepth"
+    category = "Regularisation"
+    torch_class = "StochasticDepth"
+    description = ("While training, skips a residual branch with probability p (its block becomes the "
+                   "identity); the identity at test time.")
+    params = (
+        ParamSpec("p", "float", 0.1, "Probability of dropping the branch", 0.0, 1.0),
+        ParamSpec("mode", "choice", "row", "row: per image; batch: the whole batch at once",
+                  choices=("row", "batch")),
+    )
+
+    def infer(self, params, in_shapes, who=None):
+        return tuple(in_shapes[0])
+
+    def explain(self, params, in_shapes, out):
+        ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
+        p = params["p"]
+        keep = f"1/(1 − {p:g}) = {1 / (1 - p):.4g}" if p < 1 else "nothing (p = 1 drops every branch)"
+        return (f"StochasticDepth: {ins} → {fmt_shape(out)}\ntraining: drop the branch with p = {p:g} "
+                f"({params['mode']}), scale what is kept by {keep}; evaluation: identity\nparams = 0")
+
+    def short(self, params):
+        return f"StochDepth {params['p']:g}"
+
+    def torch_module(self, params, in_shapes):
+        return "StochasticDepth", {"p": params["p"], "mode": params["mode"]}
