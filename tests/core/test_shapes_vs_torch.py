@@ -16,6 +16,7 @@ from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
 from studio.core.errors import ParamError, ShapeError
+from studio.compiler.modules import module_class
 from studio.core.spec import all_specs, get_spec
 
 torch.set_num_threads(1)
@@ -122,6 +123,55 @@ CASES["Add"] = merge_inputs()
 CASES["Concat"] = merge_inputs()
 
 
+@st.composite
+def gate_inputs(draw):
+    """Multiply: equal shapes, a C×1×1 gate (either order), or shapes that do not broadcast."""
+    x = draw(image)
+    kind = draw(st.sampled_from(["same", "gate", "gate_first", "other"]))
+    if kind == "same":
+        return {}, (x, x)
+    if kind == "other":
+        return {}, (x, draw(any_rank))
+    gate = (x[0], 1, 1)
+    return {}, ((gate, x) if kind == "gate_first" else (x, gate))
+
+
+channels_last = st.tuples(small, small, chan)  # H×W×C after a channels-last Permute
+CASES.update({
+    "ReLU6": st.tuples(empty, st.tuples(any_rank)),
+    "SiLU": st.tuples(empty, st.tuples(any_rank)),
+    "Hardswish": st.tuples(empty, st.tuples(any_rank)),
+    "Hardsigmoid": st.tuples(empty, st.tuples(any_rank)),
+    "Multiply": gate_inputs(),
+    "ChannelShuffle": st.tuples(st.fixed_dictionaries({"groups": st.integers(1, 4)}), st.tuples(image)),
+    "ChannelChunk": st.tuples(st.fixed_dictionaries({"chunks": st.integers(1, 4), "index": st.integers(0, 4)}),
+                              st.tuples(any_rank)),
+    "GlobalMean": st.tuples(st.fixed_dictionaries({"keepdim": st.booleans()}), st.tuples(image)),
+    "LayerNorm2d": st.tuples(st.fixed_dictionaries({"eps": st.sampled_from([1e-6, 1e-5])}), st.tuples(image)),
+    "LayerNorm": st.tuples(st.fixed_dictionaries({"eps": st.sampled_from([1e-6, 1e-5])}),
+                           st.tuples(st.one_of(any_rank, channels_last))),
+    "Permute": st.tuples(st.fixed_dictionaries({"order": st.sampled_from(["channels_last", "channels_first"])}),
+                         st.tuples(image)),
+    "LinearLast": st.tuples(st.fixed_dictionaries({"out_features": st.integers(1, 12), "bias": st.booleans()}),
+                            st.tuples(st.one_of(vector, channels_last))),
+    "LayerScale": st.tuples(st.fixed_dictionaries({"init": st.sampled_from([1e-6, 0.5, 1.0])}), st.tuples(image)),
+    "StochasticDepth": st.tuples(st.fixed_dictionaries({"p": st.sampled_from([0.0, 0.2, 1.0]),
+                                                        "mode": st.sampled_from(["row", "batch"])}),
+                                 st.tuples(any_rank)),
+})
+
+
+class _LayerScale(nn.Module):
+    """What the compiler does with a LayerScale node: a C×1×1 parameter times the input."""
+
+    def __init__(self, channels, init):
+        super().__init__()
+        self.layer_scale = nn.Parameter(torch.full((channels, 1, 1), float(init)))
+
+    def forward(self, x):
+        return self.layer_scale * x
+
+
 def event(text: str) -> None:
     """Count outcomes in hypothesis statistics (--hypothesis-show-statistics)."""
     if currently_in_test_context():
@@ -139,6 +189,8 @@ def torch_raw(type_id, params, in_shapes):
         return getattr(nn, type_id)(**p)
     if type_id == "Linear":
         return nn.Linear(p["in_features"] or in_shapes[0][0], p["out_features"], bias=p["bias"])
+    if type_id == "ChannelChunk":
+        return module_class("ChannelChunk")(**p)
     raise AssertionError(f"no raw torch mapping for {type_id}: add one")
 
 
@@ -148,10 +200,14 @@ def torch_from_spec(type_id, norm, in_shapes):
         return lambda *xs: sum(xs[1:], xs[0])
     if type_id == "Concat":
         return lambda *xs: torch.cat(xs, dim=1)
+    if type_id == "Multiply":
+        return lambda a, b: a * b
     if type_id == "Input":
         return lambda: torch.zeros(N, *in_shapes)
     cls, kwargs = spec.torch_module(norm, in_shapes)
-    return getattr(nn, cls)(**kwargs)
+    if type_id == "LayerScale":
+        return _LayerScale(**kwargs)
+    return module_class(cls)(**kwargs)
 
 
 def torch_refuses(build, in_shapes) -> bool:
@@ -200,6 +256,8 @@ def check_layer(type_id, params, in_shapes):
         elif type_id == "Add":  # torch broadcasts; we insist on equal shapes (a design choice)
             assert len(set(in_shapes)) > 1, exc
             return
+        elif type_id == "Multiply" and len({len(s) for s in in_shapes}) > 1:
+            return  # torch aligns ranks from the right, batch included; we refuse (a design choice)
         else:
             build = lambda: torch_from_spec(type_id, norm, in_shapes)  # noqa: E731
         assert torch_refuses(build, in_shapes), (
@@ -219,7 +277,7 @@ def check_layer(type_id, params, in_shapes):
         buffers = sum(b.numel() for b in m.buffers())
         assert costs.params == trainable, f"{type_id} {norm} on {in_shapes}: params {costs.params} vs {trainable}"
         assert costs.buffers == buffers, f"{type_id} {norm} on {in_shapes}: buffers {costs.buffers} vs {buffers}"
-    if type_id in ("Conv2d", "Linear"):
+    if type_id in ("Conv2d", "Linear", "LinearLast"):
         assert 2 * costs.macs * N == flops, f"{type_id} {norm} on {in_shapes}: MACs {costs.macs} vs flops/2 {flops}"
     text = spec.explain(norm, in_shapes, out)
     assert isinstance(text, str) and text
