@@ -1,4 +1,5 @@
-"""ResNet-18/34 (BasicBlock) and ResNet-50/101/152 (Bottleneck), as torchvision builds them.
+"""ResNet-18/34 (BasicBlock), ResNet-50/101/152 (Bottleneck) and the variants ResNeXt-50 32×4d
+and Wide ResNet-50-2, as torchvision builds them.
 
 Each residual block is a graph Group ('layer1.0', kind 'BasicBlock' or 'Bottleneck'); the
 skip is an Add node, and where the shape changes the shortcut is a projection
@@ -20,16 +21,23 @@ LAYERS = {
     "resnet101": ("Bottleneck", [3, 4, 23, 3]),
     "resnet152": ("Bottleneck", [3, 8, 36, 3]),
 }
+# the variants of residual networks: (blocks, groups, width per group), as torchvision builds them
+VARIANTS = {
+    "resnext50_32x4d": ([3, 4, 6, 3], 32, 4),
+    "wide_resnet50_2": ([3, 4, 6, 3], 1, 128),
+}
 EXPANSION = {"BasicBlock": 1, "Bottleneck": 4}
 
 
-def _conv_bn(b: GraphBuilder, p: str, conv: str, bn: str, out: int, k: int, s: int, src: str | None = None) -> str:
+def _conv_bn(b: GraphBuilder, p: str, conv: str, bn: str, out: int, k: int, s: int, src: str | None = None,
+             groups: int = 1) -> str:
     b.add("Conv2d", f"{p}.{conv}", inputs=src, out_channels=out, kernel_size=k, stride=s,
-          padding=k // 2, bias=False)
+          padding=k // 2, groups=groups, bias=False)
     return b.add("BatchNorm", f"{p}.{bn}")
 
 
-def _block(b: GraphBuilder, kind: str, p: str, planes: int, stride: int, inplanes: int) -> int:
+def _block(b: GraphBuilder, kind: str, p: str, planes: int, stride: int, inplanes: int, groups: int = 1,
+           base_width: int = 64) -> int:
     """Add one residual block named ``p`` after ``b.last``; returns its output channels."""
     x = b.last
     first = len(b.graph)
@@ -39,9 +47,10 @@ def _block(b: GraphBuilder, kind: str, p: str, planes: int, stride: int, inplane
         b.add("ReLU", f"{p}.relu1")
         main = _conv_bn(b, p, "conv2", "bn2", planes, 3, 1)
     else:
-        _conv_bn(b, p, "conv1", "bn1", planes, 1, 1)
+        width = int(planes * (base_width / 64.0)) * groups  # torchvision's Bottleneck
+        _conv_bn(b, p, "conv1", "bn1", width, 1, 1)
         b.add("ReLU", f"{p}.relu1")
-        _conv_bn(b, p, "conv2", "bn2", planes, 3, stride)
+        _conv_bn(b, p, "conv2", "bn2", width, 3, stride, groups=groups)
         b.add("ReLU", f"{p}.relu2")
         main = _conv_bn(b, p, "conv3", "bn3", out, 1, 1)
     short = x
@@ -54,7 +63,11 @@ def _block(b: GraphBuilder, kind: str, p: str, planes: int, stride: int, inplane
 
 
 def resnet(input_shape, num_classes, arch: str = "resnet50") -> Graph:
-    kind, counts = LAYERS[arch]
+    if arch in VARIANTS:
+        counts, groups, base_width = VARIANTS[arch]
+        kind = "Bottleneck"
+    else:
+        (kind, counts), groups, base_width = LAYERS[arch], 1, 64
     c, h, w = input_shape
     b = GraphBuilder()
     b.add("Input", "input", channels=c, height=h, width=w)
@@ -66,7 +79,7 @@ def resnet(input_shape, num_classes, arch: str = "resnet50") -> Graph:
     for stage, (planes, n) in enumerate(zip((64, 128, 256, 512), counts), start=1):
         for i in range(n):
             stride = 2 if (stage > 1 and i == 0) else 1
-            inplanes = _block(b, kind, f"layer{stage}.{i}", planes, stride, inplanes)
+            inplanes = _block(b, kind, f"layer{stage}.{i}", planes, stride, inplanes, groups, base_width)
     b.add("AdaptiveAvgPool2d", "avgpool", output_size=1)
     b.add("Flatten", "flatten")
     b.add("Linear", "fc", out_features=num_classes)
@@ -93,3 +106,20 @@ for _arch, (_kind, _counts) in LAYERS.items():
         f"{_depth} layers: {'-'.join(map(str, _counts))} {_kind}s in four stages, global average pool, FC",
         {**_CARD, "idea": _IDEA[_kind]},
     )
+
+register_template(
+    "resnext50_32x4d", "ResNeXt-50 32×4d", partial(resnet, arch="resnext50_32x4d"), (3, 224, 224), 1000,
+    "ResNet-50's layout with grouped 3×3 convs: 32 groups of 4 channels (×2 per stage) in every bottleneck",
+    {"authors": "S. Xie, R. Girshick, P. Dollár, Z. Tu, K. He", "year": 2017,
+     "title": "Aggregated Residual Transformations for Deep Neural Networks",
+     "idea": "Cardinality: the bottleneck's 3×3 conv is split into 32 parallel paths (one grouped conv, "
+             "groups=32), a new dimension besides depth and width; wider bottlenecks at about ResNet-50's "
+             "cost give better accuracy."},
+)
+register_template(
+    "wide_resnet50_2", "Wide ResNet-50-2", partial(resnet, arch="wide_resnet50_2"), (3, 224, 224), 1000,
+    "ResNet-50 with bottlenecks twice as wide (128, 256, 512, 1024 inner channels)",
+    {"authors": "S. Zagoruyko, N. Komodakis", "year": 2016, "title": "Wide Residual Networks",
+     "idea": "Width instead of depth: doubling the channels inside each bottleneck trains faster and "
+             "matches much deeper thin ResNets; the outer 1×1 convs keep ResNet-50's sizes."},
+)
