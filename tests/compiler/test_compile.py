@@ -175,7 +175,8 @@ def test_random_graphs_compile_with_inferred_shapes(seed):
 
 
 TEMPLATES = ["lenet5", "alexnet", "zfnet", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn",
-             "vgg19", "vgg19_bn", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152"]
+             "vgg19", "vgg19_bn", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152",
+             "resnext50_32x4d", "wide_resnet50_2", "googlenet", "densenet121", "mobilenet_v2", "efficientnet_b0"]
 
 
 def test_template_list_is_covered():
