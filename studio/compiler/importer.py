@@ -195,14 +195,12 @@ class _Importer:
         self.attrs: dict[fx.Node, str] = {}  # get_attr parameters (LayerScale weights)
         self.chunks: dict[fx.Node, tuple] = {}  # x.chunk(n, dim=1) -> (x, n)
 
-    def add(self, type_id, params, base, n, inputs, own, exact=False):
+    def add(self, type_id, params, base, n, inputs, own):
         try:
-            nid = self.graph.add_node(type_id, params, node_id=base if exact else self.ids.make(base)).id
+            nid = self.graph.add_node(type_id, params, node_id=self.ids.make(base)).id
         except ParamError as exc:
             self.problems.append(f"{_where(n)}: {exc}")
             return None
-        if exact:
-            self.ids.used.add(nid)
         for port, src in enumerate(inputs):
             self.graph.connect(src, nid, port)
         self.added.append((nid, n, own))
@@ -314,9 +312,8 @@ class _Importer:
         if self.env.get(x) is None:
             self.problems.append(f"operator.mul {_where(n)}: its input is not a tensor of the model")
             return
-        target = self.attrs[p]
-        exact = not self.graph.has_node(target)
-        self.env[n] = self.add("LayerScale", {"init": init}, target, n, [self.env[x]], False, exact) or _BAD
+        # the node is named after the parameter, so its weight keeps the key ('features.1.0.layer_scale')
+        self.env[n] = self.add("LayerScale", {"init": init}, self.attrs[p], n, [self.env[x]], False) or _BAD
 
 
 def _attr(gm, target: str):

@@ -10,6 +10,10 @@ from ._arith import grouped
 _EPS = "Added to the variance for numerical stability"
 
 
+def _norm_kwargs(size: int, eps: float) -> dict:
+    return {"normalized_shape": size, **({"eps": eps} if eps != 1e-5 else {})}
+
+
 @register
 class LayerNorm2dSpec(LayerSpec):
     id = "LayerNorm2d"
@@ -39,10 +43,7 @@ class LayerNorm2dSpec(LayerSpec):
         return "LayerNorm2d"
 
     def torch_module(self, params, in_shapes):
-        kw = {"normalized_shape": in_shapes[0][0]}
-        if params["eps"] != 1e-5:
-            kw["eps"] = params["eps"]
-        return "LayerNorm2d", kw
+        return "LayerNorm2d", _norm_kwargs(in_shapes[0][0], params["eps"])
 
 
 @register
@@ -73,10 +74,7 @@ class LayerNormSpec(LayerSpec):
         return "LayerNorm"
 
     def torch_module(self, params, in_shapes):
-        kw = {"normalized_shape": in_shapes[0][-1]}
-        if params["eps"] != 1e-5:
-            kw["eps"] = params["eps"]
-        return "LayerNorm", kw
+        return "LayerNorm", _norm_kwargs(in_shapes[0][-1], params["eps"])
 
 
 _ORDERS = {"channels_last": (0, 2, 3, 1), "channels_first": (0, 3, 1, 2)}

@@ -18,7 +18,7 @@ def totals(capsys, *argv) -> dict:
 def test_summary_of_every_template_and_example(capsys):
     assert main(["templates", "--json"]) == 0
     infos = json.loads(capsys.readouterr().out)
-    assert len([i for i in infos if i["builtin"]]) == 16
+    assert len([i for i in infos if i["builtin"]]) == 22
     for info in infos:
         d = totals(capsys, info["name"])
         assert d["total_params"] == info["card"]["params"] and d["macs"] == info["card"]["macs"], info["name"]

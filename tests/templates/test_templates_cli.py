@@ -72,7 +72,7 @@ def test_card_and_json(capsys):
     assert "He, X. Zhang" in out and "25,557,032" in out and "Residual learning" in out
     assert main(["templates", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert len(data) == 16 and data[0]["name"] == "lenet5" and data[0]["card"]["params"] == 61_706
+    assert len(data) == 22 and data[0]["name"] == "lenet5" and data[0]["card"]["params"] == 61_706
 
 
 def test_user_templates_listed_after_builtins(capsys, tmp_path):
