@@ -100,7 +100,9 @@ class _Writer:
         lines = []
         for name, child in item.children.items():
             if child.kind == "param":
-                raise ValueError(f"LayerScale '{child.node_id}' must sit at the top level or in a block "
+                from .compile import CompileError
+
+                raise CompileError(f"LayerScale '{child.node_id}' must sit at the top level or in a block "
                                  f"(a container of numbered layers cannot hold a parameter); rename it")
             e = self.expr(child, inner, cls, path + (name,))
             key = "" if item.kind == "seq" else f"{name!r}: "
