@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(VENV)/bin/cnn-studio
 
 test: $(STAMP)
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests
 
 bench: $(STAMP)

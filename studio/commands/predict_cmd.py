@@ -25,10 +25,13 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from studio.training.predict import Predictor
+    from studio.training.checkpoint_file import checkpoint_file
 
     if args.top_k < 1:
         raise StudioError(f"--top-k {args.top_k}: list at least 1 class")
+    checkpoint_file(args.checkpoint)  # a mistyped path is reported before torch loads
+    from studio.training.predict import Predictor
+
     pred = Predictor.from_checkpoint(args.checkpoint)
     failed = 0
     for path in args.images:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import textwrap
 import unicodedata
+from pathlib import Path
 
 from studio.core.project import Project
 from studio.core.spec import fmt_shape
@@ -205,6 +206,11 @@ def header(project: Project, plan: ModulePlan, info, weights_file: str | None) -
         lines.append("# " + plain(f"group {comment_text(name, 80)} is not a single-input single-output block: "
                                   f"exported flat ({why})"))
     return lines
+
+
+def weights_path_for(code_path: Path) -> Path:
+    """Where an exported model.py finds its weights: model_weights.pt next to it."""
+    return code_path.with_name(f"{code_path.stem}_weights.pt")
 
 
 def generate_source(project: Project, weights_file: str | None = None) -> str:

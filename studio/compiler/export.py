@@ -12,7 +12,7 @@ from studio.compiler.weights import weights_mismatch
 from studio.core.errors import StudioError
 from studio.core.project import Project, atomic_write_bytes, atomic_write_text
 
-from .codegen import render
+from .codegen import render, weights_path_for
 from .compile import GraphModule, make_plan
 
 FORMATS = ("pytorch", "onnx", "torchscript")
@@ -47,10 +47,6 @@ def apply_weights(model: torch.nn.Module, state: dict, source: str) -> None:
         raise ExportError(f"{source} does not fit this network: {problem}. "
                           f"Export with the project the checkpoint was trained from")
     model.load_state_dict(state, strict=True)
-
-
-def weights_path_for(code_path: Path) -> Path:
-    return code_path.with_name(f"{code_path.stem}_weights.pt")
 
 
 def export_project(project: Project, path: str | os.PathLike, format: str = "pytorch",
