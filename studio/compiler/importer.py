@@ -262,13 +262,9 @@ def _add_groups(graph: Graph, added) -> None:
 
 
 def _layout(graph: Graph) -> None:
-    try:
-        from studio.core.layout import auto_layout
-    except ImportError:  # pragma: no cover - the layout module ships with the core
-        pos = {n.id: (0.0, 90.0 * i) for i, n in enumerate(graph.nodes)}
-    else:
-        pos = auto_layout(graph)
-    for nid, p in pos.items():
+    from studio.core.layout import auto_layout
+
+    for nid, p in auto_layout(graph).items():
         graph.move(nid, p)
 
 

@@ -100,14 +100,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return dock
 
     def _install_training(self):
-        try:
-            from studio.gui import training
-        except ModuleNotFoundError as exc:
-            if exc.name != "studio.gui.training":
-                raise
-            return None
-        install = getattr(training, "install", None)
-        return install(self) if install is not None else None
+        from studio.gui import training
+
+        return training.install(self)
 
     # ---- small helpers ---------------------------------------------------------
     def show_status(self, text: str, ms: int = 8000) -> None:

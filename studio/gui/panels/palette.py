@@ -15,33 +15,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QMenu, QMessageBox,
                                QVBoxLayout, QWidget)
 
 from studio.core.spec import specs_by_category
+from studio.gui.canvas.style import category_color  # noqa: F401  (the palette's colours are the canvas's)
 
 LAYER_MIME = "application/x-cnn-studio-layer"
 BLOCK_MIME = "application/x-cnn-studio-block"
 TYPE_ROLE = Qt.ItemDataRole.UserRole
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 BLOCKS_TITLE = "My blocks"
-
-_FALLBACK_COLORS = {
-    "Input": "#6c8ebf", "Convolution": "#4f9d69", "Pooling": "#3f8fa8", "Normalisation": "#9673a6",
-    "Regularisation": "#b0893c", "Activation": "#d07c3f", "Linear/Reshape": "#5b6abf", "Merge": "#a05a7a",
-}
-
-
-def category_color(category: str) -> QColor:
-    """The canvas colour of a category (from the canvas style when it exists)."""
-    try:
-        from studio.gui.canvas import style
-    except ImportError:
-        style = None
-    fn = getattr(style, "category_color", None)
-    if fn is not None:
-        try:
-            return QColor(fn(category))
-        except Exception:  # noqa: BLE001 - a style problem must not break the palette
-            pass
-    return QColor(_FALLBACK_COLORS.get(category, "#888888"))
-
 
 def swatch(category: str, size: int = 14) -> QIcon:
     pm = QPixmap(size, size)
