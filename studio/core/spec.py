@@ -2,8 +2,10 @@
 
 A :class:`LayerSpec` describes one layer type completely: its parameters, how many inputs
 it takes, its shape rule, parameter count, MACs, the filled-in formula ("explain") and how
-it maps to torch (class name and keyword arguments). Specs live in ``studio.layers``; the
-core only knows this interface. Nothing here imports torch or Qt.
+it maps to torch (class name and keyword arguments). Specs live in ``studio.layers``, which
+registers them here with :func:`register`; the core never imports the catalogue (the
+``studio`` package imports it, so any ``import studio.…`` has every layer type registered).
+Nothing here imports torch or Qt.
 """
 from __future__ import annotations
 
@@ -234,7 +236,6 @@ class LayerSpec:
 
 _REGISTRY: dict[str, LayerSpec] = {}
 _ALIASES: dict[str, str] = {}
-_loaded = False
 
 
 def register(spec_cls: type[LayerSpec]) -> type[LayerSpec]:
@@ -254,22 +255,13 @@ def register(spec_cls: type[LayerSpec]) -> type[LayerSpec]:
     return spec_cls
 
 
-def _ensure_loaded() -> None:
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        import studio.layers  # noqa: F401  (pure Python; registers the catalogue)
-
-
 def canonical_type(type_id: str) -> str | None:
-    _ensure_loaded()
     if type_id in _REGISTRY:
         return type_id
     return _ALIASES.get(type_id)
 
 
 def get_spec(type_id: str) -> LayerSpec:
-    _ensure_loaded()
     tid = canonical_type(type_id)
     if tid is None:
         known = ", ".join(sorted(_REGISTRY))
@@ -278,7 +270,6 @@ def get_spec(type_id: str) -> LayerSpec:
 
 
 def all_specs() -> list[LayerSpec]:
-    _ensure_loaded()
     return list(_REGISTRY.values())
 
 
