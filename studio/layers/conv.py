@@ -125,6 +125,9 @@ class Conv2dSpec(LayerSpec):
             lines.append(f"MACs = {out[1]}·{out[2]}·{co}·{k[0]}·{k[1]}·{cin} = {grouped(m)}")
         return "\n".join(lines)
 
+    def window(self, params, in_shapes, out):
+        return pair(params["kernel_size"]), pair(params["stride"]), pair(params["dilation"])
+
     def short(self, params):
         s = pair(params["stride"])
         st = f"s{s[0]}" if s[0] == s[1] else f"s{s[0]}×{s[1]}"

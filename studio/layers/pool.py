@@ -61,6 +61,10 @@ class _PoolSpec(LayerSpec):
         lines.append("params = 0 (pooling has nothing to learn)")
         return "\n".join(lines)
 
+    def window(self, params, in_shapes, out):
+        k, s, _p, d = self._ksp(params)
+        return k, s, d
+
     def short(self, params):
         k, s, p, d = self._ksp(params)
         st = f"s{s[0]}" if s[0] == s[1] else f"s{s[0]}×{s[1]}"
@@ -122,6 +126,11 @@ class AvgPool2dSpec(_PoolSpec):
         return "AvgPool2d", kw
 
 
+def adaptive_max_window(i: int, o: int) -> int:
+    """Largest window of adaptive pooling from size i to size o (PyTorch's start/end rule)."""
+    return max(-(-(j + 1) * i // o) - (j * i // o) for j in range(o))
+
+
 class _AdaptiveSpec(LayerSpec):
     category = "Pooling"
     params = (ParamSpec("output_size", "size2", 1, "Output height × width, whatever the input size", 1, 4096),)
@@ -137,6 +146,14 @@ class _AdaptiveSpec(LayerSpec):
         ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
         return (f"{self.title}: {ins} → {fmt_shape(out)}\n"
                 f"the window adapts so that any H×W becomes {fmt_pair(params['output_size'])}\nparams = 0")
+
+    def window(self, params, in_shapes, out):
+        """PyTorch's adaptive windows: output i reads [floor(i·I/O), ceil((i+1)·I/O)); the
+        largest such window, and I/O as the step (rounded down; exact when O divides I)."""
+        (_c, h, w), (oh, ow) = in_shapes[0], out[1:]
+        k = tuple(adaptive_max_window(i, o) for i, o in ((h, oh), (w, ow)))
+        s = tuple(max(1, i // o) for i, o in ((h, oh), (w, ow)))
+        return k, s, (1, 1)
 
     def short(self, params):
         return f"{self.title.replace('Adaptive', 'Adapt')[:-2]} → {fmt_pair(params['output_size'])}"

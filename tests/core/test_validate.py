@@ -335,7 +335,7 @@ def test_totals_buffers_and_memory_estimate():
     assert m8["training_bytes_estimate"] == 2 * 8 * 4 * acts + 16 * 2686 + 4 * 9
     rows = {r.id: r.to_dict() for r in a.rows()}
     assert rows["bn"] == {"id": "bn", "type": "BatchNorm", "name": "bn", "output_shape": [4, 8, 8],
-                          "params": 8, "buffers": 9, "macs": 0}
+                          "params": 8, "buffers": 9, "macs": 0, "receptive_field": 3, "jump": 1}
 
 
 def test_issue_to_dict_and_issues_for(lenet_graph):
