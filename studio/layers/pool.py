@@ -4,7 +4,7 @@ from __future__ import annotations
 from studio.core.errors import ShapeError
 from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
 
-from ._arith import out_formula, out_size
+from ._arith import formula_note, out_formula, out_size
 
 
 def _t(v):
@@ -14,6 +14,7 @@ def _t(v):
 class _PoolSpec(LayerSpec):
     category = "Pooling"
     dilated = False
+    reduce = "maximum"
 
     def _ksp(self, params):
         k = pair(params["kernel_size"])
@@ -58,7 +59,12 @@ class _PoolSpec(LayerSpec):
         if out:
             lines.append(out_formula("H", h, k[0], s[0], p[0], d[0], params["ceil_mode"], out[1]))
             lines.append(out_formula("W", w, k[1], s[1], p[1], d[1], params["ceil_mode"], out[2]))
-        lines.append("params = 0 (pooling has nothing to learn)")
+            note = formula_note(k, d, params["ceil_mode"])
+            if note:
+                lines.append(f"(general form: {note})")
+        lines.append(f"each output pixel is the {self.reduce} of a {k[0]}×{k[1]} window, channel by channel "
+                     f"({c} channels in, {c} out)")
+        lines.append("params = 0 (pooling has nothing to learn: no weights, no bias)")
         return "\n".join(lines)
 
     def window(self, params, in_shapes, out):
@@ -104,6 +110,7 @@ class AvgPool2dSpec(_PoolSpec):
     id = "AvgPool2d"
     title = "AvgPool2d"
     torch_class = "AvgPool2d"
+    reduce = "average"
     description = "Averages each window."
     params = (
         ParamSpec("kernel_size", "size2", 2, "Window height × width", 1, 255),
