@@ -137,11 +137,12 @@ def capture(model, node_id: str, x):
     return got["in"][0].cpu(), got["out"][0].cpu()
 
 
-def layer_at(model, project, node_id: str, x, at: tuple[int, int, int]) -> dict:
-    """One output pixel ``at`` = (c, y, x) of ``node_id`` for image ``x`` [C,H,W], by hand."""
+def layer_at(model, project, node_id: str, x, at: tuple[int, int, int], captured=None) -> dict:
+    """One output pixel ``at`` = (c, y, x) of ``node_id`` for image ``x`` [C,H,W], by hand.
+    ``captured``: the (input, output) of :func:`capture` for this node and image, if known."""
     node = project.graph.node(node_id)
     mod = module_for(model, node_id)
-    inp, out = capture(model, node_id, x)
+    inp, out = captured if captured is not None else capture(model, node_id, x)
     who = f"{node.name} ({node.type})"
     if out.dim() != 3:
         raise StudioError(f"{who} outputs a vector of {out.numel()} features, not a C×H×W feature map: "
