@@ -145,10 +145,17 @@ def vgg_insight(graph, analysis, nid: str) -> str:
     one = big[0] * big[1] * c_in * c_out
     field = getattr(analysis, "receptive", {}).get(nid)
     image = f" (in the image: {field.size_text})" if field is not None else ""
-    verdict = (f"{one / two:.2f}× as many" if one > two else "fewer" if one < two else "as many")
+    if one > two:
+        verdict = f"{one / two:.2f}× more than the pair"
+    elif one < two:
+        verdict = (f"here the single conv is cheaper, because {prev.name} widens {c_in} channels to {c_mid}; "
+                   f"with equal channels C the pair needs {k1[0] * k1[1] + k2[0] * k2[1]}·C² "
+                   f"instead of {big[0] * big[1]}·C²")
+    else:
+        verdict = "the same"
+    nonlin = ", and the pair has an activation between, one more non-linearity" if activated else ""
     return (f"With {prev.name} before it, this layer sees {big[0]}×{big[1]} of {prev.name}'s input{image}. "
             f"One {big[0]}×{big[1]} conv from {c_in} to {c_out} channels would need "
             f"{big[0]}·{big[1]}·{c_in}·{c_out} = {one:,} weights instead of "
-            f"{k1[0]}·{k1[1]}·{c_in}·{c_mid} + {k2[0]}·{k2[1]}·{c_mid}·{c_out} = {two:,} ({verdict})"
-            + (", and the pair has an activation between, one more non-linearity" if activated else "")
-            + ": VGG's reason for stacking small kernels.")
+            f"{k1[0]}·{k1[1]}·{c_in}·{c_mid} + {k2[0]}·{k2[1]}·{c_mid}·{c_out} = {two:,} ({verdict}){nonlin}: "
+            "VGG's reason for stacking small kernels.")

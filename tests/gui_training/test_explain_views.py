@@ -142,3 +142,16 @@ def test_evaluate_explains_a_clicked_image_with_its_label(qtbot, ckpt, shot):
     assert d is not None and d["label"] == 4 and d["one_hot"][4] == 1 and d["predicted"] == 4
     assert abs(d["cross_entropy"] + math.log(d["probabilities"][4])) < 1e-9
     shot(ev, "explain_evaluate.png")
+
+
+def test_concept_links_open_the_inference_views(win, ckpt):
+    from studio.gui.dialogs.concept_links import open_concept
+
+    inf = win.training.inference
+    assert inf.set_checkpoint(ckpt) and inf.set_image(DIGIT_3)
+    assert "true class" in open_concept(win, "cross_entropy")
+    assert win.bottom_tabs.currentWidget() is inf and inf.details.currentWidget() is inf.output_view
+    assert "Click any pixel" in open_concept(win, "relu")
+    assert inf.details.currentWidget() is inf.feature_maps and inf.feature_maps.node.currentData() == "relu1"
+    open_concept(win, "kernel_map")
+    assert inf.feature_maps.node.currentData() == "conv1" and inf.feature_maps.pixel.result["layer"] == "conv1"
