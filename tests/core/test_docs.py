@@ -109,6 +109,16 @@ def test_layers_md_shows_the_texts_the_specs_produce():
     assert "r_out = r_in + (K − 1)·D·j_in" in text
 
 
+def test_every_image_the_docs_show_exists():
+    for md in list((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]:
+        for ref in re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", md.read_text(encoding="utf-8")):
+            assert (md.parent / ref).is_file(), f"{md.name} shows {ref}, which does not exist"
+    shown = (ROOT / "docs" / "training-gui.md").read_text(encoding="utf-8")
+    for name in ("explain-conv-pixel", "explain-output-loss", "explain-pool-pixel", "explain-evaluate",
+                 "loss-chance-level", "receptive-field-vgg16", "concepts"):
+        assert f"images/{name}.png" in shown, name
+
+
 if __name__ == "__main__":
     if "--write" in sys.argv:
         md = FORMAT_MD.read_text(encoding="utf-8")

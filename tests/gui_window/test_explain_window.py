@@ -77,6 +77,8 @@ def test_loss_plot_marks_the_chance_level(win):
     ctl._on_start(StartRecord("cpu", "CPU", 2, 10, 100, 20, 61706, False))
     plots = ctl.panel.plots
     assert abs(plots.chance_line.value() - math.log(10)) < 1e-12
-    assert "ln 10 = 2.30" in plots.chance_line.label.toPlainText()
+    legend = [label.text for _sample, label in plots.loss_plot.plotItem.legend.items]
+    assert "chance: ln 10 = 2.30" in legend
     plots.set_chance_level(None)
     assert plots.chance_line is None
+    assert not any("chance" in label.text for _s, label in plots.loss_plot.plotItem.legend.items)

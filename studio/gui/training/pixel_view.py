@@ -209,7 +209,7 @@ class PixelView(QWidget):
     def _show_numbers(self, d: dict) -> None:
         c, y, x = d["at"]
         kind = d["kind"]
-        what = {"conv": "pre-activation: ReLU comes after", "max": "max pooling", "avg": "average pooling",
+        what = {"conv": "pre-activation: the convolution's own output, before any ReLU", "max": "max pooling", "avg": "average pooling",
                 "batchnorm": "batch norm, running statistics", "activation": d.get("function", "")}[kind]
         self.header.setText(f"<b>{d['layer']}</b> ({d['type']}), feature map {c}, row {y}, column {x}: "
                             f"value <b>{d['value']:.6f}</b> ({what})")
@@ -219,10 +219,11 @@ class PixelView(QWidget):
             chans = d["input_channels"]
             for k, ch in enumerate(chans[:MAX_CHANNELS]):
                 parts.append(f"<p><b>input channel {ch}</b>: patch ⊙ kernel = products, Σ = "
-                             f"{d['channel_sums'][k]:.4f}</p><table><tr><td>"
-                             + grid_html(d["patch"][k], d["padding_mask"], "patch (grey: zero padding)")
-                             + "</td><td>&nbsp;⊙&nbsp;</td><td>" + grid_html(d["kernel"][k], None, "kernel")
-                             + "</td></tr><tr><td colspan='3'>= "
+                             f"{d['channel_sums'][k]:.4f}</p><table>"
+                             + "<tr><td></td><td>" + grid_html(d["patch"][k], d["padding_mask"],
+                                                               "patch (grey: zero padding)") + "</td></tr>"
+                             + "<tr><td>⊙&nbsp;</td><td>" + grid_html(d["kernel"][k], None, "kernel") + "</td></tr>"
+                             + "<tr><td>=&nbsp;</td><td>"
                              + grid_html(d["products"][k], None, "products (patch × kernel, cell by cell)")
                              + "</td></tr></table>")
             if len(chans) > MAX_CHANNELS:
