@@ -12,27 +12,15 @@ import torch
 import torch.nn.functional as F
 from PySide6.QtCore import Qt
 
-from studio.training.engine import Trainer
 from studio.training.predict import Predictor
-from studio.training.settings import TrainSettings
 
 DIGIT_3 = Path(__file__).resolve().parents[2] / "resources" / "samples" / "digit_3.png"
 
 
 @pytest.fixture(scope="module")
-def ckpt(tmp_path_factory):
-    """A short real training run: LeNet-5, 1 epoch on digits."""
-    from studio.templates import build_project
-
-    project = build_project("lenet5")
-    project.dataset = {"source": "digits"}
-    out = tmp_path_factory.mktemp("runs") / "lenet"
-    result = None
-    for rec in Trainer(project, settings=TrainSettings(epochs=1, lr=0.002), out_dir=out).run():
-        if rec.kind == "result":
-            result = rec
-    assert result.status == "finished", result.message
-    return out / "best.pt"
+def ckpt(lenet_run):
+    """A short real training run: LeNet-5, 2 epochs on digits."""
+    return lenet_run / "best.pt"
 
 
 @pytest.fixture

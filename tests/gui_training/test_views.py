@@ -11,25 +11,13 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from studio.training.data import load_data
-from studio.training.engine import Trainer
 from studio.training.predict import Predictor
-from studio.training.settings import TrainSettings
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
+def run(lenet_run):
     """A LeNet-5 trained 2 epochs on digits; its run folder."""
-    from studio.templates import build_project
-
-    project = build_project("lenet5")
-    project.dataset = {"source": "digits"}
-    out = tmp_path_factory.mktemp("runs") / "lenet-digits"
-    result = None
-    for rec in Trainer(project, settings=TrainSettings(epochs=2, lr=0.002), out_dir=out).run():
-        if rec.kind == "result":
-            result = rec
-    assert result.status == "finished", result.message
-    return out
+    return lenet_run
 
 
 @pytest.fixture(scope="module")
