@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 from .errors import ParamError, ShapeError
 
 Shape = tuple[int, ...]
+Window = tuple[tuple[int, int], tuple[int, int], tuple[int, int]]  # (kernel, stride, dilation)
 
 CATEGORIES = (
     "Input",
@@ -214,6 +215,12 @@ class LayerSpec:
     def short(self, params: dict[str, Any]) -> str:
         """Key parameters in short form, e.g. 'Conv 5×5 · 6 · s1'."""
         return self.title
+
+    def window(self, params: dict[str, Any], in_shapes: list[Shape], out: Shape) -> Window | None:
+        """The sliding window this layer applies to the spatial axes, for receptive fields:
+        ((K_h, K_w), (S_h, S_w), (D_h, D_w)). None when each output pixel reads only the same
+        pixel of its input(s) (activations, normalisation, padding, merges)."""
+        return None
 
     # ---- torch mapping ---------------------------------------------------
     def torch_module(self, params: dict[str, Any], in_shapes: list[Shape]) -> tuple[str, dict[str, Any]]:
