@@ -8,7 +8,7 @@ core only knows this interface. Nothing here imports torch or Qt.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .errors import ParamError, ShapeError
