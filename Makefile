@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv clean bench xcheck
+.PHONY: run test lint venv clean bench xcheck
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -17,7 +17,10 @@ venv: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/cnn-studio
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(PY) -m ruff check studio tests benchmarks
+
+test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests
 
 bench: $(STAMP)

@@ -10,7 +10,7 @@ Nothing here imports torch or Qt.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .errors import ParamError, ShapeError

@@ -151,7 +151,7 @@ class FeatureMapsView(QWidget):
             return
         try:
             self.maps = feature_maps(self.model, nid, self.image)
-        except Exception as exc:  # noqa: BLE001 - show, never crash
+        except Exception as exc:  # show, never crash
             self.info.setText(f"Cannot compute the feature maps of {nid}: {exc}")
             return
         c, h, w = self.maps.shape
