@@ -260,7 +260,7 @@ def _field_text(graph, analysis, nid: str) -> str:
     try:
         text = describe(getattr(analysis, "receptive", {}).get(nid))
         vgg = vgg_insight(graph, analysis, nid)
-    except Exception:  # noqa: BLE001 - informative only
+    except Exception:  # informative only
         return ""
     text = text[:1].upper() + text[1:]
     return f"{text}\n{vgg}".strip()
