@@ -174,7 +174,7 @@ def _template_info(project: Project):
         from studio.templates import get_template
 
         return get_template(project.template)
-    except Exception:  # noqa: BLE001 - unknown or unreadable template: no card
+    except Exception:  # unknown or unreadable template: no card
         return None
 
 

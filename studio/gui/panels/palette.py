@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QMenu, QMessageBox,
                                QVBoxLayout, QWidget)
 
 from studio.core.spec import specs_by_category
-from studio.gui.canvas.style import category_color  # noqa: F401  (the palette's colours are the canvas's)
+from studio.gui.canvas.style import category_color  # the palette's colours are the canvas's
 
 LAYER_MIME = "application/x-cnn-studio-layer"
 BLOCK_MIME = "application/x-cnn-studio-block"
@@ -37,7 +37,7 @@ def swatch(category: str, size: int = 14) -> QIcon:
 
 
 class _LayerTree(QTreeWidget):
-    def mimeData(self, items):  # noqa: N802 - Qt override
+    def mimeData(self, items):  # Qt override
         md = QMimeData()
         ids = [it.data(0, TYPE_ROLE) for it in items if it.data(0, TYPE_ROLE)]
         blocks = [it.data(0, BLOCK_ROLE) for it in items if it.data(0, BLOCK_ROLE)]
@@ -49,7 +49,7 @@ class _LayerTree(QTreeWidget):
             md.setText(blocks[0])
         return md
 
-    def mimeTypes(self):  # noqa: N802 - Qt override
+    def mimeTypes(self):  # Qt override
         return [LAYER_MIME, BLOCK_MIME]
 
 
