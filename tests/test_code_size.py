@@ -20,25 +20,25 @@ ALLOWED = {
 }
 
 
+def _functions(node, prefix: str, out: list) -> None:
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            name = prefix + child.name
+            if not isinstance(child, ast.ClassDef):
+                first = min([child.lineno] + [d.lineno for d in child.decorator_list])
+                out.append((name, child.end_lineno - first + 1))
+            _functions(child, name + ".", out)
+        else:
+            _functions(child, prefix, out)
+
+
 def sizes(root: Path, package: str = "studio"):
     """(module path, module lines, [(qualified function name, lines)])."""
     for path in sorted((root / package).rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         rel = path.relative_to(root).as_posix()
-        funcs = []
-
-        def visit(node, prefix=""):
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    name = prefix + child.name
-                    if not isinstance(child, ast.ClassDef):
-                        first = min([child.lineno] + [d.lineno for d in child.decorator_list])
-                        funcs.append((name, child.end_lineno - first + 1))
-                    visit(child, name + ".")
-                else:
-                    visit(child, prefix)
-
-        visit(ast.parse(text, rel))
+        funcs: list[tuple[str, int]] = []
+        _functions(ast.parse(text, rel), "", funcs)
         yield rel, len(text.splitlines()), funcs
 
 

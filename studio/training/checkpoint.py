@@ -14,7 +14,6 @@ import os
 import pickle
 import re
 import warnings
-from pathlib import Path
 from typing import Any
 
 import torch

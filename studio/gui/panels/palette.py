@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QPainter
+from PySide6.QtGui import QIcon, QPixmap, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QMenu, QMessageBox, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
