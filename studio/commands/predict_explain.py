@@ -46,12 +46,12 @@ def term(text) -> str:
 
 
 def run(args) -> int:
+    _check(args)  # option mistakes are reported before torch loads
     import torch
 
     from studio.training import explain as ex
     from studio.training.predict import Predictor
 
-    _check(args)
     at = ex.parse_at(args.at) if args.at is not None else None
     pred = Predictor.from_checkpoint(args.checkpoint)
     label = ex.parse_label(args.label, pred.class_names) if args.label is not None else None
