@@ -17,7 +17,8 @@ import networkx as nx
 from .errors import ShapeError
 from .fixes import Fix
 from .graph import Graph
-from .receptive import Field, receptive_fields
+from .receptive import Field
+from .receptive import compute as compute_fields
 from .spec import Costs, Shape, fmt_shape, get_spec, prod
 
 ERROR = "error"
@@ -78,7 +79,15 @@ class Analysis:
     output_id: str | None = None
     names: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
-    receptive: dict[str, Field] = field(default_factory=dict)  # see studio.core.receptive
+    # receptive field and jump per layer, computed on first use (see studio.core.receptive)
+    _rf: dict[str, Field] | None = field(default=None, repr=False)
+    _rf_inputs: tuple | None = field(default=None, repr=False)  # (params by node, input nodes by node)
+
+    @property
+    def receptive(self) -> dict[str, Field]:
+        if self._rf is None:
+            self._rf = compute_fields(self, *self._rf_inputs) if self._rf_inputs is not None else {}
+        return self._rf
 
     @property
     def errors(self) -> list[Issue]:
@@ -304,7 +313,9 @@ def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
                 continue
             a.shapes[nid] = out
             a.costs[nid] = spec.costs(params, in_shapes, out)
-        a.receptive = receptive_fields(graph, a)
+        # params dicts are replaced, never changed in place, on an edit: this is a snapshot
+        a._rf_inputs = ({nid: n.params for nid, n in nodes.items()},
+                        {nid: [e.source for e in lst] for nid, lst in ins.items()})
 
     # 6. warnings about the output
     out_id = a.output_id
