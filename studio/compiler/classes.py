@@ -7,7 +7,6 @@ optional child, as torchvision's BasicBlock does. No torch here.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .names import camel

@@ -29,7 +29,7 @@ def load_state_dict(path: str | os.PathLike) -> dict:
         data = torch.load(path, map_location="cpu", weights_only=True)
     except FileNotFoundError:
         raise ExportError(f"{path}: no such checkpoint file") from None
-    except Exception:  # noqa: BLE001 - pickle/zip errors of every kind
+    except Exception:  # pickle/zip errors of every kind
         raise ExportError(f"{path} cannot be loaded safely as weights: it is not a PyTorch checkpoint, "
                           f"or it holds Python objects besides tensors; use a cnn-studio checkpoint "
                           f"or a saved state_dict") from None

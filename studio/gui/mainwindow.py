@@ -82,7 +82,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._on_problem_count(len(self.document.analysis.errors), len(self.document.analysis.warnings))
         self.training = self._install_training()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         if not self._layout_restored:  # first start: sensible dock sizes once the window exists
             self._layout_restored = True
@@ -202,7 +202,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def show_about(self) -> None:
         help_dialog.show_about(self)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:  # Qt override
         tr = self.training
         if tr is not None and tr.is_running():
             B = QMessageBox.StandardButton

@@ -185,17 +185,17 @@ class ZeroPad2dSpec(LayerSpec):
         who = who or self.title
         (x,) = in_shapes
         self.need_image(x, who)
-        l, r, t, b = self._lrtb(params["padding"])
-        return (x[0], x[1] + t + b, x[2] + l + r)
+        left, r, t, b = self._lrtb(params["padding"])
+        return (x[0], x[1] + t + b, x[2] + left + r)
 
     def explain(self, params, in_shapes, out):
-        l, r, t, b = self._lrtb(params["padding"])
+        left, r, t, b = self._lrtb(params["padding"])
         if not in_shapes or len(in_shapes[0]) != 3:
             return "ZeroPad2d: needs a C×H×W input"
         c, h, w = in_shapes[0]
         return (f"ZeroPad2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
-                f"H_out = {h} + {t} + {b} = {h + t + b}, W_out = {w} + {l} + {r} = {w + l + r}\n"
-                f"adds {l + r} column(s) and {t + b} row(s) of zeros to each feature map\nparams = 0")
+                f"H_out = {h} + {t} + {b} = {h + t + b}, W_out = {w} + {left} + {r} = {w + left + r}\n"
+                f"adds {left + r} column(s) and {t + b} row(s) of zeros to each feature map\nparams = 0")
 
     def short(self, params):
         p = params["padding"]

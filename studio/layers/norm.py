@@ -15,7 +15,8 @@ class BatchNormSpec(LayerSpec):
     description = ("Normalises each channel over the batch, then scales and shifts it; "
                    "2d on images, 1d on vectors (chosen from the input).")
     params = (
-        ParamSpec("eps", "float", 1e-5, "Added to the variance for numerical stability", 0.0, 1.0),
+        ParamSpec("eps", "float", 1e-5, "Added to the variance for numerical stability (above 0, as torch requires)",
+                  0.0, 1.0, min_open=True),
         ParamSpec("momentum", "float", 0.1, "Weight of the newest batch in the running statistics", 0.0, 1.0),
         ParamSpec("affine", "bool", True, "Learn a scale (γ) and shift (β) per channel"),
     )

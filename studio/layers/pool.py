@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from studio.core.errors import ShapeError
-from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
+from studio.core.spec import LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
 
 from ._arith import formula_note, out_formula, out_size
 

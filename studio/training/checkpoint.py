@@ -20,7 +20,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from studio.compiler.weights import weights_mismatch  # noqa: F401  (also used by engine)
+from studio.compiler.weights import weights_mismatch  # also used by engine
 from studio.core.errors import StudioError
 from studio.core.graph import Graph
 from studio.core.project import Project, atomic_write_bytes, parse_project

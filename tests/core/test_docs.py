@@ -34,7 +34,7 @@ def _range(p) -> str:
     if p.choices:
         parts.append(", ".join(f"`{json.dumps(c)}`" for c in p.choices))
     if p.min is not None or p.max is not None:
-        lo = "" if p.min is None else f"{p.min:g}"
+        lo = "" if p.min is None else f"{'> ' if p.min_open else ''}{p.min:g}"
         hi = "" if p.max is None else f"{p.max:g}"
         parts.append(f"{lo} … {hi}")
     if p.optional:

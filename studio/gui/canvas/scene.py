@@ -2,13 +2,12 @@
 the document's analysis. It never changes the graph (the view pushes undo commands)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
 from studio.core.receptive import describe as describe_field
 from studio.core.spec import fmt_shape, get_spec
 
-from . import style
 from .edge_item import EdgeItem
 from .group_item import BlockItem, GroupItem
 from .node_item import NodeItem, fmt_count

@@ -59,7 +59,7 @@ def show_about(parent: QWidget | None = None) -> None:
         from importlib.metadata import version
 
         ver = version("cnn-studio")
-    except Exception:  # noqa: BLE001 - not installed as a distribution
+    except Exception:  # not installed as a distribution
         ver = "dev"
     QMessageBox.about(parent, "About cnn-studio",
                       f"<b>cnn-studio</b> {ver}<br>Build, train and export convolutional image classifiers "

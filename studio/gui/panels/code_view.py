@@ -63,7 +63,7 @@ class CodeView(QWidget):
         if self.isVisible():
             self.timer.start()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         if self._stale:
             self.timer.start(0)

@@ -172,7 +172,7 @@ class Inspector(QScrollArea):
         _set_text(self.shape_label, " · ".join(parts))
         try:
             text = spec.explain(node.params, ins, out) if out is not None else ""
-        except Exception:  # noqa: BLE001 - explain is informative only
+        except Exception:  # explain is informative only
             text = ""
         _set_text(self.explain_label, text)
         if self.explain_label.isVisibleTo(self) != bool(text):
@@ -260,7 +260,7 @@ def _field_text(graph, analysis, nid: str) -> str:
     try:
         text = describe(getattr(analysis, "receptive", {}).get(nid))
         vgg = vgg_insight(graph, analysis, nid)
-    except Exception:  # noqa: BLE001 - informative only
+    except Exception:  # informative only
         return ""
     text = text[:1].upper() + text[1:]
     return f"{text}\n{vgg}".strip()

@@ -38,7 +38,7 @@ def category_color(category: str) -> QColor:
     if fn is not None:
         try:
             return QColor(fn(category))
-        except Exception:  # noqa: BLE001 - a style problem must not break the palette
+        except Exception:  # a style problem must not break the palette
             pass
     return QColor(_FALLBACK_COLORS.get(category, "#888888"))
 
@@ -57,7 +57,7 @@ def swatch(category: str, size: int = 14) -> QIcon:
 
 
 class _LayerTree(QTreeWidget):
-    def mimeData(self, items):  # noqa: N802 - Qt override
+    def mimeData(self, items):  # Qt override
         md = QMimeData()
         ids = [it.data(0, TYPE_ROLE) for it in items if it.data(0, TYPE_ROLE)]
         blocks = [it.data(0, BLOCK_ROLE) for it in items if it.data(0, BLOCK_ROLE)]
@@ -69,7 +69,7 @@ class _LayerTree(QTreeWidget):
             md.setText(blocks[0])
         return md
 
-    def mimeTypes(self):  # noqa: N802 - Qt override
+    def mimeTypes(self):  # Qt override
         return [LAYER_MIME, BLOCK_MIME]
 
 

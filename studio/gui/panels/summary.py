@@ -67,13 +67,13 @@ class LayerTableModel(QAbstractTableModel):
                 start = i
             prev = i
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
+    def rowCount(self, parent=QModelIndex()):  # Qt override
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
+    def columnCount(self, parent=QModelIndex()):  # Qt override
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section >= 5:
@@ -171,7 +171,7 @@ class SummaryPanel(QWidget):
         self.model.set_rows(LayerTableModel.rows_of(self._analysis))
         self._update_totals()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         if self._stale:
             self.refresh()

@@ -44,7 +44,7 @@ class MapsLabel(QLabel):
 
     clicked = Signal(QPoint)
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(event.position().toPoint())
         super().mousePressEvent(event)
@@ -147,7 +147,7 @@ class FeatureMapsView(QWidget):
 
             captured = capture(self.model, nid, self.image)
             self.maps = captured[1]
-        except Exception as exc:  # noqa: BLE001 - show, never crash
+        except Exception as exc:  # show, never crash
             self.info.setText(f"Cannot compute the feature maps of {nid}: {exc}")
             return
         c, h, w = self.maps.shape
@@ -161,7 +161,7 @@ class FeatureMapsView(QWidget):
         try:
             self.pixel.set_context(self.model, self.project, nid, self.image, captured)
             self.pixel.show_pixel(0, h // 2, w // 2)
-        except Exception as exc:  # noqa: BLE001 - the explanation is extra: never lose the maps
+        except Exception as exc:  # the explanation is extra: never lose the maps
             self.pixel.header.setText(f"Cannot explain {nid}'s pixels: {exc}")
 
     # ---- clicking a pixel ---------------------------------------------------------

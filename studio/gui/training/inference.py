@@ -134,7 +134,7 @@ class InferenceView(QWidget):
         try:
             x = self.predictor.preprocess(pil)
             self.top = list(self.predictor.predict(pil, top_k=5))
-        except Exception as exc:  # noqa: BLE001 - a bad image must not crash the app
+        except Exception as exc:  # a bad image must not crash the app
             self.message.setText(f"<span style='color:#b71c1c'>Cannot classify {path.name}: {exc}</span>")
             return False
         c, h, w = x.shape
@@ -180,15 +180,15 @@ class InferenceView(QWidget):
             self.set_image(path)
 
     # ---- drag and drop ---------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event) -> None:  # Qt override
         if _dropped_image(event.mimeData()) is not None:
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragMoveEvent(self, event) -> None:  # Qt override
         if _dropped_image(event.mimeData()) is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event) -> None:  # Qt override
         path = _dropped_image(event.mimeData())
         if path is not None:
             event.acceptProposedAction()

@@ -33,7 +33,7 @@ class WindowCanvas(QWidget):
         self.plane, self.pad, self.rows, self.cols = plane, tuple(pad), list(rows), list(cols)
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event) -> None:
         if self.plane is None:
             return
         H, W = self.plane.shape
