@@ -83,9 +83,17 @@ def format_output(path, d: dict) -> str:
     e_head = "e^z" if not d["shift"] else f"e^(z−{d['shift']:.4g})"
     lines = [f"{term(path)}: {term(names[d['predicted']])} ({100 * d['probabilities'][d['predicted']]:.1f}%)",
              f"  {'class':<{w}}  {'logit z':>10}  {e_head:>12}  {'p = e^z/Σ':>10}" + ("  y" if d["one_hot"] else "")]
-    for i, n in enumerate(names):
+    rows = list(range(len(names)))
+    if len(names) > 20:  # many classes: the top-k and the true class (--json lists them all)
+        rows = [t["index"] for t in d["top_k"]]
+        if d["label"] is not None and d["label"] not in rows:
+            rows.append(d["label"])
+    for i in rows:
         y = f"  {d['one_hot'][i]}" if d["one_hot"] else ""
-        lines.append(f"  {term(n):<{w}}  {d['logits'][i]:>10.4f}  {d['exp'][i]:>12.5g}  {d['probabilities'][i]:>10.4f}{y}")
+        lines.append(f"  {term(names[i]):<{w}}  {d['logits'][i]:>10.4f}  {d['exp'][i]:>12.5g}  "
+                     f"{d['probabilities'][i]:>10.4f}{y}")
+    if len(rows) < len(names):
+        lines.append(f"  … {len(names) - len(rows)} more classes (--json lists all)")
     lines.append(f"  Σ {e_head} = {d['sum_exp']:.6g}; the probabilities sum to {sum(d['probabilities']):.6f}")
     if d["cross_entropy"] is not None:
         k = d["label"]

@@ -61,8 +61,17 @@ def step(field: Field, window) -> Field:
 
 def receptive_fields(graph, analysis) -> dict[str, Field]:
     """Field of every layer with an image output, in topological order (see module doc)."""
+    sources: dict[str, list[str]] = {}
+    for e in sorted(graph.edges, key=lambda e: e.port):
+        sources.setdefault(e.target, []).append(e.source)
+    return compute(analysis, {n.id: n.params for n in graph.nodes}, sources)
+
+
+def compute(analysis, params: dict[str, dict], sources: dict[str, list[str]]) -> dict[str, Field]:
+    """:func:`receptive_fields` from each node's parameters and input nodes."""
     out: dict[str, Field] = {}
-    shapes, in_shapes = analysis.shapes, analysis.in_shapes
+    shapes, in_shapes, types = analysis.shapes, analysis.in_shapes, analysis.types
+    specs: dict[str, object] = {}
     for nid in analysis.order:
         shape = shapes.get(nid)
         if shape is None or len(shape) != 3:
@@ -70,13 +79,14 @@ def receptive_fields(graph, analysis) -> dict[str, Field]:
         if nid == analysis.input_id:
             out[nid] = INPUT_FIELD
             continue
-        srcs = [out.get(e.source) for e in graph.in_edges(nid)]
-        if not srcs or any(f is None for f in srcs):
+        srcs = [out.get(s) for s in sources.get(nid, ())]
+        if not srcs or None in srcs:
             continue
-        best = max(srcs, key=lambda f: (f.size[0] * f.size[1], f.jump))
-        node = graph.node(nid)
+        best = srcs[0] if len(srcs) == 1 else max(srcs, key=lambda f: (f.size[0] * f.size[1], f.jump))
+        t = types[nid]
+        spec = specs.get(t) or specs.setdefault(t, get_spec(t))
         try:
-            win = get_spec(node.type).window(node.params, in_shapes.get(nid, []), shape)
+            win = spec.window(params[nid], in_shapes.get(nid, []), shape)
         except (KeyError, TypeError, ValueError, IndexError):
             win = None
         out[nid] = step(best, win)

@@ -17,7 +17,8 @@ import networkx as nx
 from .errors import ShapeError
 from .fixes import Fix
 from .graph import Edge, Graph, Node
-from .receptive import Field, receptive_fields
+from .receptive import Field
+from .receptive import compute as compute_fields
 from .spec import Costs, LayerSpec, Shape, fmt_shape, get_spec, prod
 
 ERROR = "error"
@@ -78,7 +79,15 @@ class Analysis:
     output_id: str | None = None
     names: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
-    receptive: dict[str, Field] = field(default_factory=dict)  # see studio.core.receptive
+    # receptive field and jump per layer, computed on first use (see studio.core.receptive)
+    _rf: dict[str, Field] | None = field(default=None, repr=False)
+    _rf_inputs: tuple | None = field(default=None, repr=False)  # (params by node, input nodes by node)
+
+    @property
+    def receptive(self) -> dict[str, Field]:
+        if self._rf is None:
+            self._rf = compute_fields(self, *self._rf_inputs) if self._rf_inputs is not None else {}
+        return self._rf
 
     @property
     def errors(self) -> list[Issue]:
@@ -365,8 +374,8 @@ def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
     """Check the graph and infer its shapes; every problem is an Issue of the Analysis.
 
     The steps, in order (each usable on its own): :func:`check_input`, :func:`check_cycles`,
-    :func:`check_arity`, :func:`check_reach`, :func:`choose_output`, :func:`infer_shapes` and
-    :func:`studio.core.receptive.receptive_fields` (acyclic graphs only), :func:`check_output`.
+    :func:`check_arity`, :func:`check_reach`, :func:`choose_output`, :func:`infer_shapes`
+    (acyclic graphs only; receptive fields follow on first use), :func:`check_output`.
     """
     nodes = graph._nodes
     a = Analysis(names={nid: n.name for nid, n in nodes.items()}, types={nid: n.type for nid, n in nodes.items()})
@@ -383,6 +392,9 @@ def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
     choose_output(w, a, reach, acyclic)
     if acyclic:
         infer_shapes(w, a, arity_bad)
-        a.receptive = receptive_fields(graph, a)
+        # receptive fields are computed on first use (Analysis.receptive) from this snapshot:
+        # params dicts are replaced, never changed in place, on an edit
+        a._rf_inputs = ({nid: n.params for nid, n in nodes.items()},
+                        {nid: [e.source for e in lst] for nid, lst in w.ins.items()})
     check_output(w, a, num_classes)
     return a

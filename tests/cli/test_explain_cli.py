@@ -116,3 +116,30 @@ def test_usage_errors_are_one_line(trained, capsys, args, message):
     assert main(["predict", trained["ckpt"], str(DIGIT), *args]) == 2
     err = capsys.readouterr().err.strip()
     assert message in err and len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("template, last_pool, rf, jump", [("vgg16", "features.30", 212, 32),
+                                                            ("alexnet", "features.12", 195, 32),
+                                                            ("lenet5", "pool2", 16, 4)])
+def test_summary_json_has_receptive_field_and_jump(capsys, template, last_pool, rf, jump):
+    capsys.readouterr()
+    assert main(["summary", template, "--json"]) == 0
+    layers = {x["id"]: x for x in json.loads(capsys.readouterr().out)["layers"]}
+    assert (layers[last_pool]["receptive_field"], layers[last_pool]["jump"]) == (rf, jump)
+    assert layers["input"]["receptive_field"] == 1 and layers["flatten"]["receptive_field"] is None
+    assert main(["summary", template]) == 0
+    row = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith(f"{last_pool} "))
+    assert row.split()[-2:] == [f"{rf}×{rf}", str(jump)]
+
+
+def test_text_explain_of_many_classes_lists_top_k_and_the_label():
+    from studio.commands.predict_explain import format_output
+    from studio.training.explain import output_breakdown
+
+    z = [float(i % 7) for i in range(100)]
+    text = format_output("img.png", output_breakdown(z, [f"c{i}" for i in range(100)], label=50, top_k=3))
+    rows = [ln.split()[0] for ln in text.splitlines()[2:] if ln.startswith("  c") and "cross" not in ln]
+    assert len(rows) == 4 and rows[-1] == "c50" and "96 more classes" in text
+    assert "−log p[c50]" in text
+    bad = format_output("img\x1b[31m.png", output_breakdown([1.0, 2.0], ["a\nb", "c"], label=0))
+    assert "\x1b" not in bad and "a\\nb" in bad  # control characters escaped on the terminal

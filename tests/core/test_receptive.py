@@ -152,3 +152,13 @@ def test_random_chains_match_the_gradient_footprint_in_torch(seed):
     extent = int(hit[:, 0].max()) + 1
     f = a.receptive[f"l{len(chain) - 1}"]
     assert f.size == (extent, extent), (chain, f, extent)
+
+
+def test_fields_are_computed_lazily_from_a_snapshot_of_the_graph():
+    b = GraphBuilder()
+    b.add("Input", "in", channels=1, height=20, width=20)
+    b.add("Conv2d", "c", out_channels=2, kernel_size=3)
+    old = validate(b.graph)
+    b.graph.set_param("c", "kernel_size", 5)  # an edit after the analysis
+    new = validate(b.graph)
+    assert old.receptive["c"].size == (3, 3) and new.receptive["c"].size == (5, 5)

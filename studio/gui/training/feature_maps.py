@@ -39,13 +39,6 @@ def conv_nodes(project, types=CONV_TYPES) -> list[tuple[str, str]]:
     return out
 
 
-def feature_maps(model, node_id: str, x):
-    """Run ``x`` [C,H,W] through ``model`` and return the output of ``node_id``'s module [C',H',W']."""
-    from studio.training.explain import capture
-
-    return capture(model, node_id, x)[1]
-
-
 class MapsLabel(QLabel):
     """The grid of feature maps; a left click reports where."""
 
@@ -150,7 +143,10 @@ class FeatureMapsView(QWidget):
             self.info.setText("Open or drop an image to see the feature maps.")
             return
         try:
-            self.maps = feature_maps(self.model, nid, self.image)
+            from studio.training.explain import capture
+
+            captured = capture(self.model, nid, self.image)
+            self.maps = captured[1]
         except Exception as exc:  # show, never crash
             self.info.setText(f"Cannot compute the feature maps of {nid}: {exc}")
             return
@@ -163,7 +159,7 @@ class FeatureMapsView(QWidget):
         self.info.setText(f"{nid}: {c} feature maps of {h}×{w} (each rescaled to its own range; bright = strong). "
                           "Click a pixel to see how it was computed.")
         try:
-            self.pixel.set_context(self.model, self.project, nid, self.image)
+            self.pixel.set_context(self.model, self.project, nid, self.image, captured)
             self.pixel.show_pixel(0, h // 2, w // 2)
         except Exception as exc:  # the explanation is extra: never lose the maps
             self.pixel.header.setText(f"Cannot explain {nid}'s pixels: {exc}")

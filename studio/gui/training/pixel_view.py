@@ -148,8 +148,8 @@ class PixelView(QWidget):
             w.setEnabled(on)
 
     # ---- context ----------------------------------------------------------
-    def set_context(self, model, project, node_id, image) -> None:
-        """A new layer or image: capture the layer's input and output once."""
+    def set_context(self, model, project, node_id, image, captured=None) -> None:
+        """A new layer or image: capture the layer's input and output once (or take ``captured``)."""
         from studio.training.explain import capture
 
         self.play_button.setChecked(False)
@@ -158,7 +158,7 @@ class PixelView(QWidget):
         self._set_enabled(False)
         if model is None or node_id is None or image is None:
             return
-        self.captured = capture(model, node_id, image)
+        self.captured = captured if captured is not None else capture(model, node_id, image)
 
     def show_pixel(self, c: int, y: int, x: int) -> dict | None:
         """Work out output pixel (c, y, x) and show it; None (with the reason shown) if impossible."""
