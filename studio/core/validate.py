@@ -17,6 +17,7 @@ import networkx as nx
 from .errors import ShapeError
 from .fixes import Fix
 from .graph import Graph
+from .receptive import Field, receptive_fields
 from .spec import Costs, Shape, fmt_shape, get_spec, prod
 
 ERROR = "error"
@@ -50,6 +51,7 @@ class LayerRow:
     params: int
     buffers: int
     macs: int
+    field: Field | None = None  # receptive field and jump (image outputs only)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +62,8 @@ class LayerRow:
             "params": self.params,
             "buffers": self.buffers,
             "macs": self.macs,
+            "receptive_field": self.field.size_json if self.field is not None else None,
+            "jump": self.field.jump_json if self.field is not None else None,
         }
 
 
@@ -74,6 +78,7 @@ class Analysis:
     output_id: str | None = None
     names: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
+    receptive: dict[str, Field] = field(default_factory=dict)  # see studio.core.receptive
 
     @property
     def errors(self) -> list[Issue]:
@@ -133,7 +138,7 @@ class Analysis:
         for nid in self.order:
             c = self.costs.get(nid, Costs())
             out.append(LayerRow(nid, self.types[nid], self.names[nid], self.in_shapes.get(nid, []),
-                                self.shapes.get(nid), c.params, c.buffers, c.macs))
+                                self.shapes.get(nid), c.params, c.buffers, c.macs, self.receptive.get(nid)))
         return out
 
 
@@ -299,6 +304,7 @@ def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
                 continue
             a.shapes[nid] = out
             a.costs[nid] = spec.costs(params, in_shapes, out)
+        a.receptive = receptive_fields(graph, a)
 
     # 6. warnings about the output
     out_id = a.output_id

@@ -194,6 +194,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def show_help(self) -> None:
         self._help = help_dialog.show_help(self)
 
+    def show_concepts(self) -> None:
+        from studio.gui.dialogs.concepts import show_concepts
+
+        self._concepts = show_concepts(self)
+
     def show_about(self) -> None:
         help_dialog.show_about(self)
 

@@ -61,6 +61,11 @@ def install(win, num_threads: int | None = None) -> TrainingController:
         if tabs.currentWidget() is ctl.runs:
             ctl.runs.refresh()
 
+    show_status = getattr(win, "show_status", None)
+    if show_status is not None:
+        panel.settings_problem.connect(lambda text: show_status(text, 60000))
+        if panel.message.text():  # the first project's settings were read before this connection
+            show_status(panel.message.text(), 60000)
     ctl.run_finished.connect(finished)
     ctl.runs.checkpoint_chosen.connect(use_checkpoint)
     ctl.runs.checkpoint_chosen.connect(lambda _p: tabs.setCurrentWidget(ctl.evaluate))
