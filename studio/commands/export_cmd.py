@@ -24,7 +24,7 @@ def add_parser(sub) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="output file, e.g. model.py, model.onnx or model_ts.pt")
     p.add_argument("--format", choices=("pytorch", "onnx", "torchscript"), default=None,
-                   help="pytorch (readable code), onnx (opset 17, dynamic batch) or torchscript "
+                   help="pytorch (readable code), onnx (opset 18, dynamic batch) or torchscript "
                         "(default: from the file name)")
     p.add_argument("--weights", metavar="CHECKPOINT",
                    help="a checkpoint (or state_dict) to export with; for pytorch it is written "

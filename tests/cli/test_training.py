@@ -17,7 +17,7 @@ import torch
 from PIL import Image
 
 from studio.cli import main
-from tests.training_data.formats import make_cifar, make_mnist
+from ..training_data.formats import make_cifar, make_mnist
 
 ROOT = Path(__file__).resolve().parents[2]
 METRIC_KEYS = {"epoch", "train_loss", "train_acc", "val_loss", "val_acc", "samples_per_s", "elapsed_s"}

@@ -8,7 +8,7 @@ from studio.core.graph import Edge, Graph, GraphBuilder
 from studio.core.spec import get_spec
 from studio.core.validate import ERROR, WARNING, validate
 
-from .conftest import lenet
+from ..graphs import lenet
 
 
 def only_error(a, node=None):

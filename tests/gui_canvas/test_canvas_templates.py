@@ -6,7 +6,7 @@ from studio.core.project import Project
 from studio.gui import commands as cmds
 from studio.gui.canvas.bench import measure_canvas
 
-from canvas_graphs import lenet_graph, resnet_like_graph
+from .canvas_graphs import lenet_graph, resnet_like_graph
 
 try:
     from studio.templates import build_project, list_templates
