@@ -5,7 +5,7 @@ from studio.core.graph import Edge, GraphBuilder
 from studio.core.validate import (ERROR, WARNING, Analysis, Wiring, check_arity, check_cycles, check_input,
                                   check_output, check_reach, choose_output, infer_shapes)
 
-from .conftest import lenet
+from ..graphs import lenet
 
 
 def start(graph):
