@@ -38,7 +38,9 @@ def test_short_run_from_the_panel(qtbot, win, ctl, shot):
     run = Path(r.run_dir)
     assert (run / "best.pt").exists() and (run / "last.pt").exists()
     assert load_checkpoint(run / "last.pt")["epoch"] == 2
-    assert json.loads((run / "gui-result.json").read_text())["status"] == "finished"
+    status = json.loads((run / "run.json").read_text())
+    assert status["status"] == "finished" and status["epochs_done"] == 2
+    assert status["graph_version"] == ctl.snapshot_version
     assert "Finished" in ctl.panel.status.text() and ctl.snapshot_version in ctl.panel.status.text()
     assert ctl.panel.start_button.isEnabled() and not ctl.panel.stop_button.isEnabled()
     # the GUI thread got few signals: progress is coalesced

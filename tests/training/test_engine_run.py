@@ -1,6 +1,5 @@
 """Real short trainings through the generator engine."""
 import threading
-import time
 
 import torch
 from torch.utils.data import Dataset
@@ -87,13 +86,12 @@ def test_stop_in_mid_epoch_keeps_valid_last(lenet, digits, tmp_path):
 
 def test_pause_and_resume_from_another_thread(lenet, tmp_path):
     tr = Trainer(lenet, digits_bundle(limit=600), TrainSettings(epochs=2, batch_size=8), out_dir=tmp_path)
-    recs, stamps = [], []
+    recs = []
     first = threading.Event()
 
     def consume():
         for r in tr.run():
             recs.append(r)
-            stamps.append(time.monotonic())
             if r.kind == "progress":
                 first.set()
 
@@ -101,14 +99,14 @@ def test_pause_and_resume_from_another_thread(lenet, tmp_path):
     th.start()
     assert first.wait(30)
     tr.request_pause()
-    time.sleep(0.3)  # let the engine reach the pause point
-    assert tr.paused
+    assert tr.pause_reached.wait(30), "the engine never reached the pause point"
     n = len(recs)
-    time.sleep(0.4)
-    assert len(recs) == n  # nothing happens while paused
+    th.join(0.4)  # the engine is blocked: the consumer neither ends nor gets records
+    assert th.is_alive() and len(recs) == n and tr.pause_reached.is_set()
     tr.request_resume()
     th.join(60)
     assert not th.is_alive()
+    assert not tr.pause_reached.is_set()
     assert recs[-1].status == "finished" and recs[-1].epochs_done == 2
 
 

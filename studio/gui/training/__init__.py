@@ -5,7 +5,6 @@
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -41,9 +40,7 @@ def install(win, num_threads: int | None = None) -> TrainingController:
             ctl.evaluate.evaluate()
 
     def finished(r) -> None:
-        if r.run_dir:
-            _write_result(Path(r.run_dir), r, ctl.snapshot_version)
-        ctl.runs.refresh()
+        ctl.runs.refresh()  # the engine wrote the run's status record (run.json)
         if r.run_dir:
             ctl.runs.select_runs([Path(r.run_dir).name])
         ckpt = r.best_checkpoint or r.last_checkpoint
@@ -83,16 +80,3 @@ def _make_room(win, wanted: bool) -> None:
         from PySide6.QtCore import Qt
 
         win.resizeDocks([dock], [want], Qt.Orientation.Vertical)
-
-
-def _write_result(run_dir: Path, r, version: str) -> None:
-    """Keep the run's outcome beside its metrics (the Runs tab shows it)."""
-    try:
-        from studio.core.project import atomic_write_text
-
-        d = {"status": r.status, "message": r.message, "epochs_done": r.epochs_done,
-             "best_val_acc": r.best_val_acc, "graph_version": version}
-        if run_dir.is_dir():
-            atomic_write_text(run_dir / "gui-result.json", json.dumps(d, indent=2) + "\n")
-    except OSError:
-        pass

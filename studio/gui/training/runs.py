@@ -3,9 +3,6 @@ checkpoints; select two runs to overlay their curves."""
 from __future__ import annotations
 
 import html
-import json
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -13,72 +10,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from studio.training.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
+
 from .plots import TRAIN_COLOR, VAL_COLOR
 
 RUN_COLORS = [(TRAIN_COLOR, VAL_COLOR), ("#9467bd", "#d62728")]  # first run, second run (dashed)
-
-
-@dataclass
-class RunInfo:
-    path: Path
-    metrics: list[dict] = field(default_factory=list)
-    settings: dict = field(default_factory=dict)
-    dataset: dict = field(default_factory=dict)
-    model: str = ""
-    result: dict = field(default_factory=dict)
-    checkpoints: list[Path] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def best_val_acc(self) -> float | None:
-        accs = [m["val_acc"] for m in self.metrics if isinstance(m.get("val_acc"), (int, float))]
-        return max(accs) if accs else self.result.get("best_val_acc")
-
-    @property
-    def status(self) -> str:
-        return str(self.result.get("status", "finished" if self.metrics else "–"))
-
-
-def read_run(path: Path) -> RunInfo:
-    """Read a run folder; unreadable parts are left empty (a run being written is fine)."""
-    info = RunInfo(Path(path))
-    mfile = info.path / "metrics.jsonl"
-    if mfile.exists():
-        for line in mfile.read_text(encoding="utf-8", errors="replace").splitlines():
-            try:
-                row = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(row, dict):
-                info.metrics.append(row)
-    proj = info.path / "project.cnnproj"
-    if proj.exists():
-        try:
-            d = json.loads(proj.read_text(encoding="utf-8"))
-            info.settings = d.get("training") or {}
-            info.dataset = d.get("dataset") or {}
-            info.model = d.get("name") or d.get("template") or ""
-        except (ValueError, OSError, AttributeError):
-            pass
-    res = info.path / "gui-result.json"
-    if res.exists():
-        try:
-            info.result = json.loads(res.read_text(encoding="utf-8"))
-        except (ValueError, OSError):
-            pass
-    info.checkpoints = sorted(info.path.glob("*.pt"))
-    return info
-
-
-def list_runs(root: Path | None = None) -> list[RunInfo]:
-    from studio.paths import runs_dir
-
-    root = Path(root) if root is not None else runs_dir()
-    runs = [read_run(p) for p in root.iterdir() if p.is_dir()] if root.exists() else []
-    return sorted(runs, key=lambda r: r.path.stat().st_mtime, reverse=True)
 
 
 class RunsView(QWidget):
@@ -200,6 +136,8 @@ class RunsView(QWidget):
         if last:
             parts.append("final: " + ", ".join(f"{k} {v:.4g}" for k, v in last.items()
                                                if isinstance(v, float) and k != "elapsed_s"))
+        if r.project_error:
+            parts.append(f"<span style='color:#b71c1c'>project.cnnproj: {html.escape(r.project_error)}</span>")
         if r.result.get("message") and r.status == "failed":
             parts.append(f"<span style='color:#b71c1c'>{html.escape(str(r.result['message']))}</span>")
         ck = ", ".join(f"{p.name} ({p.stat().st_size / 1e6:.1f} MB)" for p in r.checkpoints if p.exists())
