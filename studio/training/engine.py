@@ -28,6 +28,7 @@ from studio.core.project import Project, atomic_write_text, save_project
 from . import distributed as dist_util
 from .checkpoint import build_model, load_checkpoint, save_checkpoint, weights_mismatch
 from .faults import Fail, first_line, is_oom
+from .layer_stats import DEFAULT_EVERY, STATS_FILE, LayerStats, graph_layers, trim_stats
 from .loop import PROGRESS_INTERVAL_S, run_epochs  # noqa: F401 (PROGRESS_INTERVAL_S: public)
 from .records import EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
 from .runs import graph_version, new_run_dir, write_status
@@ -45,7 +46,7 @@ def default_run_dir(project: Project, base: Path) -> Path:
 
 class Trainer:
     def __init__(self, project: Project, data=None, settings: TrainSettings | None = None,
-                 out_dir: Path | None = None, resume: Path | None = None):
+                 out_dir: Path | None = None, resume: Path | None = None, stats_every: int = DEFAULT_EVERY):
         self.project = project.copy()
         self.data = data
         self.settings = settings or TrainSettings.from_dict(project.training)
@@ -64,7 +65,8 @@ class Trainer:
         self._pause = threading.Event()
         self._pause_wake = threading.Event()
         self.pause_reached = threading.Event()  # set while the loop waits in a pause
-        self.layer_stats = None  # a LayerStats sampler (set up with the model)
+        self.stats_every = stats_every  # layer statistics every N steps (0: none)
+        self.layer_stats: LayerStats | None = None
         self.dist = dist_util.DistInfo()
         self.elapsed_offset = 0.0  # seconds already trained before a resume
 
@@ -235,10 +237,15 @@ class Trainer:
                 raise Fail(f"cannot create the run folder {self.run_dir}: {exc.strerror or exc}") from None
             self.best_path, self.last_path = self.run_dir / "best.pt", self.run_dir / "last.pt"
             self._trim_metrics()
+            trim_stats(self.run_dir / STATS_FILE, (self.start_epoch - 1) * len(self.batches))
             write_status(self.run_dir, status="running", message="", epochs=self.settings.epochs,
                          epochs_done=self.epochs_done, best_val_acc=self.best_val_acc, best_metric=None,
                          graph_version=graph_version(self.project), started=time.strftime("%Y-%m-%dT%H:%M:%S"),
                          ended=None)
+
+        if self.stats_every > 0:
+            path = self.run_dir / STATS_FILE if self.run_dir is not None else None
+            self.layer_stats = LayerStats(graph_layers(self.model, self.project.graph), path, self.stats_every)
 
     def _cpu_threads(self) -> str:
         """Small models run faster on one thread (no OpenMP barriers between tiny ops)."""

@@ -138,7 +138,8 @@ def progress_record(tr, es: EpochState, step: int, now: float, clock: Clock) -> 
 
 
 def run_epoch_steps(tr, es: EpochState, step: int, clock: Clock):
-    """Train one epoch batch by batch, yielding progress; returns the global step count.
+    """Train one epoch batch by batch, yielding progress (and layer statistics when sampled);
+    returns the global step count.
 
     Sets ``es.stopped`` when a stop was asked for (the epoch is then incomplete)."""
     n_batches = len(tr.batches)
@@ -156,9 +157,9 @@ def run_epoch_steps(tr, es: EpochState, step: int, clock: Clock):
         es.batch += 1
         sample = stats is not None and stats.begin(step, es.epoch - 1 + (es.batch - 1) / n_batches)
         out, loss = train_step(tr, xb, yb, n_global, sample)
-        if sample:
-            stats.after_update()
         step += 1
+        if sample:
+            yield stats.after_update()
         accumulate(es, out, loss, yb)
         if tr.dist.enabled and dist_util.any_rank(not math.isfinite(loss.item()), tr.device):
             check_finite(tr, float("nan"))

@@ -102,6 +102,11 @@ def read_metrics(path: Path) -> list[dict]:
     return rows
 
 
+def read_layer_stats(path: Path) -> list[dict]:
+    """The samples of a layer_stats.jsonl (see studio.training.layer_stats; bad lines skipped)."""
+    return [r for r in read_metrics(path) if isinstance(r.get("layers"), dict) and isinstance(r.get("step"), int)]
+
+
 # ---- reading and listing -------------------------------------------------------------
 @dataclass
 class RunInfo:

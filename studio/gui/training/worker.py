@@ -42,6 +42,7 @@ class TrainingThread(QThread):
     progress = Signal(object)  # list[ProgressRecord], coalesced
     epoch_done = Signal(object)  # EpochRecord
     result = Signal(object)  # ResultRecord (always exactly one per run)
+    layer_stats = Signal(object)  # LayerStatsRecord (one per sample, every N steps)
 
     def __init__(self, factory: Callable[[], Any], interval: float = 0.05, num_threads: int | None = None,
                  parent=None):
@@ -125,6 +126,8 @@ class TrainingThread(QThread):
                     self._emit(self.run_started, rec)
                 elif kind == "epoch":
                     self._emit(self.epoch_done, rec)
+                elif kind == "layer_stats":
+                    self._emit(self.layer_stats, rec)
                 elif kind == "result":
                     result = rec
             if pending:
