@@ -35,6 +35,7 @@ from .runs import graph_version, new_run_dir, write_status
 from .runtime import LoaderBatches, TensorBatches, amp_setup, as_tensors, dataset_len, pick_device
 from .optim import make_optimizer, make_scheduler
 from .settings import TrainSettings
+from .weight_init import init_weights
 
 SMALL_MODEL_MACS = 200e6  # forward MACs per batch below which the CPU uses one thread
 
@@ -46,7 +47,8 @@ def default_run_dir(project: Project, base: Path) -> Path:
 
 class Trainer:
     def __init__(self, project: Project, data=None, settings: TrainSettings | None = None,
-                 out_dir: Path | None = None, resume: Path | None = None, stats_every: int = DEFAULT_EVERY):
+                 out_dir: Path | None = None, resume: Path | None = None, stats_every: int = DEFAULT_EVERY,
+                 init: str | None = None):
         self.project = project.copy()
         self.data = data
         self.settings = settings or TrainSettings.from_dict(project.training)
@@ -66,6 +68,7 @@ class Trainer:
         self._pause_wake = threading.Event()
         self.pause_reached = threading.Event()  # set while the loop waits in a pause
         self.stats_every = stats_every  # layer statistics every N steps (0: none)
+        self.init = init  # weight initialisation scheme (None: PyTorch's default)
         self.layer_stats: LayerStats | None = None
         self.dist = dist_util.DistInfo()
         self.elapsed_offset = 0.0  # seconds already trained before a resume
@@ -200,7 +203,9 @@ class Trainer:
             self.project.dataset = used.to_dict()
         if dataset_len(bundle.train) == 0:
             raise Fail("the training set is empty: check the data folder (one subfolder of images per class)")
-        self.model = build_model(self.project).to(self.device)
+        self.model = build_model(self.project)
+        init_weights(self.model, self.init)
+        self.model = self.model.to(self.device)
         if st.channels_last:
             self.model = self.model.to(memory_format=torch.channels_last)
         self.amp_dtype, need_scaler = amp_setup(self.device, st.amp)
