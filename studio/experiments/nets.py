@@ -88,19 +88,20 @@ def kernel_net(input_shape, num_classes: int, stack: int = 2, width: int = 16, b
     return b.graph
 
 
-def mlp_head_net(input_shape, num_classes: int, width: int = 16, hidden: int = 256, dropout: float = 0.0) -> Graph:
-    """A small CNN with a wide fully connected head (where AlexNet put its dropout)."""
+def mlp_head_net(input_shape, num_classes: int, width: int = 16, hidden: int = 256, dropout: float = 0.0,
+                 act: str = "ReLU", convs: int = 2, fcs: int = 2) -> Graph:
+    """AlexNet's shape in small: ``convs`` × (conv, act, 2×2 max pool), then ``fcs`` wide fully
+    connected layers (where AlexNet put its dropout) and the classifier."""
     c, h, w = input_shape
     b = GraphBuilder()
     b.add("Input", "input", channels=c, height=h, width=w)
-    _conv(b, "conv1", width, bn=False)
-    b.add("MaxPool2d", "pool1", kernel_size=2, stride=2)
-    _conv(b, "conv2", 2 * width, bn=False)
-    b.add("MaxPool2d", "pool2", kernel_size=2, stride=2)
+    for i in range(1, convs + 1):
+        _conv(b, f"conv{i}", width * 2 ** min(i - 1, 1), bn=False, act=act)
+        b.add("MaxPool2d", f"pool{i}", kernel_size=2, stride=2)
     b.add("Flatten", "flatten")
-    for i in (1, 2):
+    for i in range(1, fcs + 1):
         b.add("Linear", f"fc{i}", out_features=hidden)
-        b.add("ReLU", f"fc{i}_act")
+        b.add(act, f"fc{i}_act")
         if dropout:
             b.add("Dropout", f"drop{i}", p=dropout)
     b.add("Linear", "fc", out_features=num_classes)

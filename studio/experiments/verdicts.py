@@ -166,12 +166,19 @@ def _degradation(exp: Experiment, data):
     degraded = dp > sh
     fixed = rs < dp
     holds = degraded and fixed
+    if gr is None:
+        grads = "no layer statistics were recorded"
+    elif gr < limit:
+        grads = (f"not vanishing: the first layer's gradient is {1 / gr:.3g}× the last's" if gr < 1 else
+                 f"healthy: the last layer's gradient is {gr:.3g}× the first's")
+    else:
+        grads = f"vanishing: the last layer's gradient is {gr:.3g}× the first's"
     why = (f"final training loss: shallow {sh:.3f}, deep plain {dp:.3f}, deep residual {rs:.3f} "
            f"({'deeper is worse' if degraded else 'deeper is not worse'}; "
-           f"{'the residual net trains' if fixed else 'the residual net is no better'}). "
-           f"Gradient ratio last/first layer of the deep plain net at the start: {_sci(gr)} "
-           f"({'healthy' if gr is not None and 1 / limit < gr < limit else 'not healthy'}: with BatchNorm the "
-           f"degradation is not vanishing gradients, as He et al. say)")
+           f"{'the residual net trains better' if fixed else 'the residual net is no better'}). "
+           f"Gradients of the deep plain net (BatchNorm) at the start: {grads} (last/first {_sci(gr)}, "
+           f"vanishing would be ≥ {limit:g})"
+           + (", so the degradation is not caused by vanishing gradients" if gr is not None and gr < limit else ""))
     return values, holds, why + ("" if holds else ": does not hold here")
 
 
@@ -187,5 +194,21 @@ def _vanishing(exp: Experiment, data):
     return values, holds, why + ("" if holds else ": does not hold here")
 
 
-VERDICTS = {"relu_vs_tanh": _relu_vs_tanh, "dropout": _dropout, "batchnorm": _batchnorm,
+def _compare(exp: Experiment, data):
+    """A user's own variants: is the edited one (the last) at least as good as the original?"""
+    values = {k: {"best_val_acc": best(d.metrics, "val_acc"), "final_train_loss": last(d.metrics, "train_loss"),
+                  "params": d.params} for k, d in data.items()}
+    names = [v.name for v in exp.variants]
+    a, b = values[names[0]], values[names[-1]]
+    key = "best_val_acc" if a["best_val_acc"] is not None and b["best_val_acc"] is not None else None
+    if key is None:
+        return values, False, "no validation accuracy was recorded: the data needs a validation split"
+    diff = b[key] - a[key]
+    holds = diff >= 0
+    why = (f"best validation accuracy: {exp.variants[0].label} {_pct(a[key])}, {exp.variants[-1].label} "
+           f"{_pct(b[key])} ({'+' if diff >= 0 else ''}{100 * diff:.1f} points)")
+    return values, holds, why + ("" if holds else ": the variant is worse here")
+
+
+VERDICTS = {"compare": _compare, "relu_vs_tanh": _relu_vs_tanh, "dropout": _dropout, "batchnorm": _batchnorm,
             "small_kernels": _small_kernels, "degradation": _degradation, "vanishing": _vanishing}

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 
 from .controller import TrainingController
 from .evaluate_view import EvaluateView
+from .gradient_flow import GradientFlowView
 from .inference import InferenceView
 from .panel import TrainingPanel
 from .runs import RunsView
@@ -32,6 +33,12 @@ def install(win, num_threads: int | None = None) -> TrainingController:
     tabs.addTab(ctl.runs, "Runs")
     tabs.addTab(ctl.evaluate, "Evaluate")
     tabs.addTab(ctl.inference, "Inference")
+    ctl.gradient_flow = GradientFlowView()
+    tabs.addTab(ctl.gradient_flow, "Gradient flow")
+    ctl.layer_stats.connect(ctl.gradient_flow.add_sample)
+    ctl.run_started.connect(lambda _snapshot: ctl.gradient_flow.reset())
+    ctl.gradient_flow.strip_changed.connect(lambda colors: show_strip(win, colors))
+    ctl.runs.diff_badges.connect(lambda badges: show_badges(win, badges))
 
     def use_checkpoint(path) -> None:
         ctl.evaluate.set_checkpoint(path)
@@ -48,7 +55,7 @@ def install(win, num_threads: int | None = None) -> TrainingController:
             use_checkpoint(ckpt)
 
     def tab_changed(_i) -> None:
-        if tabs.currentWidget() in (panel, ctl.runs, ctl.evaluate, ctl.inference):
+        if tabs.currentWidget() in (panel, ctl.runs, ctl.evaluate, ctl.inference, ctl.gradient_flow):
             # after the pending layout pass (just after show, the dock's height is not final yet)
             QTimer.singleShot(0, win, lambda: _make_room(win, True))
         ev = ctl.evaluate
@@ -66,7 +73,24 @@ def install(win, num_threads: int | None = None) -> TrainingController:
     if canvas is not None and hasattr(canvas, "selection_changed"):
         canvas.selection_changed.connect(lambda ids: ids and ctl.inference.feature_maps.select_node(ids[0]))
     ctl.background_views = [ctl.evaluate]
+    from studio.gui.experiments import install as install_experiments
+
+    install_experiments(win)
     return ctl
+
+
+def show_strip(win, colors: dict) -> None:
+    """Colour the canvas cards' statistics strip ({node id: QColor}; others hidden)."""
+    scene = getattr(getattr(win, "canvas", None), "graph_scene", None)
+    for nid, item in (getattr(scene, "nodes", None) or {}).items():
+        item.set_stat_color(colors.get(nid))
+
+
+def show_badges(win, badges: dict) -> None:
+    """Run-comparison badges on the canvas cards ({node id: added/changed/removed}; others none)."""
+    scene = getattr(getattr(win, "canvas", None), "graph_scene", None)
+    for nid, item in (getattr(scene, "nodes", None) or {}).items():
+        item.set_diff_badge(badges.get(nid))
 
 
 def _make_room(win, wanted: bool) -> None:

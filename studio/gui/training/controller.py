@@ -52,6 +52,7 @@ class TrainingController(QObject):
     run_started = Signal(object)
     # ResultRecord; emitted only after the worker thread has ended (is_running() is False then)
     run_finished = Signal(object)
+    layer_stats = Signal(object)  # LayerStatsRecord of the running training
 
     def __init__(self, document, panel: TrainingPanel, num_threads: int | None = None, parent=None):
         super().__init__(parent)
@@ -121,6 +122,7 @@ class TrainingController(QObject):
         t.progress.connect(self._on_progress)
         t.epoch_done.connect(self._on_epoch)
         t.result.connect(self._on_result)
+        t.layer_stats.connect(self.layer_stats)
         t.finished.connect(lambda t=t: self._on_thread_finished(t))
         self.thread = t
         _LIVE.add(t)

@@ -19,6 +19,7 @@ RUN_COLORS = [(TRAIN_COLOR, VAL_COLOR), ("#9467bd", "#d62728")]  # first run, se
 
 class RunsView(QWidget):
     checkpoint_chosen = Signal(object)  # Path of a checkpoint to evaluate / try
+    diff_badges = Signal(object)  # {node id: "added" | "changed" | "removed"} for the canvas ({}: clear)
 
     COLS = ("Run", "Model", "Data", "Epochs", "Best val acc", "Status")
 
@@ -40,7 +41,12 @@ class RunsView(QWidget):
         self.use_button = QPushButton("Evaluate && try best.pt")
         self.use_button.clicked.connect(self._use)
         buttons = QHBoxLayout()
-        for b in (refresh, self.open_button, self.use_button):
+        self.diff_button = QPushButton("Show diff on canvas")
+        self.diff_button.setToolTip("Badges on the canvas: + added, ~ changed (second run vs first)")
+        self.diff_button.setCheckable(True)
+        self.diff_button.toggled.connect(self._show_badges)
+        self.diff: dict | None = None
+        for b in (refresh, self.open_button, self.use_button, self.diff_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         left = QWidget()
@@ -103,14 +109,39 @@ class RunsView(QWidget):
 
     def _selection_changed(self) -> None:
         runs = self.selected_runs()[:2]
+        if len(runs) == 2:  # compare in the order they ran: [1] the older, [2] the newer
+            runs.sort(key=lambda r: r.name)
         self.open_button.setEnabled(len(runs) == 1)
         self.use_button.setEnabled(len(runs) == 1 and any(p.name == "best.pt" for p in runs[0].checkpoints))
         self.loss_plot.clear()
         self.acc_plot.clear()
         for i, r in enumerate(runs):
             self._plot_run(r, RUN_COLORS[i], dashed=i == 1, tag="" if len(runs) == 1 else f" [{i + 1}]")
-        self.details.setText("<br><br>".join(self._describe(r) for r in runs) if runs else
-                             "Select a run to see its settings and checkpoints; select two to compare.")
+        self.diff = self._compare(runs) if len(runs) == 2 else None
+        self.diff_button.setEnabled(self.diff is not None)
+        text = "<br><br>".join(self._describe(r) for r in runs) if runs else \
+            "Select a run to see its settings and checkpoints; select two to compare."
+        if self.diff is not None:
+            from .run_compare import compare_html
+
+            text = compare_html(self.diff) + "<br><br>" + text
+        self.details.setText(text)
+        self._show_badges(self.diff_button.isChecked())
+
+    def _compare(self, runs) -> dict | None:
+        if any(r.project is None for r in runs):
+            return None
+        from studio.training.run_diff import diff_runs
+
+        return diff_runs(runs[0], runs[1])
+
+    def badge_map(self) -> dict:
+        if self.diff is None:
+            return {}
+        return {c["node"]: c["status"] for c in self.diff["graph"]["nodes"]}
+
+    def _show_badges(self, on: bool) -> None:
+        self.diff_badges.emit(self.badge_map() if on else {})
 
     def _plot_run(self, r: RunInfo, colors, dashed: bool, tag: str) -> None:
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
