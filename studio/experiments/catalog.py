@@ -102,7 +102,7 @@ _add(Experiment(
     source="Glorot & Bengio 2010, Understanding the difficulty of training deep feedforward networks, §4.2; "
            "Ioffe & Szegedy 2015 §3; Hochreiter 1991",
     metric="grad_norm of the last layer ÷ grad_norm of the first at the first step: sigmoid ≥ 1000, "
-           "ReLU + BN < 10",
+           "ReLU + BN within 10× of 1",
     data={"source": "digits"}, input_shape=(1, 16, 16),
     training={**_SGD, "epochs": 2, "batch_size": 32, "lr": 0.01},
     variants=(Variant(name="sigmoid", label="sigmoid, no BN", params={"depth": 20, "width": 8, "act": "Sigmoid",
