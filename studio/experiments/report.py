@@ -35,7 +35,8 @@ def report_markdown(exp: Experiment, verdict: dict) -> str:
     run = verdict.get("run", {})
     if run:
         lines += ["", f"Data: {run.get('data')}, input {run.get('input_shape')}, {run.get('epochs')} epochs, "
-                      f"seed {exp.seed}; took {run.get('seconds', 0):.0f} s "
+                      f"seed {exp.seed}; took {run.get('seconds', 0):.0f} s wall, "
+                      f"{run.get('cpu_seconds', 0):.0f} s CPU "
                       f"(budget {exp.budget_s} s{'' if run.get('within_budget', True) else ', EXCEEDED'}) "
                       f"on {run.get('device', '?')}."]
     if exp.notes:

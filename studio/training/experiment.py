@@ -85,7 +85,7 @@ class ExperimentRunner:
         from .engine import Trainer
         from .settings import TrainSettings
 
-        exp, t0 = self.exp, time.perf_counter()
+        exp, t0, cpu0 = self.exp, time.perf_counter(), time.process_time()
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -93,7 +93,7 @@ class ExperimentRunner:
                               "choose a folder you can write to") from None
         settings = self.data_settings()
         bundle = load_data(settings, exp.input_shape)
-        seconds, device = {}, "?"
+        seconds, cpu, device = {}, {}, "?"
         for i, v in enumerate(exp.variants):
             project = variant_project(exp, v, bundle.num_classes)
             project.dataset = settings.to_dict()
@@ -102,7 +102,7 @@ class ExperimentRunner:
             self._trainer = tr
             if self._stop.is_set():
                 tr.request_stop()
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.process_time()
             result = None
             for rec in tr.run():
                 if rec.kind == "start":
@@ -111,6 +111,7 @@ class ExperimentRunner:
                     result = rec
                 yield VariantEvent(variant=v.name, index=i, total=len(exp.variants), record=rec)
             seconds[v.name] = round(time.perf_counter() - t1, 1)
+            cpu[v.name] = round(time.process_time() - c1, 1)
             if result is None or result.status != "finished":
                 status = "stopped" if result is not None and result.status == "stopped" else "failed"
                 msg = result.message if result is not None else "the engine ended without a result"
@@ -121,7 +122,8 @@ class ExperimentRunner:
         total = time.perf_counter() - t0
         verdict["run"] = {"data": settings.source, "input_shape": list(exp.input_shape),
                           "epochs": self.epochs or exp.epochs, "seconds": round(total, 1),
-                          "seconds_per_variant": seconds, "budget_s": exp.budget_s,
+                          "seconds_per_variant": seconds, "cpu_seconds": round(time.process_time() - cpu0, 1),
+                          "cpu_seconds_per_variant": cpu, "budget_s": exp.budget_s,
                           "within_budget": total <= exp.budget_s, "device": device}
         self.write_outputs(verdict)
         yield ExperimentResult(status="finished", message=f"{exp.name}: {verdict['verdict']}: {verdict['reason']}",
