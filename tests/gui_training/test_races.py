@@ -36,7 +36,7 @@ def test_stop_then_train_again_at_once(qtbot, win, ctl):
     with qtbot.waitSignal(ctl.run_finished, timeout=120_000) as first:
         assert ctl.start()
         ctl.thread.finished.connect(lambda: time.sleep(0.5), Qt.ConnectionType.DirectConnection)
-        qtbot.waitUntil(lambda: ctl.panel.plots.step_count >= 1, timeout=60_000)
+        qtbot.waitUntil(lambda: ctl.panel.plots.step_count >= 1, timeout=180_000)
         ctl.stop()
     assert first.args[0].status == "stopped"
     assert restarted == [True] and ctl.is_running()
