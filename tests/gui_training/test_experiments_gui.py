@@ -97,6 +97,8 @@ def test_compare_two_runs_with_diff_badges(qtbot, win, ctl, tmp_path):
     nodes = win.canvas.graph_scene.nodes
     assert nodes["conv1"].diff_badge == "changed"
     assert nodes["conv2"].diff_badge is None and nodes["fc3"].diff_badge is None
+    win.canvas.centerOn(nodes["conv1"])
+    win.resizeDocks([win.details_dock], [int(win.height() * 0.6)], Qt.Orientation.Vertical)
     DOCS.mkdir(parents=True, exist_ok=True)
     win.grab().save(str(DOCS / "runs_compare.png"))
     qtbot.mouseClick(runs.diff_button, Qt.MouseButton.LeftButton)  # off again

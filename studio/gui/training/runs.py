@@ -7,7 +7,8 @@ import html
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
+                               QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from studio.training.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
@@ -72,7 +73,11 @@ class RunsView(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.details)
+        scroll = QScrollArea()  # two runs compared: the diff and the settings table can be long
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.details)
+        rl.addWidget(scroll, 1)
         rl.addLayout(plots, 1)
         split = QSplitter()
         split.addWidget(left)
