@@ -8,8 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "images"
-
 
 def test_run_an_experiment_from_the_window(qtbot, win, shot, tmp_path):
     win.experiment_actions["open"].trigger()
@@ -41,9 +39,7 @@ def test_run_an_experiment_from_the_window(qtbot, win, shot, tmp_path):
     assert m.shape == (len(ids), len(lines))
     assert math.isclose(m[0, 0], math.log10(first[ids[0]]["grad_norm"]))
     assert m[-1, 0] - m[0, 0] >= 3  # vanishing: the first layer ≥ 1,000× below the last
-    DOCS.mkdir(parents=True, exist_ok=True)
-    w.grab().save(str(DOCS / "experiment_window.png"))
-    shot(w, "experiment_window.png")
+    shot(w, "experiment_window.png")  # docs/images/experiment_window.png is a copy of it
     w.close()
 
 
@@ -69,7 +65,7 @@ def test_gradient_flow_tab_and_canvas_strip(qtbot, win, ctl, shot):
     assert all(item.stat_color is None for item in nodes.values())
 
 
-def test_compare_two_runs_with_diff_badges(qtbot, win, ctl, tmp_path):
+def test_compare_two_runs_with_diff_badges(qtbot, win, ctl, tmp_path, shot):
     from studio.paths import runs_dir
     from studio.training.engine import Trainer
     from studio.training.runs import new_run_dir
@@ -99,8 +95,7 @@ def test_compare_two_runs_with_diff_badges(qtbot, win, ctl, tmp_path):
     assert nodes["conv2"].diff_badge is None and nodes["fc3"].diff_badge is None
     win.canvas.centerOn(nodes["conv1"])
     win.resizeDocks([win.details_dock], [int(win.height() * 0.6)], Qt.Orientation.Vertical)
-    DOCS.mkdir(parents=True, exist_ok=True)
-    win.grab().save(str(DOCS / "runs_compare.png"))
+    shot(win, "runs_compare.png")  # docs/images/runs_compare.png is a copy of it
     qtbot.mouseClick(runs.diff_button, Qt.MouseButton.LeftButton)  # off again
     assert all(item.diff_badge is None for item in nodes.values())
 
