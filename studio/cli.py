@@ -13,7 +13,8 @@ import sys
 from studio.commands.common import HelpFormatter
 from studio.core.errors import StudioError
 
-COMMANDS = ["gui", "summary", "templates", "new", "export", "import", "train", "evaluate", "predict"]
+COMMANDS = ["gui", "summary", "templates", "new", "export", "import", "train", "evaluate", "predict",
+            "experiment", "diff"]
 
 
 def _load_commands():

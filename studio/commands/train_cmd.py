@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import time
 from pathlib import Path
 
 from studio.core.errors import StudioError
@@ -58,7 +57,7 @@ def add_parser(sub) -> None:
     p.add_argument("--workers", type=int, metavar="N",
                    help="DataLoader workers for data too large to hold in memory (default 0)")
     p.add_argument("--seed", type=int, metavar="N", help="random seed for weights and batch order (default 0)")
-    p.add_argument("--out", metavar="RUN_DIR", help="run folder (default: runs/<project>-<time> here)")
+    p.add_argument("--out", metavar="RUN_DIR", help="run folder (default: runs/<time>-<project> here)")
     p.add_argument("--resume", metavar="CKPT", help="continue from a checkpoint (last.pt) with its optimiser state; "
                    "PROJECT must be the network it was trained on")
     p.add_argument("--force", action="store_true", help="train into a RUN_DIR that holds an earlier run, "
@@ -226,7 +225,9 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
     elif args.resume:
         out = Path(args.resume).parent
     else:
-        out = Path.cwd() / "runs" / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}"
+        from studio.training.runs import new_run_dir
+
+        out = new_run_dir(name, Path.cwd() / "runs")
     trainer = Trainer(project, bundle, settings, out_dir=out, resume=Path(args.resume) if args.resume else None)
     printer = ProgressPrinter(sys.stderr, enabled=main)
     interrupted = []

@@ -54,7 +54,8 @@ HAND_WRITTEN = {
 
 
 def check_run(run: Path, epochs: int) -> list[dict]:
-    assert sorted(p.name for p in run.iterdir()) == ["best.pt", "last.pt", "metrics.jsonl", "project.cnnproj"]
+    assert sorted(p.name for p in run.iterdir()) == ["best.pt", "last.pt", "layer_stats.jsonl",
+                                                         "metrics.jsonl", "project.cnnproj", "run.json"]
     rows = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
     assert [r["epoch"] for r in rows] == list(range(1, epochs + 1))
     for r in rows:

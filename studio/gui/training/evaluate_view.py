@@ -135,7 +135,8 @@ class EvaluateView(QWidget):
         self._thread.done.connect(self.show_result)
         self._thread.failed.connect(self._failed)
         self._thread.finished.connect(lambda: self.eval_button.setEnabled(self.checkpoint is not None))
-        self._thread.start()
+        if not self._thread.start_or_fail():
+            self.eval_button.setEnabled(True)
 
     def wait(self, ms: int = 30000) -> None:
         if self._thread is not None:
