@@ -8,17 +8,20 @@ explicit ``coding: utf-8`` cookie, so no user string can choose the source encod
 """
 from __future__ import annotations
 
-import inspect
+import ast
 import keyword
 import textwrap
 import unicodedata
+from pathlib import Path
 
 from studio.core.project import Project
 from studio.core.spec import fmt_shape
 
 from .classes import Arg, BlockClass, camel
-from .compile import make_plan
-from .plan import Container, ModulePlan, Namespace, Op
+from .names import CUSTOM_CLASSES, Namespace
+from .nn_facts import KEYWORD_ORDER, POSITIONAL
+from .plan import CompileError, make_plan
+from .plan_types import Container, ModulePlan, Op
 
 IND = "    "
 
@@ -49,30 +52,16 @@ def _value(v) -> str:
     return str(v) if isinstance(v, Arg) else repr(v)
 
 
-def _signature(cls_name: str):
-    from .modules import module_class
-
-    return inspect.signature(module_class(cls_name)).parameters
-
-
-_POSITIONAL = ("in_channels", "out_channels", "in_features", "out_features", "num_features")
-
-
 def leaf_expr(cls_name: str, kwargs: dict) -> str:
-    params = _signature(cls_name)
-    order = list(params)
+    order = KEYWORD_ORDER.get(cls_name, ())
     parts, positional = [], True
     for k in sorted(kwargs, key=lambda k: order.index(k) if k in order else len(order)):
-        p = params.get(k)
-        required = p is not None and p.default is inspect.Parameter.empty
-        if positional and required and k in _POSITIONAL and order.index(k) == len(parts):
+        if positional and k in POSITIONAL and k in order and order.index(k) == len(parts):
             parts.append(_value(kwargs[k]))
         else:
             positional = False
             parts.append(f"{k}={_value(kwargs[k])}")
-    from .modules import is_custom
-
-    return f"{'' if is_custom(cls_name) else 'nn.'}{cls_name}({', '.join(parts)})"
+    return f"{'' if cls_name in CUSTOM_CLASSES else 'nn.'}{cls_name}({', '.join(parts)})"
 
 
 def param_expr(kwargs: dict) -> str:
@@ -100,8 +89,6 @@ class _Writer:
         lines = []
         for name, child in item.children.items():
             if child.kind == "param":
-                from .compile import CompileError
-
                 raise CompileError(f"LayerScale '{child.node_id}' must sit at the top level or in a block "
                                  f"(a container of numbered layers cannot hold a parameter); rename it")
             e = self.expr(child, inner, cls, path + (name,))
@@ -201,7 +188,7 @@ def _template_info(project: Project):
         from studio.templates import get_template
 
         return get_template(project.template)
-    except Exception:  # noqa: BLE001 - unknown or unreadable template: no card
+    except Exception:  # unknown or unreadable template: no card
         return None
 
 
@@ -209,8 +196,6 @@ def model_class_name(project: Project, plan: ModulePlan, info=None) -> str:
     base = camel(info.title if info is not None else (project.name or ""), "Net")
     if base == "Block":
         base = "Net"
-    from .names import CUSTOM_CLASSES
-
     return Namespace({c.name for c in plan.classes} | set(CUSTOM_CLASSES)).create(base)
 
 
@@ -237,15 +222,26 @@ def header(project: Project, plan: ModulePlan, info, weights_file: str | None) -
     return lines
 
 
+def weights_path_for(code_path: Path) -> Path:
+    """Where an exported model.py finds its weights: model_weights.pt next to it."""
+    return code_path.with_name(f"{code_path.stem}_weights.pt")
+
+
+def custom_class_sources() -> dict[str, str]:
+    """The source text of each class of studio/compiler/modules.py, in definition order, read
+    as text (the module itself imports torch; code generation does not)."""
+    text = (Path(__file__).parent / "modules.py").read_text(encoding="utf-8")
+    return {node.name: ast.get_source_segment(text, node) for node in ast.parse(text).body
+            if isinstance(node, ast.ClassDef) and node.name in CUSTOM_CLASSES}
+
+
 def custom_classes(plan: ModulePlan) -> list[str]:
     """The source of the studio's own layer classes (LayerNorm2d, ...) that this network uses."""
-    from .modules import CUSTOM
-
     used: set[str] = set()
 
     def walk(c):
         for item in c.children.values():
-            if item.kind == "leaf" and item.cls in CUSTOM:
+            if item.kind == "leaf" and item.cls in CUSTOM_CLASSES:
                 used.add(item.cls)
             elif item.kind != "leaf" and item.kind != "param":
                 walk(item)
@@ -254,9 +250,9 @@ def custom_classes(plan: ModulePlan) -> list[str]:
     for b in plan.blocks:
         walk(b)
     out = []
-    for name in CUSTOM:  # definition order of studio/compiler/modules.py
+    for name, source in custom_class_sources().items():  # definition order of modules.py
         if name in used:
-            out += inspect.getsource(CUSTOM[name]).rstrip().splitlines() + ["", ""]
+            out += source.rstrip().splitlines() + ["", ""]
     return out
 
 

@@ -15,7 +15,10 @@ from .names import CUSTOM_CLASSES
 
 
 class LayerNorm2d(nn.LayerNorm):
-    """LayerNorm over the channels of each pixel of an N×C×H×W tensor (ConvNeXt)."""
+    """LayerNorm over the channels of each pixel of an N×C×H×W tensor (ConvNeXt's eps 1e-6)."""
+
+    def __init__(self, normalized_shape, eps=1e-6, **kwargs):
+        super().__init__(normalized_shape, eps=eps, **kwargs)
 
     def forward(self, x):
         x = x.permute(0, 2, 3, 1)
@@ -88,6 +91,3 @@ def module_class(name: str) -> type:
         return cls
     return CUSTOM[name]
 
-
-def is_custom(name: str) -> bool:
-    return not isinstance(getattr(nn, name, None), type) and name in CUSTOM

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .errors import GraphError
@@ -182,6 +182,26 @@ class Graph:
                     stack.append(m)
         return False
 
+    def nodes_on_cycles(self) -> set[str]:
+        """The nodes on a cycle or between cycles (empty for a DAG): what remains after removing,
+        again and again, every node without an input and then every node without an output."""
+        left = set(self._nodes)
+        for edges_of, end in ((self._in, "source"), (self._out, "target")):
+            deg = {n: sum(1 for e in edges_of.get(n, ()) if getattr(e, end) in left) for n in left}
+            ready = [n for n, d in deg.items() if d == 0]
+            other = self._out if edges_of is self._in else self._in
+            far = "target" if end == "source" else "source"
+            while ready:
+                n = ready.pop()
+                left.discard(n)
+                for e in other.get(n, ()):
+                    m = getattr(e, far)
+                    if m in left:
+                        deg[m] -= 1
+                        if deg[m] == 0:
+                            ready.append(m)
+        return left
+
     # ---- batching of change notifications -------------------------------
     def begin_batch(self) -> None:
         self._batch += 1
@@ -252,7 +272,11 @@ class Graph:
             self.end_batch()
         return node, removed
 
-    def connect(self, source: str, target: str, port: int | None = None) -> Edge:
+    def connect(self, source: str, target: str, port: int | None = None, *, check_cycle: bool = True) -> Edge:
+        """Connect ``source`` into ``target``'s input ``port`` (the first free one when None).
+
+        ``check_cycle=False`` leaves out the path search that refuses a cycle (linear per edge), for
+        loading a whole file, whose cycles :meth:`nodes_on_cycles` finds in one pass."""
         self.node(source)
         tnode = self.node(target)
         spec = tnode.spec
@@ -271,7 +295,7 @@ class Graph:
         for e in self._in.get(target, ()):
             if e.port == port:
                 raise GraphError(f"input {port} of '{tnode.name}' is already connected to '{e.source}'")
-        if self.find_path_exists(target, source):
+        if check_cycle and self.find_path_exists(target, source):
             raise GraphError(
                 f"connecting '{self.node(source).name}' → '{tnode.name}' would make a cycle: "
                 f"'{tnode.name}' already feeds '{self.node(source).name}'"

@@ -180,6 +180,11 @@ class GlobalMeanSpec(LayerSpec):
         return (f"GlobalMean: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
                 f"each of the {c} maps: sum of {h}·{w} = {grouped(h * w)} values / {grouped(h * w)}\nparams = 0")
 
+    def window(self, params, in_shapes, out):
+        """One window over the whole map (with keepdim the output is a 1×1 image)."""
+        _c, h, w = in_shapes[0]
+        return (h, w), (h, w), (1, 1)
+
     def short(self, params):
         return "Mean H,W" + (" (keep)" if params["keepdim"] else "")
 

@@ -10,8 +10,9 @@ from ._arith import grouped
 _EPS = "Added to the variance for numerical stability"
 
 
-def _norm_kwargs(size: int, eps: float) -> dict:
-    return {"normalized_shape": size, **({"eps": eps} if eps != 1e-5 else {})}
+def _norm_kwargs(size: int, eps: float, default: float = 1e-5) -> dict:
+    """torch's keywords: eps only when it differs from the class's default."""
+    return {"normalized_shape": size, **({"eps": eps} if eps != default else {})}
 
 
 @register
@@ -43,7 +44,7 @@ class LayerNorm2dSpec(LayerSpec):
         return "LayerNorm2d"
 
     def torch_module(self, params, in_shapes):
-        return "LayerNorm2d", _norm_kwargs(in_shapes[0][0], params["eps"])
+        return "LayerNorm2d", _norm_kwargs(in_shapes[0][0], params["eps"], 1e-6)
 
 
 @register
