@@ -25,6 +25,8 @@ from studio.core.errors import StudioError
 from studio.core.graph import Graph
 from studio.core.project import Project, atomic_write_bytes, parse_project
 
+from .ckpt_meta import check_metadata
+
 REQUIRED = ("model", "epoch", "project", "class_names", "mean", "std", "input_shape")
 
 
@@ -47,6 +49,8 @@ def load_checkpoint(path: str | os.PathLike) -> dict[str, Any]:
     if p.is_dir():
         hint = " (did you mean best.pt inside it?)" if (p / "best.pt").exists() else ""
         raise StudioError(f"{path} is a folder, not a checkpoint file{hint}")
+    if not p.is_file():  # a named pipe or a device would block or never end
+        raise StudioError(f"{path} is not a regular file (a pipe or a device?): give a checkpoint file")
     try:
         with warnings.catch_warnings():  # torch warns about pickle protocols before refusing
             warnings.simplefilter("ignore")
@@ -74,6 +78,7 @@ def load_checkpoint(path: str | os.PathLike) -> dict[str, Any]:
     if not isinstance(ckpt["model"], dict):
         raise StudioError(f"{p.name} is not a cnn-studio checkpoint (its 'model' entry holds no weights); "
                           "use best.pt or last.pt from a cnn-studio run folder")
+    check_metadata(ckpt, p.name)
     return ckpt
 
 
