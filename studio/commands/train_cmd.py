@@ -130,7 +130,11 @@ def preflight(args, project, settings, ckpt) -> None:
     """Problems a user fixes on the command line, found before any data is loaded (exit 2)."""
     from studio.training.runtime import pick_device
 
-    pick_device(settings.device)  # --device cuda without CUDA: one line, exit 2
+    device, _ = pick_device(settings.device)  # --device cuda without CUDA: one line, exit 2
+    from studio.compiler.memory import check_fits
+    from studio.core.validate import validate
+
+    check_fits(validate(project.graph, project.num_classes), settings.batch_size, device)  # before any data
     if ckpt is not None and int(ckpt["epoch"]) >= settings.epochs:
         raise StudioError(f"{args.resume} has already trained {ckpt['epoch']} epoch(s) and this run stops at "
                           f"{settings.epochs}: ask for more, e.g. --epochs {int(ckpt['epoch']) + settings.epochs}")

@@ -14,6 +14,7 @@ from studio.core.project import Project, atomic_write_bytes, atomic_write_text
 
 from .codegen import render
 from .compile import GraphModule, make_plan
+from .memory import check_fits
 
 FORMATS = ("pytorch", "onnx", "torchscript")
 ONNX_OPSET = 17
@@ -64,6 +65,7 @@ def export_project(project: Project, path: str | os.PathLike, format: str = "pyt
     if not path.parent.exists():
         raise ExportError(f"{path.parent}: no such folder")
     plan = make_plan(project.graph, project.num_classes)
+    check_fits(plan.analysis, 0 if format == "pytorch" else 2, "cpu", "exporting")  # before allocating
     state = load_state_dict(weights) if weights is not None else None
     model = GraphModule(plan)
     if state is not None:

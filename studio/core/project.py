@@ -9,6 +9,8 @@ import json
 import math
 import os
 import tempfile
+import time
+from glob import escape as glob_escape
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -281,9 +283,34 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+#: temporary files older than this process were left by a save that was killed (SIGKILL, power cut)
+_STARTED = time.time()
+
+
+def clean_stale_temps(path: str | os.PathLike) -> int:
+    """Delete the hidden ``.NAME.*.tmp`` files next to ``path`` that a killed save left behind (those
+    older than this process, so a save in progress elsewhere is left alone); returns how many."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    removed = 0
+    try:
+        candidates = list(folder.glob(f".{glob_escape(path.name)}.*.tmp"))
+    except OSError:
+        return 0
+    for tmp in candidates:
+        try:
+            if tmp.is_file() and not tmp.is_symlink() and tmp.stat().st_mtime < _STARTED - 1:
+                tmp.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    clean_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -307,7 +334,15 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
+    """Write the project atomically; text that cannot be encoded (a lone surrogate in a label) is
+    refused with the field named, before anything is written."""
+    text = project.to_json()
     try:
-        atomic_write_text(path, project.to_json())
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        check_values(project.to_dict(), f"cannot save {printable(Path(path).name)}")
+        raise ProjectError(f"cannot save {printable(path)}: it holds text that cannot be written as UTF-8") from None
+    try:
+        atomic_write_bytes(path, data)
     except OSError as exc:
-        raise ProjectError(f"cannot save {path}: {exc.strerror or exc}") from None
+        raise ProjectError(f"cannot save {printable(path)}: {exc.strerror or exc}") from None

@@ -123,7 +123,11 @@ def run_epochs(tr):
             if partial:
                 tr._save(tr.last_path, tr._state(epoch - 1, False, b, tr.history[-1].to_dict() if tr.history else None))
             where = f"in epoch {epoch} after {b} of {n_batches} batches" if partial else f"after epoch {epoch - 1}"
-            yield tr._result("stopped", f"stopped {where}; last.pt holds the current weights")
+            if tr.last_path is None or not tr.last_path.exists():  # stopped before the first batch
+                where, saved = "before the first batch", "nothing was trained and no checkpoint was written"
+            else:
+                saved = "last.pt holds the current weights"
+            yield tr._result("stopped", f"stopped {where}; {saved}")
             return
         train_s = max(1e-9, time.perf_counter() - t_epoch - epoch_paused)
         loss_sum, correct, count = dist_util.all_sum(sums.tolist(), dev)
