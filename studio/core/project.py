@@ -97,8 +97,10 @@ def _need(obj: dict, key: str, kind: type | tuple, where: str, optional: bool = 
     return v
 
 
-def parse_project(data: Any, source: str = "project") -> Project:
-    """Turn decoded JSON into a Project, or raise ProjectError naming the problem."""
+def parse_project(data: Any, source: str = "project", max_nodes: int | None = None) -> Project:
+    """Turn decoded JSON into a Project, or raise ProjectError naming the problem.
+
+    ``max_nodes``: refuse a larger graph before building it (the window's limit)."""
     if not isinstance(data, dict):
         raise ProjectError(f"{source}: a project file holds a JSON object, not {_type_name(data)}")
     fmt = data.get("format")
@@ -118,6 +120,10 @@ def parse_project(data: Any, source: str = "project") -> Project:
 
     g = _need(data, "graph", dict, source)
     nodes = _need(g, "nodes", list, f"{source}: graph")
+    if max_nodes is not None and len(nodes) > max_nodes:
+        raise ProjectError(f"{source} has {len(nodes):,} layers; the window edits projects of up to {max_nodes:,} "
+                           "layers (drawing more would leave it unresponsive): use the command line "
+                           "(cnn-studio summary, export, train) for this one")
     edges = _need(g, "edges", list, f"{source}: graph", optional=True, default=[])
     groups = _need(g, "groups", list, f"{source}: graph", optional=True, default=[])
     graph = Graph()
@@ -238,7 +244,7 @@ def _add_edges(graph: Graph, edges: list, source: str) -> None:
                            f"'{_clip(b)}' already feeds '{_clip(a)}'")
 
 
-def loads_project(text: str, source: str = "project") -> Project:
+def loads_project(text: str, source: str = "project", max_nodes: int | None = None) -> Project:
     if not text.strip():
         raise ProjectError(f"{source} is empty (0 bytes of JSON): it may have been truncated")
     try:
@@ -252,10 +258,10 @@ def loads_project(text: str, source: str = "project") -> Project:
     except ValueError as exc:  # e.g. Python's limit of 4,300 digits for an integer
         raise ProjectError(f"{source} holds a number that cannot be read ({exc.args[0].split(':')[0]}): "
                            f"no setting takes numbers that large") from None
-    return parse_project(data, source)
+    return parse_project(data, source, max_nodes)
 
 
-def load_project(path: str | os.PathLike) -> Project:
+def load_project(path: str | os.PathLike, max_nodes: int | None = None) -> Project:
     p = Path(path)
     name = p.name
     try:
@@ -275,7 +281,7 @@ def load_project(path: str | os.PathLike) -> Project:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ProjectError(f"{name} is not a text (UTF-8 JSON) file: is it a project file?") from None
-    return loads_project(text, name)
+    return loads_project(text, name, max_nodes)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
