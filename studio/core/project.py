@@ -18,7 +18,7 @@ from typing import Any, Callable
 from .errors import GraphError, ParamError, ProjectError
 from .graph import Graph
 from .spec import canonical_type
-from .text import MAX_INT, has_surrogate, printable, short_repr
+from .text import MAX_INT, clip, has_surrogate, printable, short_repr
 
 FORMAT = "cnn-studio"
 VERSION = 1
@@ -132,13 +132,13 @@ def parse_project(data: Any, source: str = "project", max_nodes: int | None = No
         if not isinstance(nd, dict):
             raise ProjectError(f"{where} should be an object, not {_type_name(nd)}")
         nid = _need(nd, "id", str, where)
-        where = f"{source}: node '{_clip(nid)}' (graph.nodes[{i}])"
+        where = f"{source}: node '{clip(nid)}' (graph.nodes[{i}])"
         tid = _need(nd, "type", str, where)
         if canonical_type(tid) is None:
             from .spec import all_specs
 
             known = ", ".join(sorted(s.id for s in all_specs()))
-            raise ProjectError(f"{where}: unknown layer type '{_clip(tid)}' (known types: {known})")
+            raise ProjectError(f"{where}: unknown layer type '{clip(tid)}' (known types: {known})")
         params = _need(nd, "params", dict, where, optional=True, default={})
         label = _need(nd, "label", str, where, optional=True, default="")
         pos = _need(nd, "pos", list, where, optional=True, default=[0, 0])
@@ -188,11 +188,6 @@ def parse_project(data: Any, source: str = "project", max_nodes: int | None = No
     return proj
 
 
-def _clip(text: str, limit: int = 60) -> str:
-    """A user string for a message: one short line of printable characters."""
-    return printable(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
 def check_values(data: Any, source: str = "project") -> None:
     """Refuse what no field of a project can hold, wherever it is: lone surrogates (text that cannot
     be saved as UTF-8) and integers beyond 64 bits (outside ``dataset``/``training``, whose values
@@ -213,7 +208,7 @@ def check_values(data: Any, source: str = "project") -> None:
                 if isinstance(k, str) and has_surrogate(k):
                     raise ProjectError(f"{source}: the key {short_repr(k)} in {path or 'the file'} holds a lone "
                                        "surrogate, which is not a character: retype it")
-                stack.append((f"{path}.{k}" if path else str(k), item))
+                stack.append((f"{path}.{clip(k, 40)}" if path else clip(k, 40), item))
         elif isinstance(v, (list, tuple)):
             stack.extend((f"{path}[{i}]", item) for i, item in enumerate(v))
 
@@ -230,7 +225,7 @@ def _add_edges(graph: Graph, edges: list, source: str) -> None:
         port = _need(ed, "port", int, where, optional=True, default=None)
         for end, nid in (("source", src), ("target", dst)):
             if not graph.has_node(nid):
-                raise ProjectError(f"{where}: {end} '{_clip(nid)}' is not a node of the graph")
+                raise ProjectError(f"{where}: {end} '{clip(nid)}' is not a node of the graph")
         try:
             graph.connect(src, dst, port, check_cycle=False)
         except GraphError as exc:
@@ -240,8 +235,8 @@ def _add_edges(graph: Graph, edges: list, source: str) -> None:
         on_cycle = [(i, e) for i, e in enumerate(graph.edges) if e.source in stuck and e.target in stuck]
         i, e = next(((i, e) for i, e in on_cycle if graph.find_path_exists(e.target, e.source)), on_cycle[0])
         a, b = graph.node(e.source).name, graph.node(e.target).name
-        raise ProjectError(f"{source}: graph.edges[{i}]: connecting '{_clip(a)}' → '{_clip(b)}' would make a cycle: "
-                           f"'{_clip(b)}' already feeds '{_clip(a)}'")
+        raise ProjectError(f"{source}: graph.edges[{i}]: connecting '{clip(a)}' → '{clip(b)}' would make a cycle: "
+                           f"'{clip(b)}' already feeds '{clip(a)}'")
 
 
 def loads_project(text: str, source: str = "project", max_nodes: int | None = None) -> Project:

@@ -18,6 +18,7 @@ from .errors import ShapeError
 from .fixes import Fix
 from .graph import Graph
 from .spec import Costs, Shape, fmt_shape, get_spec, prod
+from .text import clip
 
 ERROR = "error"
 WARNING = "warning"
@@ -138,7 +139,7 @@ class Analysis:
 
 
 def _who(spec_title: str, name: str) -> str:
-    return f"{spec_title} '{name}'"
+    return f"{spec_title} '{clip(name)}'"
 
 
 def _topo_order(nodes: dict, outs: dict[str, list[str]], indeg: dict[str, int]) -> list[str]:
