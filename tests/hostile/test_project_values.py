@@ -179,3 +179,22 @@ def test_window_limit_is_checked_before_building_the_graph(tmp_path):
     with pytest.raises(ProjectError, match="1,200 layers; the window edits projects of up to 1,000"):
         load_project(path, max_nodes=1000)
     assert len(load_project(path).graph) == 1200
+
+
+def test_train_refuses_a_lone_surrogate_label_before_writing_anything(tmp_path, cli):
+    """It used to train and then fail while saving the run's project.cnnproj."""
+    path = write_project(tmp_path / "s.cnnproj", mutated(lambda d: d["graph"]["nodes"][1].update(label="\ud800")))
+    rc, _, err = cli("train", path, "--epochs", "1", "--out", tmp_path / "run")
+    one_line_error(rc, err, "graph.nodes[1].label holds a lone surrogate")
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_save_of_a_label_with_a_lone_surrogate_names_the_field(tmp_path):
+    from studio.core.project import save_project
+    from studio.templates import build_project
+
+    proj = build_project("lenet5")
+    proj.graph.set_label("conv1", "c\udc80")
+    with pytest.raises(ProjectError, match=r"cannot save out.cnnproj: graph.nodes\[1\].label holds a lone surrogate"):
+        save_project(proj, tmp_path / "out.cnnproj")
+    assert list(tmp_path.iterdir()) == []
