@@ -17,7 +17,7 @@ from studio.core.validate import Analysis, validate
 
 
 #: the largest graph the window opens (docs/gui.md); the command line takes any size
-MAX_WINDOW_NODES = 10_000
+MAX_WINDOW_NODES = 5_000
 
 class Document(QObject):
     project_replaced = Signal()  # a new project (New/Open/template): views rebuild

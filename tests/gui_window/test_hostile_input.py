@@ -93,5 +93,6 @@ def test_a_graph_over_the_window_limit_is_refused_before_it_is_built(make_window
     dialogs.open_path = str(path)
     assert win.open_file() is False
     msg = dialogs.messages("warning")[-1]
-    assert "10,001 layers" in msg and "up to 10,000" in msg and "command line" in msg
+    limit = document_mod.MAX_WINDOW_NODES
+    assert f"{limit + 1:,} layers" in msg and f"up to {limit:,}" in msg and "command line" in msg
     assert len(win.document.graph) < 100
