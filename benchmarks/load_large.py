@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import networkx as nx  # noqa: E402
+import networkx as nx
 
-from studio.core.project import loads_project  # noqa: E402
-from studio.core.validate import validate  # noqa: E402
+from studio.core.project import loads_project
+from studio.core.validate import validate
 
 
 def reversed_chain_json(n: int) -> str:

@@ -18,14 +18,7 @@ COMMANDS = ["gui", "summary", "templates", "new", "export", "import", "train", "
 
 
 def _load_commands():
-    mods = []
-    for name in COMMANDS:
-        try:
-            mods.append(importlib.import_module(f"studio.commands.{name}_cmd"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"studio.commands.{name}_cmd":
-                raise
-    return mods
+    return [importlib.import_module(f"studio.commands.{name}_cmd") for name in COMMANDS]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -93,6 +93,9 @@ def load_target(args):
 
     if not args.resume:
         return load_model_arg(args.model, args.input, args.classes), None
+    from studio.training.checkpoint_file import checkpoint_file
+
+    checkpoint_file(args.resume)  # a mistyped path is reported before torch loads
     from studio.training.checkpoint import load_checkpoint, model_from_checkpoint
 
     ckpt = load_checkpoint(args.resume)
@@ -126,15 +129,9 @@ def _check_resume_target(args, ckpt, trained) -> None:
                           "a resumed run keeps its classes (leave --classes out)")
 
 
-def preflight(args, project, settings, ckpt) -> None:
-    """Problems a user fixes on the command line, found before any data is loaded (exit 2)."""
-    from studio.training.runtime import pick_device
-
-    device, _ = pick_device(settings.device)  # --device cuda without CUDA: one line, exit 2
-    from studio.compiler.memory import check_fits
-    from studio.core.validate import validate
-
-    check_fits(validate(project.graph, project.num_classes), settings.batch_size, device)  # before any data
+def preflight(args, settings, ckpt) -> None:
+    """Problems a user fixes on the command line, found before torch and any data are loaded
+    (exit 2)."""
     if ckpt is not None and int(ckpt["epoch"]) >= settings.epochs:
         raise StudioError(f"{args.resume} has already trained {ckpt['epoch']} epoch(s) and this run stops at "
                           f"{settings.epochs}: ask for more, e.g. --epochs {int(ckpt['epoch']) + settings.epochs}")
@@ -196,24 +193,31 @@ def _rebuild(template, shape, classes):
 
 
 def run(args) -> int:
+    # argument, file, project and graph errors first: torch is imported only after them
+    project, ckpt = load_target(args)
+    settings = _settings(project, args)
+    preflight(args, settings, ckpt)
+    name = project.name or project.template or Path(args.model).stem
+    if not check_graph(project, name):
+        return 2
     from studio.training import distributed as dist_util
     from studio.training.engine import Trainer
+    from studio.training.runtime import pick_device
 
     dist = dist_util.setup(args.device or "auto")
     try:
-        return _train(args, dist, Trainer)
+        device, _ = pick_device(settings.device)  # --device cuda without CUDA: one line, exit 2
+        from studio.compiler.memory import check_fits
+        from studio.core.validate import validate
+
+        check_fits(validate(project.graph, project.num_classes), settings.batch_size, device)  # before any data
+        return _train(args, dist, Trainer, project, ckpt, settings, name)
     finally:
         dist_util.cleanup()
 
 
-def _train(args, dist, Trainer) -> int:
+def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
     main = dist.is_main
-    project, ckpt = load_target(args)
-    settings = _settings(project, args)
-    preflight(args, project, settings, ckpt)
-    name = project.name or project.template or Path(args.model).stem
-    if not check_graph(project, name):
-        return 2
     if args.out and dist.is_main:
         try:  # a folder that cannot be made: one line before any data is loaded
             Path(args.out).mkdir(parents=True, exist_ok=True)

@@ -8,16 +8,18 @@ explicit ``coding: utf-8`` cookie, so no user string can choose the source encod
 """
 from __future__ import annotations
 
-import inspect
 import textwrap
 import unicodedata
+from pathlib import Path
 
 from studio.core.project import Project
 from studio.core.spec import fmt_shape
 
 from .classes import Arg, BlockClass, camel
-from .compile import make_plan
-from .plan import Container, ModulePlan, Namespace, Op
+from .names import Namespace
+from .nn_facts import KEYWORD_ORDER, POSITIONAL
+from .plan import make_plan
+from .plan_types import Container, ModulePlan, Op
 
 IND = "    "
 
@@ -48,23 +50,11 @@ def _value(v) -> str:
     return str(v) if isinstance(v, Arg) else repr(v)
 
 
-def _signature(cls_name: str):
-    from torch import nn
-
-    return inspect.signature(getattr(nn, cls_name)).parameters
-
-
-_POSITIONAL = ("in_channels", "out_channels", "in_features", "out_features", "num_features")
-
-
 def leaf_expr(cls_name: str, kwargs: dict) -> str:
-    params = _signature(cls_name)
-    order = list(params)
+    order = KEYWORD_ORDER.get(cls_name, ())
     parts, positional = [], True
     for k in sorted(kwargs, key=lambda k: order.index(k) if k in order else len(order)):
-        p = params.get(k)
-        required = p is not None and p.default is inspect.Parameter.empty
-        if positional and required and k in _POSITIONAL and order.index(k) == len(parts):
+        if positional and k in POSITIONAL and k in order and order.index(k) == len(parts):
             parts.append(_value(kwargs[k]))
         else:
             positional = False
@@ -184,7 +174,7 @@ def _template_info(project: Project):
         from studio.templates import get_template
 
         return get_template(project.template)
-    except Exception:  # noqa: BLE001 - unknown or unreadable template: no card
+    except Exception:  # unknown or unreadable template: no card
         return None
 
 
@@ -216,6 +206,11 @@ def header(project: Project, plan: ModulePlan, info, weights_file: str | None) -
         lines.append("# " + plain(f"group {comment_text(name, 80)} is not a single-input single-output block: "
                                   f"exported flat ({why})"))
     return lines
+
+
+def weights_path_for(code_path: Path) -> Path:
+    """Where an exported model.py finds its weights: model_weights.pt next to it."""
+    return code_path.with_name(f"{code_path.stem}_weights.pt")
 
 
 def generate_source(project: Project, weights_file: str | None = None) -> str:

@@ -2,19 +2,22 @@
 
 A :class:`LayerSpec` describes one layer type completely: its parameters, how many inputs
 it takes, its shape rule, parameter count, MACs, the filled-in formula ("explain") and how
-it maps to torch (class name and keyword arguments). Specs live in ``studio.layers``; the
-core only knows this interface. Nothing here imports torch or Qt.
+it maps to torch (class name and keyword arguments). Specs live in ``studio.layers``, which
+registers them here with :func:`register`; the core never imports the catalogue (the
+``studio`` package imports it, so any ``import studio.…`` has every layer type registered).
+Nothing here imports torch or Qt.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .errors import ParamError, ShapeError
 from .text import clip, short_repr
 
 Shape = tuple[int, ...]
+Window = tuple[tuple[int, int], tuple[int, int], tuple[int, int]]  # (kernel, stride, dilation)
 
 CATEGORIES = (
     "Input",
@@ -218,6 +221,12 @@ class LayerSpec:
         """Key parameters in short form, e.g. 'Conv 5×5 · 6 · s1'."""
         return self.title
 
+    def window(self, params: dict[str, Any], in_shapes: list[Shape], out: Shape) -> Window | None:
+        """The sliding window this layer applies to the spatial axes, for receptive fields:
+        ((K_h, K_w), (S_h, S_w), (D_h, D_w)). None when each output pixel reads only the same
+        pixel of its input(s) (activations, normalisation, padding, merges)."""
+        return None
+
     # ---- torch mapping ---------------------------------------------------
     def torch_module(self, params: dict[str, Any], in_shapes: list[Shape]) -> tuple[str, dict[str, Any]]:
         """(torch.nn class name, keyword arguments) that build this layer."""
@@ -239,7 +248,6 @@ class LayerSpec:
 
 _REGISTRY: dict[str, LayerSpec] = {}
 _ALIASES: dict[str, str] = {}
-_loaded = False
 
 
 def register(spec_cls: type[LayerSpec]) -> type[LayerSpec]:
@@ -259,22 +267,13 @@ def register(spec_cls: type[LayerSpec]) -> type[LayerSpec]:
     return spec_cls
 
 
-def _ensure_loaded() -> None:
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        import studio.layers  # noqa: F401  (pure Python; registers the catalogue)
-
-
 def canonical_type(type_id: str) -> str | None:
-    _ensure_loaded()
     if type_id in _REGISTRY:
         return type_id
     return _ALIASES.get(type_id)
 
 
 def get_spec(type_id: str) -> LayerSpec:
-    _ensure_loaded()
     tid = canonical_type(type_id)
     if tid is None:
         known = ", ".join(sorted(_REGISTRY))
@@ -283,7 +282,6 @@ def get_spec(type_id: str) -> LayerSpec:
 
 
 def all_specs() -> list[LayerSpec]:
-    _ensure_loaded()
     return list(_REGISTRY.values())
 
 

@@ -82,7 +82,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._on_problem_count(len(self.document.analysis.errors), len(self.document.analysis.warnings))
         self.training = self._install_training()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         if not self._layout_restored:  # first start: sensible dock sizes once the window exists
             self._layout_restored = True
@@ -100,14 +100,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return dock
 
     def _install_training(self):
-        try:
-            from studio.gui import training
-        except ModuleNotFoundError as exc:
-            if exc.name != "studio.gui.training":
-                raise
-            return None
-        install = getattr(training, "install", None)
-        return install(self) if install is not None else None
+        from studio.gui import training
+
+        return training.install(self)
 
     # ---- small helpers ---------------------------------------------------------
     def show_status(self, text: str, ms: int = 8000) -> None:
@@ -194,10 +189,15 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def show_help(self) -> None:
         self._help = help_dialog.show_help(self)
 
+    def show_concepts(self) -> None:
+        from studio.gui.dialogs.concepts import show_concepts
+
+        self._concepts = show_concepts(self)
+
     def show_about(self) -> None:
         help_dialog.show_about(self)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:  # Qt override
         tr = self.training
         if tr is not None and tr.is_running():
             B = QMessageBox.StandardButton

@@ -33,7 +33,6 @@ from .runtime import LoaderBatches, TensorBatches, amp_setup, as_tensors, datase
 from .optim import make_optimizer, make_scheduler
 from .settings import TrainSettings
 
-PROGRESS_INTERVAL_S = 0.1
 SMALL_MODEL_MACS = 200e6  # forward MACs per batch below which the CPU uses one thread
 
 

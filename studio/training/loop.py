@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 
 from . import distributed as dist_util
-from .records import EpochRecord, ProgressRecord, StartRecord
+from .records import PROGRESS_INTERVAL_S, EpochRecord, ProgressRecord, StartRecord
 from .runtime import autocast, dataset_len, val_batches, validate
 
 
@@ -106,7 +106,7 @@ def run_epochs(tr):
             if dist.enabled:
                 if dist_util.any_rank(not math.isfinite(loss.item()), dev):
                     raise _Fail(_nan_message(tr))
-            if last or now - last_emit >= 0.1:
+            if last or now - last_emit >= PROGRESS_INTERVAL_S:
                 last_emit = now
                 loss_sum, correct, count = sums.tolist()
                 if not math.isfinite(loss_sum):

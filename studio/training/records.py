@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+#: the shortest time between two progress records of an epoch (the last batch always reports)
+PROGRESS_INTERVAL_S = 0.1
+
 
 @dataclass
 class StartRecord:

@@ -14,7 +14,7 @@ from studio.core import project as project_mod
 from studio.core.errors import ProjectError
 from studio.core.project import Project, load_project, loads_project, parse_project, save_project
 
-from .conftest import lenet
+from ..graphs import lenet
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

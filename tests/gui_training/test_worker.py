@@ -52,5 +52,5 @@ def test_an_exception_in_the_engine_or_its_setup_is_a_failed_result(qtbot):
         t.result.connect(results.append)
         with qtbot.waitSignal(t.finished, timeout=30_000):
             t.start()
-        qtbot.waitUntil(lambda: bool(results), timeout=5_000)
+        qtbot.waitUntil(lambda: bool(results), timeout=5_000)  # noqa: B023 - waited on in this iteration
         assert results[0].status == "failed" and text in results[0].message

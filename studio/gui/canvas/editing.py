@@ -189,7 +189,7 @@ class EditingMixin:
         try:
             from studio.templates.user import save_block
 
-            path = save_block(name, self.doc.graph, ids)
+            save_block(name, self.doc.graph, ids)
         except Exception as exc:  # a StudioError names the problem; anything else too
             self.message.emit(f"Not saved: {exc}")
             return False

@@ -63,7 +63,7 @@ class CodeView(QWidget):
         if self.isVisible():
             self.timer.start()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         if self._stale:
             self.timer.start(0)
@@ -86,13 +86,6 @@ class CodeView(QWidget):
         else:
             try:
                 self.source = _generate_source(self.document.project)
-            except ModuleNotFoundError as exc:
-                if not (exc.name or "").startswith("studio.compiler"):
-                    raise
-                self.source = None
-                self.editor.setPlainText("# Code generation is not available in this build.\n")
-                self.info.setText("")
-                return
             except StudioError as exc:
                 self.source = None
                 self.editor.setPlainText(f"# Cannot generate code: {exc}\n")

@@ -215,6 +215,7 @@ class TrainingController(QObject):
     # ---- records (GUI thread) --------------------------------------------
     def _on_start(self, r) -> None:
         self.panel.plots.reset(r.steps_per_epoch, r.epochs)
+        self.panel.plots.set_chance_level(_output_count(self.snapshot))
         self.panel.run_bar.setMaximum(max(1, r.epochs * r.steps_per_epoch))
         self.device_text = f"{r.device_name or r.device}{' · AMP' if r.amp else ''}"
         self._set_state(self.state)
@@ -285,3 +286,13 @@ class TrainingController(QObject):
                 acc = "" if r.best_val_acc is None else f", best val acc {100 * r.best_val_acc:.1f}%"
                 text += f" (graph version {ver}, {r.epochs_done} epoch(s){acc})"
         p.status.setText(text)
+
+
+def _output_count(project) -> int | None:
+    """The number of class scores the network outputs (for the ln C chance level)."""
+    if project is None:
+        return None
+    from studio.core.validate import validate
+
+    out = validate(project.graph, project.num_classes).output_shape
+    return int(out[0]) if out is not None and len(out) == 1 else project.num_classes

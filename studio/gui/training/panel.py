@@ -29,7 +29,7 @@ def _norm(kind: str, d: dict) -> dict:
         from studio.training.data import DataSettings
 
         return DataSettings.from_dict(d).to_dict()
-    except Exception:  # noqa: BLE001 - invalid settings: compare as they are
+    except Exception:  # invalid settings: compare as they are
         return dict(d or {})
 
 

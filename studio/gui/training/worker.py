@@ -25,7 +25,7 @@ def failed_result(message: str, run_dir=None) -> Any:
         from studio.training.records import ResultRecord
 
         return ResultRecord(**{k: v for k, v in fields.items() if k != "kind"})
-    except Exception:  # noqa: BLE001
+    except Exception:
         return SimpleNamespace(**fields)
 
 
@@ -83,7 +83,7 @@ class TrainingThread(QThread):
         self.signals_sent += 1
         signal.emit(payload)
 
-    def run(self) -> None:  # noqa: D401 - Qt override
+    def run(self) -> None:  # Qt override
         result = None
         old_threads = None
         try:
@@ -127,7 +127,7 @@ class TrainingThread(QThread):
                 result = failed_result("the training engine ended without a result; the run is incomplete")
         except MemoryError:
             result = failed_result("out of memory while training: lower the batch size or the image size")
-        except Exception as exc:  # noqa: BLE001 - report, never crash the app
+        except Exception as exc:  # report, never crash the app
             traceback.print_exc()
             from studio.core.errors import StudioError
 
@@ -165,7 +165,7 @@ class FunctionThread(QThread):
         super().__init__(parent)
         self._fn = fn
 
-    def run(self) -> None:  # noqa: D401 - Qt override
+    def run(self) -> None:  # Qt override
         from studio.core.errors import StudioError
 
         try:
@@ -173,7 +173,7 @@ class FunctionThread(QThread):
         except StudioError as exc:
             self.failed.emit(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             traceback.print_exc()
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return

@@ -9,7 +9,7 @@ import time
 import pytest
 import torch
 
-from .test_engine_checkpoint import digit_png
+from ..training.engine_helpers import digit_png
 
 
 def cli(*args, cwd, timeout=120):
