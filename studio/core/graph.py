@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from .errors import GraphError
 from .events import Signal
 from .spec import get_spec
+from .text import clip, short_repr
 
 _ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]{0,99}$")
 
@@ -109,7 +110,7 @@ class Graph:
         try:
             return self._nodes[node_id]
         except KeyError:
-            raise GraphError(f"there is no node '{node_id}'") from None
+            raise GraphError(f"there is no node '{clip(node_id)}'") from None
 
     def has_node(self, node_id: str) -> bool:
         return node_id in self._nodes
@@ -118,7 +119,7 @@ class Graph:
         try:
             return self._groups[name]
         except KeyError:
-            raise GraphError(f"there is no group '{name}'") from None
+            raise GraphError(f"there is no group '{clip(name)}'") from None
 
     def __len__(self) -> int:
         return len(self._nodes)
@@ -236,7 +237,7 @@ class Graph:
             node_id = self.unique_id(spec.id.lower())
         if not _ID_RE.match(node_id):
             raise GraphError(
-                f"node id {node_id!r} is not allowed: use letters, digits, '_', '.', '-' and start with a letter"
+                f"node id {short_repr(node_id)} is not allowed: use letters, digits, '_', '.', '-' and start with a letter"
             )
         if node_id in self._nodes:
             raise GraphError(f"a node with id '{node_id}' already exists")
@@ -283,22 +284,22 @@ class Graph:
         if source == target:
             raise GraphError(f"cannot connect '{source}' to itself")
         if spec.arity[1] == 0:
-            raise GraphError(f"{spec.title} '{tnode.name}' takes no input")
+            raise GraphError(f"{spec.title} '{clip(tnode.name)}' takes no input")
         if port is None:
             port = self.free_port(target)
             if port is None:
                 raise GraphError(
-                    f"{spec.title} '{tnode.name}' already has its input; disconnect it first"
+                    f"{spec.title} '{clip(tnode.name)}' already has its input; disconnect it first"
                 )
         if port < 0 or (spec.arity[1] is not None and port >= spec.arity[1]):
-            raise GraphError(f"{spec.title} '{tnode.name}' has no input port {port}")
+            raise GraphError(f"{spec.title} '{clip(tnode.name)}' has no input port {port}")
         for e in self._in.get(target, ()):
             if e.port == port:
-                raise GraphError(f"input {port} of '{tnode.name}' is already connected to '{e.source}'")
+                raise GraphError(f"input {port} of '{clip(tnode.name)}' is already connected to '{e.source}'")
         if check_cycle and self.find_path_exists(target, source):
             raise GraphError(
-                f"connecting '{self.node(source).name}' → '{tnode.name}' would make a cycle: "
-                f"'{tnode.name}' already feeds '{self.node(source).name}'"
+                f"connecting '{clip(self.node(source).name)}' → '{clip(tnode.name)}' would make a cycle: "
+                f"'{clip(tnode.name)}' already feeds '{clip(self.node(source).name)}'"
             )
         edge = Edge(source, target, int(port))
         self._add_edge(edge)
@@ -358,7 +359,7 @@ class Graph:
 
     def add_group(self, name: str, nodes: Iterable[str], collapsed: bool = False, kind: str = "") -> Group:
         if not name or name in self._groups:
-            raise GraphError(f"a group named {name!r} already exists" if name else "a group needs a name")
+            raise GraphError(f"a group named {short_repr(name)} already exists" if name else "a group needs a name")
         members = list(dict.fromkeys(nodes))
         for n in members:
             self.node(n)

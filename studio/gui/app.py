@@ -72,13 +72,14 @@ def _startup_project(args, warn):
     """(project, path) to open: a file, a template, or the default LeNet-5 on digits."""
     from studio.core.errors import StudioError
     from studio.core.project import load_project
+    from studio.gui.document import MAX_WINDOW_NODES
     from studio.gui.project_setup import default_project
 
     path = getattr(args, "project", None)
     template = getattr(args, "template", None)
     if path:
         try:
-            return load_project(path), Path(path)
+            return load_project(path, MAX_WINDOW_NODES), Path(path)
         except StudioError as exc:
             warn("Cannot open project", f"{exc}\n\nStarting with the default network instead.")
     elif template:

@@ -16,6 +16,9 @@ from studio.core.project import Project, load_project, save_project
 from studio.core.validate import Analysis, validate
 
 
+#: the largest graph the window opens (docs/gui.md); the command line takes any size
+MAX_WINDOW_NODES = 5_000
+
 class Document(QObject):
     project_replaced = Signal()  # a new project (New/Open/template): views rebuild
     analysis_changed = Signal(object)  # Analysis after every graph/parameter change
@@ -108,7 +111,7 @@ class Document(QObject):
     # ---- files -----------------------------------------------------------
     def open(self, path: str | Path) -> None:
         """Load a project file (raises ProjectError with a clear message)."""
-        self.set_project(load_project(path), path)
+        self.set_project(load_project(path, MAX_WINDOW_NODES), path)
 
     def save(self, path: str | Path | None = None) -> Path:
         target = Path(path) if path is not None else self._path
