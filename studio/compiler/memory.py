@@ -47,7 +47,7 @@ def device_memory(device) -> tuple[int | None, str]:
             if torch.cuda.is_available():
                 index = dev.index if dev.index is not None else torch.cuda.current_device()
                 return int(torch.cuda.get_device_properties(index).total_memory), "this GPU has"
-        except Exception:  # noqa: BLE001 - no usable CUDA: fall back to the machine's memory
+        except Exception:
             pass
     return machine_memory(), "this machine has"
 

@@ -10,11 +10,9 @@ checkpoint's input shape, mean and std.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import torch
 
-from studio.core.errors import StudioError
 
 from .checkpoint import load_checkpoint, model_from_checkpoint
 from .datasets.transforms import read_image

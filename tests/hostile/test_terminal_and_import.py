@@ -33,7 +33,7 @@ def test_error_messages_escape_user_text(tmp_path, cli):
     def hostile(d):
         d["graph"]["nodes"][1]["type"] = "Conv" + ESC
     rc, _, err = cli("summary", write_project(tmp_path / "t.cnnproj", mutated(hostile)))
-    line = one_line_error(rc, err, "unknown layer type 'Conv\\x1b]0;pwned")
+    one_line_error(rc, err, "unknown layer type 'Conv\\x1b]0;pwned")
     assert "\x1b" not in err
 
 

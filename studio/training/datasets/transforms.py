@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import warnings
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 import torch
@@ -17,6 +17,9 @@ import torch.nn.functional as F
 from studio.core.text import printable
 
 from .settings import AugmentSettings, DataError, DataSettings
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 _LUMA = (0.299, 0.587, 0.114)  # the ITU-R 601 weights PIL uses for RGB -> L
 
