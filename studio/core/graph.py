@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Iterable
 
 from .errors import GraphError
@@ -68,6 +69,35 @@ class Group:
         if self.kind:
             d["kind"] = self.kind
         return d
+
+
+class ConnectReason(str, Enum):
+    """Why two ports may or may not be connected (:meth:`Graph.can_connect`)."""
+
+    OK = "ok"
+    MISSING = "missing"  # one of the layers does not exist
+    SELF = "self"  # a layer into itself
+    NO_INPUT = "no_input"  # the target takes no input (an Input layer)
+    NO_PORT = "no_port"  # the port number is out of range
+    DUPLICATE = "duplicate"  # the same source already feeds this single-input layer
+    PORT_TAKEN = "port_taken"  # the input is occupied (only when replacing is not allowed)
+    CYCLE = "cycle"  # the target already feeds the source
+
+
+@dataclass(frozen=True)
+class ConnectCheck:
+    """The answer of :meth:`Graph.can_connect`: a reason and the sentence for a person."""
+
+    reason: ConnectReason
+    message: str = ""
+    port: int | None = None  # the port the edge would take (when known)
+
+    @property
+    def ok(self) -> bool:
+        return self.reason is ConnectReason.OK
+
+    def __bool__(self) -> bool:
+        return self.ok
 
 
 class Graph:
@@ -252,35 +282,107 @@ class Graph:
             self.end_batch()
         return node, removed
 
-    def connect(self, source: str, target: str, port: int | None = None) -> Edge:
-        self.node(source)
-        tnode = self.node(target)
+    def can_connect(self, source: str, target: str, port: int | None = None, *,
+                    replace: bool = True) -> ConnectCheck:
+        """May ``source`` feed input ``port`` of ``target`` (None: the first free one)? The one
+        place the rules live: the canvas asks while dragging, undo commands before pushing,
+        :meth:`connect` before storing. With ``replace`` an occupied input counts as legal
+        (the editor swaps the old edge out in the same step)."""
+        R = ConnectReason
+        if source not in self._nodes or target not in self._nodes:
+            return ConnectCheck(R.MISSING, "that layer no longer exists")
+        sname, tnode = self._nodes[source].name, self._nodes[target]
         spec = tnode.spec
         if source == target:
-            raise GraphError(f"cannot connect '{source}' to itself")
-        if spec.arity[1] == 0:
-            raise GraphError(f"{spec.title} '{tnode.name}' takes no input")
-        if port is None:
-            port = self.free_port(target)
+            return ConnectCheck(R.SELF, f"cannot connect '{sname}' to itself")
+        hi = spec.arity[1]
+        if hi == 0:
+            return ConnectCheck(R.NO_INPUT, f"{spec.title} '{tnode.name}' takes no input")
+        if port is not None and (port < 0 or (hi is not None and port >= hi)):
+            return ConnectCheck(R.NO_PORT, f"{spec.title} '{tnode.name}' has no input port {port}")
+        ins = self._in.get(target, ())
+        if hi == 1 and any(e.source == source for e in ins):
+            return ConnectCheck(R.DUPLICATE, f"'{sname}' is already connected to '{tnode.name}'")
+        if not replace:
             if port is None:
-                raise GraphError(
-                    f"{spec.title} '{tnode.name}' already has its input; disconnect it first"
-                )
-        if port < 0 or (spec.arity[1] is not None and port >= spec.arity[1]):
-            raise GraphError(f"{spec.title} '{tnode.name}' has no input port {port}")
-        for e in self._in.get(target, ()):
-            if e.port == port:
-                raise GraphError(f"input {port} of '{tnode.name}' is already connected to '{e.source}'")
+                port = self.free_port(target)
+                if port is None:
+                    return ConnectCheck(R.PORT_TAKEN,
+                                        f"{spec.title} '{tnode.name}' already has its input; disconnect it first")
+            taken = next((e for e in ins if e.port == port), None)
+            if taken is not None:
+                return ConnectCheck(R.PORT_TAKEN,
+                                    f"input {port} of '{tnode.name}' is already connected to '{taken.source}'")
         if self.find_path_exists(target, source):
-            raise GraphError(
-                f"connecting '{self.node(source).name}' → '{tnode.name}' would make a cycle: "
-                f"'{tnode.name}' already feeds '{self.node(source).name}'"
-            )
-        edge = Edge(source, target, int(port))
+            return ConnectCheck(R.CYCLE, f"connecting '{sname}' → '{tnode.name}' would make a cycle: "
+                                         f"'{tnode.name}' already feeds '{sname}'", port)
+        return ConnectCheck(R.OK, "", port)
+
+    def legal_targets(self, source: str) -> set[str]:
+        """Every layer ``source`` may connect into (replacing an occupied single input counts),
+        in one pass: the layers upstream of ``source`` would close a cycle."""
+        anc, stack = {source}, [source]
+        while stack:
+            for e in self._in.get(stack.pop(), ()):
+                if e.source not in anc:
+                    anc.add(e.source)
+                    stack.append(e.source)
+        out = set()
+        for n in self._nodes.values():
+            hi = n.spec.arity[1]
+            if n.id in anc or hi == 0:
+                continue
+            if hi == 1 and any(e.source == source for e in self._in.get(n.id, ())):
+                continue
+            out.add(n.id)
+        return out
+
+    def connect(self, source: str, target: str, port: int | None = None) -> Edge:
+        self.node(source)
+        self.node(target)
+        check = self.can_connect(source, target, port, replace=False)
+        if not check:
+            raise GraphError(check.message)
+        edge = Edge(source, target, int(check.port))
         self._add_edge(edge)
         self.edge_added.emit(edge)
         self._changed()
         return edge
+
+    def bridges(self, ids: Iterable[str], dropped: Iterable[Edge] = ()) -> list[Edge]:
+        """The edges that keep a chain whole when the layers ``ids`` are deleted: for each
+        connected run of deleted layers with a single input from outside, that input's source
+        feeds what the run fed. An edge that would double an existing one is left out (a
+        residual branch deleted next to its Add), as are runs fed by several layers."""
+        sel, out = [i for i in dict.fromkeys(ids) if i in self._nodes], []
+        selset, gone = set(sel), set(dropped)
+        seen: set[str] = set()
+        for start in sel:
+            if start in seen:
+                continue
+            comp, stack = set(), [start]
+            while stack:  # the run of deleted layers joined to ``start``
+                n = stack.pop()
+                if n in comp:
+                    continue
+                comp.add(n)
+                stack += [e.target for e in self.out_edges(n) if e.target in selset]
+                stack += [e.source for e in self.in_edges(n) if e.source in selset]
+            seen |= comp
+            ins = [e for n in comp for e in self.in_edges(n) if e.source not in selset]
+            if len(ins) != 1:
+                continue
+            src = ins[0].source
+            for n in comp:
+                for e in self.out_edges(n):
+                    if e.target in selset:
+                        continue
+                    kept = [k for k in self.in_edges(e.target) if k not in gone and k.source not in selset]
+                    if any(k.source == src for k in kept) or any(b.source == src and b.target == e.target
+                                                                for b in out):
+                        continue
+                    out.append(Edge(src, e.target, e.port))
+        return out
 
     def _add_edge(self, edge: Edge) -> None:
         """Store an edge with no checks at all (connect() checks; tests use this to build

@@ -21,6 +21,33 @@ ROW_STEP = 90.0  # > card height
 GROUP_GAP = 20.0  # extra space between two groups (blocks)
 STAGE_GAP = 50.0  # extra space between two stages ("layer1.*" -> "layer2.*")
 COMPONENT_GAP = 2 * COL_STEP
+INSERT_GAP = 34.0  # between a layer and one inserted below it
+
+
+def make_room(graph: Graph, top: float, height: float, keep: str | None = None) -> dict[str, tuple[float, float]]:
+    """New positions for the layers at or below ``top`` so that something ``height`` tall
+    fits there: they move down by ``height`` plus the gap (``keep`` stays put)."""
+    dy = height + INSERT_GAP
+    return {n.id: (n.pos[0], n.pos[1] + dy) for n in graph.nodes
+            if n.pos[1] >= top - CARD_H / 2 and n.id != keep}
+
+
+def insert_below(graph: Graph, above: str, height: float = CARD_H) -> tuple[tuple[float, float],
+                                                                           dict[str, tuple[float, float]]]:
+    """Where a layer (or a block ``height`` tall) inserted after ``above`` goes, and where the
+    layers below move to make room. The palette, saved blocks and one-click fixes all insert
+    through here, so they make room alike."""
+    x, y = graph.node(above).pos
+    top = y + CARD_H + INSERT_GAP
+    return (x, top), make_room(graph, top, height, keep=above)
+
+
+def insert_above(graph: Graph, below: str, height: float = CARD_H) -> tuple[tuple[float, float],
+                                                                           dict[str, tuple[float, float]]]:
+    """Where a layer inserted in front of ``below`` (a layer with no input yet) goes: at its
+    place, with ``below`` and everything under it moved down."""
+    x, y = graph.node(below).pos
+    return (x, y), make_room(graph, y, height)
 
 
 def _stage(group: str) -> str:
@@ -160,3 +187,11 @@ def auto_layout(graph: Graph) -> dict[str, tuple[float, float]]:
     for i, n in enumerate(loose):
         out[n] = (x0, i * ROW_STEP)
     return out
+
+
+def apply_positions(graph: Graph, positions: dict[str, tuple[float, float]]) -> Graph:
+    """Move the nodes to ``positions`` (not an undoable edit: for building and loading)."""
+    for nid, pos in positions.items():
+        if graph.has_node(nid):
+            graph.move(nid, pos)
+    return graph

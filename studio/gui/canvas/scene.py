@@ -87,9 +87,9 @@ class GraphScene(QGraphicsScene):
         self._hidden = set()
         nodes = graph.nodes
         if len(nodes) > 1 and len({n.pos for n in nodes}) == 1:
-            from .layout import layout_positions  # no positions saved: lay the graph out once
+            from studio.core.layout import auto_layout  # no positions saved: lay the graph out once
 
-            for nid, pos in layout_positions(graph).items():
+            for nid, pos in auto_layout(graph).items():
                 graph.move(nid, pos)  # not an edit: the loaded file had no layout
         for n in nodes:
             item = NodeItem(n, get_spec(n.type))
