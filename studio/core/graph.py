@@ -54,10 +54,15 @@ class Edge:
         return {"source": self.source, "target": self.target, "port": self.port}
 
 
+STAGE = "stage"  # the kind of a presentation group: a stage of the network (ResNet layer1)
+
+
 @dataclass
 class Group:
     """A named block of nodes (e.g. a ResNet BasicBlock); collapsible on the canvas and
-    exported as a block class."""
+    exported as a block class. A group of kind ``STAGE`` is for reading only (the canvas's
+    overview level, the diagram's stages): it may hold blocks, never shapes the code, and is
+    left out of :attr:`Graph.groups` (see :attr:`Graph.stages`)."""
 
     name: str
     nodes: list[str]
@@ -133,6 +138,16 @@ class Graph:
 
     @property
     def groups(self) -> list[Group]:
+        """The blocks (groups that shape the generated code); stages are not among them."""
+        return [g for g in self._groups.values() if g.kind != STAGE]
+
+    @property
+    def stages(self) -> list[Group]:
+        return [g for g in self._groups.values() if g.kind == STAGE]
+
+    @property
+    def all_groups(self) -> list[Group]:
+        """Stages and blocks, in the order they were added (what the canvas draws)."""
         return list(self._groups.values())
 
     def node(self, node_id: str) -> Node:

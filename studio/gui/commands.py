@@ -157,7 +157,7 @@ class _RemoveNodeStep(_Command):
 
     def _do(self, graph) -> None:
         self.groups = [Group(g.name, list(g.nodes), g.collapsed, g.kind)
-                       for g in graph.groups if self.node_id in g.nodes]
+                       for g in graph.all_groups if self.node_id in g.nodes]
         self.node, _ = graph.remove_node(self.node_id)
 
     def _undo(self, graph) -> None:

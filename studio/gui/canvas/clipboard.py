@@ -2,6 +2,8 @@
 travel as JSON under their own MIME type (and as text), pasted as one undo step."""
 from __future__ import annotations
 
+import weakref
+
 import json
 
 from PySide6.QtCore import QMimeData
@@ -14,7 +16,7 @@ from .interactions import MIME_GRAPH
 
 class CanvasClipboard:
     def __init__(self, view):
-        self.view = view
+        self.view = weakref.proxy(view)  # no cycle: the view goes as soon as Qt deletes it
         self.paste_count = 0
 
     def fragment(self, ids=None) -> dict | None:

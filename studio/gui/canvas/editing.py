@@ -3,6 +3,8 @@ and saved blocks, delete, groups, fixes, auto-layout. Each pushes one undo step;
 layer goes and what makes room for it is decided in ``studio.core.layout``."""
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QPointF
 
 from studio.core.errors import StudioError
@@ -16,7 +18,7 @@ from .style import NODE_H, NODE_W
 
 class CanvasEditor:
     def __init__(self, view):
-        self.view = view
+        self.view = weakref.proxy(view)  # no cycle: the view goes as soon as Qt deletes it
 
     @property
     def doc(self):

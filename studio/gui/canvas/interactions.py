@@ -12,6 +12,8 @@ each interaction ends by pushing at most one undo command.
 """
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
@@ -34,7 +36,7 @@ class Interaction:
     returns True when the gesture is over. ``cancel`` undoes what it shows (Esc)."""
 
     def __init__(self, view):
-        self.view = view
+        self.view = weakref.proxy(view)  # no cycle: the view goes as soon as Qt deletes it
 
     def move(self, ev) -> None:
         pass
@@ -252,7 +254,7 @@ class DropHandler:
     """Layers and saved blocks dropped from the palette (the card's centre under the cursor)."""
 
     def __init__(self, view):
-        self.view = view
+        self.view = weakref.proxy(view)  # no cycle: the view goes as soon as Qt deletes it
 
     @staticmethod
     def accepts(md) -> bool:

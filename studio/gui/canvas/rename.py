@@ -2,6 +2,8 @@
 step, Esc or leaving unchanged does nothing."""
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -13,7 +15,7 @@ from .style import NODE_W
 class InlineRename(QObject):
     def __init__(self, view):
         super().__init__(view)
-        self.view = view
+        self.view = weakref.proxy(view)  # no cycle: the view goes as soon as Qt deletes it
         self.editor: QLineEdit | None = None
 
     def start(self, node_id: str) -> QLineEdit | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
+from studio.core.graph import STAGE
 from studio.core.spec import fmt_shape, get_spec
+from studio.core.stages import group_summary
 
 from . import style
 from .edge_item import EdgeItem
-from .group_item import BlockItem, GroupItem
+from .group_item import BlockItem, GroupItem, merge_columns
 from .node_item import NodeItem, fmt_count
 from .style import NODE_H, NODE_W
 
@@ -39,7 +41,9 @@ class GraphScene(QGraphicsScene):
         self.edges: dict = {}  # Edge -> EdgeItem
         self.groups: dict[str, GroupItem] = {}
         self.blocks: dict[str, BlockItem] = {}
-        self.group_of: dict[str, str] = {}
+        self.group_of: dict[str, str] = {}  # node -> its innermost group (block, else stage)
+        self.stage_of: dict[str, str] = {}
+        self.block_of: dict[str, str] = {}
         self._hidden: set[str] = set()  # members of collapsed groups
         self._node_edges: dict[str, set] = {}
         self._graph = None
@@ -174,8 +178,11 @@ class GraphScene(QGraphicsScene):
 
     # ---- geometry --------------------------------------------------------------------
     def endpoint(self, node_id: str):
-        """The item an edge attaches to: the node, or its collapsed group's block."""
-        g = self.group_of.get(node_id)
+        """The item an edge attaches to: the node, or the outermost collapsed group's card."""
+        st = self.stage_of.get(node_id)
+        if st is not None and st in self.blocks:
+            return self.blocks[st]
+        g = self.block_of.get(node_id)
         if g is not None and g in self.blocks:
             return self.blocks[g]
         return self.nodes[node_id]
@@ -210,26 +217,39 @@ class GraphScene(QGraphicsScene):
         return name in self.groups or name in self.blocks
 
     def item_moved(self, item: NodeItem) -> None:
-        """Re-route the item's edges and refit its group frame (after it moved)."""
+        """Re-route the item's edges and refit its group frames (after it moved)."""
         for it in self._node_edges.get(item.node_id, ()):
             self.route(it)
-        g = self.group_of.get(item.node_id)
-        if g is not None:
-            self._place_group(g)
+        for g in (self.block_of.get(item.node_id), self.stage_of.get(item.node_id)):
+            if g is not None:
+                self._place_group(g)
+
+    def member_rects(self, name: str) -> list[QRectF]:
+        """The rectangles of what the group shows inside (its layers, or the cards of its
+        collapsed blocks), one per column of a wrapped drawing: a frame is drawn around each,
+        so that it never covers another column. A collapsed group: its layers' places."""
+        framed = name in self.groups
+        seen, rects = set(), []
+        for nid in self.graph.group(name).nodes:
+            item = self.endpoint(nid) if framed else self.nodes.get(nid)
+            if item is None or id(item) in seen:
+                continue
+            seen.add(id(item))
+            p = item.pos()
+            rects.append(QRectF(p.x(), p.y(), NODE_W, NODE_H))
+        return merge_columns(rects)
 
     def member_rect(self, name: str) -> QRectF:
         r = QRectF()
-        for nid in self.graph.group(name).nodes:
-            item = self.nodes.get(nid)
-            if item is not None:
-                r = r.united(QRectF(item.pos(), QPointF(item.pos().x() + NODE_W, item.pos().y() + NODE_H)))
+        for part in self.member_rects(name):
+            r = r.united(part)
         return r
 
     def _place_group(self, name: str) -> None:
-        r = self.member_rect(name)
         if name in self.groups:
-            self.groups[name].set_member_rect(r)
+            self.groups[name].set_member_rects(self.member_rects(name))
         if name in self.blocks:
+            r = self.member_rect(name)
             blk = self.blocks[name]
             if blk.pos() != r.topLeft():
                 blk.setPos(r.topLeft())
@@ -241,20 +261,25 @@ class GraphScene(QGraphicsScene):
         for item in list(self.groups.values()) + list(self.blocks.values()):
             self.removeItem(item)
         self.groups.clear(), self.blocks.clear()
-        self.group_of = {}
-        for g in self.graph.groups:
-            for nid in g.nodes:
-                self.group_of.setdefault(nid, g.name)
-            if g.collapsed and g.nodes:
-                blk = BlockItem(g.name)
-                self.addItem(blk)
-                self.blocks[g.name] = blk
-            else:
-                gi = GroupItem(g.name)
-                self.addItem(gi)
-                self.groups[g.name] = gi
-            self._place_group(g.name)
-        hidden = {nid for nid, g in self.group_of.items() if g in self.blocks}
+        graph = self.graph
+        self.stage_of = {n: g.name for g in graph.stages for n in g.nodes}
+        self.block_of = {}
+        for g in graph.groups:
+            for n in g.nodes:
+                self.block_of.setdefault(n, g.name)
+        self.group_of = {n: self.block_of.get(n) or self.stage_of.get(n) for n in {**self.stage_of, **self.block_of}}
+        collapsed_stages = {g.name for g in graph.stages if g.collapsed and g.nodes}
+        for g in graph.all_groups:
+            if not g.nodes:
+                continue
+            inner = g.kind != STAGE and any(self.stage_of.get(n) in collapsed_stages for n in g.nodes)
+            item = BlockItem(g.name, g.kind == STAGE) if g.collapsed else GroupItem(g.name, g.kind == STAGE)
+            self.addItem(item)
+            (self.blocks if g.collapsed else self.groups)[g.name] = item
+            item.setVisible(not inner)
+        for name in list(self.blocks) + list(self.groups):
+            self._place_group(name)
+        hidden = {nid for nid in self.nodes if self.endpoint(nid) is not self.nodes[nid]}
         changed = hidden ^ self._hidden
         self._hidden = hidden
         for nid in changed:
@@ -310,17 +335,15 @@ class GraphScene(QGraphicsScene):
         if a is None:
             return
         for name, blk in self.blocks.items():
-            g = self.graph.group(name)
-            members = set(g.nodes)
-            ins = [a.in_shapes.get(n) for n in g.nodes
-                   if any(e.source not in members for e in self.graph.in_edges(n))]
-            outs = [a.shapes.get(n) for n in g.nodes
-                    if any(e.target not in members for e in self.graph.out_edges(n))]
-            i_txt = fmt_shape(ins[0][0]) if ins and ins[0] else "?"
-            o_txt = fmt_shape(outs[-1]) if outs and outs[-1] is not None else "?"
-            blk.set_texts(len(g.nodes), f"{i_txt} → {o_txt}", g.kind)
+            info = group_summary(self.graph, a, name)
+            i_txt = fmt_shape(info["in_shape"]) if info["in_shape"] else "?"
+            o_txt = fmt_shape(info["out_shape"]) if info["out_shape"] else "?"
+            inside = (f"{info['blocks']} {info['kind'] or 'block'}s" if info["blocks"] > 1
+                      else f"{info['layers']} layers")
+            blk.set_texts(inside, f"{fmt_count(info['params'])} params · {fmt_count(info['macs'])} MACs",
+                          f"{i_txt} → {o_txt}")
             sev = None
-            for n in g.nodes:
+            for n in self.graph.group(name).nodes:
                 for i in a.issues_for(n):
                     sev = "error" if i.severity == "error" or sev == "error" else "warning"
             blk.severity = sev

@@ -91,10 +91,9 @@ class GraphView(QGraphicsView):
                 item = sc.nodes.get(nid)
                 if item is None:
                     continue
-                if item.isVisible():
-                    item.setSelected(True)
-                elif sc.group_of.get(nid) in sc.blocks:
-                    sc.blocks[sc.group_of[nid]].setSelected(True)
+                shown = sc.endpoint(nid)
+                if shown.isVisible():
+                    shown.setSelected(True)
         finally:
             sc.blockSignals(False)
         self.emit_selection()
