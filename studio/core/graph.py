@@ -122,7 +122,8 @@ class Graph:
         self.node_moved = Signal()  # (Node)
         self.edge_added = Signal()  # (Edge)
         self.edge_removed = Signal()  # (Edge)
-        self.groups_changed = Signal()  # ()
+        self.groups_changed = Signal()  # () a group added or removed, or its members changed
+        self.group_collapsed = Signal()  # (name) collapsed or expanded: the drawing only
         self.changed = Signal()  # () after any structural or parameter change (not moves)
         self._batch = 0
         self._batch_dirty = False
@@ -155,6 +156,9 @@ class Graph:
             return self._nodes[node_id]
         except KeyError:
             raise GraphError(f"there is no node '{node_id}'") from None
+
+    def has_group(self, name: str) -> bool:
+        return name in self._groups
 
     def has_node(self, node_id: str) -> bool:
         return node_id in self._nodes
@@ -470,7 +474,7 @@ class Graph:
         g = self.group(name)
         old = g.collapsed
         g.collapsed = bool(collapsed)
-        self.groups_changed.emit()
+        self.group_collapsed.emit(name)
         return old
 
     def clear(self) -> None:

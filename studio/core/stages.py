@@ -9,6 +9,7 @@ deep network as a handful of readable cards. Small networks get no stages.
 from __future__ import annotations
 
 from .graph import STAGE, Graph
+from .layout import apply_positions, auto_layout
 
 DEEP = 30  # a graph with more layers than this opens as stages
 _POOLS = ("MaxPool2d", "AvgPool2d")
@@ -111,6 +112,15 @@ def add_stages(graph: Graph, collapse: bool = True, min_layers: int = DEEP) -> l
     finally:
         graph.end_batch()
     return [name for name, _ in found]
+
+
+def open_overview(graph: Graph) -> bool:
+    """Open a deep network as its overview: stages added and collapsed, and laid out (not an
+    undoable edit; a graph that has stages, e.g. a saved project, keeps its own layout)."""
+    if not add_stages(graph):
+        return False
+    apply_positions(graph, auto_layout(graph))
+    return True
 
 
 def stage_of(graph: Graph) -> dict[str, str]:

@@ -189,7 +189,7 @@ class MoveInteraction(Interaction):
                 continue
             if isinstance(it, NodeItem) and graph.has_node(it.node_id):
                 moves[it.node_id] = ((old.x(), old.y()), (new.x(), new.y()))
-            elif isinstance(it, BlockItem) and any(g.name == it.name for g in graph.groups):
+            elif isinstance(it, BlockItem) and any(g.name == it.name for g in graph.all_groups):
                 d = new - old
                 for nid in graph.group(it.name).nodes:
                     p = graph.node(nid).pos

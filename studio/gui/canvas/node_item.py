@@ -35,6 +35,15 @@ def fmt_count(n: int) -> str:
     return str(n)
 
 
+def fmt_big(n: int) -> str:
+    """A large count in three significant figures: 118M, 1.46G."""
+    for div, unit in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if n >= div:
+            v = n / div
+            return f"{v:.3g}{unit}"
+    return str(n)
+
+
 _STRIPE: list[QPainterPath] = []
 
 
@@ -117,6 +126,7 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self.in_ports: list[PortItem] = []
+        self.problem = None  # the callout naming a problem (problem_item.ProblemItem)
         self.out_port = PortItem(self, "out")
         self.out_port.setPos(NODE_W / 2, NODE_H)
         self._title = self._name = self._info = self._params = None
@@ -146,6 +156,19 @@ class NodeItem(QGraphicsItem):
         self._params = static_text(self._info_text, small, w) if self._info_text else None
         gap = 8 if self._params is not None else 0
         self._info = static_text(self._shape_text, style.font("normal"), w - self._params_w - gap)
+
+    def set_problem(self, problem) -> None:
+        """Show ``(message, fix, severity)`` under the card, or nothing (None)."""
+        if problem is None:
+            if self.problem is not None:
+                self.problem.setVisible(False)
+            return
+        if self.problem is None:
+            from .problem_item import ProblemItem
+
+            self.problem = ProblemItem(self)
+        self.problem.set_problem(*problem)
+        self.problem.setVisible(True)
 
     def set_severity(self, severity: str | None) -> None:
         if severity != self.severity:

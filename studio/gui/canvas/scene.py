@@ -12,7 +12,8 @@ from studio.core.stages import group_summary
 from . import style
 from .edge_item import EdgeItem
 from .group_item import BlockItem, GroupItem, merge_columns
-from .node_item import NodeItem, fmt_count
+from .node_item import NodeItem, fmt_big, fmt_count
+from .problem_item import card_message
 from .style import NODE_H, NODE_W
 
 _TIP_COLORS = {"error": "#d32f2f", "warning": "#b7791f"}
@@ -48,6 +49,7 @@ class GraphScene(QGraphicsScene):
         self._node_edges: dict[str, set] = {}
         self._graph = None
         self._shapes: dict = {}
+        self.on_fix = None  # called with a Fix when a card's Fix button is clicked (the view sets it)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.project_replaced.connect(self.rebuild)
         document.analysis_changed.connect(self.apply_analysis)
@@ -71,7 +73,7 @@ class GraphScene(QGraphicsScene):
         return ((g.node_added, self._on_node_added), (g.node_removed, self._on_node_removed),
                 (g.node_changed, self._on_node_changed), (g.node_moved, self._on_node_moved),
                 (g.edge_added, self._on_edge_added), (g.edge_removed, self._on_edge_removed),
-                (g.groups_changed, self._on_groups_changed))
+                (g.groups_changed, self._on_groups_changed), (g.group_collapsed, self._on_collapsed))
 
     def detach(self) -> None:
         """Stop following the graph (before the scene goes away)."""
@@ -257,6 +259,9 @@ class GraphScene(QGraphicsScene):
                     for it in self._node_edges.get(nid, ()):
                         self.route(it)
 
+    def _on_collapsed(self, _name: str) -> None:
+        self._on_groups_changed()
+
     def _on_groups_changed(self) -> None:
         for item in list(self.groups.values()) + list(self.blocks.values()):
             self.removeItem(item)
@@ -327,20 +332,27 @@ class GraphScene(QGraphicsScene):
         params = c.params if c is not None else None
         sev = ("error" if any(i.severity == "error" for i in issues) else "warning" if issues else None)
         info = f"{fmt_count(params)} params" if params else ""
-        shape_text = fmt_shape(shape) if shape is not None else ("? — see Problems" if sev == "error" else "?")
+        shape_text = fmt_shape(shape) if shape is not None else "?"
         item.set_texts(node, shape_text, info)
         item.set_severity(sev)
+        worst = next((i for i in issues if i.severity == "error"), issues[0] if issues else None)
+        if worst is None:
+            item.set_problem(None)
+        else:
+            item.set_problem((card_message(worst.message, node.spec.title, node.name), worst.fix, worst.severity))
 
     def _update_blocks(self, a) -> None:
         if a is None:
             return
         for name, blk in self.blocks.items():
+            if not self.graph.has_group(name):  # removed mid-edit: the groups signal follows
+                continue
             info = group_summary(self.graph, a, name)
             i_txt = fmt_shape(info["in_shape"]) if info["in_shape"] else "?"
             o_txt = fmt_shape(info["out_shape"]) if info["out_shape"] else "?"
             inside = (f"{info['blocks']} {info['kind'] or 'block'}s" if info["blocks"] > 1
                       else f"{info['layers']} layers")
-            blk.set_texts(inside, f"{fmt_count(info['params'])} params · {fmt_count(info['macs'])} MACs",
+            blk.set_texts(inside, f"{fmt_count(info['params'])} params · {fmt_big(info['macs'])} MACs",
                           f"{i_txt} → {o_txt}")
             sev = None
             for n in self.graph.group(name).nodes:

@@ -23,7 +23,6 @@ from .scene import GraphScene
 
 __all__ = ["GraphView", "MIME_LAYER", "MIME_BLOCK", "MIME_GRAPH"]
 _MIN_SCALE, _MAX_SCALE = 0.05, 4.0
-READABLE = 0.8  # the smallest zoom at which card text reads comfortably
 _KEYS = {  # handled by the canvas itself when it has focus
     QKeySequence.StandardKey.Delete, QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut,
     QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.SelectAll,
@@ -50,11 +49,13 @@ class GraphView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.interaction = None  # the gesture in progress (interactions.py)
+        self._asked = None  # (layer ids, selected items) when hidden layers were selected
         self._space = False
         self.editor = CanvasEditor(self)
         self.clipboard = CanvasClipboard(self)
         self.renamer = InlineRename(self)
         self.dropper = DropHandler(self)
+        self.graph_scene.on_fix = self.editor.apply_fix  # the Fix button on a broken card
         self.graph_scene.selectionChanged.connect(self.emit_selection)
         self._fit_top = False  # the last fit showed the top only: the next shows the whole
         document.project_replaced.connect(self._on_project_replaced)
@@ -69,12 +70,18 @@ class GraphView(QGraphicsView):
             pass
 
     def selected_node_ids(self) -> list[str]:
+        """The selected layers: a collapsed card stands for all its layers, unless it was
+        selected for some layers inside it (``select_nodes`` of hidden layers)."""
         ids: list[str] = []
         graph = self.doc.graph
-        for it in self.graph_scene.selectedItems():
+        items = self.graph_scene.selectedItems()
+        asked = self._asked
+        if asked is not None and set(map(id, items)) == asked[1]:
+            return [n for n in asked[0] if graph.has_node(n)]
+        for it in items:
             if isinstance(it, NodeItem):
                 ids.append(it.node_id)
-            elif isinstance(it, BlockItem) and any(g.name == it.name for g in graph.groups):
+            elif isinstance(it, BlockItem) and any(g.name == it.name for g in graph.all_groups):
                 ids.extend(graph.group(it.name).nodes)
         order = {n.id: i for i, n in enumerate(graph.nodes)}
         return sorted(dict.fromkeys(i for i in ids if i in order), key=order.__getitem__)
@@ -84,18 +91,19 @@ class GraphView(QGraphicsView):
 
     def select_nodes(self, ids, center: bool = True) -> None:
         sc = self.graph_scene
+        ids = [n for n in ids if n in sc.nodes]
+        self._asked = None
         sc.blockSignals(True)
         try:
             sc.clearSelection()
             for nid in ids:
-                item = sc.nodes.get(nid)
-                if item is None:
-                    continue
                 shown = sc.endpoint(nid)
                 if shown.isVisible():
                     shown.setSelected(True)
         finally:
             sc.blockSignals(False)
+        if any(not sc.nodes[n].isVisible() for n in ids):  # layers inside a collapsed card
+            self._asked = (list(ids), set(map(id, sc.selectedItems())))
         self.emit_selection()
         sel = [it for it in sc.selectedItems()]
         if center and sel:
@@ -124,7 +132,8 @@ class GraphView(QGraphicsView):
         self._zoom(0.8, anchor_mouse=False)
 
     def fit_to_view(self) -> None:
-        """Show the whole graph when it reads at ``READABLE`` zoom or more. A taller graph
+        """Show the whole graph when it reads at the legible zoom (``style.legible_zoom``:
+        card text ≥ 9 px) or more. A taller graph
         (LeNet-5 in a small window, a deep ResNet) shows its top at that zoom, the most that
         still reads; calling again shows the whole, however small."""
         self._fit(None)
@@ -144,7 +153,7 @@ class GraphView(QGraphicsView):
         vp = self.viewport().rect()
         full = min(vp.width() / r.width(), vp.height() / r.height())
         if whole is None:
-            whole = full >= READABLE or self._fit_top
+            whole = full >= style.legible_zoom() or self._fit_top
         self._fit_top = not whole
         if whole:
             self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)
@@ -153,7 +162,8 @@ class GraphView(QGraphicsView):
                 self.centerOn(r.center())
         else:
             self.resetTransform()
-            self.scale(READABLE, READABLE)
+            z = style.legible_zoom()
+            self.scale(z, z)
             shown = self.mapToScene(vp).boundingRect()
             self.centerOn(r.center().x(), r.top() + shown.height() / 2)
 
