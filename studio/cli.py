@@ -13,7 +13,7 @@ import sys
 from studio.commands.common import HelpFormatter
 from studio.core.errors import StudioError
 
-COMMANDS = ["gui", "summary", "templates", "new", "export", "import", "train", "evaluate", "predict"]
+COMMANDS = ["gui", "summary", "diagram", "templates", "new", "export", "import", "train", "evaluate", "predict"]
 
 
 def _load_commands():
