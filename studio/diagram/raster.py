@@ -7,8 +7,9 @@ import os
 from .geometry import Diagram, primitives
 
 
-def paint(painter, d: Diagram) -> None:
-    """Draw ``d`` in diagram units (scale the painter first to zoom)."""
+def paint(painter, d: Diagram, texts: bool = True) -> None:
+    """Draw ``d`` in diagram units (scale the painter first to zoom); without ``texts`` for
+    a thumbnail, where they could not be read anyway."""
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF
 
@@ -40,7 +41,7 @@ def paint(painter, d: Diagram) -> None:
             painter.setPen(pen)
             painter.setBrush(QBrush(QColor(p[5])))
             painter.drawRoundedRect(QRectF(p[1], p[2], p[3], p[4]), 4, 4)
-        elif kind == "text":
+        elif kind == "text" and texts:
             _, x, y, text, size, anchor, bold, fill = p
             key = (size, bold)
             if key not in fonts:
@@ -55,7 +56,7 @@ def paint(painter, d: Diagram) -> None:
             painter.drawText(QPointF(x + dx, y), text)
 
 
-def to_image(d: Diagram, scale: float = 2.0):
+def to_image(d: Diagram, scale: float = 2.0, texts: bool = True):
     """A QImage of the diagram (white background) at ``scale`` pixels per unit."""
     from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -63,7 +64,7 @@ def to_image(d: Diagram, scale: float = 2.0):
     img.fill(QColor("white"))
     painter = QPainter(img)
     painter.scale(scale, scale)
-    paint(painter, d)
+    paint(painter, d, texts)
     painter.end()
     return img
 

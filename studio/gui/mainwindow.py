@@ -15,6 +15,7 @@ from studio.gui.dialogs import help as help_dialog
 from studio.gui.document import Document
 from studio.gui.file_actions import FileActionsMixin
 from studio.gui.panels.code_view import CodeView
+from studio.gui.panels.diagram_view import DiagramView
 from studio.gui.panels.history import history_view
 from studio.gui.panels.inspector import Inspector
 from studio.gui.panels.palette import Palette
@@ -49,6 +50,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.bottom_tabs.addTab(self.summary, "Summary")
         self.bottom_tabs.addTab(self.problems, "Problems")
         self.bottom_tabs.addTab(self.code_view, "Code")
+        self.diagram = DiagramView(self.document, self)
+        self.bottom_tabs.addTab(self.diagram, "Diagram")
         self.details_dock = self._dock("Details", "details_dock", self.bottom_tabs,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history = history_view(self.document, self)
@@ -69,6 +72,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.problems.node_activated.connect(self.select_node)
         self.problems.count_changed.connect(self._on_problem_count)
         self.code_view.status.connect(self.show_status)
+        self.diagram.status.connect(self.show_status)
         self.problems.status.connect(self.show_status)
         self.inspector.status.connect(self.show_status)
         self.canvas.message.connect(self.show_status)

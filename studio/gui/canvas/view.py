@@ -58,6 +58,7 @@ class GraphView(QGraphicsView):
         self.graph_scene.on_fix = self.editor.apply_fix  # the Fix button on a broken card
         self.graph_scene.selectionChanged.connect(self.emit_selection)
         self._fit_top = False  # the last fit showed the top only: the next shows the whole
+        self._fitted: bool | None = None  # the view was fitted (whole or not) and not zoomed since
         document.project_replaced.connect(self._on_project_replaced)
         self.setSceneRect(QRectF(-5000, -5000, 10000, 10000))
         self.update_scene_rect()
@@ -113,11 +114,22 @@ class GraphView(QGraphicsView):
             if not self.mapToScene(self.viewport().rect()).boundingRect().contains(r):
                 self.centerOn(r.center())
 
+    def centre_on(self, ids) -> None:
+        """Centre the view on the cards showing ``ids`` (a collapsed card for hidden layers)."""
+        sc = self.graph_scene
+        r = QRectF()
+        for nid in ids:
+            if nid in sc.nodes:
+                r = r.united(sc.endpoint(nid).sceneBoundingRect())
+        if not r.isNull():
+            self.centerOn(r.center())
+
     # ---- zoom and pan ------------------------------------------------------------------
     def zoom_factor(self) -> float:
         return self.transform().m11()
 
     def _zoom(self, f: float, anchor_mouse: bool = True) -> None:
+        self._fitted = None
         s = self.zoom_factor()
         f = max(_MIN_SCALE / s, min(_MAX_SCALE / s, f))
         if not anchor_mouse:
@@ -166,6 +178,7 @@ class GraphView(QGraphicsView):
             self.scale(z, z)
             shown = self.mapToScene(vp).boundingRect()
             self.centerOn(r.center().x(), r.top() + shown.height() / 2)
+        self._fitted = whole
 
     def _on_project_replaced(self) -> None:
         self._fit_top = False  # a new graph starts with the readable view
@@ -174,6 +187,13 @@ class GraphView(QGraphicsView):
     def update_scene_rect(self) -> None:
         r = self.graph_scene.itemsBoundingRect().adjusted(-2000, -2000, 2000, 2000)
         self.setSceneRect(r.united(self.sceneRect()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._fitted is not None:  # a fitted view stays fitted while the window settles
+            whole = self._fitted
+            self._fit_top = False
+            self._fit(True if whole else None)
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -260,7 +280,7 @@ class GraphView(QGraphicsView):
         if isinstance(hit, GroupItem):  # the title bar selects the members
             self.select_nodes(self.doc.graph.group(hit.name).nodes, center=False)
             return None
-        if hit is None:
+        if hit is None and self.itemAt(pos) is None:  # the empty canvas (a Fix button is an item)
             return RubberBandInteraction(self, ev)
         return None
 
@@ -273,7 +293,8 @@ class GraphView(QGraphicsView):
             ev.accept()
             return
         super().mousePressEvent(ev)
-        if ev.button() == Qt.MouseButton.LeftButton and not self._space:
+        grabbed = self.itemAt(ev.position().toPoint())
+        if ev.button() == Qt.MouseButton.LeftButton and not self._space and isinstance(grabbed, (NodeItem, BlockItem)):
             movable = [it for it in self.graph_scene.selectedItems() if isinstance(it, (NodeItem, BlockItem))]
             if movable:
                 self.interaction = MoveInteraction(self, movable)
