@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from studio.core.errors import StudioError
@@ -54,6 +54,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.bottom_tabs.addTab(self.diagram, "Diagram")
         self.details_dock = self._dock("Details", "details_dock", self.bottom_tabs,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        # a page with a taller minimum (Training) must not blow the dock up past half the window
+        self.details_dock.installEventFilter(self)
         self.history = history_view(self.document, self)
         self.history_dock = self._dock("History", "history_dock", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
@@ -92,6 +94,19 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self._layout_restored = True
             self.resizeDocks([self.palette_dock, self.inspector_dock], [230, 330], Qt.Orientation.Horizontal)
             self.resizeDocks([self.details_dock], [240], Qt.Orientation.Vertical)
+        QTimer.singleShot(0, self._clamp_bottom_dock)
+
+    def eventFilter(self, obj, ev) -> bool:  # noqa: N802 - Qt override
+        if obj is self.details_dock and ev.type() == QEvent.Type.Resize and self.isVisible() \
+                and ev.size().height() > self.height() // 2:
+            QTimer.singleShot(0, self._clamp_bottom_dock)
+        return super().eventFilter(obj, ev)
+
+    def _clamp_bottom_dock(self) -> None:
+        """The bottom dock never opens taller than half the window (the canvas comes first)."""
+        dock = self.details_dock
+        if not dock.isFloating() and dock.height() > self.height() // 2:
+            self.resizeDocks([dock], [min(240, self.height() // 2)], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -145,3 +145,41 @@ def test_diagram_tab_follows_the_graph_and_exports(make_window, qtbot, tmp_path)
     assert "16×10×10" in texts and png.suffix == ".png" and png.read_bytes()[:4] == b"\x89PNG"
     img = tab.canvas.grab().toImage()
     assert img.width() > 100 and len({img.pixel(x, img.height() // 2) for x in range(0, img.width(), 7)}) > 3
+
+
+def test_minimap_and_breadcrumbs(make_window, qtbot):
+    win = open_window(make_window, qtbot, build_project("resnet152"))
+    view = win.canvas
+    view.toggle_group("layer3")
+    view.fit_to_view()  # the expanded stage is too tall to read whole: the top, legible
+    qtbot.waitUntil(lambda: view.minimap.isVisible(), timeout=3000)
+    mm = view.minimap
+    # a click on the minimap's bottom-right moves the canvas there
+    before = view.visible_rect().center()
+    corner = mm.mapFromScene(view.graph_scene.itemsBoundingRect().bottomRight())
+    QTest.mouseClick(mm.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+    after = view.visible_rect().center()
+    assert after.x() > before.x() or after.y() > before.y()
+    # inside layer3's frame the breadcrumbs name it; a click on the network frames everything
+    view.centre_on(["layer3.20.conv1"])
+    assert view.breadcrumbs.isVisible() and view.breadcrumbs.path == ["layer3"]
+    view.breadcrumbs.linkActivated.emit("#")
+    assert view.visible_rect().contains(view.graph_scene.itemsBoundingRect())
+
+
+def test_legibility_audit(make_window, qtbot):
+    from studio.gui.training.epoch_axis import EpochAxis
+
+    win = open_window(make_window, qtbot, build_project("vgg16"))
+    view = win.canvas
+    view.toggle_group("stage2")
+    card = view.graph_scene.nodes["features.7"]  # 128×112×112 and 148k params
+    card._layout()
+    assert card._params_up and card._info.text() == "128×112×112"  # whole, the count moved up
+    # the bottom dock stays at most half the window, whatever tab is up
+    for i in range(win.bottom_tabs.count()):
+        win.bottom_tabs.setCurrentIndex(i)
+        qtbot.waitUntil(lambda: win.details_dock.height() <= win.height() // 2, timeout=3000)
+    # runs plots count whole epochs
+    ticks = EpochAxis("bottom").tickValues(0.5, 12.5, 300)[0][1]
+    assert ticks and all(t == int(t) for t in ticks)

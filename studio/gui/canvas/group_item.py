@@ -154,7 +154,14 @@ class BlockItem(QGraphicsItem):
         self._inside = static_text(inside, small, w)
         self._title = static_text(f"▸ {self.name}", style.font("title"), w - self._inside_w - 6)
         self._sub = static_text(costs, small, w)
-        self._info = static_text(shapes, style.font("normal"), w)
+        self._info_font = "normal"
+        for text, kind in ((shapes, "normal"), (shapes, "small"), (shapes.replace(" → ", "→"), "small")):
+            if QFontMetricsF(style.font(kind)).horizontalAdvance(text) <= w:  # no "1024×14×…"
+                shapes, self._info_font = text, kind
+                break
+        else:
+            shapes, self._info_font = shapes.replace(" → ", "→"), "small"
+        self._info = static_text(shapes, style.font(self._info_font), w)
         self.update()
 
     def in_port_pos(self, port: int = 0) -> QPointF:
@@ -195,7 +202,7 @@ class BlockItem(QGraphicsItem):
         painter.drawStaticText(QPointF(NODE_W - 10 - self._inside_w, 5), self._inside)
         painter.drawStaticText(QPointF(10, 21), self._sub)
         painter.setPen(style.color("text"))
-        painter.setFont(style.font("normal"))
+        painter.setFont(style.font(self._info_font))
         painter.drawStaticText(QPointF(10, 36), self._info)
         painter.setPen(QPen(style.color("group_border"), 1.2))
         painter.setBrush(style.color("group_border"))

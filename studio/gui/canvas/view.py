@@ -18,6 +18,7 @@ from .interactions import (MIME_BLOCK, MIME_GRAPH, MIME_LAYER, DropHandler, Move
                            PanInteraction, RubberBandInteraction, WireInteraction)
 from .menus import build_context_menu
 from .node_item import NodeItem, PortItem
+from .overview import Breadcrumbs, Minimap
 from .rename import InlineRename
 from .scene import GraphScene
 
@@ -59,6 +60,9 @@ class GraphView(QGraphicsView):
         self.graph_scene.selectionChanged.connect(self.emit_selection)
         self._fit_top = False  # the last fit showed the top only: the next shows the whole
         self._fitted: bool | None = None  # the view was fitted (whole or not) and not zoomed since
+        self.minimap = Minimap(self)
+        self.breadcrumbs = Breadcrumbs(self)
+        self.graph_scene.changed.connect(lambda _r: self.minimap.timer.start())
         document.project_replaced.connect(self._on_project_replaced)
         self.setSceneRect(QRectF(-5000, -5000, 10000, 10000))
         self.update_scene_rect()
@@ -124,6 +128,23 @@ class GraphView(QGraphicsView):
         if not r.isNull():
             self.centerOn(r.center())
 
+    def visible_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def overview_changed(self) -> None:
+        """The visible part moved or zoomed: the minimap's frame and the breadcrumbs follow."""
+        mm = self.minimap
+        mm.place()  # scrolling the viewport moves its child widgets: put them back
+        self.breadcrumbs.move(8, 8)
+        if mm.isVisible() or not mm.timer.isActive():
+            mm.timer.start()
+        mm.viewport().update()
+        self.breadcrumbs.refresh()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
+        super().scrollContentsBy(dx, dy)
+        self.overview_changed()
+
     # ---- zoom and pan ------------------------------------------------------------------
     def zoom_factor(self) -> float:
         return self.transform().m11()
@@ -136,6 +157,7 @@ class GraphView(QGraphicsView):
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.scale(f, f)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.overview_changed()
 
     def zoom_in(self) -> None:
         self._zoom(1.25, anchor_mouse=False)
@@ -179,6 +201,7 @@ class GraphView(QGraphicsView):
             shown = self.mapToScene(vp).boundingRect()
             self.centerOn(r.center().x(), r.top() + shown.height() / 2)
         self._fitted = whole
+        self.overview_changed()
 
     def _on_project_replaced(self) -> None:
         self._fit_top = False  # a new graph starts with the readable view
@@ -190,6 +213,7 @@ class GraphView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self.minimap.place()
         if self._fitted is not None:  # a fitted view stays fitted while the window settles
             whole = self._fitted
             self._fit_top = False
