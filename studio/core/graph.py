@@ -120,6 +120,7 @@ class Graph:
         self.node_removed = Signal()  # (Node)
         self.node_changed = Signal()  # (Node, what: "params" | "label")
         self.node_moved = Signal()  # (Node)
+        self.nodes_moved = Signal()  # (list[Node]) many at once: a layout, a re-flow, their undo
         self.edge_added = Signal()  # (Edge)
         self.edge_removed = Signal()  # (Edge)
         self.groups_changed = Signal()  # () a group added or removed, or its members changed
@@ -451,6 +452,19 @@ class Graph:
         old = node.pos
         node.pos = (float(pos[0]), float(pos[1]))
         self.node_moved.emit(node)
+        return old
+
+    def move_many(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        """Move several nodes with one notification; returns their old positions."""
+        old: dict[str, tuple[float, float]] = {}
+        moved = []
+        for nid, pos in positions.items():
+            node = self.node(nid)
+            old[nid] = node.pos
+            node.pos = (float(pos[0]), float(pos[1]))
+            moved.append(node)
+        if moved:
+            self.nodes_moved.emit(moved)
         return old
 
     def add_group(self, name: str, nodes: Iterable[str], collapsed: bool = False, kind: str = "") -> Group:

@@ -313,12 +313,10 @@ class MoveNodesCommand(_Command):
         super().__init__(doc, text, parent)
 
     def _do(self, graph) -> None:
-        for nid, (_, new) in self.moves.items():
-            graph.move(nid, new)
+        graph.move_many({nid: new for nid, (_, new) in self.moves.items()})
 
     def _undo(self, graph) -> None:
-        for nid, (old, _) in self.moves.items():
-            graph.move(nid, old)
+        graph.move_many({nid: old for nid, (old, _) in self.moves.items()})
 
 
 class SetPositionsCommand(_Command):
@@ -331,12 +329,10 @@ class SetPositionsCommand(_Command):
         super().__init__(doc, text, parent)
 
     def _do(self, graph) -> None:
-        for nid, p in self.new.items():
-            graph.move(nid, p)
+        graph.move_many(self.new)
 
     def _undo(self, graph) -> None:
-        for nid, p in self.old.items():
-            graph.move(nid, p)
+        graph.move_many(self.old)
 
 
 # ---- fixes ----------------------------------------------------------------------
@@ -458,11 +454,10 @@ class ToggleGroupCommand(_Command):
         self.old = graph.set_group_collapsed(self.name, self.collapsed)
         if self.new_pos is None:
             self.new_pos = auto_layout(graph)
-        self.old_pos = {n: graph.move(n, p) for n, p in self.new_pos.items() if graph.has_node(n)}
+        self.old_pos = graph.move_many({n: p for n, p in self.new_pos.items() if graph.has_node(n)})
 
     def _undo(self, graph) -> None:
-        for n, p in self.old_pos.items():
-            graph.move(n, p)
+        graph.move_many(self.old_pos)
         graph.set_group_collapsed(self.name, self.old)
 
 

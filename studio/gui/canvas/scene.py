@@ -72,6 +72,7 @@ class GraphScene(QGraphicsScene):
     def _slots(self, g):
         return ((g.node_added, self._on_node_added), (g.node_removed, self._on_node_removed),
                 (g.node_changed, self._on_node_changed), (g.node_moved, self._on_node_moved),
+                (g.nodes_moved, self._on_nodes_moved),
                 (g.edge_added, self._on_edge_added), (g.edge_removed, self._on_edge_removed),
                 (g.groups_changed, self._on_groups_changed), (g.group_collapsed, self._on_collapsed))
 
@@ -137,6 +138,24 @@ class GraphScene(QGraphicsScene):
         if item is not None and (item.pos().x(), item.pos().y()) != node.pos:
             item.setPos(*node.pos)
             self.item_moved(item)
+
+    def _on_nodes_moved(self, nodes) -> None:
+        """Many moves at once (a re-flow): each edge routed and each frame fitted once."""
+        edges, groups = set(), set()
+        for node in nodes:
+            item = self.nodes.get(node.id)
+            if item is None:
+                continue
+            if (item.pos().x(), item.pos().y()) != node.pos:
+                item.setPos(*node.pos)
+            edges |= self._node_edges.get(node.id, set())
+            for g in (self.block_of.get(node.id), self.stage_of.get(node.id)):
+                if g is not None:
+                    groups.add(g)
+        for name in sorted(groups, key=lambda n: n not in self.blocks):  # cards before frames
+            self._place_group(name, route=False)
+        for it in edges:
+            self.route(it)
 
     def _on_edge_added(self, edge) -> None:
         self._add_edge_item(edge)
@@ -247,7 +266,7 @@ class GraphScene(QGraphicsScene):
             r = r.united(part)
         return r
 
-    def _place_group(self, name: str) -> None:
+    def _place_group(self, name: str, route: bool = True) -> None:
         if name in self.groups:
             self.groups[name].set_member_rects(self.member_rects(name))
         if name in self.blocks:
@@ -255,9 +274,10 @@ class GraphScene(QGraphicsScene):
             blk = self.blocks[name]
             if blk.pos() != r.topLeft():
                 blk.setPos(r.topLeft())
-                for nid in self.graph.group(name).nodes:
-                    for it in self._node_edges.get(nid, ()):
-                        self.route(it)
+                if route:
+                    for nid in self.graph.group(name).nodes:
+                        for it in self._node_edges.get(nid, ()):
+                            self.route(it)
 
     def _on_collapsed(self, _name: str) -> None:
         self._on_groups_changed()
@@ -283,7 +303,7 @@ class GraphScene(QGraphicsScene):
             (self.blocks if g.collapsed else self.groups)[g.name] = item
             item.setVisible(not inner)
         for name in list(self.blocks) + list(self.groups):
-            self._place_group(name)
+            self._place_group(name, route=False)
         hidden = {nid for nid in self.nodes if self.endpoint(nid) is not self.nodes[nid]}
         changed = hidden ^ self._hidden
         self._hidden = hidden
@@ -292,9 +312,11 @@ class GraphScene(QGraphicsScene):
             if item is not None:
                 item.setVisible(nid not in hidden)
                 item.setSelected(False)
-        for nid in changed | hidden:
-            for it in self._node_edges.get(nid, ()):
-                self.route(it)
+        edges = set()
+        for nid in changed | hidden:  # each edge once (cards were re-made: their edges move)
+            edges |= self._node_edges.get(nid, set())
+        for it in edges:
+            self.route(it)
         self._update_blocks(self.doc.analysis)
 
     # ---- analysis ----------------------------------------------------------------------
