@@ -4,7 +4,7 @@ that applies the one-click fix as one undo step."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QStaticText, QTextOption
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem
 
 from . import style
@@ -13,6 +13,7 @@ from .style import NODE_H, NODE_W
 PROBLEM_TYPE = QGraphicsItem.UserType + 6
 FIX_TYPE = QGraphicsItem.UserType + 7
 HEIGHT = 29.0
+WIDTH = NODE_W + 60  # wider than the card: it lies in the gap below the row, where no card is
 FIX_W, FIX_H = 30.0, 17.0
 
 
@@ -71,8 +72,9 @@ class ProblemItem(QGraphicsItem):
         self.fix = None
         self.message = ""
         self.button = FixButton(self)
-        self.button.setPos(NODE_W - FIX_W - 4, (HEIGHT - FIX_H) / 2)
-        self._text = QStaticText()
+        self.button.setPos(WIDTH - FIX_W - 4, (HEIGHT - FIX_H) / 2)
+        self._lines: list[QStaticText] = []
+        self.lines: list[str] = []
 
     def type(self) -> int:
         return PROBLEM_TYPE
@@ -82,7 +84,7 @@ class ProblemItem(QGraphicsItem):
         self.button.setVisible(fix is not None)
         self.button.setToolTip(f"Fix: {fix.label}" if fix is not None else "")
         self.setToolTip(message + (f"\nFix: {fix.label}" if fix is not None else ""))
-        width = NODE_W - 12 - (FIX_W + 6 if fix is not None else 0)
+        width = WIDTH - 12 - (FIX_W + 6 if fix is not None else 0)
         font = style.font("small")
         fm = QFontMetricsF(font)
         lines, rest = [], message
@@ -97,10 +99,13 @@ class ProblemItem(QGraphicsItem):
                 cut = rest.rfind(" ", 0, cut - 1) if " " in rest[:cut - 1] else cut - 1
             lines.append(rest[:cut])
             rest = rest[cut:].lstrip()
-        self._text = QStaticText("\n".join(lines))
-        self._text.setTextFormat(Qt.TextFormat.PlainText)
-        self._text.setTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
-        self._text.prepare(font=font)
+        self._lines = []
+        for line in lines:
+            st = QStaticText(line)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.prepare(font=font)
+            self._lines.append(st)
+        self.lines = lines
         self.update()
 
     def apply(self) -> None:
@@ -109,7 +114,7 @@ class ProblemItem(QGraphicsItem):
             sc.on_fix(self.fix)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, NODE_W, HEIGHT)
+        return QRectF(0, 0, WIDTH, HEIGHT)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         col = style.ERROR if self.severity == "error" else style.WARNING
@@ -122,4 +127,5 @@ class ProblemItem(QGraphicsItem):
         painter.drawRoundedRect(self.boundingRect(), 5, 5)
         painter.setPen(style.color("text"))
         painter.setFont(style.font("small"))
-        painter.drawStaticText(QPointF(6, 2), self._text)
+        for i, st in enumerate(self._lines):
+            painter.drawStaticText(QPointF(6, 1.5 + 13 * i), st)
