@@ -70,11 +70,13 @@ def to_image(d: Diagram, scale: float = 2.0, texts: bool = True):
 
 
 def save_png(d: Diagram, path: str, scale: float = 2.0) -> bool:
-    """Write a PNG (a Qt application is made, offscreen when there is no display)."""
-    from PySide6.QtGui import QGuiApplication
+    """Write a PNG (a Qt application is made, offscreen when there is no display). It is a
+    QApplication, not a QGuiApplication, so that a window made later in the same process
+    (a test run, a script) still works."""
+    from PySide6.QtWidgets import QApplication
 
-    if QGuiApplication.instance() is None:
+    if QApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        save_png._app = QGuiApplication([])  # kept for the process's life
+        save_png._app = QApplication([])  # kept for the process's life
     return bool(to_image(d, scale).save(path, "PNG"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QStaticText
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from . import style
 from .style import NODE_H, NODE_W
@@ -28,22 +28,13 @@ class FixButton(QGraphicsItem):
         super().__init__(parent)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAcceptHoverEvents(True)
-        self._hover = False
+        self.setAcceptHoverEvents(True)  # Qt repaints on hover; paint reads State_MouseOver
 
     def type(self) -> int:
         return FIX_TYPE
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, FIX_W, FIX_H)
-
-    def hoverEnterEvent(self, event) -> None:
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:
-        self._hover = False
-        self.update()
 
     def mousePressEvent(self, event) -> None:
         event.accept()
@@ -55,7 +46,8 @@ class FixButton(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.ERROR.darker(120) if self._hover else style.ERROR)
+        hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        painter.setBrush(style.ERROR.darker(120) if hover else style.ERROR)
         painter.drawRoundedRect(self.boundingRect(), 4, 4)
         painter.setPen(QColor(255, 255, 255))
         painter.setFont(style.font("title"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -14,6 +14,7 @@ from studio.core.errors import StudioError
 from studio.core.project import atomic_write_text
 from studio.diagram import build_diagram, to_svg
 from studio.diagram.raster import paint, to_image
+from studio.gui.panels.lazy import LazyPanel
 
 DEBOUNCE_MS = 150
 
@@ -46,7 +47,7 @@ class DiagramCanvas(QWidget):
         p.end()
 
 
-class DiagramView(QWidget):
+class DiagramView(LazyPanel):
     status = Signal(str)
 
     def __init__(self, document, parent: QWidget | None = None):
@@ -76,23 +77,7 @@ class DiagramView(QWidget):
         lay.addWidget(self.scroll)
         self.diagram = None
         self._zoom: float | None = None  # None: fit
-        self._stale = True
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.refresh)
-        document.analysis_changed.connect(self._on_changed)
-        document.project_replaced.connect(self._on_changed)
-
-    def _on_changed(self, *_args) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.timer.start()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.follow(document, DEBOUNCE_MS)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
