@@ -98,15 +98,15 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def eventFilter(self, obj, ev) -> bool:  # noqa: N802 - Qt override
         if obj is self.details_dock and ev.type() == QEvent.Type.Resize and self.isVisible() \
-                and ev.size().height() > self.height() // 2:
+                and ev.size().height() > self.height() // 2 + 2:
             QTimer.singleShot(0, self._clamp_bottom_dock)
         return super().eventFilter(obj, ev)
 
     def _clamp_bottom_dock(self) -> None:
         """The bottom dock never opens taller than half the window (the canvas comes first)."""
         dock = self.details_dock
-        if not dock.isFloating() and dock.height() > self.height() // 2:
-            self.resizeDocks([dock], [min(240, self.height() // 2)], Qt.Orientation.Vertical)
+        if not dock.isFloating() and dock.height() > self.height() // 2 + 2:
+            self.resizeDocks([dock], [self.height() // 2], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)

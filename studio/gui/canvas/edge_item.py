@@ -81,6 +81,7 @@ class EdgeItem(QGraphicsItem):
         self._hover = False
         self.error = False
         self.label_text: str | None = None  # the shape shown on the edge (set by the scene)
+        self.label_dirty = False  # label_text changed while hidden: lay it out when shown
         self.shape_shown = None  # the shape tuple behind label_text
 
     def type(self) -> int:

@@ -49,6 +49,7 @@ class GraphScene(QGraphicsScene):
         self._node_edges: dict[str, set] = {}
         self._graph = None
         self._shapes: dict = {}
+        self._rebuilding = False
         self.on_fix = None  # called with a Fix when a card's Fix button is clicked (the view sets it)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.project_replaced.connect(self.rebuild)
@@ -87,6 +88,7 @@ class GraphScene(QGraphicsScene):
         """Build every item in one pass (new project, template or import)."""
         graph = self.doc.graph
         self._attach(graph)
+        self._rebuilding = True
         self.clear()
         self.nodes.clear(), self.edges.clear(), self.groups.clear(), self.blocks.clear()
         self._node_edges.clear()
@@ -110,6 +112,7 @@ class GraphScene(QGraphicsScene):
         for it in self.edges.values():
             self.route(it)
         self._on_groups_changed()
+        self._rebuilding = False
 
     # ---- graph signals ------------------------------------------------------------------
     def _on_node_added(self, node) -> None:
@@ -217,6 +220,9 @@ class GraphScene(QGraphicsScene):
             it.setVisible(False)
             return
         it.setVisible(True)
+        if it.label_dirty:
+            it.label_dirty = False
+            it.set_label(it.label_text or "")
 
         def blocked(p1, p2) -> bool:  # by positions: cheaper than the scene index mid-rebuild
             x0, x1 = min(p1.x(), p2.x()) - 6 - NODE_W, max(p1.x(), p2.x()) + 6
@@ -317,7 +323,8 @@ class GraphScene(QGraphicsScene):
             edges |= self._node_edges.get(nid, set())
         for it in edges:
             self.route(it)
-        self._update_blocks(self.doc.analysis)
+        if not self._rebuilding:  # a new project's analysis follows and fills the cards
+            self._update_blocks(self.doc.analysis)
 
     # ---- analysis ----------------------------------------------------------------------
     def apply_analysis(self, a) -> None:
@@ -345,7 +352,10 @@ class GraphScene(QGraphicsScene):
                 text = fmt_shape(shape) if shape is not None else ""
                 if text != it.label_text:
                     it.label_text = text
-                    it.set_label(text)
+                    if it.isVisible():
+                        it.set_label(text)
+                    else:  # inside a collapsed card: laid out when it shows
+                        it.label_dirty = True
         if self.blocks:
             self._update_blocks(a)
 
