@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv clean bench
+.PHONY: run test lint venv clean bench xcheck
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -17,7 +17,11 @@ venv: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/cnn-studio
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(PY) -m ruff check studio tests benchmarks
+
+test: lint
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests
 
 bench: $(STAMP)
@@ -25,3 +29,14 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# The real window under Xvfb with Qt's xcb plugin (needs the README's apt-get list plus xvfb x11-apps):
+# starts the studio, waits for it to draw, saves a screenshot to out/x11.xwd and closes it.
+xcheck: $(STAMP)
+	mkdir -p out
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" sh -c '\
+	  $(VENV)/bin/cnn-studio & pid=$$!; \
+	  $(PY) -c "import time; time.sleep(20)"; \
+	  kill -0 $$pid || { echo "the studio did not stay up under xcb: see its message above"; exit 1; }; \
+	  xwd -root -silent > out/x11.xwd; kill $$pid; wait $$pid; true'
+	@echo "screenshot: out/x11.xwd (view with: display out/x11.xwd, or convert it to PNG)"

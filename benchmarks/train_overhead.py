@@ -16,14 +16,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import torch  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
+import torch
+import torch.nn.functional as F
 
-from studio import templates  # noqa: E402
-from studio.training.checkpoint import build_model  # noqa: E402
-from studio.training.data import load_data, parse_data_arg  # noqa: E402
-from studio.training.engine import Trainer  # noqa: E402
-from studio.training.settings import TrainSettings  # noqa: E402
+from studio import templates
+from studio.training.checkpoint import build_model
+from studio.training.data import load_data, parse_data_arg
+from studio.training.engine import Trainer
+from studio.training.settings import TrainSettings
 
 
 def hand_loop(project, x, y, batch, epochs, seed) -> float:
@@ -33,7 +33,7 @@ def hand_loop(project, x, y, batch, epochs, seed) -> float:
     model.train()
     n = seen = 0
     t0 = time.perf_counter()
-    for epoch in range(epochs):
+    for _ in range(epochs):
         perm = torch.randperm(len(x))
         for i in range(0, len(x), batch):
             idx = perm[i:i + batch]

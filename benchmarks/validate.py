@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import networkx as nx  # noqa: E402
+import networkx as nx
 
-from studio.core.graph import Graph, GraphBuilder  # noqa: E402
-from studio.core.project import Project, loads_project  # noqa: E402
-from studio.core.validate import validate  # noqa: E402
+from studio.core.graph import Graph, GraphBuilder
+from studio.core.project import Project, loads_project
+from studio.core.validate import validate
 
 
 def residual_chain(n_nodes: int = 1000, channels: int = 16, size: int = 32) -> Graph:

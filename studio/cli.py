@@ -13,18 +13,12 @@ import sys
 from studio.commands.common import HelpFormatter
 from studio.core.errors import StudioError
 
-COMMANDS = ["gui", "summary", "diagram", "templates", "new", "export", "import", "train", "evaluate", "predict"]
+COMMANDS = ["gui", "summary", "diagram", "templates", "new", "export", "import", "train", "evaluate",
+            "predict", "experiment", "diff"]
 
 
 def _load_commands():
-    mods = []
-    for name in COMMANDS:
-        try:
-            mods.append(importlib.import_module(f"studio.commands.{name}_cmd"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"studio.commands.{name}_cmd":
-                raise
-    return mods
+    return [importlib.import_module(f"studio.commands.{name}_cmd") for name in COMMANDS]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 
 from studio.core.errors import ProjectError, StudioError
 from studio.core.project import Project, load_project
+from studio.core.shape_text import parse_shape
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -21,16 +21,8 @@ class HelpFormatter(argparse.HelpFormatter):
 
 
 def parse_input_shape(text: str | None) -> tuple[int, int, int] | None:
-    """'3x224x224' (or with ×, *, commas) -> (3, 224, 224)."""
-    if text is None:
-        return None
-    parts = [p for p in re.split(r"[x×X*,\s]+", text.strip()) if p]
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        raise StudioError(f"--input {text!r} is not C×H×W: write it like 3x224x224 (channels x height x width)")
-    c, h, w = (int(p) for p in parts)
-    if min(c, h, w) < 1:
-        raise StudioError(f"--input {text!r}: every dimension must be at least 1")
-    return c, h, w
+    """The ``--input`` option: '3x224x224' (or with ×, *, commas) -> (3, 224, 224)."""
+    return parse_shape(text, "--input")
 
 
 def add_model_argument(p: argparse.ArgumentParser, what: str = "project file (.cnnproj/.json) or template name") -> None:
@@ -51,10 +43,8 @@ def load_model_arg(arg: str, input_text: str | None = None, classes: int | None 
         if shape is not None or classes is not None:
             _retarget(proj, shape, classes)
         return proj
-    try:
-        from studio import templates
-    except ModuleNotFoundError:  # pragma: no cover
-        raise StudioError(f"{arg}: no such file") from None
+    from studio import templates
+
     return templates.build_project(arg, input_shape=shape, num_classes=classes)
 
 

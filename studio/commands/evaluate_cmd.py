@@ -29,6 +29,9 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    from studio.training.checkpoint_file import checkpoint_file
+
+    checkpoint_file(args.checkpoint)  # a mistyped path is reported before torch loads
     from studio.training.checkpoint import load_checkpoint, model_from_checkpoint
     from studio.training.data import load_data
     from studio.training.evaluate import evaluate

@@ -24,7 +24,7 @@ def add_parser(sub) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="output file, e.g. model.py, model.onnx or model_ts.pt")
     p.add_argument("--format", choices=("pytorch", "onnx", "torchscript"), default=None,
-                   help="pytorch (readable code), onnx (opset 17, dynamic batch) or torchscript "
+                   help="pytorch (readable code), onnx (opset 18, dynamic batch) or torchscript "
                         "(default: from the file name)")
     p.add_argument("--weights", metavar="CHECKPOINT",
                    help="a checkpoint (or state_dict) to export with; for pytorch it is written "
@@ -38,7 +38,7 @@ def guess_format(output: str) -> str | None:
 
 
 def run(args) -> int:
-    from studio.compiler.export import export_project, weights_path_for
+    from studio.compiler.codegen import weights_path_for
 
     fmt = args.format or guess_format(args.output)
     if fmt is None:
@@ -49,6 +49,8 @@ def run(args) -> int:
         from pathlib import Path
         check_output_file(weights_path_for(Path(out)), args.force)
     proj = load_model_arg(args.model, args.input, args.classes)
+    from studio.compiler.export import export_project  # torch: after the arguments and the project are checked
+
     written = export_project(proj, out, fmt, weights=args.weights)
     for path in written:
         print(f"wrote {path}")

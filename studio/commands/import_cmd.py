@@ -49,12 +49,12 @@ def _importable(spec: str) -> str:
 
 
 def run(args) -> int:
-    from studio.compiler.importer import import_callable
-
     shape = parse_input_shape(args.input)
     if args.classes is not None and args.classes < 1:
         raise StudioError(f"--classes {args.classes}: a classifier needs at least 1 class")
     out = check_output_file(args.output, args.force, example="model" + SUFFIX)
+    from studio.compiler.importer import import_callable  # torch: after the arguments are checked
+
     proj = import_callable(_importable(args.callable), shape, args.classes)
     save_project(proj, out)
     n_groups = len(proj.graph.groups)

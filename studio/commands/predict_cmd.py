@@ -6,6 +6,7 @@ import sys
 
 from studio.core.errors import StudioError
 
+from . import predict_explain
 from .common import HelpFormatter
 
 
@@ -15,20 +16,29 @@ def add_parser(sub) -> None:
                                    "image is resized and normalised as in training; prints the top classes with "
                                    "their probabilities. An unreadable image is reported and the rest go on "
                                    "(exit 2 at the end).",
-                       epilog="example:\n  cnn-studio predict runs/lenet/best.pt resources/samples/digit_*.png --top-k 3",
+                       epilog="examples:\n  cnn-studio predict runs/lenet/best.pt resources/samples/digit_*.png --top-k 3\n"
+                              "  cnn-studio predict runs/lenet/best.pt resources/samples/digit_3.png --explain --label 3\n"
+                              "  cnn-studio predict runs/lenet/best.pt resources/samples/digit_3.png "
+                              "--explain-layer conv1 --at 0,10,10",
                        formatter_class=HelpFormatter)
     p.add_argument("checkpoint", metavar="CKPT", help="a checkpoint written by `cnn-studio train`")
     p.add_argument("images", metavar="IMAGE", nargs="+", help="image files (PNG, JPEG, ...)")
     p.add_argument("--top-k", type=int, default=5, metavar="K", help="how many classes to list (default 5)")
     p.add_argument("--json", action="store_true", help="print one JSON object per image")
+    predict_explain.add_arguments(p)
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from studio.training.predict import Predictor
+    from studio.training.checkpoint_file import checkpoint_file
 
     if args.top_k < 1:
         raise StudioError(f"--top-k {args.top_k}: list at least 1 class")
+    checkpoint_file(args.checkpoint)  # a mistyped path is reported before torch loads
+    if predict_explain.wanted(args):
+        return predict_explain.run(args)
+    from studio.training.predict import Predictor
+
     pred = Predictor.from_checkpoint(args.checkpoint)
     failed = 0
     for path in args.images:

@@ -12,8 +12,8 @@ from .common import HelpFormatter, add_model_argument, load_model_arg, print_gra
 
 def add_parser(sub) -> None:
     p = sub.add_parser("summary", help="per-layer shapes, parameters and MACs of a project or template",
-                       description="Print each layer's output shape, parameters and MACs with totals and a "
-                                   "memory estimate (like torchinfo). An invalid graph prints its problems "
+                       description="Print each layer's output shape, parameters, MACs, receptive field and jump "
+                                   "with totals and a memory estimate (like torchinfo). An invalid graph prints its problems "
                                    "(node, numbers, fix) and exits 2.",
                        epilog="examples:\n  cnn-studio summary resnet50\n"
                               "  cnn-studio summary resnet18 --input 3x64x64 --classes 5\n"
@@ -45,11 +45,13 @@ def summary_dict(a: Analysis, batch: int) -> dict:
 
 def format_table(a: Analysis, batch: int, title: str = "") -> str:
     rows = a.rows()
-    head = ("Layer (type)", "Output shape", "Params", "MACs")
-    body = [(f"{r.name} ({r.type})", fmt_shape(r.output_shape), f"{r.params:,}", f"{r.macs:,}") for r in rows]
-    w = [max(len(head[i]), *(len(b[i]) for b in body)) if body else len(head[i]) for i in range(4)]
-    line = lambda c: f"{c[0]:<{w[0]}}  {c[1]:<{w[1]}}  {c[2]:>{w[2]}}  {c[3]:>{w[3]}}"  # noqa: E731
-    width = sum(w) + 6
+    head = ("Layer (type)", "Output shape", "Params", "MACs", "RF", "Jump")
+    body = [(f"{r.name} ({r.type})", fmt_shape(r.output_shape), f"{r.params:,}", f"{r.macs:,}",
+             r.field.size_text if r.field else "–", r.field.jump_text if r.field else "–") for r in rows]
+    w = [max(len(head[i]), *(len(b[i]) for b in body)) if body else len(head[i]) for i in range(6)]
+    line = lambda c: (f"{c[0]:<{w[0]}}  {c[1]:<{w[1]}}  {c[2]:>{w[2]}}  {c[3]:>{w[3]}}"  # noqa: E731
+                      f"  {c[4]:>{w[4]}}  {c[5]:>{w[5]}}")
+    width = sum(w) + 10
     out = []
     if title:
         out.append(title)
@@ -60,6 +62,7 @@ def format_table(a: Analysis, batch: int, title: str = "") -> str:
         f"Trainable params: {a.trainable_params:,}",
         f"Non-trainable buffers: {a.buffers:,}",
         f"MACs per image: {a.macs:,} ({a.macs / 1e6:,.2f} M)",
+        "RF: receptive field in input pixels (largest over all paths); Jump: input pixels per output step",
         "-" * width,
         f"Input size (MB), batch {batch}: {mb(mem['input_bytes'])}",
         f"Forward activations (MB), batch {batch}: {mb(mem['activation_bytes'])}",

@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import time
 from pathlib import Path
 
 from studio.core.errors import StudioError
@@ -58,7 +57,7 @@ def add_parser(sub) -> None:
     p.add_argument("--workers", type=int, metavar="N",
                    help="DataLoader workers for data too large to hold in memory (default 0)")
     p.add_argument("--seed", type=int, metavar="N", help="random seed for weights and batch order (default 0)")
-    p.add_argument("--out", metavar="RUN_DIR", help="run folder (default: runs/<project>-<time> here)")
+    p.add_argument("--out", metavar="RUN_DIR", help="run folder (default: runs/<time>-<project> here)")
     p.add_argument("--resume", metavar="CKPT", help="continue from a checkpoint (last.pt) with its optimiser state; "
                    "PROJECT must be the network it was trained on")
     p.add_argument("--force", action="store_true", help="train into a RUN_DIR that holds an earlier run, "
@@ -92,6 +91,9 @@ def load_target(args):
 
     if not args.resume:
         return load_model_arg(args.model, args.input, args.classes), None
+    from studio.training.checkpoint_file import checkpoint_file
+
+    checkpoint_file(args.resume)  # a mistyped path is reported before torch loads
     from studio.training.checkpoint import load_checkpoint, model_from_checkpoint
 
     ckpt = load_checkpoint(args.resume)
@@ -125,11 +127,9 @@ def _check_resume_target(args, ckpt, trained) -> None:
                           "a resumed run keeps its classes (leave --classes out)")
 
 
-def preflight(args, project, settings, ckpt) -> None:
-    """Problems a user fixes on the command line, found before any data is loaded (exit 2)."""
-    from studio.training.runtime import pick_device
-
-    pick_device(settings.device)  # --device cuda without CUDA: one line, exit 2
+def preflight(args, settings, ckpt) -> None:
+    """Problems a user fixes on the command line, found before torch and any data are loaded
+    (exit 2)."""
     if ckpt is not None and int(ckpt["epoch"]) >= settings.epochs:
         raise StudioError(f"{args.resume} has already trained {ckpt['epoch']} epoch(s) and this run stops at "
                           f"{settings.epochs}: ask for more, e.g. --epochs {int(ckpt['epoch']) + settings.epochs}")
@@ -191,24 +191,27 @@ def _rebuild(template, shape, classes):
 
 
 def run(args) -> int:
+    # argument, file, project and graph errors first: torch is imported only after them
+    project, ckpt = load_target(args)
+    settings = _settings(project, args)
+    preflight(args, settings, ckpt)
+    name = project.name or project.template or Path(args.model).stem
+    if not check_graph(project, name):
+        return 2
     from studio.training import distributed as dist_util
     from studio.training.engine import Trainer
+    from studio.training.runtime import pick_device
 
     dist = dist_util.setup(args.device or "auto")
     try:
-        return _train(args, dist, Trainer)
+        pick_device(settings.device)  # --device cuda without CUDA: one line, exit 2
+        return _train(args, dist, Trainer, project, ckpt, settings, name)
     finally:
         dist_util.cleanup()
 
 
-def _train(args, dist, Trainer) -> int:
+def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
     main = dist.is_main
-    project, ckpt = load_target(args)
-    settings = _settings(project, args)
-    preflight(args, project, settings, ckpt)
-    name = project.name or project.template or Path(args.model).stem
-    if not check_graph(project, name):
-        return 2
     if args.out and dist.is_main:
         try:  # a folder that cannot be made: one line before any data is loaded
             Path(args.out).mkdir(parents=True, exist_ok=True)
@@ -222,7 +225,9 @@ def _train(args, dist, Trainer) -> int:
     elif args.resume:
         out = Path(args.resume).parent
     else:
-        out = Path.cwd() / "runs" / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}"
+        from studio.training.runs import new_run_dir
+
+        out = new_run_dir(name, Path.cwd() / "runs")
     trainer = Trainer(project, bundle, settings, out_dir=out, resume=Path(args.resume) if args.resume else None)
     printer = ProgressPrinter(sys.stderr, enabled=main)
     interrupted = []

@@ -7,11 +7,12 @@ optional child, as torchvision's BasicBlock does. No torch here.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .names import camel
-from .plan import Container, Namespace, Op
+from studio.core.spec import get_spec
+
+from .names import Namespace, camel
+from .plan_types import Container, Op
 
 MISSING = object()
 
@@ -20,22 +21,24 @@ class Arg(str):
     """A constructor argument used as a keyword value in a block class template."""
 
 
-def torch_default(cls_name: str, kw: str):
-    import inspect
+def kwarg_default(layer_type: str, kw: str):
+    """The value of torch keyword ``kw`` when a layer's kwargs leave it out: the spec's
+    parameter default (a spec's ``torch_module`` omits a keyword exactly when it has torch's
+    default; a test checks every spec against torch's signatures). MISSING if none."""
+    try:
+        return get_spec(layer_type).param(kw).default
+    except KeyError:
+        return MISSING
 
-    from torch import nn
 
-    p = inspect.signature(getattr(nn, cls_name)).parameters.get(kw)
-    return MISSING if p is None or p.default is inspect.Parameter.empty else p.default
-
-
-def leaf_classes(c: Container, path: tuple = ()) -> dict[tuple, str]:
+def leaf_types(c: Container, path: tuple = ()) -> dict[tuple, str]:
+    """Leaf path -> layer type, through sequences and namespaces (not into blocks)."""
     out = {}
     for name, item in c.children.items():
         if item.kind == "leaf":
-            out[path + (name,)] = item.cls
+            out[path + (name,)] = item.type
         elif item.kind in ("seq", "dict"):
-            out.update(leaf_classes(item, path + (name,)))
+            out.update(leaf_types(item, path + (name,)))
     return out
 
 
@@ -125,18 +128,18 @@ def _make_class(name: str, instances: list[Container], optional: str | None) -> 
     template = next((i for i in instances if optional in i.children), instances[0]) if optional else instances[0]
     cls = BlockClass(name, instances, template, optional)
     explicit = [slots(i) for i in instances]
-    leaves = leaf_classes(template)
+    leaves = leaf_types(template)
     keys = list(dict.fromkeys(s for v in [slots(template)] + explicit for s in v))
     keys.sort(key=lambda s: s[0][0] == optional)  # the optional child's slots reuse earlier args
     vals = []
     for inst, v in zip(instances, explicit):
-        have = leaf_classes(inst)
+        have = leaf_types(inst)
         full = {}
         for s in keys:
             if s in v:
                 full[s] = v[s]
             elif s[0] in have:
-                full[s] = torch_default(have[s[0]], s[1])
+                full[s] = kwarg_default(have[s[0]], s[1])
             else:
                 full[s] = MISSING
         vals.append(full)
@@ -152,7 +155,7 @@ def _make_class(name: str, instances: list[Container], optional: str | None) -> 
         if arg is None and all(x == present[0] for x in present):
             value = present[0][1]
             if value is not MISSING and (slot[0] not in leaves or slot in slots(template)
-                                         or value != torch_default(leaves[slot[0]], slot[1])):
+                                         or value != kwarg_default(leaves[slot[0]], slot[1])):
                 cls.leaf_kwargs.setdefault(slot[0], {})[slot[1]] = value
             continue  # constant: written literally
         if MISSING not in vec:

@@ -12,25 +12,10 @@ from functools import reduce
 import torch
 from torch import nn
 
-from studio.core.errors import StudioError
 from studio.core.graph import Graph
-from studio.core.validate import validate
 
-from .plan import Container, ModulePlan, Namespace, Op, build_plan
-
-
-class CompileError(StudioError):
-    def __init__(self, message: str, issues=None):
-        super().__init__(message)
-        self.issues = list(issues or [])
-
-
-def legal_identifier(text: str, taken: set[str]) -> str:
-    """A unique, legal Python identifier made from ``text`` (torch.fx-style namespace)."""
-    ns = Namespace(taken)
-    name = ns.create(text)
-    taken.add(name)
-    return name
+from .plan import CompileError, checked_analysis, make_plan  # noqa: F401  (the compiler's API)
+from .plan_types import Container, ModulePlan, Op
 
 
 def _add(*xs):
@@ -112,24 +97,6 @@ def _build(item, classes) -> nn.Module:
 def _fill(module: nn.Module, c: Container, classes) -> None:
     for name, item in c.children.items():
         module.add_module(name, _build(item, classes))
-
-
-def compile_plan(plan: ModulePlan) -> GraphModule:
-    return GraphModule(plan)
-
-
-def checked_analysis(graph: Graph, num_classes: int | None = None):
-    analysis = validate(graph, num_classes)
-    if analysis.errors:
-        lines = "\n".join(f"  - {i.message}" for i in analysis.errors)
-        raise CompileError(f"the graph has {len(analysis.errors)} error(s); fix them first:\n{lines}",
-                           analysis.errors)
-    return analysis
-
-
-def make_plan(graph: Graph, num_classes: int | None = None) -> ModulePlan:
-    """The module plan of a graph, or CompileError with the validation issues."""
-    return build_plan(graph, checked_analysis(graph, num_classes))
 
 
 def compile_graph(graph: Graph, num_classes: int | None = None) -> nn.Module:

@@ -12,11 +12,14 @@ from studio.compiler.weights import weights_mismatch
 from studio.core.errors import StudioError
 from studio.core.project import Project, atomic_write_bytes, atomic_write_text
 
-from .codegen import render
+from .codegen import render, weights_path_for
 from .compile import GraphModule, make_plan
 
 FORMATS = ("pytorch", "onnx", "torchscript")
-ONNX_OPSET = 17
+# torch's dynamo-based ONNX exporter implements opset 18 and up; asked for 17 it exports 18 and
+# then tries onnx's version converter, which fails on ResNet's global average pool (ReduceMean).
+ONNX_OPSET = 18
+ONNX_INPUT, ONNX_OUTPUT = "input", "logits"
 
 
 class ExportError(StudioError):
@@ -29,7 +32,7 @@ def load_state_dict(path: str | os.PathLike) -> dict:
         data = torch.load(path, map_location="cpu", weights_only=True)
     except FileNotFoundError:
         raise ExportError(f"{path}: no such checkpoint file") from None
-    except Exception:  # noqa: BLE001 - pickle/zip errors of every kind
+    except Exception:  # pickle/zip errors of every kind
         raise ExportError(f"{path} cannot be loaded safely as weights: it is not a PyTorch checkpoint, "
                           f"or it holds Python objects besides tensors; use a cnn-studio checkpoint "
                           f"or a saved state_dict") from None
@@ -47,10 +50,6 @@ def apply_weights(model: torch.nn.Module, state: dict, source: str) -> None:
         raise ExportError(f"{source} does not fit this network: {problem}. "
                           f"Export with the project the checkpoint was trained from")
     model.load_state_dict(state, strict=True)
-
-
-def weights_path_for(code_path: Path) -> Path:
-    return code_path.with_name(f"{code_path.stem}_weights.pt")
 
 
 def export_project(project: Project, path: str | os.PathLike, format: str = "pytorch",
@@ -75,7 +74,7 @@ def export_project(project: Project, path: str | os.PathLike, format: str = "pyt
         shape = plan.analysis.shapes[plan.analysis.input_id]
         dummy = torch.randn(2, *shape)
         if format == "onnx":
-            return [_export_onnx(model, dummy, path)]
+            return [export_onnx(model, dummy, path)]
         return [_export_torchscript(model, dummy, path)]
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
@@ -97,25 +96,40 @@ def _export_source(plan, project, path: Path, model) -> list[Path]:
     return [path, *written]
 
 
-def _export_onnx(model, dummy, path: Path) -> Path:
+def export_onnx(model, dummy, path: Path) -> Path:
+    """Write `model` (in eval mode) as one self-contained ONNX file traced at `dummy`'s shape,
+    with a dynamic batch axis; raises ExportError with a one-line reason."""
     try:
         import onnx
-    except ModuleNotFoundError:
-        raise ExportError("ONNX export needs the 'onnx' package: pip install onnx "
+        import onnxscript  # noqa: F401 - torch.onnx.export(dynamo=True) translates with it
+    except ModuleNotFoundError as exc:
+        raise ExportError(f"ONNX export needs the {exc.name!r} package: pip install onnx onnxscript "
                           "(or pip install 'cnn-studio[onnx]')") from None
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            torch.onnx.export(model, (dummy,), str(tmp), opset_version=ONNX_OPSET, dynamo=False,
-                              input_names=["input"], output_names=["logits"],
-                              dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}})
-        onnx.checker.check_model(onnx.load(str(tmp)))
+            torch.onnx.export(model, (dummy,), str(tmp), dynamo=True, opset_version=ONNX_OPSET,
+                              external_data=False, verbose=False,
+                              input_names=[ONNX_INPUT], output_names=[ONNX_OUTPUT],
+                              dynamic_shapes=({0: torch.export.Dim("batch")},))
+        onnx.checker.check_model(str(tmp))  # from the file: no second copy of the weights in Python
         os.replace(tmp, path)
+    except torch.onnx.OnnxExporterError as exc:
+        raise ExportError(f"ONNX export failed: {_first_line(exc)}; export as PyTorch code or "
+                          f"TorchScript instead") from None
     finally:
         if tmp.exists():
             tmp.unlink()
     return path
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of the innermost cause: the exporter wraps it in pages of advice."""
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0].rstrip(".") if lines else type(exc).__name__
 
 
 def _export_torchscript(model, dummy, path: Path) -> Path:

@@ -43,7 +43,7 @@ def import_callable(spec: str, input_shape=(3, 224, 224), num_classes: int | Non
     mod_name, _, attr = spec.partition(":")
     try:
         mod = importlib.import_module(mod_name)
-    except Exception as exc:  # noqa: BLE001 - any failure of the user's module
+    except Exception as exc:  # any failure of the user's module
         raise ImportModelError(f"cannot import the Python module {mod_name!r}: {exc}") from None
     obj = mod
     for part in attr.split("."):
@@ -56,7 +56,7 @@ def import_callable(spec: str, input_shape=(3, 224, 224), num_classes: int | Non
             kwargs["num_classes"] = num_classes
         try:
             obj = obj(**kwargs)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise ImportModelError(f"calling {spec} failed: {type(exc).__name__}: {exc}") from None
         if not isinstance(obj, nn.Module):
             raise ImportModelError(f"{spec} returned {type(obj).__name__}, not a torch.nn.Module")
@@ -74,7 +74,7 @@ def _accepts(fn, name: str) -> bool:
 def _trace(module: nn.Module, input_shape):
     try:
         gm = fx.symbolic_trace(module)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
         raise ImportModelError(f"torch.fx cannot trace {type(module).__name__} (data-dependent Python control "
                                f"flow?): {first}") from None
@@ -85,7 +85,7 @@ def _trace(module: nn.Module, input_shape):
     try:
         with torch.no_grad():
             ShapeProp(gm).propagate(torch.zeros(1, *input_shape, device=_device(module)))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         first = str(exc).strip().splitlines()[0][:300]
         raise ImportModelError(f"{type(module).__name__} does not run on a {'×'.join(map(str, input_shape))} "
                                f"input: {first}; pass the right --input CxHxW") from None
@@ -196,7 +196,7 @@ def import_module(module: nn.Module, input_shape=(3, 224, 224), num_classes: int
         if n.op in ("call_function", "call_method"):
             table = FUNCTIONS if n.op == "call_function" else METHODS
             handler = table.get(n.target)
-            result = handler(n, _shape) if handler else f"not supported"
+            result = handler(n, _shape) if handler else "not supported"
             if result == "helper":
                 env[n] = None
                 continue
@@ -262,13 +262,9 @@ def _add_groups(graph: Graph, added) -> None:
 
 
 def _layout(graph: Graph) -> None:
-    try:
-        from studio.core.layout import auto_layout
-    except ImportError:  # pragma: no cover - the layout module ships with the core
-        pos = {n.id: (0.0, 90.0 * i) for i, n in enumerate(graph.nodes)}
-    else:
-        pos = auto_layout(graph)
-    for nid, p in pos.items():
+    from studio.core.layout import auto_layout
+
+    for nid, p in auto_layout(graph).items():
         graph.move(nid, p)
 
 

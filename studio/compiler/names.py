@@ -1,20 +1,18 @@
-"""Legal, unique Python identifiers for module paths and generated classes. No torch at import."""
+"""Legal, unique Python identifiers for module paths and generated classes. No torch here."""
 from __future__ import annotations
 
 import keyword
 import re
 
-# names an nn.Module / nn.ModuleDict / nn.Sequential already uses (filled lazily from torch)
-_RESERVED: set[str] = set()
+from .nn_facts import MODULE_ATTRIBUTES
+
+# names an nn.Module / nn.ModuleDict / nn.Sequential already uses, keywords, and the names
+# the generated code itself uses
+_RESERVED = frozenset(MODULE_ATTRIBUTES | set(keyword.kwlist)
+                      | {"forward", "self", "torch", "nn", "x", "None", "True", "False"})
 
 
-def reserved_names() -> set[str]:
-    if not _RESERVED:
-        from torch import nn
-
-        for obj in (nn.Module(), nn.ModuleDict(), nn.Sequential()):
-            _RESERVED.update(dir(obj))
-        _RESERVED.update(keyword.kwlist + ["forward", "self", "torch", "nn", "x", "None", "True", "False"])
+def reserved_names() -> frozenset[str]:
     return _RESERVED
 
 

@@ -5,7 +5,7 @@ A :class:`Fix` is plain data. :func:`fix_steps` turns it into primitive graph ed
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .graph import Graph

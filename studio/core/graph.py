@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Iterable
 
@@ -232,6 +232,26 @@ class Graph:
                     stack.append(m)
         return False
 
+    def nodes_on_cycles(self) -> set[str]:
+        """The nodes on a cycle or between cycles (empty for a DAG): what remains after removing,
+        again and again, every node without an input and then every node without an output."""
+        left = set(self._nodes)
+        for edges_of, end in ((self._in, "source"), (self._out, "target")):
+            deg = {n: sum(1 for e in edges_of.get(n, ()) if getattr(e, end) in left) for n in left}
+            ready = [n for n, d in deg.items() if d == 0]
+            other = self._out if edges_of is self._in else self._in
+            far = "target" if end == "source" else "source"
+            while ready:
+                n = ready.pop()
+                left.discard(n)
+                for e in other.get(n, ()):
+                    m = getattr(e, far)
+                    if m in left:
+                        deg[m] -= 1
+                        if deg[m] == 0:
+                            ready.append(m)
+        return left
+
     # ---- batching of change notifications -------------------------------
     def begin_batch(self) -> None:
         self._batch += 1
@@ -303,7 +323,7 @@ class Graph:
         return node, removed
 
     def can_connect(self, source: str, target: str, port: int | None = None, *,
-                    replace: bool = True) -> ConnectCheck:
+                    replace: bool = True, check_cycle: bool = True) -> ConnectCheck:
         """May ``source`` feed input ``port`` of ``target`` (None: the first free one)? The one
         place the rules live: the canvas asks while dragging, undo commands before pushing,
         :meth:`connect` before storing. With ``replace`` an occupied input counts as legal
@@ -333,7 +353,7 @@ class Graph:
             if taken is not None:
                 return ConnectCheck(R.PORT_TAKEN,
                                     f"input {port} of '{tnode.name}' is already connected to '{taken.source}'")
-        if self.find_path_exists(target, source):
+        if check_cycle and self.find_path_exists(target, source):
             return ConnectCheck(R.CYCLE, f"connecting '{sname}' → '{tnode.name}' would make a cycle: "
                                          f"'{tnode.name}' already feeds '{sname}'", port)
         return ConnectCheck(R.OK, "", port)
@@ -357,10 +377,15 @@ class Graph:
             out.add(n.id)
         return out
 
-    def connect(self, source: str, target: str, port: int | None = None) -> Edge:
+    def connect(self, source: str, target: str, port: int | None = None, *, check_cycle: bool = True) -> Edge:
+        """Connect ``source`` into ``target``'s input ``port`` (the first free one when None),
+        refused with the reason :meth:`can_connect` gives.
+
+        ``check_cycle=False`` leaves out the path search that refuses a cycle (linear per edge), for
+        loading a whole file, whose cycles :meth:`nodes_on_cycles` finds in one pass."""
         self.node(source)
         self.node(target)
-        check = self.can_connect(source, target, port, replace=False)
+        check = self.can_connect(source, target, port, replace=False, check_cycle=check_cycle)
         if not check:
             raise GraphError(check.message)
         edge = Edge(source, target, int(check.port))

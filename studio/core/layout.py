@@ -227,7 +227,7 @@ def _snake(cells, succ, view=(VIEW_W, VIEW_H)):
             start_y = rows[r + 1]
     lo_col = min(cols)
     out, x0, first_row = {}, 0.0, 0
-    for i, end in enumerate(bounds + [max(rows)]):
+    for end in bounds + [max(rows)]:
         members = [u for u, (_, _, r) in cells.items() if first_row <= r <= end]
         y0 = rows[first_row]
         span = max(cells[u][0] for u in members) - lo_col

@@ -16,6 +16,7 @@ from typing import Any, Callable
 from .errors import GraphError, ParamError, ProjectError
 from .graph import Graph
 from .spec import canonical_type
+from .text import MAX_INT, has_surrogate, printable, short_repr
 
 FORMAT = "cnn-studio"
 VERSION = 1
@@ -69,9 +70,12 @@ class Project:
         return parse_project(json.loads(self.to_json()))
 
 
+_KIND_NAMES = {dict: "an object", list: "a list", str: "a string", bool: "true/false", int: "a whole number",
+               float: "a decimal number", type(None): "null"}
+
+
 def _type_name(v: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "true/false", int: "a number",
-            float: "a number", type(None): "null"}.get(type(v), type(v).__name__)
+    return _KIND_NAMES.get(type(v), type(v).__name__)
 
 
 def _need(obj: dict, key: str, kind: type | tuple, where: str, optional: bool = False, default: Any = None) -> Any:
@@ -86,8 +90,8 @@ def _need(obj: dict, key: str, kind: type | tuple, where: str, optional: bool = 
     else:
         ok = isinstance(v, kinds)
     if not ok:
-        want = " or ".join(_type_name(k()) if k is not type(None) else "null" for k in kinds)
-        raise ProjectError(f"{where}: field '{key}' should be {want}, not {_type_name(v)} ({v!r:.40})")
+        want = " or ".join(_KIND_NAMES.get(k, k.__name__) for k in kinds)
+        raise ProjectError(f"{where}: field '{key}' should be {want}, not {_type_name(v)} ({short_repr(v)})")
     return v
 
 
@@ -97,7 +101,9 @@ def parse_project(data: Any, source: str = "project") -> Project:
         raise ProjectError(f"{source}: a project file holds a JSON object, not {_type_name(data)}")
     fmt = data.get("format")
     if fmt != FORMAT:
-        raise ProjectError(f"{source} is not a cnn-studio project (its 'format' is {fmt!r}, expected '{FORMAT}')")
+        raise ProjectError(f"{source} is not a cnn-studio project (its 'format' is {short_repr(fmt)}, "
+                           f"expected '{FORMAT}')")
+    check_values(data, source)
     version = _need(data, "version", int, source)
     if version > VERSION:
         raise ProjectError(f"{source} was written by a newer cnn-studio (format version {version}; this one reads "
@@ -118,37 +124,24 @@ def parse_project(data: Any, source: str = "project") -> Project:
         if not isinstance(nd, dict):
             raise ProjectError(f"{where} should be an object, not {_type_name(nd)}")
         nid = _need(nd, "id", str, where)
-        where = f"{source}: node '{nid}' (graph.nodes[{i}])"
+        where = f"{source}: node '{_clip(nid)}' (graph.nodes[{i}])"
         tid = _need(nd, "type", str, where)
         if canonical_type(tid) is None:
             from .spec import all_specs
 
             known = ", ".join(sorted(s.id for s in all_specs()))
-            raise ProjectError(f"{where}: unknown layer type '{tid}' (known types: {known})")
+            raise ProjectError(f"{where}: unknown layer type '{_clip(tid)}' (known types: {known})")
         params = _need(nd, "params", dict, where, optional=True, default={})
         label = _need(nd, "label", str, where, optional=True, default="")
         pos = _need(nd, "pos", list, where, optional=True, default=[0, 0])
         if len(pos) != 2 or not all(isinstance(p, (int, float)) and not isinstance(p, bool) and math.isfinite(p)
                                     for p in pos):
-            raise ProjectError(f"{where}: 'pos' should be [x, y] numbers, not {pos!r:.40}")
+            raise ProjectError(f"{where}: 'pos' should be [x, y] numbers, not {short_repr(pos)}")
         try:
             graph.add_node(tid, params, node_id=nid, label=label, pos=(pos[0], pos[1]))
         except (ParamError, GraphError) as exc:
             raise ProjectError(f"{where}: {exc}") from None
-    for i, ed in enumerate(edges):
-        where = f"{source}: graph.edges[{i}]"
-        if not isinstance(ed, dict):
-            raise ProjectError(f"{where} should be an object, not {_type_name(ed)}")
-        src = _need(ed, "source", str, where)
-        dst = _need(ed, "target", str, where)
-        port = _need(ed, "port", int, where, optional=True, default=None)
-        for end, nid in (("source", src), ("target", dst)):
-            if not graph.has_node(nid):
-                raise ProjectError(f"{where}: {end} '{nid}' is not a node of the graph")
-        try:
-            graph.connect(src, dst, port)
-        except GraphError as exc:
-            raise ProjectError(f"{where}: {exc}") from None
+    _add_edges(graph, edges, source)
     for i, gr in enumerate(groups):
         where = f"{source}: graph.groups[{i}]"
         if not isinstance(gr, dict):
@@ -181,10 +174,66 @@ def parse_project(data: Any, source: str = "project") -> Project:
     shape = _need(data, "input_shape", (list, type(None)), source, optional=True, default=None)
     if shape is not None and proj.input_shape is not None and list(shape) != list(proj.input_shape):
         raise ProjectError(
-            f"{source}: input_shape {shape} disagrees with the Input node "
+            f"{source}: input_shape {short_repr(shape)} disagrees with the Input node "
             f"({'×'.join(map(str, proj.input_shape))}); make them equal or drop input_shape"
         )
     return proj
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """A user string for a message: one short line of printable characters."""
+    return printable(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def check_values(data: Any, source: str = "project") -> None:
+    """Refuse what no field of a project can hold, wherever it is: lone surrogates (text that cannot
+    be saved as UTF-8) and integers beyond 64 bits (outside ``dataset``/``training``, whose values
+    are checked field by field where they are used). Iterative, so any nesting depth is fine."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, v = stack.pop()
+        if isinstance(v, str):
+            if has_surrogate(v):
+                raise ProjectError(f"{source}: {path or 'a value'} holds a lone surrogate ({short_repr(v)}), "
+                                   "which is not a character and cannot be saved as UTF-8: retype that text")
+        elif isinstance(v, int) and not isinstance(v, bool):
+            if abs(v) > MAX_INT and not path.startswith(("dataset", "training")):
+                raise ProjectError(f"{source}: {path or 'a value'} is {short_repr(v)}, beyond 64 bits: "
+                                   f"no setting takes numbers that large (at most {MAX_INT:,})")
+        elif isinstance(v, dict):
+            for k, item in v.items():
+                if isinstance(k, str) and has_surrogate(k):
+                    raise ProjectError(f"{source}: the key {short_repr(k)} in {path or 'the file'} holds a lone "
+                                       "surrogate, which is not a character: retype it")
+                stack.append((f"{path}.{k}" if path else str(k), item))
+        elif isinstance(v, (list, tuple)):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(v))
+
+
+def _add_edges(graph: Graph, edges: list, source: str) -> None:
+    """Connect the listed edges (ports, arity checked per edge), then refuse a cycle with one
+    topological sort: linear in the size of the graph whatever order the edges are listed in."""
+    for i, ed in enumerate(edges):
+        where = f"{source}: graph.edges[{i}]"
+        if not isinstance(ed, dict):
+            raise ProjectError(f"{where} should be an object, not {_type_name(ed)}")
+        src = _need(ed, "source", str, where)
+        dst = _need(ed, "target", str, where)
+        port = _need(ed, "port", int, where, optional=True, default=None)
+        for end, nid in (("source", src), ("target", dst)):
+            if not graph.has_node(nid):
+                raise ProjectError(f"{where}: {end} '{_clip(nid)}' is not a node of the graph")
+        try:
+            graph.connect(src, dst, port, check_cycle=False)
+        except GraphError as exc:
+            raise ProjectError(f"{where}: {exc}") from None
+    stuck = graph.nodes_on_cycles()
+    if stuck:
+        on_cycle = [(i, e) for i, e in enumerate(graph.edges) if e.source in stuck and e.target in stuck]
+        i, e = next(((i, e) for i, e in on_cycle if graph.find_path_exists(e.target, e.source)), on_cycle[0])
+        a, b = graph.node(e.source).name, graph.node(e.target).name
+        raise ProjectError(f"{source}: graph.edges[{i}]: connecting '{_clip(a)}' → '{_clip(b)}' would make a cycle: "
+                           f"'{_clip(b)}' already feeds '{_clip(a)}'")
 
 
 def loads_project(text: str, source: str = "project") -> Project:
@@ -198,6 +247,9 @@ def loads_project(text: str, source: str = "project") -> Project:
         raise ProjectError(f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}") from None
     except RecursionError:
         raise ProjectError(f"{source} is nested too deeply to be a project file") from None
+    except ValueError as exc:  # e.g. Python's limit of 4,300 digits for an integer
+        raise ProjectError(f"{source} holds a number that cannot be read ({exc.args[0].split(':')[0]}): "
+                           f"no setting takes numbers that large") from None
     return parse_project(data, source)
 
 

@@ -2,18 +2,22 @@
 
 A :class:`LayerSpec` describes one layer type completely: its parameters, how many inputs
 it takes, its shape rule, parameter count, MACs, the filled-in formula ("explain") and how
-it maps to torch (class name and keyword arguments). Specs live in ``studio.layers``; the
-core only knows this interface. Nothing here imports torch or Qt.
+it maps to torch (class name and keyword arguments). Specs live in ``studio.layers``, which
+registers them here with :func:`register`; the core never imports the catalogue (the
+``studio`` package imports it, so any ``import studio.…`` has every layer type registered).
+Nothing here imports torch or Qt.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .errors import ParamError, ShapeError
+from .text import short_repr
 
 Shape = tuple[int, ...]
+Window = tuple[tuple[int, int], tuple[int, int], tuple[int, int]]  # (kernel, stride, dilation)
 
 CATEGORIES = (
     "Input",
@@ -67,6 +71,7 @@ class ParamSpec:
     choices: tuple[Any, ...] = ()
     optional: bool = False  # None is allowed ("auto")
     label: str = ""
+    min_open: bool = False  # the value must be above ``min``, not equal to it (torch's eps > 0)
 
     @property
     def title(self) -> str:
@@ -75,6 +80,8 @@ class ParamSpec:
     def _range_text(self) -> str:
         lo = "" if self.min is None else f"{self.min:g}"
         hi = "" if self.max is None else f"{self.max:g}"
+        if lo and self.min_open:
+            return f"above {lo}" + (f" and at most {hi}" if hi else "")
         if lo and hi:
             return f"between {lo} and {hi}"
         if lo:
@@ -84,9 +91,10 @@ class ParamSpec:
         return "any value"
 
     def _check_number(self, v: Any, layer: str) -> None:
-        if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
+        low = self.min is not None and (v < self.min or (self.min_open and v == self.min))
+        if low or (self.max is not None and v > self.max):
             raise ParamError(
-                f"{layer} parameter '{self.name}' is {v}; it must be {self._range_text()}", self.name
+                f"{layer} parameter '{self.name}' is {short_repr(v)}; it must be {self._range_text()}", self.name
             )
 
     def coerce(self, value: Any, layer: str = "layer") -> Any:
@@ -101,34 +109,34 @@ class ParamSpec:
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             if not _is_int(value):
-                raise ParamError(f"{layer} parameter '{name}' must be a whole number, not {value!r}", name)
+                raise ParamError(f"{layer} parameter '{name}' must be a whole number, not {short_repr(value)}", name)
             self._check_number(value, layer)
             return value
         if k == "float":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                raise ParamError(f"{layer} parameter '{name}' must be a number, not {value!r}", name)
+                raise ParamError(f"{layer} parameter '{name}' must be a number, not {short_repr(value)}", name)
             value = float(value)
             self._check_number(value, layer)
             return value
         if k == "bool":
             if not isinstance(value, bool):
-                raise ParamError(f"{layer} parameter '{name}' must be true or false, not {value!r}", name)
+                raise ParamError(f"{layer} parameter '{name}' must be true or false, not {short_repr(value)}", name)
             return value
         if k == "choice":
             if value not in self.choices:
                 opts = ", ".join(repr(c) for c in self.choices)
-                raise ParamError(f"{layer} parameter '{name}' is {value!r}; choose one of {opts}", name)
+                raise ParamError(f"{layer} parameter '{name}' is {short_repr(value)}; choose one of {opts}", name)
             return value
         if k in ("size2", "padding", "pad4"):
             if isinstance(value, str):
                 if k == "padding" and value in self.choices:
                     return value
-                raise ParamError(f"{layer} parameter '{name}' cannot be {value!r}", name)
+                raise ParamError(f"{layer} parameter '{name}' cannot be {short_repr(value)}", name)
             n = 4 if k == "pad4" else 2
             if isinstance(value, (list, tuple)):
                 if len(value) != n or not all(_is_int(x) or (isinstance(x, float) and x.is_integer()) for x in value):
                     raise ParamError(
-                        f"{layer} parameter '{name}' must be a whole number or a list of {n} whole numbers, not {value!r}",
+                        f"{layer} parameter '{name}' must be a whole number or a list of {n} whole numbers, not {short_repr(value)}",
                         name,
                     )
                 vals = [int(x) for x in value]
@@ -140,7 +148,7 @@ class ParamSpec:
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             if not _is_int(value):
-                raise ParamError(f"{layer} parameter '{name}' must be a whole number, not {value!r}", name)
+                raise ParamError(f"{layer} parameter '{name}' must be a whole number, not {short_repr(value)}", name)
             self._check_number(value, layer)
             return value
         raise AssertionError(f"unknown parameter kind {k}")
@@ -213,6 +221,12 @@ class LayerSpec:
         """Key parameters in short form, e.g. 'Conv 5×5 · 6 · s1'."""
         return self.title
 
+    def window(self, params: dict[str, Any], in_shapes: list[Shape], out: Shape) -> Window | None:
+        """The sliding window this layer applies to the spatial axes, for receptive fields:
+        ((K_h, K_w), (S_h, S_w), (D_h, D_w)). None when each output pixel reads only the same
+        pixel of its input(s) (activations, normalisation, padding, merges)."""
+        return None
+
     # ---- torch mapping ---------------------------------------------------
     def torch_module(self, params: dict[str, Any], in_shapes: list[Shape]) -> tuple[str, dict[str, Any]]:
         """(torch.nn class name, keyword arguments) that build this layer."""
@@ -234,7 +248,6 @@ class LayerSpec:
 
 _REGISTRY: dict[str, LayerSpec] = {}
 _ALIASES: dict[str, str] = {}
-_loaded = False
 
 
 def register(spec_cls: type[LayerSpec]) -> type[LayerSpec]:
@@ -254,22 +267,13 @@ def register(spec_cls: type[LayerSpec]) -> type[LayerSpec]:
     return spec_cls
 
 
-def _ensure_loaded() -> None:
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        import studio.layers  # noqa: F401  (pure Python; registers the catalogue)
-
-
 def canonical_type(type_id: str) -> str | None:
-    _ensure_loaded()
     if type_id in _REGISTRY:
         return type_id
     return _ALIASES.get(type_id)
 
 
 def get_spec(type_id: str) -> LayerSpec:
-    _ensure_loaded()
     tid = canonical_type(type_id)
     if tid is None:
         known = ", ".join(sorted(_REGISTRY))
@@ -278,7 +282,6 @@ def get_spec(type_id: str) -> LayerSpec:
 
 
 def all_specs() -> list[LayerSpec]:
-    _ensure_loaded()
     return list(_REGISTRY.values())
 
 

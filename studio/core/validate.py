@@ -16,8 +16,10 @@ import networkx as nx
 
 from .errors import ShapeError
 from .fixes import Fix
-from .graph import Graph
-from .spec import Costs, Shape, fmt_shape, get_spec, prod
+from .graph import Edge, Graph, Node
+from .receptive import Field
+from .receptive import compute as compute_fields
+from .spec import Costs, LayerSpec, Shape, fmt_shape, get_spec, prod
 
 ERROR = "error"
 WARNING = "warning"
@@ -50,6 +52,7 @@ class LayerRow:
     params: int
     buffers: int
     macs: int
+    field: Field | None = None  # receptive field and jump (image outputs only)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +63,8 @@ class LayerRow:
             "params": self.params,
             "buffers": self.buffers,
             "macs": self.macs,
+            "receptive_field": self.field.size_json if self.field is not None else None,
+            "jump": self.field.jump_json if self.field is not None else None,
         }
 
 
@@ -74,6 +79,15 @@ class Analysis:
     output_id: str | None = None
     names: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
+    # receptive field and jump per layer, computed on first use (see studio.core.receptive)
+    _rf: dict[str, Field] | None = field(default=None, repr=False)
+    _rf_inputs: tuple | None = field(default=None, repr=False)  # (params by node, input nodes by node)
+
+    @property
+    def receptive(self) -> dict[str, Field]:
+        if self._rf is None:
+            self._rf = compute_fields(self, *self._rf_inputs) if self._rf_inputs is not None else {}
+        return self._rf
 
     @property
     def errors(self) -> list[Issue]:
@@ -133,7 +147,7 @@ class Analysis:
         for nid in self.order:
             c = self.costs.get(nid, Costs())
             out.append(LayerRow(nid, self.types[nid], self.names[nid], self.in_shapes.get(nid, []),
-                                self.shapes.get(nid), c.params, c.buffers, c.macs))
+                                self.shapes.get(nid), c.params, c.buffers, c.macs, self.receptive.get(nid)))
         return out
 
 
@@ -176,152 +190,211 @@ def _cycles(nodes: dict, edges, done: set[str]) -> list[list[str]]:
     return found
 
 
-def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
-    a = Analysis()
-    nodes = graph._nodes  # read only; avoids copying on every keystroke
-    by_type: dict[str, Any] = {}
-    for n in nodes.values():
-        if n.type not in by_type:
-            by_type[n.type] = get_spec(n.type)
-    specs = {nid: by_type[n.type] for nid, n in nodes.items()}
-    a.names = {nid: n.name for nid, n in nodes.items()}
-    a.types = {nid: n.type for nid, n in nodes.items()}
-    who = {nid: _who(specs[nid].title, a.names[nid]) for nid in nodes}
-    issues = a.issues
+@dataclass
+class Wiring:
+    """The graph as validation reads it: nodes, their specs and names for messages, incoming
+    edges in port order and successors."""
 
-    ins: dict[str, list] = {nid: [] for nid in nodes}
-    outs: dict[str, list[str]] = {nid: [] for nid in nodes}
-    edges = graph.edges
-    for e in edges:
-        ins[e.target].append(e)
-        outs[e.source].append(e.target)
-    for lst in ins.values():
-        if len(lst) > 1:
-            lst.sort(key=lambda e: e.port)
+    nodes: dict[str, Node]
+    specs: dict[str, LayerSpec]
+    who: dict[str, str]  # "Conv2d 'conv1'" for messages
+    ins: dict[str, list[Edge]]
+    outs: dict[str, list[str]]
+    edges: list[Edge]
 
-    if not nodes:
-        issues.append(Issue(None, ERROR, "The graph is empty: drag an Input layer onto the canvas to start"))
-        return a
+    @classmethod
+    def of(cls, graph: Graph, names: dict[str, str]) -> Wiring:
+        nodes = graph._nodes  # read only; avoids copying on every keystroke
+        by_type: dict[str, LayerSpec] = {}
+        for n in nodes.values():
+            if n.type not in by_type:
+                by_type[n.type] = get_spec(n.type)
+        specs = {nid: by_type[n.type] for nid, n in nodes.items()}
+        ins: dict[str, list[Edge]] = {nid: [] for nid in nodes}
+        outs: dict[str, list[str]] = {nid: [] for nid in nodes}
+        edges = graph.edges
+        for e in edges:
+            ins[e.target].append(e)
+            outs[e.source].append(e.target)
+        for lst in ins.values():
+            if len(lst) > 1:
+                lst.sort(key=lambda e: e.port)
+        who = {nid: _who(specs[nid].title, names[nid]) for nid in nodes}
+        return cls(nodes, specs, who, ins, outs, edges)
 
-    # 1. exactly one Input
-    inputs = [nid for nid, n in nodes.items() if n.type == "Input"]
+
+def check_input(w: Wiring, a: Analysis) -> None:
+    """Exactly one Input; sets ``a.input_id`` (the first one, or None)."""
+    inputs = [nid for nid, n in w.nodes.items() if n.type == "Input"]
     if not inputs:
-        issues.append(Issue(None, ERROR, "The graph has no Input layer: add one and connect it to the first layer"))
+        a.issues.append(Issue(None, ERROR, "The graph has no Input layer: add one and connect it to the first layer"))
     elif len(inputs) > 1:
         names = ", ".join(f"'{a.names[i]}'" for i in inputs)
         for extra in inputs[1:]:
-            issues.append(Issue(extra, ERROR, f"The graph has {len(inputs)} Input layers ({names}); "
-                                              f"a classifier takes one image: delete '{a.names[extra]}'",
-                                Fix(f"Delete '{a.names[extra]}'", "remove_node", node=extra)))
+            a.issues.append(Issue(extra, ERROR, f"The graph has {len(inputs)} Input layers ({names}); "
+                                                f"a classifier takes one image: delete '{a.names[extra]}'",
+                                  Fix(f"Delete '{a.names[extra]}'", "remove_node", node=extra)))
     a.input_id = inputs[0] if inputs else None
 
-    # 2. cycles: a topological sort that cannot place every node; networkx names the cycles
-    order = _topo_order(nodes, outs, {nid: len(v) for nid, v in ins.items()})
-    acyclic = len(order) == len(nodes)
-    if not acyclic:
-        for cyc in _cycles(nodes, edges, set(order)):
+
+def check_cycles(w: Wiring, a: Analysis) -> list[str]:
+    """The topological order (every node when the graph is acyclic); each cycle, named by
+    networkx, becomes an error."""
+    order = _topo_order(w.nodes, w.outs, {nid: len(v) for nid, v in w.ins.items()})
+    if len(order) != len(w.nodes):
+        for cyc in _cycles(w.nodes, w.edges, set(order)):
             path = " → ".join(f"'{a.names[n]}'" for n in cyc + cyc[:1])
-            issues.append(Issue(cyc[0], ERROR, f"Cycle: {path}. A network must flow one way: remove one of these connections"))
+            a.issues.append(Issue(cyc[0], ERROR,
+                                  f"Cycle: {path}. A network must flow one way: remove one of these connections"))
+    return order
 
-    # 3. arity
-    arity_bad = set()
-    for nid, spec in specs.items():
-        n_in = len(ins[nid])
+
+def check_arity(w: Wiring, a: Analysis) -> set[str]:
+    """Every layer has as many inputs as its spec takes, on distinct ports; returns the
+    nodes that do not."""
+    bad = set()
+    for nid, spec in w.specs.items():
+        n_in = len(w.ins[nid])
         lo, hi = spec.arity
+        who = w.who[nid]
         if n_in < lo or (hi is not None and n_in > hi):
-            arity_bad.add(nid)
+            bad.add(nid)
             if hi == 0:
-                msg = f"{who[nid]} takes no input but has {n_in}: remove the connection"
+                msg = f"{who} takes no input but has {n_in}: remove the connection"
             elif lo == hi:
-                msg = (f"{who[nid]} needs its input connected" if n_in == 0
-                       else f"{who[nid]} takes {lo} input but has {n_in}: remove the extra connections")
+                msg = (f"{who} needs its input connected" if n_in == 0
+                       else f"{who} takes {lo} input but has {n_in}: remove the extra connections")
             else:
-                msg = f"{who[nid]} needs at least {lo} inputs but has {n_in}: connect another branch into it"
-            issues.append(Issue(nid, ERROR, msg))
-        if n_in > 1 and len({e.port for e in ins[nid]}) != n_in:
-            arity_bad.add(nid)
-            issues.append(Issue(nid, ERROR, f"{who[nid]} has two connections into the same input"))
+                msg = f"{who} needs at least {lo} inputs but has {n_in}: connect another branch into it"
+            a.issues.append(Issue(nid, ERROR, msg))
+        if n_in > 1 and len({e.port for e in w.ins[nid]}) != n_in:
+            bad.add(nid)
+            a.issues.append(Issue(nid, ERROR, f"{who} has two connections into the same input"))
+    return bad
 
-    # 4. reachability and the single output
-    reach: set[str] = set()
-    if a.input_id is not None:
-        reach = {a.input_id}
-        stack = [a.input_id]
-        while stack:
-            for m in outs[stack.pop()]:
-                if m not in reach:
-                    reach.add(m)
-                    stack.append(m)
-        for nid in nodes:
-            if nid not in reach and nid not in arity_bad and nodes[nid].type != "Input":
-                issues.append(Issue(nid, ERROR, f"{who[nid]} is not connected to the Input: "
-                                                f"connect its input to the layer before it"))
-    a.order = order if acyclic else list(nodes)
-    sinks = [nid for nid in a.order if not outs[nid] and (nid in reach or a.input_id is None)]
+
+def check_reach(w: Wiring, a: Analysis, arity_bad: set[str]) -> set[str]:
+    """The nodes reachable from the Input; the others (but those with wrong arity) are errors."""
+    if a.input_id is None:
+        return set()
+    reach = {a.input_id}
+    stack = [a.input_id]
+    while stack:
+        for m in w.outs[stack.pop()]:
+            if m not in reach:
+                reach.add(m)
+                stack.append(m)
+    for nid in w.nodes:
+        if nid not in reach and nid not in arity_bad and w.nodes[nid].type != "Input":
+            a.issues.append(Issue(nid, ERROR, f"{w.who[nid]} is not connected to the Input: "
+                                              f"connect its input to the layer before it"))
+    return reach
+
+
+def choose_output(w: Wiring, a: Analysis, reach: set[str], acyclic: bool) -> None:
+    """Sets ``a.output_id``: the deepest dead end (the last one when the depth cannot be
+    told); the other dead ends are errors, and so is an Input connected to nothing."""
+    sinks = [nid for nid in a.order if not w.outs[nid] and (nid in reach or a.input_id is None)]
     if sinks:
         if acyclic and a.input_id is not None and len(sinks) > 1:
             pos = {nid: i for i, nid in enumerate(a.order)}
             depth = {a.input_id: 0}
             for nid in a.order:
                 if nid in depth:
-                    for m in outs[nid]:
+                    for m in w.outs[nid]:
                         depth[m] = max(depth.get(m, 0), depth[nid] + 1)
             a.output_id = max(sinks, key=lambda s: (depth.get(s, -1), pos[s]))
         else:
             a.output_id = sinks[-1]
         for s in sinks:
-            if s != a.output_id and nodes[s].type != "Input":
-                issues.append(Issue(s, ERROR, f"{who[s]} is a dead end: its output goes nowhere, but the network "
-                                              f"has one output ('{a.names[a.output_id]}'); connect it onward or delete it"))
-    if a.output_id == a.input_id and a.input_id is not None and len(nodes) > 0:
-        issues.append(Issue(a.input_id, ERROR, "The Input is not connected to anything: connect it to the first layer"))
+            if s != a.output_id and w.nodes[s].type != "Input":
+                a.issues.append(Issue(s, ERROR, f"{w.who[s]} is a dead end: its output goes nowhere, but the "
+                                                f"network has one output ('{a.names[a.output_id]}'); connect it "
+                                                f"onward or delete it"))
+    if a.output_id == a.input_id and a.input_id is not None:
+        a.issues.append(Issue(a.input_id, ERROR, "The Input is not connected to anything: connect it to the first layer"))
 
-    # 5. shapes in topological order
-    if acyclic:
-        for nid in a.order:
-            if nid in arity_bad:
-                continue
-            spec = specs[nid]
-            if spec.arity[1] == 0:
-                in_shapes: list[Shape] = []
-            else:
-                try:
-                    in_shapes = [a.shapes[e.source] for e in ins[nid]]
-                except KeyError:
-                    continue  # an upstream problem; reported there
-            a.in_shapes[nid] = in_shapes
-            params = nodes[nid].params
+
+def infer_shapes(w: Wiring, a: Analysis, arity_bad: set[str]) -> None:
+    """Shapes, parameter counts and MACs in topological order (an acyclic graph); a layer
+    whose input has no shape is skipped (the problem is reported upstream)."""
+    for nid in a.order:
+        if nid in arity_bad:
+            continue
+        spec = w.specs[nid]
+        if spec.arity[1] == 0:
+            in_shapes: list[Shape] = []
+        else:
             try:
-                out = tuple(map(int, spec.infer(params, in_shapes, who=who[nid])))
-            except ShapeError as exc:
-                fix = dataclasses.replace(exc.fix, node=nid) if exc.fix is not None else None
-                issues.append(Issue(nid, ERROR, str(exc), fix))
-                continue
-            a.shapes[nid] = out
-            a.costs[nid] = spec.costs(params, in_shapes, out)
+                in_shapes = [a.shapes[e.source] for e in w.ins[nid]]
+            except KeyError:
+                continue  # an upstream problem; reported there
+        a.in_shapes[nid] = in_shapes
+        params = w.nodes[nid].params
+        try:
+            out = tuple(map(int, spec.infer(params, in_shapes, who=w.who[nid])))
+        except ShapeError as exc:
+            fix = dataclasses.replace(exc.fix, node=nid) if exc.fix is not None else None
+            a.issues.append(Issue(nid, ERROR, str(exc), fix))
+            continue
+        a.shapes[nid] = out
+        a.costs[nid] = spec.costs(params, in_shapes, out)
 
-    # 6. warnings about the output
+
+def check_output(w: Wiring, a: Analysis, num_classes: int | None) -> None:
+    """Warnings about the output: a trailing Softmax, not a vector, not one score per class."""
     out_id = a.output_id
-    if out_id is not None and out_id in a.shapes and out_id != a.input_id:
-        shape = a.shapes[out_id]
-        if nodes[out_id].type == "Softmax":
-            issues.append(Issue(out_id, WARNING,
-                                f"{who[out_id]} ends the network, but the cross-entropy loss already applies "
-                                f"log-softmax: training uses the scores before it. Delete it for a cleaner model",
-                                Fix(f"Delete '{a.names[out_id]}'", "remove_node", node=out_id)))
-        if len(shape) != 1:
-            issues.append(Issue(out_id, WARNING,
-                                f"The network's output is {fmt_shape(shape)}, not a vector of class scores: "
-                                f"end with Flatten and Linear"))
-        elif num_classes is not None and shape[0] != num_classes:
-            last_linear = out_id
-            while nodes[last_linear].type not in ("Linear", "Input") and len(ins[last_linear]) == 1:
-                last_linear = ins[last_linear][0].source
-            fix = None
-            if nodes[last_linear].type == "Linear":
-                fix = Fix(f"Set out_features={num_classes} on '{a.names[last_linear]}'", "set_param",
-                          node=last_linear, param="out_features", value=num_classes)
-            issues.append(Issue(out_id, WARNING,
-                                f"The network outputs {shape[0]} scores but the task has {num_classes} classes: "
-                                f"set the last Linear's out_features to {num_classes}", fix))
+    if out_id is None or out_id not in a.shapes or out_id == a.input_id:
+        return
+    shape = a.shapes[out_id]
+    who = w.who[out_id]
+    if w.nodes[out_id].type == "Softmax":
+        a.issues.append(Issue(out_id, WARNING,
+                              f"{who} ends the network, but the cross-entropy loss already applies "
+                              f"log-softmax: training uses the scores before it. Delete it for a cleaner model",
+                              Fix(f"Delete '{a.names[out_id]}'", "remove_node", node=out_id)))
+    if len(shape) != 1:
+        a.issues.append(Issue(out_id, WARNING,
+                              f"The network's output is {fmt_shape(shape)}, not a vector of class scores: "
+                              f"end with Flatten and Linear"))
+    elif num_classes is not None and shape[0] != num_classes:
+        last_linear = out_id
+        while w.nodes[last_linear].type not in ("Linear", "Input") and len(w.ins[last_linear]) == 1:
+            last_linear = w.ins[last_linear][0].source
+        fix = None
+        if w.nodes[last_linear].type == "Linear":
+            fix = Fix(f"Set out_features={num_classes} on '{a.names[last_linear]}'", "set_param",
+                      node=last_linear, param="out_features", value=num_classes)
+        a.issues.append(Issue(out_id, WARNING,
+                              f"The network outputs {shape[0]} scores but the task has {num_classes} classes: "
+                              f"set the last Linear's out_features to {num_classes}", fix))
+
+
+def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
+    """Check the graph and infer its shapes; every problem is an Issue of the Analysis.
+
+    The steps, in order (each usable on its own): :func:`check_input`, :func:`check_cycles`,
+    :func:`check_arity`, :func:`check_reach`, :func:`choose_output`, :func:`infer_shapes`
+    (acyclic graphs only; receptive fields follow on first use), :func:`check_output`.
+    """
+    nodes = graph._nodes
+    a = Analysis(names={nid: n.name for nid, n in nodes.items()}, types={nid: n.type for nid, n in nodes.items()})
+    if not nodes:
+        a.issues.append(Issue(None, ERROR, "The graph is empty: drag an Input layer onto the canvas to start"))
+        return a
+    w = Wiring.of(graph, a.names)
+    check_input(w, a)
+    order = check_cycles(w, a)
+    acyclic = len(order) == len(w.nodes)
+    arity_bad = check_arity(w, a)
+    reach = check_reach(w, a, arity_bad)
+    a.order = order if acyclic else list(w.nodes)
+    choose_output(w, a, reach, acyclic)
+    if acyclic:
+        infer_shapes(w, a, arity_bad)
+        # receptive fields are computed on first use (Analysis.receptive) from this snapshot:
+        # params dicts are replaced, never changed in place, on an edit
+        a._rf_inputs = ({nid: n.params for nid, n in nodes.items()},
+                        {nid: [e.source for e in lst] for nid, lst in w.ins.items()})
+    check_output(w, a, num_classes)
     return a

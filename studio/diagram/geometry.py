@@ -125,7 +125,6 @@ def collect_boxes(graph: Graph, analysis) -> list[Box]:
             if nid != last_in_block.get(blk) or shape is None:
                 continue
             has_add = any(graph.node(m).type == "Add" for m in members[blk])
-            kind = next((g.kind for g in graph.groups if g.name == blk), "") or "block"
             boxes.append(Box(nid, blk, tuple(shape), "block", stage_of.get(nid, ""), residual=has_add))
             for m in members[blk]:
                 index_of[m] = len(boxes) - 1

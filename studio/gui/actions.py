@@ -102,4 +102,6 @@ def build_menus(win) -> None:
     m.addAction(_action(win, "help", "cnn-studio &Help", win.show_help, K.HelpContents))
     if win.act["help"].shortcut().isEmpty():
         win.act["help"].setShortcut(QKeySequence("F1"))
+    m.addAction(_action(win, "concepts", "&Concepts", win.show_concepts, None,
+                        "One-hot, softmax, cross-entropy, convolution… each linked to where the studio shows it"))
     m.addAction(_action(win, "about", "&About cnn-studio", win.show_about))

@@ -88,7 +88,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._on_problem_count(len(self.document.analysis.errors), len(self.document.analysis.warnings))
         self.training = self._install_training()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         if not self._layout_restored:  # first start: sensible dock sizes once the window exists
             self._layout_restored = True
@@ -96,7 +96,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.resizeDocks([self.details_dock], [240], Qt.Orientation.Vertical)
         QTimer.singleShot(0, self._clamp_bottom_dock)
 
-    def eventFilter(self, obj, ev) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj, ev) -> bool:
         if obj is self.details_dock and ev.type() == QEvent.Type.Resize and self.isVisible() \
                 and ev.size().height() > self.height() // 2 + 2:
             QTimer.singleShot(0, self._clamp_bottom_dock)
@@ -119,14 +119,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return dock
 
     def _install_training(self):
-        try:
-            from studio.gui import training
-        except ModuleNotFoundError as exc:
-            if exc.name != "studio.gui.training":
-                raise
-            return None
-        install = getattr(training, "install", None)
-        return install(self) if install is not None else None
+        from studio.gui import training
+
+        return training.install(self)
 
     # ---- small helpers ---------------------------------------------------------
     def show_status(self, text: str, ms: int = 8000) -> None:
@@ -213,10 +208,15 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def show_help(self) -> None:
         self._help = help_dialog.show_help(self)
 
+    def show_concepts(self) -> None:
+        from studio.gui.dialogs.concepts import show_concepts
+
+        self._concepts = show_concepts(self)
+
     def show_about(self) -> None:
         help_dialog.show_about(self)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:  # Qt override
         tr = self.training
         if tr is not None and tr.is_running():
             B = QMessageBox.StandardButton

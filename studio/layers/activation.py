@@ -86,9 +86,17 @@ class SoftmaxSpec(_Activation):
     id = "Softmax"
     title = "Softmax"
     torch_class = "Softmax"
-    formula = "p_i = e^x_i / Σ_j e^x_j over the channel/feature dimension"
-    description = ("Turns scores into a probability distribution. Not needed before CrossEntropy loss, "
-                   "which applies log-softmax itself.")
+    formula = "p_i = e^z_i / Σ_j e^z_j, the sum over all outputs j (dimension 1: features, or channels per pixel)"
+    description = ("Turns a vector of scores into a probability distribution: each output depends on all inputs "
+                   "(not element-wise). Not needed before the cross-entropy loss, which applies log-softmax itself.")
+
+    def explain(self, params, in_shapes, out):
+        ins = in_shapes[0] if in_shapes else None
+        over = (f"the {ins[0]} channels at each pixel" if ins is not None and len(ins) == 3
+                else f"all {ins[0]} outputs" if ins else "all outputs")
+        return (f"Softmax: {fmt_shape(ins)} → {fmt_shape(out)} (not element-wise: each p_i depends on every z_j)\n"
+                f"{self.formula}\nnormalises over {over}: every p_i > 0 and they sum to 1; "
+                "the largest score gets the largest probability\nparams = 0")
 
     def torch_module(self, params, in_shapes):
         return "Softmax", {"dim": 1}

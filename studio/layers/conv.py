@@ -4,7 +4,7 @@ from __future__ import annotations
 from studio.core.errors import ShapeError
 from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
 
-from ._arith import grouped, out_formula, out_size
+from ._arith import formula_note, grouped, out_formula, out_size
 
 
 @register
@@ -110,20 +110,32 @@ class Conv2dSpec(LayerSpec):
         k, s, d = pair(params["kernel_size"]), pair(params["stride"]), pair(params["dilation"])
         (ph, pw), same = self._pads(params)
         co, g = params["out_channels"], params["groups"]
-        lines = [f"Conv2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}"]
+        lines = [f"Conv2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}  ({co} kernels, one feature map each)"]
         if same:
             lines.append(f"padding 'same': H_out = H_in = {h}, W_out = W_in = {w}")
         elif out:
             lines.append(out_formula("H", h, k[0], s[0], ph, d[0], False, out[1]))
             lines.append(out_formula("W", w, k[1], s[1], pw, d[1], False, out[2]))
+            note = formula_note(k, d, False)
+            if note:
+                lines.append(f"(general form: {note})")
         cin = f"({c}/{g})" if g > 1 else f"{c}"
-        bias = f" + {co}" if params["bias"] else ""
         n = self.costs(params, in_shapes, out).params if out else 0
-        lines.append(f"params = {k[0]}·{k[1]}·{cin}·{co}{bias} = {grouped(n)}")
+        sym_in = "(C_in/groups)" if g > 1 else "C_in"
+        if params["bias"]:
+            lines.append(f"params = K_h·K_w·{sym_in}·C_out + C_out (bias) = {k[0]}·{k[1]}·{cin}·{co} + {co} = {grouped(n)}")
+        else:
+            lines.append(f"params = K_h·K_w·{sym_in}·C_out (no bias) = {k[0]}·{k[1]}·{cin}·{co} = {grouped(n)}")
+        lines.append(f"  K_h×K_w = {k[0]}×{k[1]} kernel, C_in = {c} input channels"
+                     + (f" in {g} groups" if g > 1 else "")
+                     + f", C_out = {co} kernels" + (", one bias per kernel" if params["bias"] else ""))
         if out:
             m = self.costs(params, in_shapes, out).macs
             lines.append(f"MACs = {out[1]}·{out[2]}·{co}·{k[0]}·{k[1]}·{cin} = {grouped(m)}")
         return "\n".join(lines)
+
+    def window(self, params, in_shapes, out):
+        return pair(params["kernel_size"]), pair(params["stride"]), pair(params["dilation"])
 
     def short(self, params):
         s = pair(params["stride"])
@@ -173,16 +185,17 @@ class ZeroPad2dSpec(LayerSpec):
         who = who or self.title
         (x,) = in_shapes
         self.need_image(x, who)
-        l, r, t, b = self._lrtb(params["padding"])
-        return (x[0], x[1] + t + b, x[2] + l + r)
+        left, r, t, b = self._lrtb(params["padding"])
+        return (x[0], x[1] + t + b, x[2] + left + r)
 
     def explain(self, params, in_shapes, out):
-        l, r, t, b = self._lrtb(params["padding"])
+        left, r, t, b = self._lrtb(params["padding"])
         if not in_shapes or len(in_shapes[0]) != 3:
             return "ZeroPad2d: needs a C×H×W input"
         c, h, w = in_shapes[0]
         return (f"ZeroPad2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
-                f"H_out = {h} + {t} + {b} = {h + t + b}, W_out = {w} + {l} + {r} = {w + l + r}\nparams = 0")
+                f"H_out = {h} + {t} + {b} = {h + t + b}, W_out = {w} + {left} + {r} = {w + left + r}\n"
+                f"adds {left + r} column(s) and {t + b} row(s) of zeros to each feature map\nparams = 0")
 
     def short(self, params):
         p = params["padding"]

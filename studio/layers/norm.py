@@ -15,7 +15,8 @@ class BatchNormSpec(LayerSpec):
     description = ("Normalises each channel over the batch, then scales and shifts it; "
                    "2d on images, 1d on vectors (chosen from the input).")
     params = (
-        ParamSpec("eps", "float", 1e-5, "Added to the variance for numerical stability", 0.0, 1.0),
+        ParamSpec("eps", "float", 1e-5, "Added to the variance for numerical stability (above 0, as torch requires)",
+                  0.0, 1.0, min_open=True),
         ParamSpec("momentum", "float", 0.1, "Weight of the newest batch in the running statistics", 0.0, 1.0),
         ParamSpec("affine", "bool", True, "Learn a scale (γ) and shift (β) per channel"),
     )
@@ -32,9 +33,16 @@ class BatchNormSpec(LayerSpec):
             return "BatchNorm: needs an input"
         c = in_shapes[0][0]
         kind = "BatchNorm2d" if len(in_shapes[0]) == 3 else "BatchNorm1d"
-        learn = f"params = 2·{c} = {grouped(2 * c)} (γ and β)" if params["affine"] else "params = 0 (affine off)"
-        return (f"{kind}: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n{learn}\n"
-                f"buffers = 2·{c} + 1 = {grouped(2 * c + 1)} (running mean and variance, batch counter; not trained)")
+        learn = (f"params = 2·C = 2·{c} = {grouped(2 * c)} (learned: γ and β, one pair per channel)"
+                 if params["affine"] else "params = 0 (affine off: γ = 1, β = 0)")
+        where = "over the batch and all pixels" if len(in_shapes[0]) == 3 else "over the batch"
+        return (f"{kind}: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
+                f"y = γ·(x − μ)/√(σ² + ε) + β, per channel (ε = {params['eps']:g})\n"
+                f"training: μ, σ² are the mean and variance of each channel {where}; "
+                f"evaluation: the running mean and variance (updated with momentum {params['momentum']:g})\n"
+                f"{learn}\n"
+                f"buffers = 2·{c} + 1 = {grouped(2 * c + 1)} (running mean and variance, batch counter; kept, "
+                "not trained)")
 
     def short(self, params):
         return "BatchNorm"
@@ -92,6 +100,9 @@ class DropoutSpec(LayerSpec):
     def infer(self, params, in_shapes, who=None):
         return tuple(in_shapes[0])
 
+    def explain(self, params, in_shapes, out):
+        return _dropout_text(self.title, "value", params["p"], in_shapes, out)
+
     def short(self, params):
         return f"Dropout {params['p']:g}"
 
@@ -112,8 +123,20 @@ class Dropout2dSpec(LayerSpec):
         self.need_image(in_shapes[0], who or self.title)
         return tuple(in_shapes[0])
 
+    def explain(self, params, in_shapes, out):
+        return _dropout_text(self.title, "whole channel (feature map)", params["p"], in_shapes, out)
+
     def short(self, params):
         return f"Dropout2d {params['p']:g}"
 
     def torch_module(self, params, in_shapes):
         return "Dropout2d", ({} if params["p"] == 0.5 else {"p": params["p"]})
+
+
+def _dropout_text(title, what, p, in_shapes, out) -> str:
+    ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
+    keep = f"the rest scaled by 1/(1 − p) = {1 / (1 - p):.4g}" if p < 1 else "nothing is kept"
+    return (f"{title}: {ins} → {fmt_shape(out)}\n"
+            f"training: each {what} is zeroed with probability p = {p:g}, {keep}, so the expected sum is unchanged\n"
+            "evaluation (predict, evaluate): passes everything through unchanged\n"
+            "params = 0 (nothing to learn)")

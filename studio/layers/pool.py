@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from studio.core.errors import ShapeError
-from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
+from studio.core.spec import LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
 
-from ._arith import out_formula, out_size
+from ._arith import formula_note, out_formula, out_size
 
 
 def _t(v):
@@ -14,6 +14,7 @@ def _t(v):
 class _PoolSpec(LayerSpec):
     category = "Pooling"
     dilated = False
+    reduce = "maximum"
 
     def _ksp(self, params):
         k = pair(params["kernel_size"])
@@ -58,8 +59,17 @@ class _PoolSpec(LayerSpec):
         if out:
             lines.append(out_formula("H", h, k[0], s[0], p[0], d[0], params["ceil_mode"], out[1]))
             lines.append(out_formula("W", w, k[1], s[1], p[1], d[1], params["ceil_mode"], out[2]))
-        lines.append("params = 0 (pooling has nothing to learn)")
+            note = formula_note(k, d, params["ceil_mode"])
+            if note:
+                lines.append(f"(general form: {note})")
+        lines.append(f"each output pixel is the {self.reduce} of a {k[0]}×{k[1]} window, channel by channel "
+                     f"({c} channels in, {c} out)")
+        lines.append("params = 0 (pooling has nothing to learn: no weights, no bias)")
         return "\n".join(lines)
+
+    def window(self, params, in_shapes, out):
+        k, s, _p, d = self._ksp(params)
+        return k, s, d
 
     def short(self, params):
         k, s, p, d = self._ksp(params)
@@ -100,6 +110,7 @@ class AvgPool2dSpec(_PoolSpec):
     id = "AvgPool2d"
     title = "AvgPool2d"
     torch_class = "AvgPool2d"
+    reduce = "average"
     description = "Averages each window."
     params = (
         ParamSpec("kernel_size", "size2", 2, "Window height × width", 1, 255),
@@ -122,6 +133,11 @@ class AvgPool2dSpec(_PoolSpec):
         return "AvgPool2d", kw
 
 
+def adaptive_max_window(i: int, o: int) -> int:
+    """Largest window of adaptive pooling from size i to size o (PyTorch's start/end rule)."""
+    return max(-(-(j + 1) * i // o) - (j * i // o) for j in range(o))
+
+
 class _AdaptiveSpec(LayerSpec):
     category = "Pooling"
     params = (ParamSpec("output_size", "size2", 1, "Output height × width, whatever the input size", 1, 4096),)
@@ -137,6 +153,14 @@ class _AdaptiveSpec(LayerSpec):
         ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
         return (f"{self.title}: {ins} → {fmt_shape(out)}\n"
                 f"the window adapts so that any H×W becomes {fmt_pair(params['output_size'])}\nparams = 0")
+
+    def window(self, params, in_shapes, out):
+        """PyTorch's adaptive windows: output i reads [floor(i·I/O), ceil((i+1)·I/O)); the
+        largest such window, and I/O as the step (rounded down; exact when O divides I)."""
+        (_c, h, w), (oh, ow) = in_shapes[0], out[1:]
+        k = tuple(adaptive_max_window(i, o) for i, o in ((h, oh), (w, ow)))
+        s = tuple(max(1, i // o) for i, o in ((h, oh), (w, ow)))
+        return k, s, (1, 1)
 
     def short(self, params):
         return f"{self.title.replace('Adaptive', 'Adapt')[:-2]} → {fmt_pair(params['output_size'])}"

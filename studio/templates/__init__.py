@@ -13,7 +13,7 @@ from studio.core.errors import StudioError
 from studio.core.project import Project
 from studio.core.spec import fmt_shape
 
-from . import classic, vgg, resnet  # noqa: F401,I001  (register the built-ins, in this order)
+from . import classic, vgg, resnet  # noqa: F401  (register the built-ins, in this order)
 from .registry import (TemplateInfo, apply_layout, builtin_entry, builtin_info, builtin_names,
                        checked_build, unknown_name_error)
 

@@ -14,16 +14,17 @@ import os
 import pickle
 import re
 import warnings
-from pathlib import Path
 from typing import Any
 
 import torch
 from torch import nn
 
-from studio.compiler.weights import weights_mismatch  # noqa: F401  (also used by engine)
+from studio.compiler.weights import weights_mismatch  # also used by engine
 from studio.core.errors import StudioError
 from studio.core.graph import Graph
 from studio.core.project import Project, atomic_write_bytes, parse_project
+
+from .checkpoint_file import checkpoint_file
 
 REQUIRED = ("model", "epoch", "project", "class_names", "mean", "std", "input_shape")
 
@@ -41,12 +42,7 @@ def save_checkpoint(path: str | os.PathLike, state: dict[str, Any]) -> None:
 
 def load_checkpoint(path: str | os.PathLike) -> dict[str, Any]:
     """Read a checkpoint with ``weights_only=True``, or raise StudioError saying what is wrong."""
-    p = Path(path)
-    if not p.exists():
-        raise StudioError(f"{path}: no such checkpoint file")
-    if p.is_dir():
-        hint = " (did you mean best.pt inside it?)" if (p / "best.pt").exists() else ""
-        raise StudioError(f"{path} is a folder, not a checkpoint file{hint}")
+    p = checkpoint_file(path)
     try:
         with warnings.catch_warnings():  # torch warns about pickle protocols before refusing
             warnings.simplefilter("ignore")

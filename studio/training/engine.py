@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import platform
 import random
-import re
 import threading
 import time
 import warnings
@@ -28,44 +27,28 @@ from studio.core.project import Project, atomic_write_text, save_project
 
 from . import distributed as dist_util
 from .checkpoint import build_model, load_checkpoint, save_checkpoint, weights_mismatch
+from .faults import Fail, first_line, is_oom
+from .layer_stats import DEFAULT_EVERY, STATS_FILE, LayerStats, graph_layers, trim_stats
+from .loop import PROGRESS_INTERVAL_S, run_epochs  # noqa: F401 (PROGRESS_INTERVAL_S: public)
 from .records import EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
+from .runs import graph_version, new_run_dir, write_status
 from .runtime import LoaderBatches, TensorBatches, amp_setup, as_tensors, dataset_len, pick_device
 from .optim import make_optimizer, make_scheduler
 from .settings import TrainSettings
+from .weight_init import init_weights
 
-PROGRESS_INTERVAL_S = 0.1
 SMALL_MODEL_MACS = 200e6  # forward MACs per batch below which the CPU uses one thread
 
 
-class _Fail(Exception):
-    """Ends the run with status 'failed' and this message."""
-
-
-def _is_oom(exc: BaseException) -> bool:
-    oom = getattr(torch, "OutOfMemoryError", None)
-    text = str(exc).lower()
-    return (oom is not None and isinstance(exc, oom)) or (
-        isinstance(exc, RuntimeError) and ("out of memory" in text or "can't allocate memory" in text))
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return (text[0] if text else type(exc).__name__)[:240]
-
-
 def default_run_dir(project: Project, base: Path) -> Path:
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", project.name or project.template or "project").strip("-.") or "project"
-    stem = base / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}"
-    path, n = stem, 1
-    while path.exists():
-        n += 1
-        path = Path(f"{stem}-{n}")
-    return path
+    """A new run folder under ``base`` named after the project (see studio.training.runs)."""
+    return new_run_dir(project.name or project.template or "project", base)
 
 
 class Trainer:
     def __init__(self, project: Project, data=None, settings: TrainSettings | None = None,
-                 out_dir: Path | None = None, resume: Path | None = None):
+                 out_dir: Path | None = None, resume: Path | None = None, stats_every: int = DEFAULT_EVERY,
+                 init: str | None = None):
         self.project = project.copy()
         self.data = data
         self.settings = settings or TrainSettings.from_dict(project.training)
@@ -82,18 +65,25 @@ class Trainer:
         self.last_path: Path | None = None
         self._stop = threading.Event()
         self._pause = threading.Event()
+        self._pause_wake = threading.Event()
+        self.pause_reached = threading.Event()  # set while the loop waits in a pause
+        self.stats_every = stats_every  # layer statistics every N steps (0: none)
+        self.init = init  # weight initialisation scheme (None: PyTorch's default)
+        self.layer_stats: LayerStats | None = None
         self.dist = dist_util.DistInfo()
         self.elapsed_offset = 0.0  # seconds already trained before a resume
 
     # ---- control from any thread -------------------------------------------------
     def request_stop(self) -> None:
         self._stop.set()
+        self._pause_wake.set()
 
     def request_pause(self) -> None:
         self._pause.set()
 
     def request_resume(self) -> None:
         self._pause.clear()
+        self._pause_wake.set()
 
     @property
     def paused(self) -> bool:
@@ -103,32 +93,67 @@ class Trainer:
     def stop_requested(self) -> bool:
         return self._stop.is_set()
 
+    def wait_while_paused(self) -> float:
+        """Block while paused (a stop ends the wait); returns the seconds spent waiting.
+        ``pause_reached`` is set while the engine sits in this wait."""
+        if not self._pause.is_set() or self._stop.is_set():
+            return 0.0
+        t0 = time.perf_counter()
+        self.pause_reached.set()
+        try:
+            while self._pause.is_set() and not self._stop.is_set():
+                self._pause_wake.wait(0.05)
+                self._pause_wake.clear()
+        finally:
+            self.pause_reached.clear()
+        return time.perf_counter() - t0
+
     # ---- the generator -----------------------------------------------------------
     def run(self):
         threads = torch.get_num_threads()
         try:
-            yield from self._run_guarded()
+            for rec in self._run_guarded():
+                if rec.kind == "result":
+                    self._close(rec)
+                yield rec
         finally:
             torch.set_num_threads(threads)
 
     def _run_guarded(self):
         try:
             yield from self._run()
-        except _Fail as exc:
-            yield self._result("failed", str(exc))
+        except Fail as exc:
+            yield self.result("failed", str(exc))
         except StudioError as exc:
-            yield self._result("failed", str(exc))
+            yield self.result("failed", str(exc))
         except Exception as exc:  # never a traceback out of run()
-            if _is_oom(exc):
-                yield self._result("failed", self._oom_message())
+            if is_oom(exc):
+                yield self.result("failed", self._oom_message())
             else:
-                yield self._result("failed", f"training failed: {type(exc).__name__}: {_first_line(exc)}")
+                yield self.result("failed", f"training failed: {type(exc).__name__}: {first_line(exc)}")
 
-    def _result(self, status: str, message: str) -> ResultRecord:
+    def result(self, status: str, message: str) -> ResultRecord:
         def s(p):
             return str(p) if p is not None and p.exists() else None
-        return ResultRecord(status, message, self.epochs_done, self.best_val_acc, s(self.best_path),
-                            s(self.last_path), str(self.run_dir) if self.run_dir else None)
+        return ResultRecord(status=status, message=message, epochs_done=self.epochs_done,
+                            best_val_acc=self.best_val_acc, best_checkpoint=s(self.best_path),
+                            last_checkpoint=s(self.last_path), run_dir=str(self.run_dir) if self.run_dir else None)
+
+    def _close(self, rec: ResultRecord) -> None:
+        """The run ended: the status record says how (every run, CLI or window)."""
+        if self.layer_stats is not None:
+            self.layer_stats.close()
+        if self.run_dir is None or not self.dist.is_main or not self.run_dir.is_dir():
+            return
+        best = None if rec.best_val_acc is None else {"name": self.best_metric_name, "value": rec.best_val_acc}
+        write_status(self.run_dir, status=rec.status, message=rec.message, epochs_done=rec.epochs_done,
+                     best_val_acc=rec.best_val_acc, best_metric=best,
+                     ended=time.strftime("%Y-%m-%dT%H:%M:%S"))
+
+    @property
+    def best_metric_name(self) -> str:
+        b = getattr(self, "bundle", None)
+        return "val_acc" if b is not None and dataset_len(b.val) else "train_acc"
 
     def _oom_message(self) -> str:
         bs = self.settings.batch_size
@@ -145,13 +170,13 @@ class Trainer:
         try:
             from .data import DataSettings, load_data
         except ImportError as exc:
-            raise _Fail(f"the dataset code is not available ({_first_line(exc)})") from None
+            raise Fail(f"the dataset code is not available ({first_line(exc)})") from None
         try:
             return load_data(DataSettings.from_dict(self.project.dataset or {}), self.project.input_shape)
         except StudioError:
             raise
         except Exception as exc:
-            raise _Fail(f"could not load the data: {type(exc).__name__}: {_first_line(exc)}") from None
+            raise Fail(f"could not load the data: {type(exc).__name__}: {first_line(exc)}") from None
 
     def _setup(self):
         st = self.settings
@@ -169,7 +194,7 @@ class Trainer:
         bundle = self._load_data()
         self.bundle = bundle
         if bundle.num_classes != self.project.num_classes:
-            raise _Fail(f"the project has {self.project.num_classes} classes but the data has {bundle.num_classes} "
+            raise Fail(f"the project has {self.project.num_classes} classes but the data has {bundle.num_classes} "
                         f"({', '.join(map(str, bundle.class_names[:6]))}{'…' if bundle.num_classes > 6 else ''}): "
                         f"set the number of classes to {bundle.num_classes} (--classes {bundle.num_classes})")
         self.project.class_names = list(bundle.class_names)
@@ -177,8 +202,10 @@ class Trainer:
         if hasattr(used, "to_dict"):  # record the data actually trained on
             self.project.dataset = used.to_dict()
         if dataset_len(bundle.train) == 0:
-            raise _Fail("the training set is empty: check the data folder (one subfolder of images per class)")
-        self.model = build_model(self.project).to(self.device)
+            raise Fail("the training set is empty: check the data folder (one subfolder of images per class)")
+        self.model = build_model(self.project)
+        init_weights(self.model, self.init)
+        self.model = self.model.to(self.device)
         if st.channels_last:
             self.model = self.model.to(memory_format=torch.channels_last)
         self.amp_dtype, need_scaler = amp_setup(self.device, st.amp)
@@ -212,9 +239,18 @@ class Trainer:
                 self.run_dir.mkdir(parents=True, exist_ok=True)
                 save_project(self.project, self.run_dir / "project.cnnproj")
             except OSError as exc:
-                raise _Fail(f"cannot create the run folder {self.run_dir}: {exc.strerror or exc}") from None
+                raise Fail(f"cannot create the run folder {self.run_dir}: {exc.strerror or exc}") from None
             self.best_path, self.last_path = self.run_dir / "best.pt", self.run_dir / "last.pt"
             self._trim_metrics()
+            trim_stats(self.run_dir / STATS_FILE, (self.start_epoch - 1) * len(self.batches))
+            write_status(self.run_dir, status="running", message="", epochs=self.settings.epochs,
+                         epochs_done=self.epochs_done, best_val_acc=self.best_val_acc, best_metric=None,
+                         graph_version=graph_version(self.project), started=time.strftime("%Y-%m-%dT%H:%M:%S"),
+                         ended=None)
+
+        if self.stats_every > 0:
+            path = self.run_dir / STATS_FILE if self.run_dir is not None else None
+            self.layer_stats = LayerStats(graph_layers(self.model, self.project.graph), path, self.stats_every)
 
     def _cpu_threads(self) -> str:
         """Small models run faster on one thread (no OpenMP barriers between tiny ops)."""
@@ -232,14 +268,14 @@ class Trainer:
         ckpt = load_checkpoint(self.resume)
         problem = weights_mismatch(self.model, ckpt["model"])
         if problem:
-            raise _Fail(f"{self.resume.name} does not fit this model ({problem}): resume with the "
+            raise Fail(f"{self.resume.name} does not fit this model ({problem}): resume with the "
                         "project the checkpoint was trained on")
         self.model.load_state_dict(ckpt["model"])
         if ckpt.get("optimizer"):
             try:
                 self.optimizer.load_state_dict(ckpt["optimizer"])
             except (ValueError, KeyError):
-                raise _Fail(f"{self.resume.name} was trained with another optimiser setup: resume with "
+                raise Fail(f"{self.resume.name} was trained with another optimiser setup: resume with "
                             f"--optimizer {ckpt.get('settings', {}).get('optimizer', '?')}") from None
         # The schedule is rebuilt for the (possibly longer) run and advanced past the finished epochs.
         for g in self.optimizer.param_groups:
@@ -297,8 +333,11 @@ class Trainer:
         if self.dist.is_main and path is not None:
             save_checkpoint(path, state)
 
+    def save_state(self, path: Path | None, epoch: int, complete: bool, step: int, metrics: dict | None) -> None:
+        """Write a checkpoint of the current state (main process only)."""
+        self._save(path, self._state(epoch, complete, step, metrics))
+
     # ---- the loop -------------------------------------------------------------------
     def _run(self):
-        from .loop import run_epochs
         self._setup()
         yield from run_epochs(self)

@@ -1,159 +1,245 @@
-"""The epoch/step loop of the Trainer (kept apart from setup and checkpoint code)."""
+"""The epoch/step loop of the Trainer, as named steps that can be run (and tested) alone.
+
+The loop talks to the Trainer through a small public interface (no private members):
+``settings``, ``device``, ``dist``, ``net``/``model``, ``optimizer``, ``scheduler``, ``scaler``,
+``batches``, ``bundle``, ``augment``/``aug_gen``, ``amp_dtype``, ``history``, ``epochs_done``,
+``best_val_acc``, ``run_dir``, ``last_path``/``best_path``, ``layer_stats`` and the methods
+``wait_while_paused()``, ``stop_requested``, ``result(status, message)``,
+``save_state(path, epoch, complete, step, metrics)``.
+"""
 from __future__ import annotations
 
 import json
 import math
 import time
+from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
 
 from . import distributed as dist_util
-from .records import EpochRecord, ProgressRecord, StartRecord
+from .faults import Fail, first_line, is_oom, nan_message
+from .records import PROGRESS_INTERVAL_S, EpochRecord, ProgressRecord, StartRecord
 from .runtime import autocast, dataset_len, val_batches, validate
 
+METRIC_KEYS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc", "val_top5", "lr", "samples_per_s",
+               "elapsed_s")
 
-def _nan_message(tr) -> str:
-    lr = tr.settings.lr
-    return (f"the loss became NaN/infinite in epoch {tr.epochs_done + 1}: the learning rate {lr:g} is most likely "
-            f"too high for {tr.settings.optimizer.upper()}; try {lr / 10:g} (10× lower)")
+
+@dataclass
+class Clock:
+    """Wall time of the run without the time spent paused."""
+    t_run: float
+    paused_s: float = 0.0
+
+    def elapsed(self, now: float, extra_paused: float = 0.0) -> float:
+        return now - self.t_run - self.paused_s - extra_paused
+
+
+@dataclass
+class EpochState:
+    """What one epoch has accumulated so far."""
+    epoch: int
+    t_start: float
+    sums: torch.Tensor  # loss_sum, correct, count
+    batch: int = 0
+    paused_s: float = 0.0
+    last_emit: float = 0.0
+    stopped: bool = False
+
+    def train_seconds(self, now: float) -> float:
+        return max(1e-9, now - self.t_start - self.paused_s)
+
+
+def start_record(tr) -> StartRecord:
+    st = tr.settings
+    return StartRecord(device=tr.device.type, device_name=tr.device_name, epochs=st.epochs,
+                       steps_per_epoch=len(tr.batches), num_train=dataset_len(tr.bundle.train),
+                       num_val=dataset_len(tr.bundle.val), params=sum(p.numel() for p in tr.model.parameters()),
+                       amp=tr.amp_dtype is not None, start_epoch=tr.start_epoch,
+                       run_dir=str(tr.run_dir) if tr.run_dir else None, world_size=tr.dist.world_size)
+
+
+def should_stop(tr) -> bool:
+    stop = tr.stop_requested
+    if tr.dist.enabled:
+        stop = dist_util.any_rank(stop, tr.device)
+    return stop
+
+
+def next_batch(it, epoch: int, batch: int):
+    """The next (x, y, n_global) batch or None at the end; unreadable data fails the run."""
+    try:
+        return next(it, None)
+    except Exception as exc:
+        if is_oom(exc):
+            raise
+        raise Fail(f"could not read a training batch (epoch {epoch}, batch {batch + 1}): "
+                   f"{type(exc).__name__}: {first_line(exc)}; check the data files") from None
+
+
+def train_step(tr, xb, yb, n_global: int, sample: bool = False):
+    """Forward, backward and one optimiser step on a batch; returns (logits, loss)."""
+    st, dev, dist = tr.settings, tr.device, tr.dist
+    try:
+        if tr.augment is not None:
+            xb = tr.augment(xb, tr.aug_gen)
+        if st.channels_last and xb.dim() == 4:
+            xb = xb.contiguous(memory_format=torch.channels_last)
+        with autocast(dev, tr.amp_dtype):
+            out = tr.net(xb)
+            loss = F.cross_entropy(out.float(), yb, label_smoothing=st.label_smoothing)
+        scaled = loss * (len(yb) * dist.world_size / n_global) if dist.enabled else loss
+        tr.optimizer.zero_grad(set_to_none=True)
+        if tr.scaler is not None:
+            tr.scaler.scale(scaled).backward()
+            if sample:
+                tr.layer_stats.after_backward(tr.scaler.get_scale())
+            tr.scaler.step(tr.optimizer)
+            tr.scaler.update()
+        else:
+            scaled.backward()
+            if sample:
+                tr.layer_stats.after_backward()
+            tr.optimizer.step()
+    except Exception as exc:
+        if is_oom(exc):
+            raise
+        shape = "×".join(map(str, xb.shape[1:]))
+        raise Fail(f"the model failed on a batch of {shape} images: {first_line(exc)}") from None
+    if tr.scheduler is not None:
+        tr.scheduler.step()
+    return out, loss
+
+
+def accumulate(es: EpochState, out, loss, yb) -> None:
+    with torch.no_grad():
+        es.sums[0] += loss.detach() * len(yb)
+        es.sums[1] += (out.argmax(1) == yb).sum()
+        es.sums[2] += len(yb)
+
+
+def check_finite(tr, value: float) -> None:
+    if not math.isfinite(value):
+        raise Fail(nan_message(tr.epochs_done + 1, tr.settings.lr, tr.settings.optimizer))
+
+
+def progress_record(tr, es: EpochState, step: int, now: float, clock: Clock) -> ProgressRecord:
+    st, n_batches = tr.settings, len(tr.batches)
+    loss_sum, correct, count = es.sums.tolist()
+    check_finite(tr, loss_sum)
+    train_s = es.train_seconds(now)
+    left = (st.epochs - es.epoch) * n_batches + (n_batches - es.batch)
+    return ProgressRecord(epoch=es.epoch, epochs=st.epochs, step=step, batch=es.batch, batches=n_batches,
+                          loss=loss_sum / count, acc=correct / count, lr=tr.optimizer.param_groups[0]["lr"],
+                          samples_per_s=count * tr.dist.world_size / train_s,
+                          elapsed_s=clock.elapsed(now, es.paused_s), eta_s=left * train_s / es.batch)
+
+
+def run_epoch_steps(tr, es: EpochState, step: int, clock: Clock):
+    """Train one epoch batch by batch, yielding progress (and layer statistics when sampled);
+    returns the global step count.
+
+    Sets ``es.stopped`` when a stop was asked for (the epoch is then incomplete)."""
+    n_batches = len(tr.batches)
+    it = tr.batches.epoch(es.epoch)
+    stats = tr.layer_stats
+    while True:
+        es.paused_s += tr.wait_while_paused()
+        if should_stop(tr):
+            es.stopped = True
+            return step
+        batch = next_batch(it, es.epoch, es.batch)
+        if batch is None:
+            return step
+        xb, yb, n_global = batch
+        es.batch += 1
+        sample = stats is not None and stats.begin(step, es.epoch - 1 + (es.batch - 1) / n_batches)
+        out, loss = train_step(tr, xb, yb, n_global, sample)
+        step += 1
+        if sample:
+            yield stats.after_update()
+        accumulate(es, out, loss, yb)
+        if tr.dist.enabled and dist_util.any_rank(not math.isfinite(loss.item()), tr.device):
+            check_finite(tr, float("nan"))
+        now = time.perf_counter()
+        if es.batch == n_batches or now - es.last_emit >= PROGRESS_INTERVAL_S:
+            es.last_emit = now
+            yield progress_record(tr, es, step, now, clock)
+
+
+def stopped_result(tr, es: EpochState):
+    n_batches = len(tr.batches)
+    partial = es.batch > 0
+    if partial:
+        tr.save_state(tr.last_path, es.epoch - 1, False, es.batch,
+                      tr.history[-1].to_dict() if tr.history else None)
+    where = f"in epoch {es.epoch} after {es.batch} of {n_batches} batches" if partial else \
+        f"after epoch {es.epoch - 1}"
+    return tr.result("stopped", f"stopped {where}; last.pt holds the current weights")
+
+
+def epoch_record(tr, es: EpochState, clock: Clock) -> EpochRecord:
+    """Validate and summarise a finished epoch."""
+    st, dev, dist = tr.settings, tr.device, tr.dist
+    train_s = es.train_seconds(time.perf_counter())
+    loss_sum, correct, count = dist_util.all_sum(es.sums.tolist(), dev)
+    check_finite(tr, loss_sum)
+    ncls = tr.project.num_classes
+    vb = val_batches(tr.bundle.val, tr.bundle.in_memory, dev, max(256, st.batch_size), dist.rank,
+                     dist.world_size, tr.val_tensors)
+    vloss, vcorrect, vtop5, vcount = dist_util.all_sum(
+        validate(tr.model, vb, dev, tr.amp_dtype, st.channels_last, ncls), dev)
+    return EpochRecord(epoch=es.epoch, epochs=st.epochs, train_loss=loss_sum / count, train_acc=correct / count,
+                       val_loss=vloss / vcount if vcount else None, val_acc=vcorrect / vcount if vcount else None,
+                       val_top5=(vtop5 / vcount if vcount else None) if ncls > 5 else None,
+                       lr=tr.optimizer.param_groups[0]["lr"], samples_per_s=count / train_s,
+                       elapsed_s=clock.elapsed(time.perf_counter()))
+
+
+def record_epoch(tr, rec: EpochRecord, batches_done: int) -> None:
+    """Remember the epoch, keep the best score, write the checkpoints and the metrics line."""
+    tr.history.append(rec)
+    tr.epochs_done = rec.epoch
+    score = rec.val_acc if rec.val_acc is not None else rec.train_acc
+    improved = tr.best_val_acc is None or score > tr.best_val_acc
+    if improved:
+        tr.best_val_acc = score
+    if not tr.dist.is_main:
+        return
+    tr.save_state(tr.last_path, rec.epoch, True, batches_done, rec.to_dict())
+    if improved:
+        tr.save_state(tr.best_path, rec.epoch, True, batches_done, rec.to_dict())
+    line = {k: rec.to_dict()[k] for k in METRIC_KEYS}
+    with open(tr.run_dir / "metrics.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps(line) + "\n")
+
+
+def finished_message(tr) -> str:
+    acc, n = tr.best_val_acc, tr.epochs_done
+    done = f"trained {n} epoch{'s' if n != 1 else ''}"
+    return f"{done}; best validation accuracy {acc * 100:.2f}%" if acc is not None else done
 
 
 def run_epochs(tr):
-    from .engine import _Fail, _first_line, _is_oom
-
-    st, dev, dist = tr.settings, tr.device, tr.dist
-    batches = tr.batches
-    n_batches = len(batches)
-    channels_last = st.channels_last
-    ls = st.label_smoothing
-    ncls = tr.project.num_classes
-    params = sum(p.numel() for p in tr.model.parameters())
-    yield StartRecord(dev.type, tr.device_name, st.epochs, n_batches, dataset_len(tr.bundle.train),
-                      dataset_len(tr.bundle.val), params, tr.amp_dtype is not None, tr.start_epoch,
-                      str(tr.run_dir) if tr.run_dir else None, dist.world_size)
+    """The whole loop: a start record, then per epoch progress and an epoch record, then a result."""
+    st = tr.settings
+    yield start_record(tr)
     if tr.start_epoch > st.epochs:
-        yield tr._result("finished", f"nothing to do: the checkpoint already has {tr.epochs_done} epochs; "
-                                     f"ask for more than {tr.epochs_done} epochs to continue")
+        yield tr.result("finished", f"nothing to do: the checkpoint already has {tr.epochs_done} epochs; "
+                                    f"ask for more than {tr.epochs_done} epochs to continue")
         return
-    t_run = time.perf_counter() - tr.elapsed_offset
-    paused_s = 0.0
-    step = (tr.start_epoch - 1) * n_batches
+    clock = Clock(time.perf_counter() - tr.elapsed_offset)
+    step = (tr.start_epoch - 1) * len(tr.batches)
     tr.net.train()
     for epoch in range(tr.start_epoch, st.epochs + 1):
-        sums = torch.zeros(3, dtype=torch.float64, device=dev)  # loss_sum, correct, count
-        t_epoch = time.perf_counter()
-        epoch_paused = 0.0
-        last_emit = 0.0
-        it = batches.epoch(epoch)
-        b = 0
-        stopped = False
-        while True:
-            # --- cooperative control between steps ---
-            if tr._pause.is_set() and not tr._stop.is_set():
-                t0 = time.perf_counter()
-                while tr._pause.is_set() and not tr._stop.is_set():
-                    time.sleep(0.05)
-                epoch_paused += time.perf_counter() - t0
-            stop = tr._stop.is_set()
-            if dist.enabled:
-                stop = dist_util.any_rank(stop, dev)
-            if stop:
-                stopped = True
-                break
-            try:
-                batch = next(it, None)
-            except Exception as exc:
-                if _is_oom(exc):
-                    raise
-                raise _Fail(f"could not read a training batch (epoch {epoch}, batch {b + 1}): "
-                            f"{type(exc).__name__}: {_first_line(exc)}; check the data files") from None
-            if batch is None:
-                break
-            xb, yb, n_global = batch
-            b += 1
-            step += 1
-            try:
-                if tr.augment is not None:
-                    xb = tr.augment(xb, tr.aug_gen)
-                if channels_last and xb.dim() == 4:
-                    xb = xb.contiguous(memory_format=torch.channels_last)
-                with autocast(dev, tr.amp_dtype):
-                    out = tr.net(xb)
-                    loss = F.cross_entropy(out.float(), yb, label_smoothing=ls)
-                scaled = loss * (len(yb) * dist.world_size / n_global) if dist.enabled else loss
-                tr.optimizer.zero_grad(set_to_none=True)
-                if tr.scaler is not None:
-                    tr.scaler.scale(scaled).backward()
-                    tr.scaler.step(tr.optimizer)
-                    tr.scaler.update()
-                else:
-                    scaled.backward()
-                    tr.optimizer.step()
-            except Exception as exc:
-                if _is_oom(exc):
-                    raise
-                shape = "×".join(map(str, xb.shape[1:]))
-                raise _Fail(f"the model failed on a batch of {shape} images: {_first_line(exc)}") from None
-            if tr.scheduler is not None:
-                tr.scheduler.step()
-            with torch.no_grad():
-                sums[0] += loss.detach() * len(yb)
-                sums[1] += (out.argmax(1) == yb).sum()
-                sums[2] += len(yb)
-            now = time.perf_counter()
-            last = b == n_batches
-            if dist.enabled:
-                if dist_util.any_rank(not math.isfinite(loss.item()), dev):
-                    raise _Fail(_nan_message(tr))
-            if last or now - last_emit >= 0.1:
-                last_emit = now
-                loss_sum, correct, count = sums.tolist()
-                if not math.isfinite(loss_sum):
-                    raise _Fail(_nan_message(tr))
-                train_s = max(1e-9, now - t_epoch - epoch_paused)
-                sps = count * dist.world_size / train_s
-                left = (st.epochs - epoch) * n_batches + (n_batches - b)
-                yield ProgressRecord(epoch, st.epochs, step, b, n_batches, loss_sum / count, correct / count,
-                                     tr.optimizer.param_groups[0]["lr"], sps,
-                                     now - t_run - paused_s - epoch_paused, left * train_s / b)
-        paused_s += epoch_paused
-        if stopped:
-            partial = b > 0
-            if partial:
-                tr._save(tr.last_path, tr._state(epoch - 1, False, b, tr.history[-1].to_dict() if tr.history else None))
-            where = f"in epoch {epoch} after {b} of {n_batches} batches" if partial else f"after epoch {epoch - 1}"
-            yield tr._result("stopped", f"stopped {where}; last.pt holds the current weights")
+        es = EpochState(epoch, time.perf_counter(), torch.zeros(3, dtype=torch.float64, device=tr.device))
+        step = yield from run_epoch_steps(tr, es, step, clock)
+        clock.paused_s += es.paused_s
+        if es.stopped:
+            yield stopped_result(tr, es)
             return
-        train_s = max(1e-9, time.perf_counter() - t_epoch - epoch_paused)
-        loss_sum, correct, count = dist_util.all_sum(sums.tolist(), dev)
-        if not math.isfinite(loss_sum):
-            raise _Fail(_nan_message(tr))
-        vb = val_batches(tr.bundle.val, tr.bundle.in_memory, dev, max(256, st.batch_size), dist.rank,
-                         dist.world_size, tr.val_tensors)
-        vloss, vcorrect, vtop5, vcount = dist_util.all_sum(
-            validate(tr.model, vb, dev, tr.amp_dtype, channels_last, ncls), dev)
-        rec = EpochRecord(epoch, st.epochs, loss_sum / count, correct / count,
-                          vloss / vcount if vcount else None, vcorrect / vcount if vcount else None,
-                          (vtop5 / vcount if vcount else None) if ncls > 5 else None,
-                          tr.optimizer.param_groups[0]["lr"], count / train_s,
-                          time.perf_counter() - t_run - paused_s)
-        tr.history.append(rec)
-        tr.epochs_done = epoch
-        score = rec.val_acc if rec.val_acc is not None else rec.train_acc
-        improved = tr.best_val_acc is None or score > tr.best_val_acc
-        if improved:
-            tr.best_val_acc = score
-        if dist.is_main:
-            state = tr._state(epoch, True, b, rec.to_dict())
-            tr._save(tr.last_path, state)
-            if improved:
-                tr._save(tr.best_path, state)
-            line = {k: rec.to_dict()[k] for k in ("epoch", "train_loss", "train_acc", "val_loss", "val_acc",
-                                                   "val_top5", "lr", "samples_per_s", "elapsed_s")}
-            with open(tr.run_dir / "metrics.jsonl", "a", encoding="utf-8") as f:
-                f.write(json.dumps(line) + "\n")
+        rec = epoch_record(tr, es, clock)
+        record_epoch(tr, rec, es.batch)
         yield rec
-    acc, n = tr.best_val_acc, tr.epochs_done
-    done = f"trained {n} epoch{'s' if n != 1 else ''}"
-    yield tr._result("finished", f"{done}; best validation accuracy {acc * 100:.2f}%" if acc is not None else done)
+    yield tr.result("finished", finished_message(tr))

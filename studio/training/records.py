@@ -1,10 +1,13 @@
-"""The records the training engine yields (each has ``.kind``); plain dataclasses."""
+"""The records the training engine yields (each has ``.kind``); dataclasses built by keyword only."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+#: the shortest time between two progress records of an epoch (the last batch always reports)
+PROGRESS_INTERVAL_S = 0.1
 
-@dataclass
+
+@dataclass(kw_only=True)
 class StartRecord:
     device: str
     device_name: str
@@ -20,7 +23,7 @@ class StartRecord:
     kind: str = field(default="start", init=False)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ProgressRecord:
     epoch: int
     epochs: int
@@ -36,7 +39,7 @@ class ProgressRecord:
     kind: str = field(default="progress", init=False)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class EpochRecord:
     epoch: int
     epochs: int
@@ -56,7 +59,7 @@ class EpochRecord:
         return d
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ResultRecord:
     status: str  # "finished" | "stopped" | "failed"
     message: str

@@ -7,14 +7,21 @@ The defaults train ``lenet5`` on ``digits`` to ≥ 97 % validation accuracy in
 """
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from studio.core.errors import StudioError
+from studio.core.text import short_repr
 
 OPTIMIZERS = ("sgd", "adam", "adamw")
 SCHEDULERS = ("none", "step", "cosine", "onecycle")
 DEVICES = ("auto", "cpu", "cuda", "mps")
+MAX_THREADS = 256           # torch.set_num_threads(100000) crashes the interpreter
+MAX_WORKERS = 256
+MAX_SEED = 2**31 - 1        # what the window's seed box can show (torch.manual_seed takes up to 64 bits)
+MAX_EPOCHS = 10_000
+MAX_BATCH = 65_536
 
 
 @dataclass
@@ -50,29 +57,36 @@ class TrainSettings:
             want = {"int": int, "float": (int, float), "str": str, "bool": bool}[str(f.type)]
             ok = isinstance(v, want) and (f.type == "bool" or not isinstance(v, bool))
             kind = {"int": "a whole number", "float": "a number", "str": "text", "bool": "true or false"}[str(f.type)]
-            need(ok, f"'{f.name}' should be {kind}, not {v!r:.40}")
-        need(self.epochs >= 1, f"'epochs' is {self.epochs}: train for at least 1 epoch")
-        need(self.batch_size >= 1, f"'batch_size' is {self.batch_size}: use at least 1 (e.g. 64)")
-        need(self.lr > 0 and self.lr == self.lr, f"'lr' is {self.lr}: the learning rate must be above 0 (e.g. 0.001)")
+            need(ok, f"'{f.name}' should be {kind}, not {short_repr(v)}")
+            if ok and f.type == "int":
+                need(abs(v) <= 2**63 - 1, f"'{f.name}' is {short_repr(v)}: far too large")
+            if ok and f.type == "float":
+                need(math.isfinite(v), f"'{f.name}' is {v}: use a finite number")
+        need(1 <= self.epochs <= MAX_EPOCHS, f"'epochs' is {self.epochs}: train for at least 1 epoch (at most {MAX_EPOCHS:,})")
+        need(1 <= self.batch_size <= MAX_BATCH, f"'batch_size' is {self.batch_size}: use 1 to {MAX_BATCH:,} (e.g. 64)")
+        need(0 < self.lr <= 10, f"'lr' is {self.lr}: the learning rate must be above 0 and at most 10 (e.g. 0.001)")
         need(self.optimizer in OPTIMIZERS, f"'optimizer' is {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}")
         need(self.scheduler in SCHEDULERS, f"'scheduler' is {self.scheduler!r}: choose one of {', '.join(SCHEDULERS)}")
         need(self.device in DEVICES, f"'device' is {self.device!r}: choose one of {', '.join(DEVICES)}")
         need(0 <= self.momentum < 1, f"'momentum' is {self.momentum}: use a value in [0, 1), e.g. 0.9")
         need(not self.nesterov or self.momentum > 0, "'nesterov' needs a momentum above 0 (e.g. 0.9)")
-        need(self.weight_decay >= 0, f"'weight_decay' is {self.weight_decay}: use 0 or a small value (e.g. 5e-4)")
+        need(0 <= self.weight_decay <= 1,
+             f"'weight_decay' is {self.weight_decay}: use 0 or a small value up to 1 (e.g. 5e-4)")
         need(0 <= self.label_smoothing < 1,
              f"'label_smoothing' is {self.label_smoothing}: use a value in [0, 1), e.g. 0.1")
-        need(self.step_size >= 0, f"'step_size' is {self.step_size}: use 0 (automatic) or a number of epochs")
+        need(0 <= self.step_size <= MAX_EPOCHS, f"'step_size' is {self.step_size}: use 0 (automatic) or a number of epochs")
         need(0 < self.gamma <= 1, f"'gamma' is {self.gamma}: the step factor must be in (0, 1], e.g. 0.1")
-        need(self.threads >= 0, f"'threads' is {self.threads}: use 0 (automatic) or a number of CPU threads")
-        need(self.num_workers >= 0, f"'num_workers' is {self.num_workers}: use 0 or more")
+        need(0 <= self.threads <= MAX_THREADS,
+             f"'threads' is {self.threads}: use 0 (automatic) or a number of CPU threads up to {MAX_THREADS}")
+        need(0 <= self.num_workers <= MAX_WORKERS, f"'num_workers' is {self.num_workers}: use 0 to {MAX_WORKERS}")
+        need(0 <= self.seed <= MAX_SEED, f"'seed' is {self.seed}: use a whole number from 0 to {MAX_SEED}")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "TrainSettings":
         if data is None:
             return cls()
         if not isinstance(data, dict):
-            raise StudioError(f"training settings should be an object of name: value pairs, not {data!r:.40}")
+            raise StudioError(f"training settings should be an object of name: value pairs, not {short_repr(data)}")
         known = {f.name: f for f in fields(cls)}
         kw = {}
         for k, v in data.items():

@@ -70,5 +70,7 @@ def test_readme_command_lines_work_as_written(tmp_path):
               "shot.png"):
         assert (tmp_path / f).is_file(), f
     assert re.search(r"resources/samples/digit_3\.png: 3 \(", out)  # predict names digit 3
+    assert "cross-entropy = −Σ y_i·log p_i = −log p[3]" in out        # predict --explain --label 3
+    assert "conv1 (Conv2d) at channel 0, row 10, column 10" in out and "the model computed" in out
     assert "accuracy:" in out and "confusion matrix" in out        # evaluate
     assert out.rstrip().endswith("output shape: (1, 10)")          # python model.py loads its weights

@@ -17,7 +17,7 @@ import torch
 from PIL import Image
 
 from studio.cli import main
-from tests.training_data.formats import make_cifar, make_mnist
+from ..training_data.formats import make_cifar, make_mnist
 
 ROOT = Path(__file__).resolve().parents[2]
 METRIC_KEYS = {"epoch", "train_loss", "train_acc", "val_loss", "val_acc", "samples_per_s", "elapsed_s"}
@@ -54,7 +54,8 @@ HAND_WRITTEN = {
 
 
 def check_run(run: Path, epochs: int) -> list[dict]:
-    assert sorted(p.name for p in run.iterdir()) == ["best.pt", "last.pt", "metrics.jsonl", "project.cnnproj"]
+    assert sorted(p.name for p in run.iterdir()) == ["best.pt", "last.pt", "layer_stats.jsonl",
+                                                         "metrics.jsonl", "project.cnnproj", "run.json"]
     rows = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
     assert [r["epoch"] for r in rows] == list(range(1, epochs + 1))
     for r in rows:
@@ -69,7 +70,7 @@ def test_hand_written_project_on_shapes_then_resume(tmp_path, capsys):
     proj = tmp_path / "tiny.cnnproj"
     proj.write_text(json.dumps(HAND_WRITTEN, indent=2))
     assert main(["summary", str(proj)]) == 0
-    rows = {ln.split()[0]: ln.split()[2:] for ln in capsys.readouterr().out.splitlines() if " (" in ln}
+    rows = {ln.split()[0]: ln.split()[2:5] for ln in capsys.readouterr().out.splitlines() if " (" in ln}
     assert rows["add"] == ["8×24×24", "0", "0"] and rows["fc"] == ["3", "27", "24"]
     run = tmp_path / "run"
     assert main(["train", str(proj), "--out", str(run)]) == 0, capsys.readouterr().err

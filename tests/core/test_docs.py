@@ -34,7 +34,7 @@ def _range(p) -> str:
     if p.choices:
         parts.append(", ".join(f"`{json.dumps(c)}`" for c in p.choices))
     if p.min is not None or p.max is not None:
-        lo = "" if p.min is None else f"{p.min:g}"
+        lo = "" if p.min is None else f"{'> ' if p.min_open else ''}{p.min:g}"
         hi = "" if p.max is None else f"{p.max:g}"
         parts.append(f"{lo} … {hi}")
     if p.optional:
@@ -91,6 +91,32 @@ def test_layers_md_names_every_layer_type_and_formula():
         for spec in specs:
             assert f"`{spec.id}`" in text, spec.id
     assert "O = floor((I + 2P − D·(K − 1) − 1) / S) + 1" in text
+
+
+def test_layers_md_shows_the_texts_the_specs_produce():
+    """The examples in docs/layers.md are what the inspector shows (students' form first)."""
+    from studio.core.spec import get_spec
+
+    text = LAYERS_MD.read_text(encoding="utf-8")
+    assert "O = floor((I − K + 2P) / S) + 1" in text
+    conv = get_spec("Conv2d")
+    shown = conv.explain(conv.normalize({"out_channels": 6, "kernel_size": 5}), [(1, 32, 32)], (6, 28, 28))
+    for line in shown.splitlines():
+        assert line.strip() in text, line
+    dil = conv.explain(conv.normalize({"out_channels": 6, "kernel_size": 5, "dilation": 2}), [(1, 32, 32)], (6, 24, 24))
+    assert dil.splitlines()[1].split(" = ", 1)[1] in text.replace("\n", " ")
+    assert "y = γ·(x − μ)/√(σ² + ε) + β" in text and "not element-wise" in text
+    assert "r_out = r_in + (K − 1)·D·j_in" in text
+
+
+def test_every_image_the_docs_show_exists():
+    for md in list((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]:
+        for ref in re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", md.read_text(encoding="utf-8")):
+            assert (md.parent / ref).is_file(), f"{md.name} shows {ref}, which does not exist"
+    shown = (ROOT / "docs" / "training-gui.md").read_text(encoding="utf-8")
+    for name in ("explain-conv-pixel", "explain-output-loss", "explain-pool-pixel", "explain-evaluate",
+                 "loss-chance-level", "receptive-field-vgg16", "concepts"):
+        assert f"images/{name}.png" in shown, name
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from studio.core import project as project_mod
 from studio.core.errors import ProjectError
 from studio.core.project import Project, load_project, loads_project, parse_project, save_project
 
-from .conftest import lenet
+from ..graphs import lenet
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -147,16 +147,16 @@ REFUSALS = [
     ("wrong format", edit(lambda d: d.update(format="keras")), "its 'format' is 'keras', expected 'cnn-studio'"),
     ("newer version", edit(lambda d: d.update(version=7)), "newer cnn-studio \\(format version 7; this one reads up to 1\\)"),
     ("version zero", edit(lambda d: d.update(version=0)), "format version 0 is not valid"),
-    ("version as text", edit(lambda d: d.update(version="1")), "field 'version' should be a number, not a string"),
+    ("version as text", edit(lambda d: d.update(version="1")), "field 'version' should be a whole number, not a string"),
     ("missing version", edit(lambda d: d.pop("version")), "missing the field 'version'"),
     ("missing graph", edit(lambda d: d.pop("graph")), "missing the field 'graph'"),
     ("missing nodes", edit(lambda d: d["graph"].pop("nodes")), "graph is missing the field 'nodes'"),
     ("graph as list", edit(lambda d: d.update(graph=[])), "field 'graph' should be an object, not a list"),
     ("node not object", edit(lambda d: d["graph"]["nodes"].append(3)), r"graph.nodes\[13\] should be an object"),
     ("node without type", edit(lambda d: node(d, "conv1").pop("type")), "node 'conv1' .* missing the field 'type'"),
-    ("node id number", edit(lambda d: node(d, "conv1").update(id=5)), "field 'id' should be a string, not a number"),
-    ("mistyped num_classes", edit(lambda d: d.update(num_classes="ten")), "'num_classes' should be a number, not a string"),
-    ("bool num_classes", edit(lambda d: d.update(num_classes=True)), "'num_classes' should be a number, not true/false"),
+    ("node id number", edit(lambda d: node(d, "conv1").update(id=5)), "field 'id' should be a string, not a whole number"),
+    ("mistyped num_classes", edit(lambda d: d.update(num_classes="ten")), "'num_classes' should be a whole number, not a string"),
+    ("bool num_classes", edit(lambda d: d.update(num_classes=True)), "'num_classes' should be a whole number, not true/false"),
     ("zero classes", edit(lambda d: d.update(num_classes=0)), "num_classes is 0; it must be at least 1"),
     ("class names", edit(lambda d: d.update(class_names=[1, 2])), "class_names should be a list of strings"),
     ("mistyped params", edit(lambda d: node(d, "conv1").update(params=[6, 5])), "'params' should be an object, not a list"),
@@ -179,7 +179,7 @@ REFUSALS = [
     ("edge from missing", edit(lambda d: d["graph"]["edges"].append({"source": "ghost", "target": "fc3"})),
      "source 'ghost' is not a node"),
     ("edge mistyped", edit(lambda d: d["graph"]["edges"].append({"source": "fc3", "target": "relu1", "port": "0"})),
-     "field 'port' should be a number"),
+     "field 'port' should be a whole number"),
     ("edge into busy port", edit(lambda d: d["graph"]["edges"].append({"source": "input", "target": "fc3", "port": 0})),
      "input 0 of 'classifier «out»' is already connected to 'relu4'"),
     ("cycle", edit(lambda d: d["graph"]["edges"].__setitem__(0, {"source": "fc3", "target": "conv1"})),

@@ -211,7 +211,7 @@ def check_layer(type_id, params, in_shapes):
     try:
         y, flops = run_torch(m, in_shapes)
     except Exception as exc:  # pragma: no cover - the failure message is the point
-        raise AssertionError(f"{type_id} {norm} on {in_shapes}: we infer {out} but torch raises {exc}")
+        raise AssertionError(f"{type_id} {norm} on {in_shapes}: we infer {out} but torch raises {exc}") from exc
     assert tuple(y.shape) == (N, *out), f"{type_id} {norm} on {in_shapes}: ours {out}, torch {tuple(y.shape)[1:]}"
     costs = spec.costs(norm, in_shapes, out)
     if isinstance(m, nn.Module):

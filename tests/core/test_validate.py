@@ -8,7 +8,7 @@ from studio.core.graph import Edge, Graph, GraphBuilder
 from studio.core.spec import get_spec
 from studio.core.validate import ERROR, WARNING, validate
 
-from .conftest import lenet
+from ..graphs import lenet
 
 
 def only_error(a, node=None):
@@ -37,25 +37,45 @@ def test_explain_fills_in_the_numbers(lenet_graph):
     a = validate(lenet_graph, 10)
     spec = get_spec("Conv2d")
     text = spec.explain(lenet_graph.node("conv1").params, a.in_shapes["conv1"], a.shapes["conv1"])
-    assert "H_out = floor((32 + 2·0 − 1·(5−1) − 1)/1) + 1 = 28" in text
-    assert "W_out = floor((32 + 2·0 − 1·(5−1) − 1)/1) + 1 = 28" in text
-    assert "params = 5·5·1·6 + 6 = 156" in text
+    assert "H_out = floor((I − K + 2P)/S) + 1 = floor((32 − 5 + 2·0)/1) + 1 = 28" in text
+    assert "W_out = floor((I − K + 2P)/S) + 1 = floor((32 − 5 + 2·0)/1) + 1 = 28" in text
+    assert "params = K_h·K_w·C_in·C_out + C_out (bias) = 5·5·1·6 + 6 = 156" in text
+    assert "C_in = 1 input channels, C_out = 6 kernels" in text
     assert "MACs = 28·28·6·5·5·1 = 117,600" in text
     t2 = spec.explain(lenet_graph.node("conv2").params, a.in_shapes["conv2"], a.shapes["conv2"])
-    assert "params = 5·5·6·16 + 16 = 2,416" in t2
+    assert "5·5·6·16 + 16 = 2,416" in t2
     fc1 = get_spec("Linear").explain(lenet_graph.node("fc1").params, a.in_shapes["fc1"], a.shapes["fc1"])
     assert "params = 400·120 + 120 = 48,120" in fc1
     pool = get_spec("MaxPool2d").explain(lenet_graph.node("pool1").params, [(6, 28, 28)], (6, 14, 14))
-    assert "H_out = floor((28 + 2·0 − 1·(2−1) − 1)/2) + 1 = 14" in pool
+    assert "H_out = floor((I − K + 2P)/S) + 1 = floor((28 − 2 + 2·0)/2) + 1 = 14" in pool
+    assert "params = 0" in pool and "maximum of a 2×2 window" in pool
     flat = get_spec("Flatten").explain({}, [(16, 5, 5)], (400,))
     assert "16·5·5 = 400" in flat
     bn = get_spec("BatchNorm").explain(get_spec("BatchNorm").normalize({}), [(64, 8, 8)], (64, 8, 8))
-    assert "BatchNorm2d" in bn and "params = 2·64 = 128" in bn
+    assert "BatchNorm2d" in bn and "params = 2·C = 2·64 = 128" in bn
+    assert "y = γ·(x − μ)/√(σ² + ε) + β" in bn and "running mean and variance" in bn
     ceil = get_spec("MaxPool2d").explain({"kernel_size": 3, "stride": 2, "padding": 0, "dilation": 1,
                                           "ceil_mode": True}, [(1, 2, 2)], (1, 1, 1))
-    assert "ceil(" in ceil and "= 1" in ceil
+    assert "ceil((I + 2P − D·(K − 1) − 1)/S) + 1 = ceil((2 + 2·0 − 1·(3−1) − 1)/2) + 1 = 1" in ceil
+    assert "general form: ceil_mode rounds up" in ceil
     for spec in [get_spec(t) for t in ("ReLU", "Softmax", "Add", "Concat", "ZeroPad2d", "AdaptiveAvgPool2d")]:
         assert spec.explain(spec.normalize({}), [(4, 6, 6), (4, 6, 6)][:spec.arity[0] or 1], (4, 6, 6))
+
+
+def test_texts_in_the_students_form():
+    conv = get_spec("Conv2d")
+    dil = conv.explain(conv.normalize({"out_channels": 2, "kernel_size": 3, "dilation": 2}), [(1, 9, 9)], (2, 5, 5))
+    assert "H_out = floor((I + 2P − D·(K − 1) − 1)/S) + 1 = floor((9 + 2·0 − 2·(3−1) − 1)/1) + 1 = 5" in dil
+    assert "general form: dilation 2" in dil and "5×5 pixels" in dil
+    soft = get_spec("Softmax")
+    text = soft.explain({}, [(10,)], (10,))
+    assert "not element-wise" in text and "Σ_j e^z_j" in text and "sum to 1" in text
+    assert "element-wise" not in soft.description.replace("not element-wise", "")
+    for t in ("Dropout", "Dropout2d"):
+        d = get_spec(t).explain({"p": 0.5}, [(4, 6, 6)], (4, 6, 6))
+        assert "params = 0" in d and "1/(1 − p) = 2" in d and "evaluation" in d
+    pad = get_spec("ZeroPad2d").explain({"padding": 1}, [(1, 28, 28)], (1, 30, 30))
+    assert "adds 2 column(s)" in pad and "params = 0" in pad
 
 
 def test_empty_graph():
@@ -335,7 +355,7 @@ def test_totals_buffers_and_memory_estimate():
     assert m8["training_bytes_estimate"] == 2 * 8 * 4 * acts + 16 * 2686 + 4 * 9
     rows = {r.id: r.to_dict() for r in a.rows()}
     assert rows["bn"] == {"id": "bn", "type": "BatchNorm", "name": "bn", "output_shape": [4, 8, 8],
-                          "params": 8, "buffers": 9, "macs": 0}
+                          "params": 8, "buffers": 9, "macs": 0, "receptive_field": 3, "jump": 1}
 
 
 def test_issue_to_dict_and_issues_for(lenet_graph):

@@ -1,25 +1,15 @@
 """Graphs and helpers shared by the canvas tests."""
 from studio.core.graph import GraphBuilder
 
+from ..graphs import lenet
+
 
 def lenet_graph():
-    b = GraphBuilder()
-    b.add("Input", "input", channels=1, height=32, width=32)
-    b.add("Conv2d", "conv1", out_channels=6, kernel_size=5)
-    b.add("ReLU", "relu1")
-    b.add("MaxPool2d", "pool1")
-    b.add("Conv2d", "conv2", out_channels=16, kernel_size=5)
-    b.add("ReLU", "relu2")
-    b.add("MaxPool2d", "pool2")
-    b.add("Flatten", "flatten")
-    b.add("Linear", "fc1", out_features=120)
-    b.add("ReLU", "relu3")
-    b.add("Linear", "fc2", out_features=84)
-    b.add("ReLU", "relu4")
-    b.add("Linear", "fc3", out_features=10)
-    for i, n in enumerate(b.graph.nodes):
-        b.graph.move(n.id, (0.0, i * 90.0))
-    return b.graph
+    """The shared hand-built LeNet-5, one column of cards 90 px apart."""
+    g = lenet()
+    for i, n in enumerate(g.nodes):
+        g.move(n.id, (0.0, i * 90.0))
+    return g
 
 
 def resnet_like_graph(blocks=3):

@@ -6,10 +6,8 @@ from PySide6.QtWidgets import QApplication
 
 from studio.core.graph import Edge
 from studio.gui.canvas import MIME_LAYER
-from studio.gui.canvas.edge_item import EdgeItem
-from studio.gui.canvas.node_item import NodeItem
 
-from canvas_graphs import lenet_graph, resnet_like_graph, snapshot
+from .canvas_graphs import lenet_graph, resnet_like_graph, snapshot
 
 
 def drop_layer(view, type_id, scene_pt):

@@ -6,7 +6,7 @@ from studio.core.project import Project
 from studio.gui import commands as cmds
 from studio.gui.document import Document
 
-from canvas_graphs import lenet_graph, resnet_like_graph, snapshot
+from .canvas_graphs import lenet_graph, resnet_like_graph, snapshot
 
 
 def make_doc(graph=None):

@@ -57,6 +57,24 @@ def ctl(win):
     return win.training
 
 
+@pytest.fixture(scope="session")
+def lenet_run(tmp_path_factory):
+    """A LeNet-5 trained 2 epochs on digits (a real, short run); its run folder. Shared by the views' tests."""
+    from studio.templates import build_project
+    from studio.training.engine import Trainer
+    from studio.training.settings import TrainSettings
+
+    project = build_project("lenet5")
+    project.dataset = {"source": "digits"}
+    out = tmp_path_factory.mktemp("runs") / "lenet-digits"
+    result = None
+    for rec in Trainer(project, settings=TrainSettings(epochs=2, lr=0.002), out_dir=out).run():
+        if rec.kind == "result":
+            result = rec
+    assert result.status == "finished", result.message
+    return out
+
+
 @pytest.fixture
 def shot():
     """shot(widget, name) saves widget.grab() under build/screenshots/ (look at them)."""

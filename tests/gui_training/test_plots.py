@@ -31,11 +31,14 @@ def test_200k_steps_draw_a_bounded_number_of_points(qtbot, tmp_path):
         recs = []
         for s in range(start, start + chunk):
             e, b = s // BATCHES + 1, s % BATCHES + 1
-            recs.append(ProgressRecord(e, EPOCHS, s + 1, b, BATCHES, 2.0 / (1 + s / 5000), min(1.0, s / STEPS),
-                                       0.1 * (1 - s / STEPS), 1000.0, s / 100, (STEPS - s) / 100))
+            recs.append(ProgressRecord(epoch=e, epochs=EPOCHS, step=s + 1, batch=b, batches=BATCHES,
+                                       loss=2.0 / (1 + s / 5000), acc=min(1.0, s / STEPS), lr=0.1 * (1 - s / STEPS),
+                                       samples_per_s=1000.0, elapsed_s=s / 100, eta_s=(STEPS - s) / 100))
         plots.add_progress(recs)
         if b == BATCHES:
-            plots.add_epoch(EpochRecord(e, EPOCHS, 1.0 / e, 0.5, 1.1 / e, 0.6, None, 0.1, 1000.0, s / 100))
+            plots.add_epoch(EpochRecord(epoch=e, epochs=EPOCHS, train_loss=1.0 / e, train_acc=0.5, val_loss=1.1 / e,
+                                        val_acc=0.6, val_top5=None, lr=0.1, samples_per_s=1000.0,
+                                        elapsed_s=s / 100))
         if start % 20_000 == 0:
             plots.refresh()  # what the 10 Hz timer does
     plots.refresh()
@@ -72,7 +75,8 @@ def test_reset_reuses_the_buffers(qtbot):
     plots = TrainingPlots()
     qtbot.addWidget(plots)
     plots.reset(10, 2)
-    plots.add_progress([ProgressRecord(1, 2, s, s, 10, 1.0, 0.5, 0.1, 10.0, 0.0, 0.0) for s in range(1, 11)])
+    plots.add_progress([ProgressRecord(epoch=1, epochs=2, step=s, batch=s, batches=10, loss=1.0, acc=0.5, lr=0.1,
+                                       samples_per_s=10.0, elapsed_s=0.0, eta_s=0.0) for s in range(1, 11)])
     block = plots.steps.data
     plots.reset(10, 2)
     assert plots.step_count == 0 and plots.steps.data is block

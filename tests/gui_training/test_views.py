@@ -11,25 +11,13 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from studio.training.data import load_data
-from studio.training.engine import Trainer
 from studio.training.predict import Predictor
-from studio.training.settings import TrainSettings
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
+def run(lenet_run):
     """A LeNet-5 trained 2 epochs on digits; its run folder."""
-    from studio.templates import build_project
-
-    project = build_project("lenet5")
-    project.dataset = {"source": "digits"}
-    out = tmp_path_factory.mktemp("runs") / "lenet-digits"
-    result = None
-    for rec in Trainer(project, settings=TrainSettings(epochs=2, lr=0.002), out_dir=out).run():
-        if rec.kind == "result":
-            result = rec
-    assert result.status == "finished", result.message
-    return out
+    return lenet_run
 
 
 @pytest.fixture(scope="module")
@@ -103,11 +91,11 @@ def test_inference_top1_matches_predictor_cli_and_feature_maps(qtbot, run, digit
     assert "1×32×32" in view.seen_caption.text()
     # conv1 of LeNet-5: 6 feature maps of 28×28; the first layer's 6 filters
     fm = view.feature_maps
-    assert fm.node.itemData(0) == "conv1" and fm.node.count() == 2
+    assert fm.node.itemData(0) == "conv1" and fm.node.count() == 6  # convs, ReLUs and pools with image outputs
     assert tuple(fm.maps.shape) == (6, 28, 28)
     assert fm.select_node("conv2")
     assert tuple(fm.maps.shape) == (16, 10, 10)
-    assert not fm.select_node("fc1")  # not a convolution
+    assert not fm.select_node("fc1")  # a vector: no feature maps
     assert fm.filters_label.pixmap() is not None and not fm.filters_label.pixmap().isNull()
     fm.select_node("conv1")
     qtbot.wait(100)

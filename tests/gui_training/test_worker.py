@@ -22,13 +22,17 @@ class BurstTrainer:
         pass
 
     def run(self):
-        yield StartRecord("cpu", "CPU", 1, self.steps, 10, 10, 5, False)
+        yield StartRecord(device="cpu", device_name="CPU", epochs=1, steps_per_epoch=self.steps, num_train=10,
+                          num_val=10, params=5, amp=False)
         for s in range(1, self.steps + 1):
             if s == self.fail_at:
                 raise RuntimeError("boom in the engine")
-            yield ProgressRecord(1, 1, s, s, self.steps, 1.0 / s, 0.5, 0.1, 100.0, 0.0, 0.0)
-        yield EpochRecord(1, 1, 0.1, 0.9, 0.2, 0.8, None, 0.1, 100.0, 1.0)
-        yield ResultRecord("finished", "done", 1, 0.8, None, None, None)
+            yield ProgressRecord(epoch=1, epochs=1, step=s, batch=s, batches=self.steps, loss=1.0 / s, acc=0.5, lr=0.1,
+                                 samples_per_s=100.0, elapsed_s=0.0, eta_s=0.0)
+        yield EpochRecord(epoch=1, epochs=1, train_loss=0.1, train_acc=0.9, val_loss=0.2, val_acc=0.8, val_top5=None,
+                          lr=0.1, samples_per_s=100.0, elapsed_s=1.0)
+        yield ResultRecord(status="finished", message="done", epochs_done=1, best_val_acc=0.8, best_checkpoint=None,
+                           last_checkpoint=None, run_dir=None)
 
 
 def test_progress_is_coalesced_and_nothing_is_lost(qtbot):
@@ -52,5 +56,5 @@ def test_an_exception_in_the_engine_or_its_setup_is_a_failed_result(qtbot):
         t.result.connect(results.append)
         with qtbot.waitSignal(t.finished, timeout=30_000):
             t.start()
-        qtbot.waitUntil(lambda: bool(results), timeout=5_000)
+        qtbot.waitUntil(lambda: bool(results), timeout=5_000)  # noqa: B023 - waited on in this iteration
         assert results[0].status == "failed" and text in results[0].message

@@ -2,7 +2,6 @@
 the unsaved-changes prompt, recent files, and clear messages for bad files."""
 from __future__ import annotations
 
-import json
 
 from PySide6.QtWidgets import QMessageBox
 

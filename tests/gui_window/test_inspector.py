@@ -1,7 +1,6 @@
 """The inspector: one editor per parameter; edits are undoable; bad input never reaches the graph."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
 
 

@@ -7,10 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
-from studio.core.project import Project
 from studio.gui.canvas import style
 from studio.gui.canvas.group_item import BlockItem
-from studio.gui.canvas.node_item import NodeItem
 from studio.templates import build_project
 
 

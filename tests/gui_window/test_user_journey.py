@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -125,7 +125,7 @@ def test_build_break_fix_undo_save_reopen_export(make_window, dialogs, qtbot, tm
         assert card(view, nid).severity != "error"  # (amber while the output is not yet a vector)
         prev = nid
         ids.append(nid)
-    conv1, flatten, fc1, fc3 = ids[0], ids[6], ids[7], ids[-1]
+    conv1, flatten, fc1 = ids[0], ids[6], ids[7]
     a = doc.analysis
     assert a.ok and not a.warnings and a.output_shape == (10,)
     assert all(card(view, n).severity is None for n in ids)

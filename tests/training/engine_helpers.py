@@ -1,5 +1,5 @@
 """Small real data for the engine tests: the digits (or shapes) via studio.training.data when it
-exists, else an in-memory bundle made here from the bundled digits file."""
+exists, else an in-memory bundle made here from the bundled digits file; a digit as a PNG file."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
+from PIL import Image
 from torch.utils.data import TensorDataset
 
 import studio
@@ -50,3 +51,10 @@ def digits_bundle(input_shape=(1, 32, 32), limit: int | None = None, in_memory: 
     val, train = perm[:n_val], perm[n_val:]
     return Bundle(TensorDataset(x[train], y[train]), TensorDataset(x[val], y[val]), None,
                   [str(i) for i in range(10)], 10, c, [mean] * c, [std] * c, in_memory=in_memory)
+
+
+def digit_png(path, index: int) -> str:
+    """Write bundled digit number `index` as a PNG; returns its label."""
+    d = np.load(Path(studio.__file__).parent / "resources" / "digits.npz")
+    Image.fromarray(np.clip(d["images"][index].astype(int) * 16, 0, 255).astype("uint8")).save(path)
+    return str(int(d["labels"][index]))

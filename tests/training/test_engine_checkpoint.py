@@ -1,15 +1,15 @@
 """Checkpoint contents, evaluation and prediction from a real trained run."""
-import numpy as np
 import pytest
 import torch
 from PIL import Image
 
-import studio
 from studio.core.errors import StudioError
 from studio.core.project import parse_project
 from studio.training.checkpoint import build_model, load_checkpoint
 from studio.training.evaluate import evaluate
 from studio.training.predict import Predictor
+
+from .engine_helpers import digit_png
 
 
 def test_checkpoint_contents(trained_run):
@@ -78,12 +78,6 @@ def test_evaluate(trained_run, digits):
         assert true != pred and res.predictions[idx] == pred and 0 < conf <= 1
     assert [w[3] for w in res.worst] == sorted((w[3] for w in res.worst), reverse=True)
     assert "confusion matrix" in res.report()
-
-
-def digit_png(path, index):
-    d = np.load(studio.__file__.replace("__init__.py", "resources/digits.npz"))
-    Image.fromarray(np.clip(d["images"][index].astype(int) * 16, 0, 255).astype("uint8")).save(path)
-    return str(int(d["labels"][index]))
 
 
 def test_predict_names_the_right_class(trained_run, tmp_path):

@@ -1,6 +1,6 @@
 """Real short trainings through the generator engine."""
+import json
 import threading
-import time
 
 import torch
 from torch.utils.data import Dataset
@@ -9,6 +9,7 @@ from studio.core.graph import GraphBuilder
 from studio.core.project import Project
 from studio.training.checkpoint import load_checkpoint, training_graph
 from studio.training.engine import Trainer
+from studio.training.layer_stats import DEFAULT_EVERY
 from studio.training.settings import TrainSettings
 
 from .engine_helpers import digits_bundle
@@ -30,7 +31,18 @@ def test_records_sequence(lenet, digits, tmp_path):
     assert prog and len(prog) <= 2 * start.steps_per_epoch
     # the last batch of each epoch is always reported, steps count globally
     assert [r.step for r in prog if r.batch == r.batches] == [start.steps_per_epoch, 2 * start.steps_per_epoch]
-    assert all(r.kind == "progress" for r in recs[1:kinds.index("epoch")])
+    assert all(r.kind in ("progress", "layer_stats") for r in recs[1:kinds.index("epoch")])
+    # layer statistics: the first sample before the first update, then every DEFAULT_EVERY steps
+    samples = [r for r in recs if r.kind == "layer_stats"]
+    steps = 2 * start.steps_per_epoch
+    assert [r.step for r in samples] == list(range(0, steps, DEFAULT_EVERY))
+    lines = [json.loads(x) for x in (tmp_path / "layer_stats.jsonl").read_text().splitlines()]
+    assert lines == [r.to_dict() for r in samples]
+    first = lines[0]["layers"]
+    assert list(first)[:3] == ["conv1", "relu1", "pool1"]  # graph order
+    assert set(first["conv1"]) == {"grad_norm", "update_ratio", "act_mean", "act_std", "zero_frac"}
+    assert set(first["relu1"]) == {"act_mean", "act_std", "zero_frac"}  # no parameters: no gradient keys
+    assert 0.2 < first["relu1"]["zero_frac"] < 0.8 and first["conv1"]["grad_norm"] > 0
     ep = [r for r in recs if r.kind == "epoch"]
     assert ep[1].train_loss < ep[0].train_loss
     assert 0 <= ep[1].val_acc <= 1 and ep[1].val_top5 >= ep[1].val_acc
@@ -87,13 +99,12 @@ def test_stop_in_mid_epoch_keeps_valid_last(lenet, digits, tmp_path):
 
 def test_pause_and_resume_from_another_thread(lenet, tmp_path):
     tr = Trainer(lenet, digits_bundle(limit=600), TrainSettings(epochs=2, batch_size=8), out_dir=tmp_path)
-    recs, stamps = [], []
+    recs = []
     first = threading.Event()
 
     def consume():
         for r in tr.run():
             recs.append(r)
-            stamps.append(time.monotonic())
             if r.kind == "progress":
                 first.set()
 
@@ -101,14 +112,14 @@ def test_pause_and_resume_from_another_thread(lenet, tmp_path):
     th.start()
     assert first.wait(30)
     tr.request_pause()
-    time.sleep(0.3)  # let the engine reach the pause point
-    assert tr.paused
+    assert tr.pause_reached.wait(30), "the engine never reached the pause point"
     n = len(recs)
-    time.sleep(0.4)
-    assert len(recs) == n  # nothing happens while paused
+    th.join(0.4)  # the engine is blocked: the consumer neither ends nor gets records
+    assert th.is_alive() and len(recs) == n and tr.pause_reached.is_set()
     tr.request_resume()
     th.join(60)
     assert not th.is_alive()
+    assert not tr.pause_reached.is_set()
     assert recs[-1].status == "finished" and recs[-1].epochs_done == 2
 
 

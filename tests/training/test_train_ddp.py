@@ -29,7 +29,8 @@ def test_ddp_two_processes_match_one(tmp_path):
     assert "2 processes" in r.stderr
     assert r.stderr.count("epoch 1/1 ") == 1  # rank 0 logs, rank 1 stays quiet
     run = tmp_path / "ddp"
-    assert sorted(p.name for p in run.iterdir()) == ["best.pt", "last.pt", "metrics.jsonl", "project.cnnproj"]
+    assert sorted(p.name for p in run.iterdir()) == ["best.pt", "last.pt", "layer_stats.jsonl",
+                                                         "metrics.jsonl", "project.cnnproj", "run.json"]
     lines = (run / "metrics.jsonl").read_text().splitlines()
     assert len(lines) == 1  # a second writer would have appended its own line
     ddp = json.loads(lines[0])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from . import style
 from .style import NODE_H, NODE_W, PORT_R
 
+DIFF_BADGES = {"added": ("+", "#2e7d32"), "changed": ("~", "#ef8f00"), "removed": ("−", "#c62828")}
 NODE_TYPE = QGraphicsItem.UserType + 1
 PORT_TYPE = QGraphicsItem.UserType + 2
 
@@ -120,6 +121,8 @@ class NodeItem(QGraphicsItem):
         self.severity: str | None = None
         self.highlight = False
         self.signature: tuple | None = None  # last analysis data shown (for change detection)
+        self.stat_color: QColor | None = None  # layer-statistics strip (training), None: hidden
+        self.diff_badge: str | None = None  # "added" | "changed" | "removed" (run comparison)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -221,9 +224,36 @@ class NodeItem(QGraphicsItem):
             self.highlight = on
             self.update()
 
+    def set_stat_color(self, color: QColor | None) -> None:
+        """The live layer-statistics strip along the card's bottom edge (None hides it)."""
+        if color != self.stat_color:
+            self.stat_color = color
+            self.update()
+
+    def set_diff_badge(self, status: str | None) -> None:
+        """A run-comparison badge in the card's top-right corner (None hides it)."""
+        if status != self.diff_badge:
+            self.diff_badge = status
+            self.update()
+
+    def _paint_overlays(self, painter: QPainter) -> None:
+        if self.stat_color is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.stat_color)
+            painter.drawRect(QRectF(style.STRIPE_W, NODE_H - 6, NODE_W - style.STRIPE_W - 2, 5))
+        if self.diff_badge in DIFF_BADGES:
+            sign, color = DIFF_BADGES[self.diff_badge]
+            box = QRectF(NODE_W - 22, -8, 26, 18)
+            painter.setPen(QPen(QColor(color).darker(140), 1))
+            painter.setBrush(QColor(color))
+            painter.drawRoundedRect(box, 6, 6)
+            painter.setPen(QColor("white"))
+            painter.setFont(style.font("title"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, sign)
+
     # ---- Qt -------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
-        return QRectF(-4, -4, NODE_W + 8, NODE_H + 8)
+        return QRectF(-4, -10, NODE_W + 10, NODE_H + 14)
 
     def shape(self) -> QPainterPath:
         p = QPainterPath()
@@ -251,6 +281,8 @@ class NodeItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)  # category stripe on the left
         painter.setBrush(self.color)
         painter.drawPath(_stripe())
+        if self.stat_color is not None or self.diff_badge is not None:
+            self._paint_overlays(painter)
         if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.4:
             return  # far away: the coloured card is enough
         if self._title is None:

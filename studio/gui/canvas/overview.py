@@ -53,7 +53,7 @@ class Minimap(QGraphicsView):
         vp = self.main.viewport()
         self.move(vp.width() - MINI_W - MARGIN, vp.height() - MINI_H - MARGIN)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt override
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         frame = self.main.visible_rect()
         painter.setPen(QPen(style.SELECTED, 0))
         fill = QColor(style.SELECTED)
@@ -65,22 +65,22 @@ class Minimap(QGraphicsView):
         self.main.centerOn(self.mapToScene(pos))
         self.main.overview_changed()
 
-    def mousePressEvent(self, ev) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, ev) -> None:
         if ev.button() == Qt.MouseButton.LeftButton:
             self._drag = True
             self._go(ev.position().toPoint())
         ev.accept()
 
-    def mouseMoveEvent(self, ev) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, ev) -> None:
         if self._drag:
             self._go(ev.position().toPoint())
         ev.accept()
 
-    def mouseReleaseEvent(self, ev) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, ev) -> None:
         self._drag = False
         ev.accept()
 
-    def wheelEvent(self, ev) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, ev) -> None:
         ev.accept()
 
 

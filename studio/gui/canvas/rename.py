@@ -39,7 +39,7 @@ class InlineRename(QObject):
         ed.setFocus()
         return ed
 
-    def eventFilter(self, obj, ev) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj, ev) -> bool:
         if obj is self.editor and ev.type() == QEvent.Type.KeyPress and ev.key() == Qt.Key.Key_Escape:
             self.close()
             return True

@@ -2,14 +2,14 @@
 the document's analysis. It never changes the graph (the view pushes undo commands)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
 from studio.core.graph import STAGE
+from studio.core.receptive import describe as describe_field
 from studio.core.spec import fmt_shape, get_spec
 from studio.core.stages import group_summary
 
-from . import style
 from .edge_item import EdgeItem
 from .group_item import BlockItem, GroupItem, merge_columns
 from .node_item import NodeItem, fmt_big, fmt_count
@@ -405,6 +405,9 @@ class GraphScene(QGraphicsScene):
                              .replace("\n", "<br>"))
         except Exception:  # an explain that cannot run for these inputs: show the rest
             pass
+        rf = describe_field(getattr(a, "receptive", {}).get(node_id))
+        if rf:
+            parts.append(_esc(rf[:1].upper() + rf[1:]))
         for i in a.issues_for(node_id):
             col = _TIP_COLORS.get(i.severity, "black")
             fix = f"<br><i>Fix: {_esc(i.fix.label)}</i>" if i.fix is not None else ""

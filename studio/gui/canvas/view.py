@@ -141,7 +141,7 @@ class GraphView(QGraphicsView):
         mm.viewport().update()
         self.breadcrumbs.refresh()
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         self.overview_changed()
 
@@ -211,7 +211,7 @@ class GraphView(QGraphicsView):
         r = self.graph_scene.itemsBoundingRect().adjusted(-2000, -2000, 2000, 2000)
         self.setSceneRect(r.united(self.sceneRect()))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.minimap.place()
         if self._fitted is not None:  # a fitted view stays fitted while the window settles

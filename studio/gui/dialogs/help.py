@@ -29,6 +29,9 @@ GUIDE = """
 <li>The <b>Summary</b> tab lists every layer's output shape, parameters and MACs; the <b>Code</b> tab shows
     the PyTorch code the studio generates.</li>
 </ol>
+<p><b>Help → Concepts</b> explains one-hot labels, softmax, cross-entropy, output sizes, parameters,
+padding, pooling, receptive fields, VGG, ResNet, BatchNorm, Dropout and ReLU, each with a link to the
+place that shows it for your network (for example: click a feature-map pixel on the Inference tab).</p>
 <p>File → New from template… starts from LeNet-5, AlexNet, VGG or ResNet. Edit → Save selection as
 block… keeps layers you reuse; they appear under <b>My blocks</b> in the palette and in Edit → Insert
 block. Edit → History lists every edit: click a line to go back to it.</p>
@@ -56,7 +59,7 @@ def show_about(parent: QWidget | None = None) -> None:
         from importlib.metadata import version
 
         ver = version("cnn-studio")
-    except Exception:  # noqa: BLE001 - not installed as a distribution
+    except Exception:  # not installed as a distribution
         ver = "dev"
     QMessageBox.about(parent, "About cnn-studio",
                       f"<b>cnn-studio</b> {ver}<br>Build, train and export convolutional image classifiers "

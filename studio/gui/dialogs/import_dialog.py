@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from studio.commands.common import parse_input_shape
 from studio.core.errors import StudioError
+from studio.core.shape_text import parse_shape
 
 
 class ImportDialog(QDialog):
@@ -42,14 +42,14 @@ class ImportDialog(QDialog):
         target = self.target_edit.text().strip()
         if ":" not in target or not all(target.split(":", 1)):
             raise StudioError(f"'{target}' is not MODULE:CALLABLE: write it like torchvision.models:resnet18")
-        shape = parse_input_shape(self.shape_edit.text())
+        shape = parse_shape(self.shape_edit.text(), "Input shape")
         return target, shape
 
     def _accept(self) -> None:
         try:
             self.values()
         except StudioError as exc:
-            self.error_label.setText(str(exc).replace("--input ", "input "))
+            self.error_label.setText(str(exc))
             return
         self.accept()
 

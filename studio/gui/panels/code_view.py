@@ -68,13 +68,6 @@ class CodeView(LazyPanel):
         else:
             try:
                 self.source = _generate_source(self.document.project)
-            except ModuleNotFoundError as exc:
-                if not (exc.name or "").startswith("studio.compiler"):
-                    raise
-                self.source = None
-                self.editor.setPlainText("# Code generation is not available in this build.\n")
-                self.info.setText("")
-                return
             except StudioError as exc:
                 self.source = None
                 self.editor.setPlainText(f"# Cannot generate code: {exc}\n")

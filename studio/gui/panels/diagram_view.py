@@ -33,12 +33,12 @@ class DiagramCanvas(QWidget):
         self.resize(self.sizeHint())
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         if self.diagram is None:
             return QSize(200, 100)
         return QSize(int(self.diagram.width * self.zoom) + 2, int(self.diagram.height * self.zoom) + 2)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
         if self.diagram is not None:
@@ -79,7 +79,7 @@ class DiagramView(LazyPanel):
         self._zoom: float | None = None  # None: fit
         self.follow(document, DEBOUNCE_MS)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._zoom is None and self.diagram is not None:
             self.canvas.set_diagram(self.diagram, self.fit_zoom())
@@ -94,7 +94,7 @@ class DiagramView(LazyPanel):
         if self.diagram is not None:
             self.canvas.set_diagram(self.diagram, self.fit_zoom() if zoom is None else zoom)
 
-    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self.diagram is not None:
             z = self.canvas.zoom * (1.0015 ** event.angleDelta().y())
             self.set_zoom(max(0.2, min(4.0, z)))

@@ -44,7 +44,7 @@ class PythonHighlighter(QSyntaxHighlighter):
         self.comment_re = re.compile(r"#.*$")
         self.triple = '"""'
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+    def highlightBlock(self, text: str) -> None:  # Qt override
         for rx, fmt in self.rules:
             for m in rx.finditer(text):
                 self.setFormat(m.start(), m.end() - m.start(), fmt)

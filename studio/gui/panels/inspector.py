@@ -120,6 +120,11 @@ class Inspector(QScrollArea):
         self.explain_label.setWordWrap(True)
         self.explain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.explain_label)
+        self.field_label = QLabel()  # receptive field, jump and (conv after conv) VGG's argument
+        self.field_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.field_label.setWordWrap(True)
+        self.field_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.field_label)
         self.issues_box = QVBoxLayout()
         lay.addLayout(self.issues_box)
         lay.addStretch(1)
@@ -167,11 +172,15 @@ class Inspector(QScrollArea):
         _set_text(self.shape_label, " · ".join(parts))
         try:
             text = spec.explain(node.params, ins, out) if out is not None else ""
-        except Exception:  # noqa: BLE001 - explain is informative only
+        except Exception:  # explain is informative only
             text = ""
         _set_text(self.explain_label, text)
         if self.explain_label.isVisibleTo(self) != bool(text):
             self.explain_label.setVisible(bool(text))
+        field = _field_text(self.document.graph, analysis, nid)
+        _set_text(self.field_label, field)
+        if self.field_label.isVisibleTo(self) != bool(field):
+            self.field_label.setVisible(bool(field))
         issues = analysis.issues_for(nid)
         key = [(i.severity, i.message, i.fix) for i in issues]
         if key == self._issues_key:  # unchanged: keep the rows (no relayout while typing)
@@ -242,6 +251,19 @@ class Inspector(QScrollArea):
     def _apply_fix(self, fix) -> None:
         err = commands.push(self.document, commands.ApplyFixCommand(self.document, fix))
         self.status.emit(f"Fix failed: {err}" if err else f"Applied: {fix.label} (Ctrl+Z undoes)")
+
+
+def _field_text(graph, analysis, nid: str) -> str:
+    """Receptive field and jump of the node, and VGG's small-kernel argument for a conv after a conv."""
+    from studio.core.receptive import describe, vgg_insight
+
+    try:
+        text = describe(getattr(analysis, "receptive", {}).get(nid))
+        vgg = vgg_insight(graph, analysis, nid)
+    except Exception:  # informative only
+        return ""
+    text = text[:1].upper() + text[1:]
+    return f"{text}\n{vgg}".strip()
 
 
 def _set_text(label: QLabel, text: str) -> None:

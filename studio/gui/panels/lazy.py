@@ -23,7 +23,7 @@ class LazyPanel(QWidget):
         if self.isVisible():
             self.timer.start()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self.timer.start(0)

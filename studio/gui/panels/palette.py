@@ -10,38 +10,18 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QPainter
+from PySide6.QtGui import QIcon, QPixmap, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QMenu, QMessageBox, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from studio.core.spec import specs_by_category
+from studio.gui.canvas.style import category_color  # the palette's colours are the canvas's
 
 LAYER_MIME = "application/x-cnn-studio-layer"
 BLOCK_MIME = "application/x-cnn-studio-block"
 TYPE_ROLE = Qt.ItemDataRole.UserRole
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 BLOCKS_TITLE = "My blocks"
-
-_FALLBACK_COLORS = {
-    "Input": "#6c8ebf", "Convolution": "#4f9d69", "Pooling": "#3f8fa8", "Normalisation": "#9673a6",
-    "Regularisation": "#b0893c", "Activation": "#d07c3f", "Linear/Reshape": "#5b6abf", "Merge": "#a05a7a",
-}
-
-
-def category_color(category: str) -> QColor:
-    """The canvas colour of a category (from the canvas style when it exists)."""
-    try:
-        from studio.gui.canvas import style
-    except ImportError:
-        style = None
-    fn = getattr(style, "category_color", None)
-    if fn is not None:
-        try:
-            return QColor(fn(category))
-        except Exception:  # noqa: BLE001 - a style problem must not break the palette
-            pass
-    return QColor(_FALLBACK_COLORS.get(category, "#888888"))
-
 
 def swatch(category: str, size: int = 14) -> QIcon:
     pm = QPixmap(size, size)
@@ -57,7 +37,7 @@ def swatch(category: str, size: int = 14) -> QIcon:
 
 
 class _LayerTree(QTreeWidget):
-    def mimeData(self, items):  # noqa: N802 - Qt override
+    def mimeData(self, items):  # Qt override
         md = QMimeData()
         ids = [it.data(0, TYPE_ROLE) for it in items if it.data(0, TYPE_ROLE)]
         blocks = [it.data(0, BLOCK_ROLE) for it in items if it.data(0, BLOCK_ROLE)]
@@ -69,7 +49,7 @@ class _LayerTree(QTreeWidget):
             md.setText(blocks[0])
         return md
 
-    def mimeTypes(self):  # noqa: N802 - Qt override
+    def mimeTypes(self):  # Qt override
         return [LAYER_MIME, BLOCK_MIME]
 
 

@@ -51,16 +51,16 @@ def parse_text(spec: ParamSpec, text: str) -> Any:
 class _GDoubleSpinBox(QDoubleSpinBox):
     """A double spin box that shows values compactly (1e-05, 0.75)."""
 
-    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+    def textFromValue(self, value: float) -> str:  # Qt override
         return f"{value:.6g}"
 
-    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
+    def valueFromText(self, text: str) -> float:  # Qt override
         try:
             return float(text.replace(",", "."))
         except ValueError:
             return self.value()
 
-    def validate(self, text, pos):  # noqa: D401 - Qt override
+    def validate(self, text, pos):  # Qt override
         from PySide6.QtGui import QValidator
 
         t = text.strip().replace(",", ".")

@@ -7,7 +7,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
 
 from studio.core.spec import fmt_shape, get_spec
 
-COLUMNS = ("Name", "Type", "Output shape", "Params", "MACs")
+COLUMNS = ("Name", "Type", "Output shape", "Params", "MACs", "Receptive field", "Jump")
+RF_TIP = ("Receptive field: how many input pixels one output pixel of this layer depends on (the largest over "
+          "all paths). Jump: how many input pixels apart two neighbouring output pixels are. "
+          "r_out = r_in + (K − 1)·D·j_in, j_out = j_in·S")
 
 
 def human_bytes(n: float) -> str:
@@ -26,7 +29,7 @@ def human_count(n: int) -> str:
 
 
 class LayerTableModel(QAbstractTableModel):
-    """One row per layer in topological order: (id, name, type, output shape, params, MACs).
+    """One row per layer in topological order: (id, name, type, output shape, params, MACs, field).
     An analysis with the same layers in the same order only repaints the rows that changed."""
 
     def __init__(self, parent=None):
@@ -36,10 +39,12 @@ class LayerTableModel(QAbstractTableModel):
     @staticmethod
     def rows_of(analysis) -> list[tuple]:
         costs, shapes, names, types = analysis.costs, analysis.shapes, analysis.names, analysis.types
+        fields = getattr(analysis, "receptive", {})
         out = []
         for nid in analysis.order:
             c = costs.get(nid)
-            out.append((nid, names[nid], types[nid], shapes.get(nid), c.params if c else 0, c.macs if c else 0))
+            out.append((nid, names[nid], types[nid], shapes.get(nid), c.params if c else 0, c.macs if c else 0,
+                        fields.get(nid)))
         return out
 
     def set_rows(self, rows) -> None:
@@ -62,15 +67,17 @@ class LayerTableModel(QAbstractTableModel):
                 start = i
             prev = i
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
+    def rowCount(self, parent=QModelIndex()):  # Qt override
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
+    def columnCount(self, parent=QModelIndex()):  # Qt override
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section >= 5:
+            return RF_TIP
         return None
 
     def node_id(self, row: int) -> str:
@@ -86,7 +93,12 @@ class LayerTableModel(QAbstractTableModel):
             return fmt_shape(r[3])
         if col == 3:
             return f"{r[4]:,}"
-        return f"{r[5]:,}"
+        if col == 4:
+            return f"{r[5]:,}"
+        f = r[6]
+        if f is None:
+            return "whole image" if col == 5 and r[3] is not None and len(r[3]) == 1 else "–"
+        return f.size_text if col == 5 else f.jump_text
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -122,7 +134,7 @@ class SummaryPanel(QWidget):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         hh.setStretchLastSection(False)
-        for i, w in enumerate((160, 140, 130, 120, 140)):
+        for i, w in enumerate((160, 140, 130, 120, 140, 110, 60)):
             self.table.setColumnWidth(i, w)
         self.table.clicked.connect(self._on_click)
         self.totals_label = QLabel()
@@ -159,7 +171,7 @@ class SummaryPanel(QWidget):
         self.model.set_rows(LayerTableModel.rows_of(self._analysis))
         self._update_totals()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         if self._stale:
             self.refresh()

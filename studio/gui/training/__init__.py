@@ -5,13 +5,13 @@
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
 from .controller import TrainingController
 from .evaluate_view import EvaluateView
+from .gradient_flow import GradientFlowView
 from .inference import InferenceView
 from .panel import TrainingPanel
 from .runs import RunsView
@@ -33,6 +33,12 @@ def install(win, num_threads: int | None = None) -> TrainingController:
     tabs.addTab(ctl.runs, "Runs")
     tabs.addTab(ctl.evaluate, "Evaluate")
     tabs.addTab(ctl.inference, "Inference")
+    ctl.gradient_flow = GradientFlowView()
+    tabs.addTab(ctl.gradient_flow, "Gradient flow")
+    ctl.layer_stats.connect(ctl.gradient_flow.add_sample)
+    ctl.run_started.connect(lambda _snapshot: ctl.gradient_flow.reset())
+    ctl.gradient_flow.strip_changed.connect(lambda colors: show_strip(win, colors))
+    ctl.runs.diff_badges.connect(lambda badges: show_badges(win, badges))
 
     def use_checkpoint(path) -> None:
         ctl.evaluate.set_checkpoint(path)
@@ -41,9 +47,7 @@ def install(win, num_threads: int | None = None) -> TrainingController:
             ctl.evaluate.evaluate()
 
     def finished(r) -> None:
-        if r.run_dir:
-            _write_result(Path(r.run_dir), r, ctl.snapshot_version)
-        ctl.runs.refresh()
+        ctl.runs.refresh()  # the engine wrote the run's status record (run.json)
         if r.run_dir:
             ctl.runs.select_runs([Path(r.run_dir).name])
         ckpt = r.best_checkpoint or r.last_checkpoint
@@ -51,7 +55,7 @@ def install(win, num_threads: int | None = None) -> TrainingController:
             use_checkpoint(ckpt)
 
     def tab_changed(_i) -> None:
-        if tabs.currentWidget() in (panel, ctl.runs, ctl.evaluate, ctl.inference):
+        if tabs.currentWidget() in (panel, ctl.runs, ctl.evaluate, ctl.inference, ctl.gradient_flow):
             # after the pending layout pass (just after show, the dock's height is not final yet)
             QTimer.singleShot(0, win, lambda: _make_room(win, True))
         ev = ctl.evaluate
@@ -61,6 +65,11 @@ def install(win, num_threads: int | None = None) -> TrainingController:
         if tabs.currentWidget() is ctl.runs:
             ctl.runs.refresh()
 
+    show_status = getattr(win, "show_status", None)
+    if show_status is not None:
+        panel.settings_problem.connect(lambda text: show_status(text, 60000))
+        if panel.message.text():  # the first project's settings were read before this connection
+            show_status(panel.message.text(), 60000)
     ctl.run_finished.connect(finished)
     ctl.runs.checkpoint_chosen.connect(use_checkpoint)
     ctl.runs.checkpoint_chosen.connect(lambda _p: tabs.setCurrentWidget(ctl.evaluate))
@@ -69,7 +78,24 @@ def install(win, num_threads: int | None = None) -> TrainingController:
     if canvas is not None and hasattr(canvas, "selection_changed"):
         canvas.selection_changed.connect(lambda ids: ids and ctl.inference.feature_maps.select_node(ids[0]))
     ctl.background_views = [ctl.evaluate]
+    from studio.gui.experiments import install as install_experiments
+
+    install_experiments(win)
     return ctl
+
+
+def show_strip(win, colors: dict) -> None:
+    """Colour the canvas cards' statistics strip ({node id: QColor}; others hidden)."""
+    scene = getattr(getattr(win, "canvas", None), "graph_scene", None)
+    for nid, item in (getattr(scene, "nodes", None) or {}).items():
+        item.set_stat_color(colors.get(nid))
+
+
+def show_badges(win, badges: dict) -> None:
+    """Run-comparison badges on the canvas cards ({node id: added/changed/removed}; others none)."""
+    scene = getattr(getattr(win, "canvas", None), "graph_scene", None)
+    for nid, item in (getattr(scene, "nodes", None) or {}).items():
+        item.set_diff_badge(badges.get(nid))
 
 
 def _make_room(win, wanted: bool) -> None:
@@ -84,16 +110,3 @@ def _make_room(win, wanted: bool) -> None:
         from PySide6.QtCore import Qt
 
         win.resizeDocks([dock], [want], Qt.Orientation.Vertical)
-
-
-def _write_result(run_dir: Path, r, version: str) -> None:
-    """Keep the run's outcome beside its metrics (the Runs tab shows it)."""
-    try:
-        from studio.core.project import atomic_write_text
-
-        d = {"status": r.status, "message": r.message, "epochs_done": r.epochs_done,
-             "best_val_acc": r.best_val_acc, "graph_version": version}
-        if run_dir.is_dir():
-            atomic_write_text(run_dir / "gui-result.json", json.dumps(d, indent=2) + "\n")
-    except OSError:
-        pass

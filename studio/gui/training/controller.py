@@ -1,27 +1,20 @@
 """Drives a training run: snapshot the project, run the Trainer in a thread, feed the views."""
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from studio.training.runs import graph_version, new_run_dir, run_checkpoint
+
 from .panel import TrainingPanel
-from .worker import TrainingThread
+from .worker import THREAD_START_ERROR, TrainingThread, failed_result, start_thread
 
 FOREVER_MS = 2**31 - 1
 _LIVE: set = set()  # running threads are kept alive here until they finish (never GC'd mid-run)
-
-
-def graph_version(project) -> str:
-    """A short fingerprint of the graph (and class count): what exactly is being trained."""
-    text = json.dumps([project.graph.to_dict(), project.num_classes], sort_keys=True)
-    return hashlib.sha1(text.encode()).hexdigest()[:7]
 
 
 _CLI_HINTS = [  # the engine speaks command-line; in the window, name the widget instead
@@ -41,18 +34,6 @@ def panel_message(text: str) -> str:
     return text
 
 
-def new_run_dir(name: str) -> Path:
-    from studio.paths import runs_dir
-
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", name or "model").strip("-")[:40] or "model"
-    base = runs_dir() / f"{time.strftime('%Y%m%d-%H%M%S')}-{slug}"
-    path, n = base, 1
-    while path.exists():
-        n += 1
-        path = base.with_name(f"{base.name}-{n}")
-    return path
-
-
 def default_threads() -> int | None:
     """torch threads for training from the window: leave one core to the GUI on 4+ cores.
 
@@ -65,32 +46,13 @@ def default_threads() -> int | None:
     return n - 1 if n >= 4 else None
 
 
-def run_checkpoint(version: str, root: Path | None = None, newest: int = 30) -> Path | None:
-    """best.pt (else last.pt) of the newest run folder that trained graph ``version``."""
-    from studio.core.errors import StudioError
-    from studio.core.project import load_project
-    from studio.paths import runs_dir
-
-    root = Path(root) if root is not None else runs_dir()
-    found = []
-    for d in root.iterdir() if root.is_dir() else ():
-        ck = next((d / n for n in ("best.pt", "last.pt") if (d / n).is_file()), None)
-        if ck is not None:
-            found.append((ck.stat().st_mtime, d.name, ck))
-    for _t, _n, ck in sorted(found, reverse=True)[:newest]:
-        try:
-            if graph_version(load_project(ck.parent / "project.cnnproj")) == version:
-                return ck
-        except (StudioError, OSError, ValueError):
-            continue
-    return None
-
-
 class TrainingController(QObject):
     """Owns the training thread. ``is_running()``, ``shutdown(timeout_ms)`` for the window."""
 
     run_started = Signal(object)
-    run_finished = Signal(object)  # ResultRecord
+    # ResultRecord; emitted only after the worker thread has ended (is_running() is False then)
+    run_finished = Signal(object)
+    layer_stats = Signal(object)  # LayerStatsRecord of the running training
 
     def __init__(self, document, panel: TrainingPanel, num_threads: int | None = None, parent=None):
         super().__init__(parent)
@@ -160,6 +122,7 @@ class TrainingController(QObject):
         t.progress.connect(self._on_progress)
         t.epoch_done.connect(self._on_epoch)
         t.result.connect(self._on_result)
+        t.layer_stats.connect(self.layer_stats)
         t.finished.connect(lambda t=t: self._on_thread_finished(t))
         self.thread = t
         _LIVE.add(t)
@@ -170,7 +133,13 @@ class TrainingController(QObject):
         p.stats.setText("loading data…")
         p.epoch_label.clear()
         self._set_state("running")
-        t.start()
+        if not start_thread(t):  # "Thread creation error": say so, never wait for a thread that is not there
+            _LIVE.discard(t)
+            self.thread = None
+            t.deleteLater()
+            self.run_started.emit(snapshot)
+            self._finish(failed_result(THREAD_START_ERROR))
+            return False
         self.run_started.emit(snapshot)
         return True
 
@@ -215,6 +184,7 @@ class TrainingController(QObject):
     # ---- records (GUI thread) --------------------------------------------
     def _on_start(self, r) -> None:
         self.panel.plots.reset(r.steps_per_epoch, r.epochs)
+        self.panel.plots.set_chance_level(_output_count(self.snapshot))
         self.panel.run_bar.setMaximum(max(1, r.epochs * r.steps_per_epoch))
         self.device_text = f"{r.device_name or r.device}{' · AMP' if r.amp else ''}"
         self._set_state(self.state)
@@ -229,10 +199,31 @@ class TrainingController(QObject):
         self.panel.show_epoch(r)
 
     def _on_result(self, r) -> None:
-        self.last_result = r
+        """The engine's last record; the run is finished once the thread has ended too."""
+        self._pending_result = r
         p = self.panel
         p.plots.timer.stop()
         p.plots.refresh()
+
+    def _on_thread_finished(self, t) -> None:
+        t.wait()  # QThread.finished is sent just before the thread really ends: let it end
+        _LIVE.discard(t)
+        self.signals_sent = t.signals_sent
+        r = getattr(self, "_pending_result", None) or t.last_result or failed_result(
+            "the training thread ended without a result; the run is incomplete")
+        self._pending_result = None
+        current = self.thread is t
+        if current:
+            self.thread = None
+        t.deleteLater()
+        if current:
+            self._finish(r)
+
+    def _finish(self, r) -> None:
+        """Show the outcome and tell the window (the thread is gone: Train works at once)."""
+        self.last_result = r
+        p = self.panel
+        p.plots.timer.stop()
         if p.stats.text() == "loading data…":  # it ended before the start record
             p.stats.clear()
         self._set_state(r.status if r.status in ("finished", "stopped", "failed") else "failed")
@@ -245,15 +236,6 @@ class TrainingController(QObject):
             box.show()
             self.message_box = box
         self.run_finished.emit(r)
-
-    def _on_thread_finished(self, t) -> None:
-        _LIVE.discard(t)
-        self.signals_sent = t.signals_sent
-        if self.thread is t:
-            self.thread = None
-            if self.state in ("running", "paused", "stopping"):
-                self._set_state("failed")
-        t.deleteLater()
 
     # ---- state display ---------------------------------------------------
     def _graph_edited(self, *_):
@@ -285,3 +267,13 @@ class TrainingController(QObject):
                 acc = "" if r.best_val_acc is None else f", best val acc {100 * r.best_val_acc:.1f}%"
                 text += f" (graph version {ver}, {r.epochs_done} epoch(s){acc})"
         p.status.setText(text)
+
+
+def _output_count(project) -> int | None:
+    """The number of class scores the network outputs (for the ln C chance level)."""
+    if project is None:
+        return None
+    from studio.core.validate import validate
+
+    out = validate(project.graph, project.num_classes).output_shape
+    return int(out[0]) if out is not None and len(out) == 1 else project.num_classes

@@ -218,7 +218,8 @@ class DatasetBox(QGroupBox):
         self._thread.done.connect(self._loaded)
         self._thread.failed.connect(self._failed)
         self._thread.finished.connect(lambda: self.preview_button.setEnabled(True))
-        self._thread.start()
+        if not self._thread.start_or_fail():
+            self.preview_button.setEnabled(True)
 
     def wait(self, ms: int = 30000) -> None:
         if self._thread is not None:

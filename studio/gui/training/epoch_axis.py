@@ -8,7 +8,7 @@ import pyqtgraph as pg
 
 
 class EpochAxis(pg.AxisItem):
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph override
+    def tickValues(self, minVal, maxVal, size):
         span = max(maxVal - minVal, 1e-9)
         room = max(2, int(size / 45))  # about one label per 45 px
         step = 1

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from .images import tensor_pixmap
+from .output_view import OutputLossView
 from .worker import FunctionThread
 
 MAX_IMAGES = 120
@@ -40,7 +41,7 @@ def run_evaluation(checkpoint: Path, split: str = "val") -> dict:
         labels = getattr(res, "labels", None)
     if labels is None:
         labels = [int(ds[i][1]) for i in range(len(ds))]
-    return {"result": res, "dataset": ds, "split": split, "class_names": names, "preds": preds,
+    return {"result": res, "dataset": ds, "split": split, "class_names": names, "preds": preds, "model": model,
             "labels": np.asarray(labels, dtype=np.int64).reshape(-1), "mean": ckpt["mean"], "std": ckpt["std"],
             "checkpoint": Path(checkpoint)}
 
@@ -92,11 +93,18 @@ class EvaluateView(QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.cell_label)
         cl.addWidget(self.images, 1)
+        self.output_view = OutputLossView()
+        self.output_view.setToolTip("Click an image above: its logits, softmax, one-hot label and cross-entropy")
+        self.images.currentItemChanged.connect(lambda item, _prev: self.explain_image(item))
+        cell_split = QSplitter(Qt.Orientation.Vertical)
+        cell_split.addWidget(cell_box)
+        cell_split.addWidget(self.output_view)
+        cell_split.setSizes([200, 300])
         split = QSplitter()
         split.addWidget(self.matrix)
         split.addWidget(self.per_class)
-        split.addWidget(cell_box)
-        split.setSizes([480, 300, 360])
+        split.addWidget(cell_split)
+        split.setSizes([420, 260, 520])
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.summary)
@@ -127,7 +135,8 @@ class EvaluateView(QWidget):
         self._thread.done.connect(self.show_result)
         self._thread.failed.connect(self._failed)
         self._thread.finished.connect(lambda: self.eval_button.setEnabled(self.checkpoint is not None))
-        self._thread.start()
+        if not self._thread.start_or_fail():
+            self.eval_button.setEnabled(True)
 
     def wait(self, ms: int = 30000) -> None:
         if self._thread is not None:
@@ -178,8 +187,26 @@ class EvaluateView(QWidget):
                 self.per_class.setItem(i, j, it)
         self.per_class.resizeRowsToContents()
         self.images.clear()
-        self.cell_label.setText("Click a cell of the matrix to list its images (off the diagonal: the mistakes).")
+        self.output_view.clear()
+        self.cell_label.setText("Click a cell of the matrix to list its images (off the diagonal: the mistakes); "
+                                "click an image for its output and loss.")
         self.evaluated.emit(data)
+
+    def explain_image(self, item) -> dict | None:
+        """Output & loss of one listed image: its logits, softmax and cross-entropy with its true label."""
+        import torch
+
+        d = self.data
+        if item is None or d is None or d.get("model") is None:
+            return None
+        i = int(item.data(Qt.ItemDataRole.UserRole))
+        x = d["dataset"][i][0]
+        model = d["model"]
+        with torch.no_grad():
+            dev = next(iter(model.parameters()), torch.empty(0)).device
+            z = model.eval()(x.unsqueeze(0).to(dev))[0].float().cpu()
+        self.output_view.set_logits(z.tolist(), d["class_names"], int(d["labels"][i]))
+        return self.output_view.breakdown
 
     def cell_indices(self, true: int, pred: int) -> np.ndarray:
         d = self.data
@@ -203,3 +230,5 @@ class EvaluateView(QWidget):
             item.setToolTip(f"image {int(i)}: true {names[true]}, predicted {names[pred]}")
             item.setData(Qt.ItemDataRole.UserRole, int(i))
             self.images.addItem(item)
+        if self.images.count():
+            self.images.setCurrentRow(0)  # its output & loss below

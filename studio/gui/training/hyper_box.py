@@ -26,7 +26,7 @@ def available_devices() -> list[tuple[str, str]]:
         if mps is not None and mps.is_available():
             out.append(("mps", "Apple GPU (MPS)"))
         cpu = f"CPU ({torch.get_num_threads()} threads)"
-    except Exception:  # noqa: BLE001 - a broken driver must not break the panel
+    except Exception:  # a broken driver must not break the panel
         cpu = "CPU"
     best = out[0][1] if out else cpu
     return [("auto", f"Automatic: {best}")] + out + [("cpu", cpu)]

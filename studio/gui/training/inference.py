@@ -1,4 +1,5 @@
-"""The Inference tab: open or drop an image, see it as the model sees it, top-5 bars, feature maps."""
+"""The Inference tab: open or drop an image, see it as the model sees it, top-5 bars, feature maps
+(click a pixel: how it was computed) and the output & loss breakdown (softmax, one-hot, cross-entropy)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,10 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from .feature_maps import FeatureMapsView
 from .images import tensor_pixmap
+from .output_view import OutputLossView
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
@@ -77,9 +79,13 @@ class InferenceView(QWidget):
         ll.addLayout(bars, 1)
         left.setMinimumHeight(left.sizeHint().height())  # the two images are never cut off
         self.feature_maps = FeatureMapsView()
+        self.output_view = OutputLossView()
+        self.details = QTabWidget()
+        self.details.addTab(self.feature_maps, "Feature maps (click a pixel)")
+        self.details.addTab(self.output_view, "Output && loss")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(left)
-        split.addWidget(self.feature_maps)
+        split.addWidget(self.details)
         split.setSizes([220, 400])
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -128,17 +134,26 @@ class InferenceView(QWidget):
         try:
             x = self.predictor.preprocess(pil)
             self.top = list(self.predictor.predict(pil, top_k=5))
-        except Exception as exc:  # noqa: BLE001 - a bad image must not crash the app
+        except Exception as exc:  # a bad image must not crash the app
             self.message.setText(f"<span style='color:#b71c1c'>Cannot classify {path.name}: {exc}</span>")
             return False
         c, h, w = x.shape
         self.seen.setPixmap(tensor_pixmap(x, size=150))
         self.seen_caption.setText(f"As the model sees it: {c}×{h}×{w}, normalised (shown rescaled)")
         self.show_top(self.top)
+        self._show_output(x)
         self.feature_maps.set_image(x)
         self.message.setText(f"<b>{self.top[0][0]}</b> ({100 * self.top[0][1]:.1f}%)" if self.top else "")
         self.predicted.emit(self.top)
         return True
+
+    def _show_output(self, x) -> None:
+        """Logits of the image → the Output & loss breakdown (the user picks the true class)."""
+        import torch
+
+        with torch.no_grad():
+            z = self.predictor.model.eval()(x.unsqueeze(0).to(self.predictor.device))[0].float().cpu()
+        self.output_view.set_logits(z.tolist(), self.predictor.class_names, None)
 
     def show_top(self, top) -> None:
         for i in range(5):
@@ -165,15 +180,15 @@ class InferenceView(QWidget):
             self.set_image(path)
 
     # ---- drag and drop ---------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event) -> None:  # Qt override
         if _dropped_image(event.mimeData()) is not None:
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragMoveEvent(self, event) -> None:  # Qt override
         if _dropped_image(event.mimeData()) is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event) -> None:  # Qt override
         path = _dropped_image(event.mimeData())
         if path is not None:
             event.acceptProposedAction()

@@ -1,7 +1,7 @@
 """The Training tab: dataset and hyperparameters on the left; controls, progress and plots."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -29,7 +29,7 @@ def _norm(kind: str, d: dict) -> dict:
         from studio.training.data import DataSettings
 
         return DataSettings.from_dict(d).to_dict()
-    except Exception:  # noqa: BLE001 - invalid settings: compare as they are
+    except Exception:  # invalid settings: compare as they are
         return dict(d or {})
 
 
@@ -43,6 +43,8 @@ def fmt_num(v) -> str:
 
 class TrainingPanel(QWidget):
     """Widgets only; the controller drives the run. Settings are written to the project."""
+
+    settings_problem = Signal(str)  # the project's settings had wrong values (shown as defaults)
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -117,10 +119,20 @@ class TrainingPanel(QWidget):
 
     # ---- settings --------------------------------------------------------
     def load_settings(self) -> None:
-        p = self.document.project
-        self.data_box.set_values(p.dataset or {})
-        self.hyper_box.set_values(p.training or {})
+        """Show the project's settings: checked records, defaults in place of wrong values (named)."""
+        from studio.training.typed_settings import read_project_settings
+
+        dataset, training, problems = read_project_settings(self.document.project)
+        self.data_box.set_values(dataset)
+        self.hyper_box.set_values(training)
         self.data_box.bundle = None
+        if problems:
+            text = ("The project's settings have problems; the defaults are shown in their place: "
+                    + "; ".join(problems))
+            self.show_error(text)
+            self.settings_problem.emit(text)
+        else:
+            self.clear_error()
 
     def store_settings(self) -> None:
         p = self.document.project

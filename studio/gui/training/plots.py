@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 TRAIN_COLOR = "#1f77b4"  # train: blue, everywhere in the app
@@ -82,6 +82,8 @@ class TrainingPlots(QWidget):
         self._ema_raw, self._ema_w, self._ema_n, self._prev, self._beta, self._db = 0.0, 0.0, 0, None, 0.5, 0.0
         self._dirty = False
         self.refreshes = 0
+        self.chance_line = self._chance_key = None
+        self.chance_level: float | None = None
 
         self.loss_plot = _plot("Loss", "cross-entropy")
         self.acc_plot = _plot("Accuracy", "%", legend_at_bottom=True)  # the curves climb to the top
@@ -109,6 +111,22 @@ class TrainingPlots(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(100)
         self.timer.timeout.connect(self.refresh)
+
+    def set_chance_level(self, num_classes: int | None) -> None:
+        """A dashed line at ln C on the loss plot, named in the legend: the cross-entropy of a model
+        that spreads its probability evenly over C classes (−log(1/C)); training starts near it."""
+        if self.chance_line is not None:
+            self.loss_plot.removeItem(self.chance_line)
+            self.loss_plot.removeItem(self._chance_key)
+            self.loss_plot.plotItem.legend.removeItem(self._chance_key)
+            self.chance_line = self._chance_key = self.chance_level = None
+        if not num_classes or num_classes < 2:
+            return
+        self.chance_level = math.log(num_classes)
+        pen = pg.mkPen("#757575", width=1, style=Qt.PenStyle.DashLine)
+        self.chance_line = pg.InfiniteLine(pos=self.chance_level, angle=0, pen=pen)
+        self.loss_plot.addItem(self.chance_line)
+        self._chance_key = self.loss_plot.plot([], [], pen=pen, name=f"chance: ln {num_classes} = {self.chance_level:.2f}")
 
     # ---- feeding ---------------------------------------------------------
     def reset(self, steps_per_epoch: int = 1, epochs: int | None = None) -> None:

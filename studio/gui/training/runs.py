@@ -3,87 +3,26 @@ checkpoints; select two runs to overlay their curves."""
 from __future__ import annotations
 
 import html
-import json
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
+                               QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from studio.training.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
+
 from .epoch_axis import whole_epoch_ticks
+
 from .plots import TRAIN_COLOR, VAL_COLOR
 
 RUN_COLORS = [(TRAIN_COLOR, VAL_COLOR), ("#9467bd", "#d62728")]  # first run, second run (dashed)
 
 
-@dataclass
-class RunInfo:
-    path: Path
-    metrics: list[dict] = field(default_factory=list)
-    settings: dict = field(default_factory=dict)
-    dataset: dict = field(default_factory=dict)
-    model: str = ""
-    result: dict = field(default_factory=dict)
-    checkpoints: list[Path] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def best_val_acc(self) -> float | None:
-        accs = [m["val_acc"] for m in self.metrics if isinstance(m.get("val_acc"), (int, float))]
-        return max(accs) if accs else self.result.get("best_val_acc")
-
-    @property
-    def status(self) -> str:
-        return str(self.result.get("status", "finished" if self.metrics else "–"))
-
-
-def read_run(path: Path) -> RunInfo:
-    """Read a run folder; unreadable parts are left empty (a run being written is fine)."""
-    info = RunInfo(Path(path))
-    mfile = info.path / "metrics.jsonl"
-    if mfile.exists():
-        for line in mfile.read_text(encoding="utf-8", errors="replace").splitlines():
-            try:
-                row = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(row, dict):
-                info.metrics.append(row)
-    proj = info.path / "project.cnnproj"
-    if proj.exists():
-        try:
-            d = json.loads(proj.read_text(encoding="utf-8"))
-            info.settings = d.get("training") or {}
-            info.dataset = d.get("dataset") or {}
-            info.model = d.get("name") or d.get("template") or ""
-        except (ValueError, OSError, AttributeError):
-            pass
-    res = info.path / "gui-result.json"
-    if res.exists():
-        try:
-            info.result = json.loads(res.read_text(encoding="utf-8"))
-        except (ValueError, OSError):
-            pass
-    info.checkpoints = sorted(info.path.glob("*.pt"))
-    return info
-
-
-def list_runs(root: Path | None = None) -> list[RunInfo]:
-    from studio.paths import runs_dir
-
-    root = Path(root) if root is not None else runs_dir()
-    runs = [read_run(p) for p in root.iterdir() if p.is_dir()] if root.exists() else []
-    return sorted(runs, key=lambda r: r.path.stat().st_mtime, reverse=True)
-
-
 class RunsView(QWidget):
     checkpoint_chosen = Signal(object)  # Path of a checkpoint to evaluate / try
+    diff_badges = Signal(object)  # {node id: "added" | "changed" | "removed"} for the canvas ({}: clear)
 
     COLS = ("Run", "Model", "Data", "Epochs", "Best val acc", "Status")
 
@@ -105,7 +44,12 @@ class RunsView(QWidget):
         self.use_button = QPushButton("Evaluate && try best.pt")
         self.use_button.clicked.connect(self._use)
         buttons = QHBoxLayout()
-        for b in (refresh, self.open_button, self.use_button):
+        self.diff_button = QPushButton("Show diff on canvas")
+        self.diff_button.setToolTip("Badges on the canvas: + added, ~ changed (second run vs first)")
+        self.diff_button.setCheckable(True)
+        self.diff_button.toggled.connect(self._show_badges)
+        self.diff: dict | None = None
+        for b in (refresh, self.open_button, self.use_button, self.diff_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         left = QWidget()
@@ -132,7 +76,11 @@ class RunsView(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.details)
+        scroll = QScrollArea()  # two runs compared: the diff and the settings table can be long
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.details)
+        rl.addWidget(scroll, 1)
         rl.addLayout(plots, 1)
         split = QSplitter()
         split.addWidget(left)
@@ -169,14 +117,39 @@ class RunsView(QWidget):
 
     def _selection_changed(self) -> None:
         runs = self.selected_runs()[:2]
+        if len(runs) == 2:  # compare in the order they ran: [1] the older, [2] the newer
+            runs.sort(key=lambda r: r.name)
         self.open_button.setEnabled(len(runs) == 1)
         self.use_button.setEnabled(len(runs) == 1 and any(p.name == "best.pt" for p in runs[0].checkpoints))
         self.loss_plot.clear()
         self.acc_plot.clear()
         for i, r in enumerate(runs):
             self._plot_run(r, RUN_COLORS[i], dashed=i == 1, tag="" if len(runs) == 1 else f" [{i + 1}]")
-        self.details.setText("<br><br>".join(self._describe(r) for r in runs) if runs else
-                             "Select a run to see its settings and checkpoints; select two to compare.")
+        self.diff = self._compare(runs) if len(runs) == 2 else None
+        self.diff_button.setEnabled(self.diff is not None)
+        text = "<br><br>".join(self._describe(r) for r in runs) if runs else \
+            "Select a run to see its settings and checkpoints; select two to compare."
+        if self.diff is not None:
+            from .run_compare import compare_html
+
+            text = compare_html(self.diff) + "<br><br>" + text
+        self.details.setText(text)
+        self._show_badges(self.diff_button.isChecked())
+
+    def _compare(self, runs) -> dict | None:
+        if any(r.project is None for r in runs):
+            return None
+        from studio.training.run_diff import diff_runs
+
+        return diff_runs(runs[0], runs[1])
+
+    def badge_map(self) -> dict:
+        if self.diff is None:
+            return {}
+        return {c["node"]: c["status"] for c in self.diff["graph"]["nodes"]}
+
+    def _show_badges(self, on: bool) -> None:
+        self.diff_badges.emit(self.badge_map() if on else {})
 
     def _plot_run(self, r: RunInfo, colors, dashed: bool, tag: str) -> None:
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
@@ -202,6 +175,8 @@ class RunsView(QWidget):
         if last:
             parts.append("final: " + ", ".join(f"{k} {v:.4g}" for k, v in last.items()
                                                if isinstance(v, float) and k != "elapsed_s"))
+        if r.project_error:
+            parts.append(f"<span style='color:#b71c1c'>project.cnnproj: {html.escape(r.project_error)}</span>")
         if r.result.get("message") and r.status == "failed":
             parts.append(f"<span style='color:#b71c1c'>{html.escape(str(r.result['message']))}</span>")
         ck = ", ".join(f"{p.name} ({p.stat().st_size / 1e6:.1f} MB)" for p in r.checkpoints if p.exists())

@@ -11,22 +11,28 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from types import SimpleNamespace
 from typing import Any, Callable
 
 from PySide6.QtCore import QThread, Signal
 
 
-def failed_result(message: str, run_dir=None) -> Any:
-    """A ResultRecord(status="failed") (the engine's class when it is importable)."""
-    fields = dict(kind="result", status="failed", message=message, epochs_done=0, best_val_acc=None,
-                  best_checkpoint=None, last_checkpoint=None, run_dir=run_dir)
-    try:
-        from studio.training.records import ResultRecord
+THREAD_START_ERROR = ("could not start a background thread (Thread creation error: the system is out of "
+                      "threads or memory): close other programs and try again")
 
-        return ResultRecord(**{k: v for k, v in fields.items() if k != "kind"})
-    except Exception:  # noqa: BLE001
-        return SimpleNamespace(**fields)
+
+def failed_result(message: str, run_dir=None) -> Any:
+    """A ResultRecord(status="failed")."""
+    from studio.training.records import ResultRecord
+
+    return ResultRecord(status="failed", message=message, epochs_done=0, best_val_acc=None,
+                        best_checkpoint=None, last_checkpoint=None, run_dir=run_dir)
+
+
+def start_thread(thread: QThread) -> bool:
+    """``thread.start()``; False when the thread could not be created (Qt only prints
+    "QThread::start: Thread creation error" and the thread never runs nor finishes)."""
+    thread.start()
+    return thread.isRunning() or thread.isFinished()
 
 
 class TrainingThread(QThread):
@@ -36,6 +42,7 @@ class TrainingThread(QThread):
     progress = Signal(object)  # list[ProgressRecord], coalesced
     epoch_done = Signal(object)  # EpochRecord
     result = Signal(object)  # ResultRecord (always exactly one per run)
+    layer_stats = Signal(object)  # LayerStatsRecord (one per sample, every N steps)
 
     def __init__(self, factory: Callable[[], Any], interval: float = 0.05, num_threads: int | None = None,
                  parent=None):
@@ -83,7 +90,7 @@ class TrainingThread(QThread):
         self.signals_sent += 1
         signal.emit(payload)
 
-    def run(self) -> None:  # noqa: D401 - Qt override
+    def run(self) -> None:  # Qt override
         result = None
         old_threads = None
         try:
@@ -119,6 +126,8 @@ class TrainingThread(QThread):
                     self._emit(self.run_started, rec)
                 elif kind == "epoch":
                     self._emit(self.epoch_done, rec)
+                elif kind == "layer_stats":
+                    self._emit(self.layer_stats, rec)
                 elif kind == "result":
                     result = rec
             if pending:
@@ -127,7 +136,7 @@ class TrainingThread(QThread):
                 result = failed_result("the training engine ended without a result; the run is incomplete")
         except MemoryError:
             result = failed_result("out of memory while training: lower the batch size or the image size")
-        except Exception as exc:  # noqa: BLE001 - report, never crash the app
+        except Exception as exc:  # report, never crash the app
             traceback.print_exc()
             from studio.core.errors import StudioError
 
@@ -165,7 +174,14 @@ class FunctionThread(QThread):
         super().__init__(parent)
         self._fn = fn
 
-    def run(self) -> None:  # noqa: D401 - Qt override
+    def start_or_fail(self) -> bool:
+        """Start; when no thread can be created, ``failed`` says so (instead of a silent hang)."""
+        if start_thread(self):
+            return True
+        self.failed.emit(THREAD_START_ERROR)
+        return False
+
+    def run(self) -> None:  # Qt override
         from studio.core.errors import StudioError
 
         try:
@@ -173,7 +189,7 @@ class FunctionThread(QThread):
         except StudioError as exc:
             self.failed.emit(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             traceback.print_exc()
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return

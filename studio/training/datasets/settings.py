@@ -4,11 +4,13 @@ No torch here: the GUI can read and edit these without loading torch.
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from studio.core.errors import StudioError
+from studio.core.text import short_repr
 
 SOURCES = ("digits", "shapes", "mnist", "fashion-mnist", "cifar10", "folder")
 NEEDS_ROOT = ("mnist", "fashion-mnist", "cifar10", "folder")
@@ -27,19 +29,20 @@ class DataError(StudioError):
 def _num(where: str, value: Any, lo: float, hi: float, *, integer: bool = False, lo_open: bool = False,
          hi_open: bool = False) -> Any:
     kind = "a whole number" if integer else "a number"
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not float(value).is_integer()):
-        raise DataError(f"{where} = {value!r}: must be {kind} between {lo:g} and {hi:g}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+            (isinstance(value, float) and not math.isfinite(value)) or (integer and value != int(value)):
+        raise DataError(f"{where} = {short_repr(value)}: must be {kind} between {lo:g} and {hi:g}")
     bad = value < lo or value > hi or (lo_open and value == lo) or (hi_open and value == hi)
     if bad:
         left = "(" if lo_open else "["
         right = ")" if hi_open else "]"
-        raise DataError(f"{where} = {value!r}: must be in {left}{lo:g}, {hi:g}{right}")
+        raise DataError(f"{where} = {short_repr(value)}: must be in {left}{lo:g}, {hi:g}{right}")
     return int(value) if integer else float(value)
 
 
 def _flag(where: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise DataError(f"{where} = {value!r}: must be true or false")
+        raise DataError(f"{where} = {short_repr(value)}: must be true or false")
     return value
 
 
@@ -96,7 +99,7 @@ class ShapesSettings:
         self.count = _num("dataset.shapes.count", self.count, 10, 1_000_000, integer=True)
         self.noise = _num("dataset.shapes.noise", self.noise, 0, 0.5)
         if isinstance(self.classes, str) or not isinstance(self.classes, (list, tuple)):
-            raise DataError(f"dataset.shapes.classes = {self.classes!r}: must be a list drawn from "
+            raise DataError(f"dataset.shapes.classes = {short_repr(self.classes)}: must be a list drawn from "
                             f"{', '.join(SHAPE_CLASSES)}")
         bad = [c for c in self.classes if c not in SHAPE_CLASSES]
         if bad:
@@ -133,12 +136,12 @@ class DataSettings:
 
     def validate(self) -> "DataSettings":
         src = str(self.source).strip().lower() if isinstance(self.source, str) else self.source
-        src = _ALIASES.get(src, src)
+        src = _ALIASES.get(src, src) if isinstance(src, str) else src
         if src not in SOURCES:
-            raise DataError(f"dataset.source = {self.source!r}: unknown data set; choose one of {', '.join(SOURCES)}")
+            raise DataError(f"dataset.source = {short_repr(self.source)}: unknown data set; choose one of {', '.join(SOURCES)}")
         self.source = src
         if self.root is not None and not isinstance(self.root, (str, os.PathLike)):
-            raise DataError(f"dataset.root = {self.root!r}: must be a folder path")
+            raise DataError(f"dataset.root = {short_repr(self.root)}: must be a folder path")
         self.root = None if self.root in (None, "") else os.fspath(self.root)
         if src in NEEDS_ROOT and not self.root:
             raise DataError(f"data set {src!r} needs a folder: set dataset.root (on the command line: --data {src}:DIR)")
@@ -148,9 +151,9 @@ class DataSettings:
         if self.val_fraction + self.test_fraction >= 0.95:
             raise DataError(f"dataset.val_fraction + dataset.test_fraction = "
                             f"{self.val_fraction + self.test_fraction:g}: leave at least 5% for training")
-        self.seed = _num("dataset.seed", self.seed, 0, 2**63 - 1, integer=True)
+        self.seed = _num("dataset.seed", self.seed, 0, 2**31 - 1, integer=True)  # the window's seed box
         if self.cache not in CACHE_MODES:
-            raise DataError(f"dataset.cache = {self.cache!r}: choose one of {', '.join(CACHE_MODES)}")
+            raise DataError(f"dataset.cache = {short_repr(self.cache)}: choose one of {', '.join(CACHE_MODES)}")
         if not isinstance(self.augment, AugmentSettings):
             raise DataError("dataset.augment must be an AugmentSettings")
         self.augment.validate()

@@ -1,6 +1,7 @@
 """`cnn-studio train/evaluate/predict` in real subprocesses, Ctrl-C included."""
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import time
 import pytest
 import torch
 
-from .test_engine_checkpoint import digit_png
+from ..training.engine_helpers import digit_png
 
 
 def cli(*args, cwd, timeout=120):
@@ -25,13 +26,20 @@ def cli_run(tmp_path_factory):
     return cwd, r
 
 
+def lines_best(run):
+    return max(json.loads(x)["val_acc"] for x in (run / "metrics.jsonl").read_text().splitlines())
+
+
 def test_train_writes_the_run_folder(cli_run):
     cwd, r = cli_run
     assert r.returncode == 0, r.stderr
     runs = list((cwd / "runs").iterdir())
-    assert len(runs) == 1 and runs[0].name.startswith("lenet5-")
+    assert len(runs) == 1 and re.fullmatch(r"\d{8}-\d{6}-lenet5", runs[0].name)  # one naming: <time>-<name>
     run = runs[0]
-    assert {p.name for p in run.iterdir()} >= {"best.pt", "last.pt", "metrics.jsonl", "project.cnnproj"}
+    assert {p.name for p in run.iterdir()} >= {"best.pt", "last.pt", "metrics.jsonl", "project.cnnproj", "run.json"}
+    status = json.loads((run / "run.json").read_text())  # the CLI run has its status record too
+    assert status["status"] == "finished" and status["epochs_done"] == 1 and status["epochs"] == 1
+    assert status["best_metric"]["name"] == "val_acc" and status["best_metric"]["value"] == lines_best(run)
     lines = [json.loads(x) for x in (run / "metrics.jsonl").read_text().splitlines()]
     assert [x["epoch"] for x in lines] == [1]
     for key in ("epoch", "train_loss", "train_acc", "val_loss", "val_acc", "samples_per_s", "elapsed_s"):
@@ -75,7 +83,6 @@ def test_ctrl_c_stops_with_a_checkpoint(tmp_path):
             line = proc.stderr.readline()
             if line.startswith("epoch 1/200") or not line:
                 break
-        time.sleep(0.2)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
     finally:

@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 
 from studio.cli import main
 from studio.core.project import load_project

@@ -25,11 +25,11 @@ def test_lenet_table():
     out = r.stdout
     assert out.startswith("LeNet-5  (input 1×32×32, 10 classes)")
     lines = {ln.split()[0]: ln.split() for ln in out.splitlines() if "(" in ln and ln.split()}
-    assert lines["conv1"][2:] == ["6×28×28", "156", "117,600"]
-    assert lines["pool2"][2:] == ["16×5×5", "0", "0"]
-    assert lines["flatten"][2:] == ["400", "0", "0"]
-    assert lines["fc1"][2:] == ["120", "48,120", "48,000"]
-    assert lines["fc3"][2:] == ["10", "850", "840"]
+    assert lines["conv1"][2:] == ["6×28×28", "156", "117,600", "5×5", "1"]
+    assert lines["pool2"][2:] == ["16×5×5", "0", "0", "16×16", "4"]
+    assert lines["flatten"][2:] == ["400", "0", "0", "–", "–"]
+    assert lines["fc1"][2:] == ["120", "48,120", "48,000", "–", "–"]
+    assert lines["fc3"][2:] == ["10", "850", "840", "–", "–"]
     for text in ("Total params: 61,706", "Trainable params: 61,706", "Non-trainable buffers: 0",
                  "MACs per image: 416,520 (0.42 M)", "Forward activations (MB), batch 1"):
         assert text in out
@@ -47,7 +47,8 @@ def test_resnet_json():
     for x in d["layers"]:
         assert {"id", "type", "output_shape", "params", "macs"} <= set(x)
     assert layers["block2_down"] == {"id": "block2_down", "type": "Conv2d", "name": "block2_down",
-                                     "output_shape": [32, 16, 16], "params": 512, "buffers": 0, "macs": 131072}
+                                     "output_shape": [32, 16, 16], "params": 512, "buffers": 0, "macs": 131072,
+                                     "receptive_field": 7, "jump": 2}
     assert layers["block1_add"]["output_shape"] == [16, 32, 32] and layers["block2_add"]["type"] == "Add"
     assert d["macs"] == sum(x["macs"] for x in d["layers"])
     assert d["total_params"] == sum(x["params"] for x in d["layers"])

@@ -1,0 +1,29 @@
+"""`cnn-studio diff RUN_A RUN_B`: what changed between two runs (graph, settings, results)."""
+from __future__ import annotations
+
+import json
+
+from .common import HelpFormatter
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("diff", help="compare two run folders: graph diff, settings, final metrics",
+                       description="Compare two runs: layers added/removed/changed (old → new parameters), "
+                                   "the parameter and MAC totals, the training settings side by side and the "
+                                   "final metrics.",
+                       epilog="examples:\n  cnn-studio diff runs/a runs/b\n  cnn-studio diff runs/a runs/b --json",
+                       formatter_class=HelpFormatter)
+    p.add_argument("run_a", metavar="RUN_A", help="first run folder")
+    p.add_argument("run_b", metavar="RUN_B", help="second run folder")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from studio.training.run_diff import diff_runs, format_diff, open_run
+
+    from .experiment_cmd import printable
+
+    d = diff_runs(open_run(args.run_a), open_run(args.run_b))
+    print(json.dumps(d, indent=2) if args.json else printable(format_diff(d)))
+    return 0

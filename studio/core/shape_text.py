@@ -1,0 +1,22 @@
+"""Image shapes as people type them ('3x224x224', '3×32×32', '1, 28, 28'). Pure Python."""
+from __future__ import annotations
+
+import re
+
+from .errors import StudioError
+
+
+def parse_shape(text: str | None, what: str = "input shape") -> tuple[int, int, int] | None:
+    """'3x224x224' (or with ×, *, commas, spaces) -> (3, 224, 224); None stays None.
+
+    Raises StudioError naming ``what`` (the field or option the text came from) and the fix.
+    """
+    if text is None:
+        return None
+    parts = [p for p in re.split(r"[x×X*,\s]+", text.strip()) if p]
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise StudioError(f"{what} {text!r} is not C×H×W: write it like 3x224x224 (channels x height x width)")
+    c, h, w = (int(p) for p in parts)
+    if min(c, h, w) < 1:
+        raise StudioError(f"{what} {text!r}: every dimension must be at least 1")
+    return c, h, w

@@ -1,0 +1,132 @@
+"""The built-in experiments: the claims that made classic architectures famous, each sized to
+run on a 2-core CPU within its budget (docs/experiments.md says what the sizing took)."""
+from __future__ import annotations
+
+from studio.core.errors import StudioError
+
+from .spec import Experiment, Variant
+
+_SGD = {"optimizer": "sgd", "momentum": 0.9, "scheduler": "none"}
+
+EXPERIMENTS: dict[str, Experiment] = {}
+
+
+def _add(e: Experiment) -> None:
+    if e.name in EXPERIMENTS:
+        raise ValueError(f"experiment {e.name!r} registered twice")
+    EXPERIMENTS[e.name] = e
+
+
+_add(Experiment(
+    name="relu-vs-tanh", title="ReLU trains faster than tanh",
+    claim="A CNN with ReLUs reaches a training-error threshold several times faster than the same CNN "
+          "with tanh units.",
+    source="Krizhevsky, Sutskever, Hinton 2012, ImageNet Classification with Deep CNNs, §3.1 and Figure 1 "
+           "(25% training error on CIFAR-10 six times faster)",
+    metric="epochs until the training accuracy reaches 60% (40% training error, 5 classes); ReLU must be "
+           "≥ 2× faster",
+    data={"source": "shapes", "shapes": {"count": 1200}}, input_shape=(3, 24, 24),
+    training={**_SGD, "epochs": 12, "batch_size": 32, "lr": 0.01},
+    variants=(Variant(name="relu", label="ReLU (He init)", builder="mlp_head_net",
+                      params={"width": 16, "hidden": 128, "act": "ReLU", "convs": 3, "fcs": 1}, init="kaiming"),
+              Variant(name="tanh", label="tanh (Glorot init)", builder="mlp_head_net",
+                      params={"width": 16, "hidden": 128, "act": "Tanh", "convs": 3, "fcs": 1}, init="xavier")),
+    verdict="relu_vs_tanh", options={"train_acc": 0.6, "factor": 2.0}))
+
+_add(Experiment(
+    name="dropout", title="Dropout narrows the train/validation gap",
+    claim="On a small training set, dropout in the fully connected layers reduces overfitting: the gap "
+          "between training and validation accuracy shrinks.",
+    source="Krizhevsky, Sutskever, Hinton 2012, §4.2 (dropout in the first two fully connected layers); "
+           "Srivastava et al. 2014, JMLR",
+    metric="final training accuracy − validation accuracy; dropout must be smaller",
+    data={"source": "digits", "val_fraction": 0.5, "test_fraction": 0.1}, input_shape=(1, 16, 16),
+    training={"optimizer": "adam", "scheduler": "none", "epochs": 15, "batch_size": 32, "lr": 1e-3},
+    variants=(Variant(name="plain", label="no dropout", builder="mlp_head_net", params={"hidden": 256}),
+              Variant(name="dropout", label="dropout p=0.5", builder="mlp_head_net",
+                      params={"hidden": 256, "dropout": 0.5})),
+    verdict="dropout"))
+
+_add(Experiment(
+    name="batchnorm", title="Batch Normalization trains in fewer steps",
+    claim="With Batch Normalization the same network reaches the target accuracy in fewer steps, and "
+          "tolerates a higher learning rate.",
+    source="Ioffe & Szegedy 2015, Batch Normalization, §4.2 and Figure 2 (Inception reaches 72.2% in "
+           "14× fewer steps; BN-x5 with a 5× learning rate)",
+    metric="epochs until validation accuracy reaches 90%; with BN must be fewer",
+    data={"source": "digits"}, input_shape=(1, 16, 16),
+    training={**_SGD, "epochs": 8, "batch_size": 32, "lr": 0.01},
+    variants=(Variant(name="plain", label="no BN", params={"depth": 10, "width": 8, "bn": False}, init="kaiming"),
+              Variant(name="bn", label="BN", params={"depth": 10, "width": 8, "bn": True}, init="kaiming"),
+              Variant(name="bn_high_lr", label="BN, 5× learning rate", params={"depth": 10, "width": 8, "bn": True},
+                      init="kaiming", training={"lr": 0.05})),
+    verdict="batchnorm", options={"val_acc": 0.9}))
+
+_add(Experiment(
+    name="small-kernels", title="Stacked 3×3 convolutions instead of one large kernel",
+    claim="Two stacked 3×3 convolutions see the same 5×5 field as one 5×5 (three see 7×7) with fewer "
+          "parameters, and the network is at least as accurate.",
+    source="Simonyan & Zisserman 2015, Very Deep Convolutional Networks (VGG), §2.3",
+    metric="parameters (must be fewer) and best validation accuracy (at most 1 point lower)",
+    data={"source": "digits"}, input_shape=(1, 16, 16),
+    training={"optimizer": "adam", "scheduler": "none", "epochs": 6, "batch_size": 32, "lr": 2e-3},
+    variants=(Variant(name="3x3x2", label="two 3×3", builder="kernel_net", params={"stack": 2}),
+              Variant(name="5x5", label="one 5×5", builder="kernel_net", params={"stack": 2, "big": True}),
+              Variant(name="3x3x3", label="three 3×3", builder="kernel_net", params={"stack": 3}),
+              Variant(name="7x7", label="one 7×7", builder="kernel_net", params={"stack": 3, "big": True})),
+    verdict="small_kernels", options={"tolerance": 0.01, "pairs": [["3x3x2", "5x5"], ["3x3x3", "7x7"]]}))
+
+_add(Experiment(
+    name="degradation", title="Deeper plain nets train worse; residual nets do not",
+    claim="A deeper plain network has a higher training error than a shallower one (degradation, not "
+          "overfitting), and the residual version of the deep network does not; with BatchNorm the deep "
+          "plain net's gradients stay healthy, so this is not vanishing gradients.",
+    source="He, Zhang, Ren, Sun 2016, Deep Residual Learning, Figure 1 and Figure 4 (CIFAR-10: plain-56 "
+           "above plain-20; ResNets below), §4.1 on gradients with BN",
+    metric="final training loss: deep plain > shallow plain, deep residual < deep plain; grad-norm ratio "
+           "of the deep plain net (last/first layer) near 1",
+    data={"source": "digits"}, input_shape=(1, 16, 16),
+    training={**_SGD, "epochs": 6, "batch_size": 64, "lr": 0.05},
+    variants=(Variant(name="shallow", label="plain, 8 layers", params={"depth": 8, "width": 8, "bn": True},
+                      init="kaiming"),
+              Variant(name="deep", label="plain, 44 layers", params={"depth": 44, "width": 8, "bn": True},
+                      init="kaiming"),
+              Variant(name="residual", label="residual, 44 layers",
+                      params={"depth": 44, "width": 8, "bn": True, "residual": True}, init="kaiming")),
+    verdict="degradation", options={"healthy_ratio": 10.0}, stats_every=20))
+
+_add(Experiment(
+    name="vanishing-gradients", title="Vanishing gradients in deep nets without BatchNorm",
+    claim="In a 20-layer plain network without normalisation, with sigmoid (or tanh) units, the gradient "
+          "at the first layer is many orders of magnitude smaller than at the last; BatchNorm brings the "
+          "ratio near 1.",
+    source="Glorot & Bengio 2010, Understanding the difficulty of training deep feedforward networks, §4.2; "
+           "Ioffe & Szegedy 2015 §3; Hochreiter 1991",
+    metric="grad_norm of the last layer ÷ grad_norm of the first at the first step: sigmoid ≥ 1000, "
+           "ReLU + BN within 10× of 1",
+    data={"source": "digits"}, input_shape=(1, 16, 16),
+    training={**_SGD, "epochs": 2, "batch_size": 32, "lr": 0.01},
+    variants=(Variant(name="sigmoid", label="sigmoid, no BN", params={"depth": 20, "width": 8, "act": "Sigmoid",
+                                                                     "bn": False}),
+              Variant(name="tanh", label="tanh, no BN", params={"depth": 20, "width": 8, "act": "Tanh", "bn": False}),
+              Variant(name="relu", label="ReLU, no BN", params={"depth": 20, "width": 8, "act": "ReLU", "bn": False}),
+              Variant(name="relu_bn", label="ReLU + BN", params={"depth": 20, "width": 8, "act": "ReLU", "bn": True}),
+              Variant(name="residual_bn", label="residual ReLU + BN",
+                      params={"depth": 20, "width": 8, "act": "ReLU", "bn": True, "residual": True})),
+    verdict="vanishing", options={"vanishing_ratio": 1000.0, "healthy_ratio": 10.0}, stats_every=10))
+
+
+def names() -> list[str]:
+    return list(EXPERIMENTS)
+
+
+def get_experiment(name: str) -> Experiment:
+    e = EXPERIMENTS.get(name)
+    if e is None:
+        import difflib
+
+        near = difflib.get_close_matches(name, names(), 1)
+        hint = f"did you mean {near[0]!r}? " if near else ""
+        raise StudioError(f"unknown experiment {name!r}: {hint}see `cnn-studio experiments` for the list "
+                          f"({', '.join(names())})")
+    return e
