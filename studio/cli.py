@@ -14,8 +14,8 @@ from studio.commands.common import HelpFormatter
 from studio.core.errors import StudioError
 from studio.core.text import printable
 
-COMMANDS = ["gui", "summary", "templates", "new", "export", "import", "train", "evaluate", "predict",
-            "experiment", "diff"]
+COMMANDS = ["gui", "summary", "diagram", "templates", "new", "export", "import", "train", "evaluate",
+            "predict", "experiment", "diff"]
 
 
 def _load_commands():

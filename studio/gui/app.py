@@ -157,6 +157,24 @@ def release_clipboard(app) -> None:
             cb.setText(text)
 
 
+def focus_for_screenshot(win) -> str | None:
+    """Fit the canvas, then select what a screenshot should show: the first broken layer,
+    centred, with the Problems tab up; else the first convolution (the inspector at work)."""
+    doc = win.document
+    win.canvas.fit_to_view()
+    broken = next((i.node for i in doc.analysis.errors if i.node and doc.graph.has_node(i.node)), None)
+    if broken is not None:
+        win.canvas.select_nodes([broken], center=False)
+        win.canvas.centre_on([broken])
+        win.bottom_tabs.setCurrentWidget(win.problems)
+        return broken
+    convs = [n for n in doc.analysis.order if doc.graph.node(n).type == "Conv2d"]
+    if convs:
+        win.canvas.select_nodes(convs[:1], center=False)
+        return convs[0]
+    return None
+
+
 def _screenshot(app, win, target: str) -> int:
     from studio.core.errors import StudioError
 
@@ -164,10 +182,7 @@ def _screenshot(app, win, target: str) -> int:
     win.show()
     for _ in range(3):
         app.processEvents()
-    convs = [n for n in win.document.analysis.order if win.document.graph.node(n).type == "Conv2d"]
-    if convs:  # show the inspector at work on the first convolution
-        win.canvas.select_nodes(convs[:1], center=False)
-    win.canvas.fit_to_view()
+    focus_for_screenshot(win)
     for _ in range(3):
         app.processEvents()
     out = Path(target)
