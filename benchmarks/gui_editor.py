@@ -6,7 +6,9 @@ Times, in the real main window (palette, canvas, inspector, summary/problems/cod
     updated + one repaint), next to the plain ``validate`` time of the same graph (ratio);
   * revalidating and repainting after one parameter edit on ResNet-152 (a SetParamCommand on
     a convolution mid-network, events processed until the canvas has repainted), median of
-    several edits, next to one plain ``validate`` (ratio).
+    several edits, next to one plain ``validate`` (ratio);
+  * the overview (issue 11): ResNet-152 opened with collapsed stages, one stage expanded
+    (re-flow, one undo step), the architecture diagram drawn (geometry, SVG, painted).
 
     .venv/bin/python benchmarks/gui_editor.py [--repeat 15] [--templates lenet5,resnet152]
 """
@@ -107,9 +109,49 @@ def main(argv=None) -> int:
           f"{len(times)} edits; plain validate {val * 1000:.1f} ms; ratio {edit / max(val, 1e-9):.1f}x")
     print(f"  CPU time of this process per edit: median {statistics.median(cpus) * 1000:.1f} ms "
           f"(steadier than wall time on a shared machine)")
+    overview(app, win, templates, validate, commands)
     doc.undo_stack.setClean()
     win.close()
     return 0
+
+
+def overview(app, win, templates, validate, commands) -> None:
+    """Issue 11: ResNet-152 opened as its stages (collapsed, laid out, fitted), one stage
+    expanded (re-flow as one undo step, repainted), the architecture diagram drawn; each next
+    to a plain ``validate`` of the same graph, measured in the same process."""
+    from studio.diagram import build_diagram, to_svg
+    from studio.diagram.raster import to_image
+
+    rows = []
+    project = templates.build_project("resnet152")
+    t = time.perf_counter()
+    validate(project.graph, project.num_classes)
+    val = time.perf_counter() - t
+    t = time.perf_counter()
+    win.replace_project(project)  # the document adds the collapsed stages and lays them out
+    win.canvas.fit_to_view()
+    _settle(app, win)
+    rows.append(("open ResNet-152 (collapsed stages)", time.perf_counter() - t))
+    doc = win.document
+    assert len(doc.graph.stages) == 6
+    t = time.perf_counter()
+    commands.push(doc, commands.ToggleGroupCommand(doc, "layer3", False))  # 36 Bottlenecks
+    _settle(app, win)
+    rows.append(("expand layer3 (re-flow + repaint)", time.perf_counter() - t))
+    doc.undo_stack.undo()
+    _settle(app, win)
+    t = time.perf_counter()
+    d = build_diagram(doc.graph, doc.analysis, "resnet152")
+    rows.append(("diagram geometry", time.perf_counter() - t))
+    t = time.perf_counter()
+    to_svg(d)
+    rows.append(("diagram SVG text", time.perf_counter() - t))
+    t = time.perf_counter()
+    to_image(d, 1.0)
+    rows.append(("diagram painted (1600 px wide)", time.perf_counter() - t))
+    print(f"\nOverview (issue 11), ResNet-152 ({len(doc.graph)} nodes); plain validate {val * 1000:.1f} ms:")
+    for name, sec in rows:
+        print(f"  {name:<36}{sec * 1000:8.1f} ms  ({sec / max(val, 1e-9):5.1f}x validate)")
 
 
 if __name__ == "__main__":

@@ -12,9 +12,10 @@ import sys
 
 from studio.commands.common import HelpFormatter
 from studio.core.errors import StudioError
+from studio.core.text import printable
 
-COMMANDS = ["gui", "summary", "templates", "new", "export", "import", "train", "evaluate", "predict",
-            "experiment", "diff"]
+COMMANDS = ["gui", "summary", "diagram", "templates", "new", "export", "import", "train", "evaluate",
+            "predict", "experiment", "diff"]
 
 
 def _load_commands():
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except StudioError as exc:
-        print(f"cnn-studio {args.command}: {exc}", file=sys.stderr)
+        print(f"cnn-studio {args.command}: {printable(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"cnn-studio {args.command}: interrupted", file=sys.stderr)

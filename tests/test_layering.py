@@ -15,6 +15,7 @@ def run_fresh(code: str) -> subprocess.CompletedProcess:
 def test_core_layers_and_templates_import_without_torch_or_qt():
     code = (
         "import pkgutil, importlib, sys, studio.core, studio.layers, studio.templates\n"
+        "import studio.diagram, studio.diagram.svg, studio.diagram.raster\n"
         "for pkg in (studio.core, studio.layers, studio.templates):\n"
         "    for m in pkgutil.iter_modules(pkg.__path__):\n"
         "        importlib.import_module(pkg.__name__ + '.' + m.name)\n"

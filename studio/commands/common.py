@@ -9,6 +9,7 @@ import sys
 from studio.core.errors import ProjectError, StudioError
 from studio.core.project import Project, load_project
 from studio.core.shape_text import parse_shape
+from studio.core.text import printable
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -105,8 +106,8 @@ def data_settings(project, data_arg: str | None, download: bool = False, where: 
 def print_graph_errors(analysis, name: str, stream=None) -> None:
     """The graph's problems, one per line with the node and the fix (as `summary` prints them)."""
     stream = stream or sys.stderr
-    print(f"{name}: the graph has {len(analysis.errors)} error(s):", file=stream)
+    print(f"{printable(name)}: the graph has {len(analysis.errors)} error(s):", file=stream)
     for i in analysis.issues:
         where = f"[{analysis.names.get(i.node, i.node)}] " if i.node else ""
         fix = f"  (fix: {i.fix.label})" if i.fix else ""
-        print(f"  {i.severity}: {where}{i.message}{fix}", file=stream)
+        print(printable(f"  {i.severity}: {where}{i.message}{fix}"), file=stream)

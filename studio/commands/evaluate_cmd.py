@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from studio.core.errors import StudioError
+from studio.core.text import printable
 
 from .common import HelpFormatter, data_settings
 
@@ -56,10 +57,10 @@ def run(args) -> int:
                           "class_names": names, "precision": res.precision, "recall": res.recall,
                           "confusion": res.confusion, "worst": res.worst}))
         return 0
-    print(f"{args.checkpoint}: epoch {ckpt['epoch']}, {data.source} {split} set")
+    print(printable(f"{args.checkpoint}: epoch {ckpt['epoch']}, {data.source} {split} set"))
     print(res.report())
     if res.worst:
         print("\nmost confident mistakes (index: true → predicted, confidence)")
         for i, t, p, c in res.worst[:8]:
-            print(f"  #{i}: {names[t]} → {names[p]} ({c * 100:.1f}%)")
+            print(printable(f"  #{i}: {names[t]} → {names[p]} ({c * 100:.1f}%)"))
     return 0

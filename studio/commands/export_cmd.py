@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from studio.core.errors import StudioError
+from studio.core.text import printable
 
 from .common import HelpFormatter, add_model_argument, check_output_file, load_model_arg
 
@@ -53,7 +54,7 @@ def run(args) -> int:
 
     written = export_project(proj, out, fmt, weights=args.weights)
     for path in written:
-        print(f"wrote {path}")
+        print(printable(f"wrote {path}"))
     if fmt == "pytorch":
-        print(f"run it with: python {written[0]}")  # it finds its weights file next to itself
+        print(printable(f"run it with: python {written[0]}"))  # it finds its weights file next to itself
     return 0

@@ -10,6 +10,7 @@ import sys
 
 from studio.core.errors import StudioError
 from studio.core.project import SUFFIX, save_project
+from studio.core.text import printable
 
 from .common import HelpFormatter, check_output_file, parse_input_shape
 
@@ -33,18 +34,33 @@ def add_parser(sub) -> None:
 
 
 def _importable(spec: str) -> str:
-    """Let MODULE be found as `python -c "import MODULE"` finds it: in the current folder too.
+    """Let MODULE be found as `python -c "import MODULE"` finds it, with the current folder AFTER the
+    installed packages: a local ``torchvision.py`` cannot shadow the real torchvision.
 
-    ``path/to/model.py:Net`` is read as module ``model`` from ``path/to``.
+    ``path/to/model.py:Net`` is read as module ``model`` from ``path/to`` (refused when an installed
+    module of that name would be imported instead).
     """
+    import importlib.util
+
     mod, sep, attr = spec.partition(":")
     folder = os.getcwd()
+    path = None
     if mod.endswith(".py") or os.sep in mod or "/" in mod:
         if not os.path.isfile(mod):
             raise StudioError(f"{mod}: no such Python file (write MODULE:CALLABLE or path/to/file.py:CALLABLE)")
-        folder, mod = os.path.dirname(os.path.abspath(mod)), os.path.splitext(os.path.basename(mod))[0]
+        path = os.path.abspath(mod)
+        folder, mod = os.path.dirname(path), os.path.splitext(os.path.basename(mod))[0]
     if folder not in sys.path:
-        sys.path.insert(0, folder)
+        sys.path.append(folder)
+    if path is not None:
+        try:
+            found = importlib.util.find_spec(mod)
+        except (ImportError, ValueError):
+            found = None
+        origin = getattr(found, "origin", None)
+        if origin and os.path.realpath(origin) != os.path.realpath(path):
+            raise StudioError(f"{printable(path)}: its module name '{printable(mod)}' is taken by an installed "
+                              f"module ({printable(origin)}): rename the file")
     return f"{mod}{sep}{attr}"
 
 
@@ -58,7 +74,7 @@ def run(args) -> int:
     proj = import_callable(_importable(args.callable), shape, args.classes)
     save_project(proj, out)
     n_groups = len(proj.graph.groups)
-    print(f"imported {args.callable}: {len(proj.graph)} nodes, {len(proj.graph.edges)} edges"
-          f"{f', {n_groups} blocks' if n_groups else ''}, {proj.num_classes} classes")
-    print(f"wrote {out}")
+    print(printable(f"imported {args.callable}: {len(proj.graph)} nodes, {len(proj.graph.edges)} edges"
+          f"{f', {n_groups} blocks' if n_groups else ''}, {proj.num_classes} classes"))
+    print(printable(f"wrote {out}"))
     return 0

@@ -6,6 +6,7 @@ import os
 from studio.core.errors import StudioError
 from studio.core.project import SUFFIX, save_project
 from studio.core.spec import fmt_shape
+from studio.core.text import printable
 from studio.core.validate import validate
 
 from .common import HelpFormatter, check_output_file, parse_input_shape
@@ -39,6 +40,6 @@ def run(args) -> int:
     proj = templates.build_project(args.template, input_shape=shape, num_classes=args.classes)
     save_project(proj, out)
     a = validate(proj.graph, proj.num_classes)
-    print(f"wrote {out}: {proj.name}, input {fmt_shape(proj.input_shape)}, {proj.num_classes} classes, "
-          f"{len(proj.graph)} layers, {a.total_params:,} parameters")
+    print(printable(f"wrote {out}: {proj.name}, input {fmt_shape(proj.input_shape)}, {proj.num_classes} classes, "
+          f"{len(proj.graph)} layers, {a.total_params:,} parameters"))
     return 0

@@ -5,6 +5,7 @@ import json
 import sys
 
 from studio.core.errors import StudioError
+from studio.core.text import printable
 
 from . import predict_explain
 from .common import HelpFormatter
@@ -45,12 +46,13 @@ def run(args) -> int:
         try:
             top = pred.predict(path, top_k=args.top_k)
         except StudioError as exc:
-            print(f"cnn-studio predict: {exc}", file=sys.stderr)
+            print(f"cnn-studio predict: {printable(exc)}", file=sys.stderr)
             failed += 1
             continue
         if args.json:
             print(json.dumps({"image": path, "top": [{"class": c, "probability": p} for c, p in top]}))
         else:
             rest = ", ".join(f"{c} {p * 100:.1f}%" for c, p in top[1:])
-            print(f"{path}: {top[0][0]} ({top[0][1] * 100:.1f}%)" + (f"  [{rest}]" if rest else ""))
+            line = f"{path}: {top[0][0]} ({top[0][1] * 100:.1f}%)" + (f"  [{rest}]" if rest else "")
+            print(printable(line))
     return 2 if failed else 0

@@ -5,6 +5,7 @@ import json
 import sys
 
 from studio.core.spec import fmt_shape
+from studio.core.text import printable
 from studio.core.validate import Analysis, validate
 
 from .common import HelpFormatter, add_model_argument, load_model_arg, print_graph_errors
@@ -46,7 +47,7 @@ def summary_dict(a: Analysis, batch: int) -> dict:
 def format_table(a: Analysis, batch: int, title: str = "") -> str:
     rows = a.rows()
     head = ("Layer (type)", "Output shape", "Params", "MACs", "RF", "Jump")
-    body = [(f"{r.name} ({r.type})", fmt_shape(r.output_shape), f"{r.params:,}", f"{r.macs:,}",
+    body = [(f"{printable(r.name)} ({r.type})", fmt_shape(r.output_shape), f"{r.params:,}", f"{r.macs:,}",
              r.field.size_text if r.field else "–", r.field.jump_text if r.field else "–") for r in rows]
     w = [max(len(head[i]), *(len(b[i]) for b in body)) if body else len(head[i]) for i in range(6)]
     line = lambda c: (f"{c[0]:<{w[0]}}  {c[1]:<{w[1]}}  {c[2]:>{w[2]}}  {c[3]:>{w[3]}}"  # noqa: E731
@@ -54,7 +55,7 @@ def format_table(a: Analysis, batch: int, title: str = "") -> str:
     width = sum(w) + 10
     out = []
     if title:
-        out.append(title)
+        out.append(printable(title))
     out += ["=" * width, line(head), "-" * width, *[line(b) for b in body], "=" * width]
     mem = a.memory_estimate(batch)
     out += [
@@ -89,5 +90,5 @@ def run(args) -> int:
     title = f"{proj.name or args.model}  (input {fmt_shape(shape)}, {proj.num_classes} classes)"
     print(format_table(a, args.batch_size, title))
     for i in a.warnings:
-        print(f"warning: [{a.names.get(i.node, i.node)}] {i.message}")
+        print(printable(f"warning: [{a.names.get(i.node, i.node)}] {i.message}"))
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from studio.core.errors import StudioError
 from studio.core.spec import fmt_shape
+from studio.core.text import printable
 
 from .common import (HelpFormatter, add_model_argument, data_settings, load_model_arg, looks_like_file,
                      parse_input_shape, print_graph_errors)
@@ -154,7 +155,7 @@ def check_graph(project, name: str) -> bool:
         return False
     out = a.output_shape
     if out is not None and tuple(out) != (project.num_classes,):
-        print(f"cnn-studio train: {name}: the network outputs {fmt_shape(out)} scores but the task has "
+        print(f"cnn-studio train: {printable(name)}: the network outputs {fmt_shape(out)} scores but the task has "
               f"{project.num_classes} classes: make the last layer a Linear with out_features="
               f"{project.num_classes}", file=sys.stderr)
         return False
@@ -204,7 +205,11 @@ def run(args) -> int:
 
     dist = dist_util.setup(args.device or "auto")
     try:
-        pick_device(settings.device)  # --device cuda without CUDA: one line, exit 2
+        device, _ = pick_device(settings.device)  # --device cuda without CUDA: one line, exit 2
+        from studio.compiler.memory import check_fits
+        from studio.core.validate import validate
+
+        check_fits(validate(project.graph, project.num_classes), settings.batch_size, device)  # before any data
         return _train(args, dist, Trainer, project, ckpt, settings, name)
     finally:
         dist_util.cleanup()
@@ -261,7 +266,7 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
         raise StudioError("training ended without a result")
     if main:
         stream = sys.stdout if result.status == "finished" else sys.stderr
-        print(f"{result.status}: {result.message}", file=stream)
+        print(printable(f"{result.status}: {result.message}"), file=stream)
         if result.run_dir:
             print(f"run folder: {result.run_dir}", file=stream)
     if result.status == "finished":

@@ -14,6 +14,7 @@ from studio.core.project import Project, atomic_write_bytes, atomic_write_text
 
 from .codegen import render, weights_path_for
 from .compile import GraphModule, make_plan
+from .memory import check_fits
 
 FORMATS = ("pytorch", "onnx", "torchscript")
 # torch's dynamo-based ONNX exporter implements opset 18 and up; asked for 17 it exports 18 and
@@ -63,6 +64,7 @@ def export_project(project: Project, path: str | os.PathLike, format: str = "pyt
     if not path.parent.exists():
         raise ExportError(f"{path.parent}: no such folder")
     plan = make_plan(project.graph, project.num_classes)
+    check_fits(plan.analysis, 0 if format == "pytorch" else 2, "cpu", "exporting")  # before allocating
     state = load_state_dict(weights) if weights is not None else None
     model = GraphModule(plan)
     if state is not None:

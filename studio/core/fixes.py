@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .graph import Graph
+from .layout import insert_above, insert_below
 
 
 @dataclass(frozen=True)
 class Fix:
     label: str  # what the button says, e.g. "Insert Flatten before 'fc1'"
-    action: str  # "insert_before" | "set_param" | "remove_node"
+    action: str  # "insert_before" | "set_param" | "remove_node"  (insert_before also moves layers to make room)
     node: str = ""  # filled in by validation
     layer_type: str = ""  # for insert_before
     params: tuple[tuple[str, Any], ...] = ()  # for insert_before: the new node's parameters
@@ -30,15 +31,11 @@ def fix_steps(graph: Graph, fix: Fix) -> list[tuple[str, dict[str, Any]]]:
     if fix.action == "remove_node":
         return [("remove_node", {"node_id": fix.node})]
     if fix.action == "insert_before":
-        target = graph.node(fix.node)
         edge = next((e for e in graph.in_edges(fix.node) if e.port == fix.port), None)
         new_id = graph.unique_id(fix.layer_type.lower())
-        if edge is not None:
-            src = graph.node(edge.source)
-            pos = ((src.pos[0] + target.pos[0]) / 2, (src.pos[1] + target.pos[1]) / 2)
-        else:
-            pos = (target.pos[0], target.pos[1] - 60)
-        steps: list[tuple[str, dict[str, Any]]] = []
+        # room as the palette makes it: below the layer that feeds the input, or in front of it
+        pos, moves = insert_below(graph, edge.source) if edge is not None else insert_above(graph, fix.node)
+        steps: list[tuple[str, dict[str, Any]]] = [("move", {"node_id": n, "pos": p}) for n, p in moves.items()]
         if edge is not None:
             steps.append(("disconnect", {"edge": edge}))
         steps.append(

@@ -10,11 +10,13 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Iterable
 
 from .errors import GraphError
 from .events import Signal
 from .spec import get_spec
+from .text import clip, short_repr
 
 _ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]{0,99}$")
 
@@ -53,10 +55,15 @@ class Edge:
         return {"source": self.source, "target": self.target, "port": self.port}
 
 
+STAGE = "stage"  # the kind of a presentation group: a stage of the network (ResNet layer1)
+
+
 @dataclass
 class Group:
     """A named block of nodes (e.g. a ResNet BasicBlock); collapsible on the canvas and
-    exported as a block class."""
+    exported as a block class. A group of kind ``STAGE`` is for reading only (the canvas's
+    overview level, the diagram's stages): it may hold blocks, never shapes the code, and is
+    left out of :attr:`Graph.groups` (see :attr:`Graph.stages`)."""
 
     name: str
     nodes: list[str]
@@ -68,6 +75,35 @@ class Group:
         if self.kind:
             d["kind"] = self.kind
         return d
+
+
+class ConnectReason(str, Enum):
+    """Why two ports may or may not be connected (:meth:`Graph.can_connect`)."""
+
+    OK = "ok"
+    MISSING = "missing"  # one of the layers does not exist
+    SELF = "self"  # a layer into itself
+    NO_INPUT = "no_input"  # the target takes no input (an Input layer)
+    NO_PORT = "no_port"  # the port number is out of range
+    DUPLICATE = "duplicate"  # the same source already feeds this single-input layer
+    PORT_TAKEN = "port_taken"  # the input is occupied (only when replacing is not allowed)
+    CYCLE = "cycle"  # the target already feeds the source
+
+
+@dataclass(frozen=True)
+class ConnectCheck:
+    """The answer of :meth:`Graph.can_connect`: a reason and the sentence for a person."""
+
+    reason: ConnectReason
+    message: str = ""
+    port: int | None = None  # the port the edge would take (when known)
+
+    @property
+    def ok(self) -> bool:
+        return self.reason is ConnectReason.OK
+
+    def __bool__(self) -> bool:
+        return self.ok
 
 
 class Graph:
@@ -85,9 +121,11 @@ class Graph:
         self.node_removed = Signal()  # (Node)
         self.node_changed = Signal()  # (Node, what: "params" | "label")
         self.node_moved = Signal()  # (Node)
+        self.nodes_moved = Signal()  # (list[Node]) many at once: a layout, a re-flow, their undo
         self.edge_added = Signal()  # (Edge)
         self.edge_removed = Signal()  # (Edge)
-        self.groups_changed = Signal()  # ()
+        self.groups_changed = Signal()  # () a group added or removed, or its members changed
+        self.group_collapsed = Signal()  # (name) collapsed or expanded: the drawing only
         self.changed = Signal()  # () after any structural or parameter change (not moves)
         self._batch = 0
         self._batch_dirty = False
@@ -103,13 +141,26 @@ class Graph:
 
     @property
     def groups(self) -> list[Group]:
+        """The blocks (groups that shape the generated code); stages are not among them."""
+        return [g for g in self._groups.values() if g.kind != STAGE]
+
+    @property
+    def stages(self) -> list[Group]:
+        return [g for g in self._groups.values() if g.kind == STAGE]
+
+    @property
+    def all_groups(self) -> list[Group]:
+        """Stages and blocks, in the order they were added (what the canvas draws)."""
         return list(self._groups.values())
 
     def node(self, node_id: str) -> Node:
         try:
             return self._nodes[node_id]
         except KeyError:
-            raise GraphError(f"there is no node '{node_id}'") from None
+            raise GraphError(f"there is no node '{clip(node_id)}'") from None
+
+    def has_group(self, name: str) -> bool:
+        return name in self._groups
 
     def has_node(self, node_id: str) -> bool:
         return node_id in self._nodes
@@ -118,7 +169,7 @@ class Graph:
         try:
             return self._groups[name]
         except KeyError:
-            raise GraphError(f"there is no group '{name}'") from None
+            raise GraphError(f"there is no group '{clip(name)}'") from None
 
     def __len__(self) -> int:
         return len(self._nodes)
@@ -236,7 +287,7 @@ class Graph:
             node_id = self.unique_id(spec.id.lower())
         if not _ID_RE.match(node_id):
             raise GraphError(
-                f"node id {node_id!r} is not allowed: use letters, digits, '_', '.', '-' and start with a letter"
+                f"node id {short_repr(node_id)} is not allowed: use letters, digits, '_', '.', '-' and start with a letter"
             )
         if node_id in self._nodes:
             raise GraphError(f"a node with id '{node_id}' already exists")
@@ -272,39 +323,113 @@ class Graph:
             self.end_batch()
         return node, removed
 
+    def can_connect(self, source: str, target: str, port: int | None = None, *,
+                    replace: bool = True, check_cycle: bool = True) -> ConnectCheck:
+        """May ``source`` feed input ``port`` of ``target`` (None: the first free one)? The one
+        place the rules live: the canvas asks while dragging, undo commands before pushing,
+        :meth:`connect` before storing. With ``replace`` an occupied input counts as legal
+        (the editor swaps the old edge out in the same step)."""
+        R = ConnectReason
+        if source not in self._nodes or target not in self._nodes:
+            return ConnectCheck(R.MISSING, "that layer no longer exists")
+        sname, tnode = clip(self._nodes[source].name), self._nodes[target]
+        tname = clip(tnode.name)
+        spec = tnode.spec
+        if source == target:
+            return ConnectCheck(R.SELF, f"cannot connect '{sname}' to itself")
+        hi = spec.arity[1]
+        if hi == 0:
+            return ConnectCheck(R.NO_INPUT, f"{spec.title} '{tname}' takes no input")
+        if port is not None and (port < 0 or (hi is not None and port >= hi)):
+            return ConnectCheck(R.NO_PORT, f"{spec.title} '{tname}' has no input port {port}")
+        ins = self._in.get(target, ())
+        if hi == 1 and any(e.source == source for e in ins):
+            return ConnectCheck(R.DUPLICATE, f"'{sname}' is already connected to '{tname}'")
+        if not replace:
+            if port is None:
+                port = self.free_port(target)
+                if port is None:
+                    return ConnectCheck(R.PORT_TAKEN,
+                                        f"{spec.title} '{tname}' already has its input; disconnect it first")
+            taken = next((e for e in ins if e.port == port), None)
+            if taken is not None:
+                return ConnectCheck(R.PORT_TAKEN,
+                                    f"input {port} of '{tname}' is already connected to '{clip(taken.source)}'")
+        if check_cycle and self.find_path_exists(target, source):
+            return ConnectCheck(R.CYCLE, f"connecting '{sname}' → '{tname}' would make a cycle: "
+                                         f"'{tname}' already feeds '{sname}'", port)
+        return ConnectCheck(R.OK, "", port)
+
+    def legal_targets(self, source: str) -> set[str]:
+        """Every layer ``source`` may connect into (replacing an occupied single input counts),
+        in one pass: the layers upstream of ``source`` would close a cycle."""
+        anc, stack = {source}, [source]
+        while stack:
+            for e in self._in.get(stack.pop(), ()):
+                if e.source not in anc:
+                    anc.add(e.source)
+                    stack.append(e.source)
+        out = set()
+        for n in self._nodes.values():
+            hi = n.spec.arity[1]
+            if n.id in anc or hi == 0:
+                continue
+            if hi == 1 and any(e.source == source for e in self._in.get(n.id, ())):
+                continue
+            out.add(n.id)
+        return out
+
     def connect(self, source: str, target: str, port: int | None = None, *, check_cycle: bool = True) -> Edge:
-        """Connect ``source`` into ``target``'s input ``port`` (the first free one when None).
+        """Connect ``source`` into ``target``'s input ``port`` (the first free one when None),
+        refused with the reason :meth:`can_connect` gives.
 
         ``check_cycle=False`` leaves out the path search that refuses a cycle (linear per edge), for
         loading a whole file, whose cycles :meth:`nodes_on_cycles` finds in one pass."""
         self.node(source)
-        tnode = self.node(target)
-        spec = tnode.spec
-        if source == target:
-            raise GraphError(f"cannot connect '{source}' to itself")
-        if spec.arity[1] == 0:
-            raise GraphError(f"{spec.title} '{tnode.name}' takes no input")
-        if port is None:
-            port = self.free_port(target)
-            if port is None:
-                raise GraphError(
-                    f"{spec.title} '{tnode.name}' already has its input; disconnect it first"
-                )
-        if port < 0 or (spec.arity[1] is not None and port >= spec.arity[1]):
-            raise GraphError(f"{spec.title} '{tnode.name}' has no input port {port}")
-        for e in self._in.get(target, ()):
-            if e.port == port:
-                raise GraphError(f"input {port} of '{tnode.name}' is already connected to '{e.source}'")
-        if check_cycle and self.find_path_exists(target, source):
-            raise GraphError(
-                f"connecting '{self.node(source).name}' → '{tnode.name}' would make a cycle: "
-                f"'{tnode.name}' already feeds '{self.node(source).name}'"
-            )
-        edge = Edge(source, target, int(port))
+        self.node(target)
+        check = self.can_connect(source, target, port, replace=False, check_cycle=check_cycle)
+        if not check:
+            raise GraphError(check.message)
+        edge = Edge(source, target, int(check.port))
         self._add_edge(edge)
         self.edge_added.emit(edge)
         self._changed()
         return edge
+
+    def bridges(self, ids: Iterable[str], dropped: Iterable[Edge] = ()) -> list[Edge]:
+        """The edges that keep a chain whole when the layers ``ids`` are deleted: for each
+        connected run of deleted layers with a single input from outside, that input's source
+        feeds what the run fed. An edge that would double an existing one is left out (a
+        residual branch deleted next to its Add), as are runs fed by several layers."""
+        sel, out = [i for i in dict.fromkeys(ids) if i in self._nodes], []
+        selset, gone = set(sel), set(dropped)
+        seen: set[str] = set()
+        for start in sel:
+            if start in seen:
+                continue
+            comp, stack = set(), [start]
+            while stack:  # the run of deleted layers joined to ``start``
+                n = stack.pop()
+                if n in comp:
+                    continue
+                comp.add(n)
+                stack += [e.target for e in self.out_edges(n) if e.target in selset]
+                stack += [e.source for e in self.in_edges(n) if e.source in selset]
+            seen |= comp
+            ins = [e for n in comp for e in self.in_edges(n) if e.source not in selset]
+            if len(ins) != 1:
+                continue
+            src = ins[0].source
+            for n in comp:
+                for e in self.out_edges(n):
+                    if e.target in selset:
+                        continue
+                    kept = [k for k in self.in_edges(e.target) if k not in gone and k.source not in selset]
+                    if any(k.source == src for k in kept) or any(b.source == src and b.target == e.target
+                                                                for b in out):
+                        continue
+                    out.append(Edge(src, e.target, e.port))
+        return out
 
     def _add_edge(self, edge: Edge) -> None:
         """Store an edge with no checks at all (connect() checks; tests use this to build
@@ -356,9 +481,22 @@ class Graph:
         self.node_moved.emit(node)
         return old
 
+    def move_many(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        """Move several nodes with one notification; returns their old positions."""
+        old: dict[str, tuple[float, float]] = {}
+        moved = []
+        for nid, pos in positions.items():
+            node = self.node(nid)
+            old[nid] = node.pos
+            node.pos = (float(pos[0]), float(pos[1]))
+            moved.append(node)
+        if moved:
+            self.nodes_moved.emit(moved)
+        return old
+
     def add_group(self, name: str, nodes: Iterable[str], collapsed: bool = False, kind: str = "") -> Group:
         if not name or name in self._groups:
-            raise GraphError(f"a group named {name!r} already exists" if name else "a group needs a name")
+            raise GraphError(f"a group named {short_repr(name)} already exists" if name else "a group needs a name")
         members = list(dict.fromkeys(nodes))
         for n in members:
             self.node(n)
@@ -377,7 +515,7 @@ class Graph:
         g = self.group(name)
         old = g.collapsed
         g.collapsed = bool(collapsed)
-        self.groups_changed.emit()
+        self.group_collapsed.emit(name)
         return old
 
     def clear(self) -> None:

@@ -9,6 +9,8 @@ import json
 import math
 import os
 import tempfile
+import time
+from glob import escape as glob_escape
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -16,7 +18,7 @@ from typing import Any, Callable
 from .errors import GraphError, ParamError, ProjectError
 from .graph import Graph
 from .spec import canonical_type
-from .text import MAX_INT, has_surrogate, printable, short_repr
+from .text import MAX_INT, clip, has_surrogate, printable, short_repr
 
 FORMAT = "cnn-studio"
 VERSION = 1
@@ -95,8 +97,10 @@ def _need(obj: dict, key: str, kind: type | tuple, where: str, optional: bool = 
     return v
 
 
-def parse_project(data: Any, source: str = "project") -> Project:
-    """Turn decoded JSON into a Project, or raise ProjectError naming the problem."""
+def parse_project(data: Any, source: str = "project", max_nodes: int | None = None) -> Project:
+    """Turn decoded JSON into a Project, or raise ProjectError naming the problem.
+
+    ``max_nodes``: refuse a larger graph before building it (the window's limit)."""
     if not isinstance(data, dict):
         raise ProjectError(f"{source}: a project file holds a JSON object, not {_type_name(data)}")
     fmt = data.get("format")
@@ -116,6 +120,10 @@ def parse_project(data: Any, source: str = "project") -> Project:
 
     g = _need(data, "graph", dict, source)
     nodes = _need(g, "nodes", list, f"{source}: graph")
+    if max_nodes is not None and len(nodes) > max_nodes:
+        raise ProjectError(f"{source} has {len(nodes):,} layers; the window edits projects of up to {max_nodes:,} "
+                           "layers (drawing more would leave it unresponsive): use the command line "
+                           "(cnn-studio summary, export, train) for this one")
     edges = _need(g, "edges", list, f"{source}: graph", optional=True, default=[])
     groups = _need(g, "groups", list, f"{source}: graph", optional=True, default=[])
     graph = Graph()
@@ -124,13 +132,13 @@ def parse_project(data: Any, source: str = "project") -> Project:
         if not isinstance(nd, dict):
             raise ProjectError(f"{where} should be an object, not {_type_name(nd)}")
         nid = _need(nd, "id", str, where)
-        where = f"{source}: node '{_clip(nid)}' (graph.nodes[{i}])"
+        where = f"{source}: node '{clip(nid)}' (graph.nodes[{i}])"
         tid = _need(nd, "type", str, where)
         if canonical_type(tid) is None:
             from .spec import all_specs
 
             known = ", ".join(sorted(s.id for s in all_specs()))
-            raise ProjectError(f"{where}: unknown layer type '{_clip(tid)}' (known types: {known})")
+            raise ProjectError(f"{where}: unknown layer type '{clip(tid)}' (known types: {known})")
         params = _need(nd, "params", dict, where, optional=True, default={})
         label = _need(nd, "label", str, where, optional=True, default="")
         pos = _need(nd, "pos", list, where, optional=True, default=[0, 0])
@@ -180,11 +188,6 @@ def parse_project(data: Any, source: str = "project") -> Project:
     return proj
 
 
-def _clip(text: str, limit: int = 60) -> str:
-    """A user string for a message: one short line of printable characters."""
-    return printable(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
 def check_values(data: Any, source: str = "project") -> None:
     """Refuse what no field of a project can hold, wherever it is: lone surrogates (text that cannot
     be saved as UTF-8) and integers beyond 64 bits (outside ``dataset``/``training``, whose values
@@ -205,7 +208,7 @@ def check_values(data: Any, source: str = "project") -> None:
                 if isinstance(k, str) and has_surrogate(k):
                     raise ProjectError(f"{source}: the key {short_repr(k)} in {path or 'the file'} holds a lone "
                                        "surrogate, which is not a character: retype it")
-                stack.append((f"{path}.{k}" if path else str(k), item))
+                stack.append((f"{path}.{clip(k, 40)}" if path else clip(k, 40), item))
         elif isinstance(v, (list, tuple)):
             stack.extend((f"{path}[{i}]", item) for i, item in enumerate(v))
 
@@ -222,7 +225,7 @@ def _add_edges(graph: Graph, edges: list, source: str) -> None:
         port = _need(ed, "port", int, where, optional=True, default=None)
         for end, nid in (("source", src), ("target", dst)):
             if not graph.has_node(nid):
-                raise ProjectError(f"{where}: {end} '{_clip(nid)}' is not a node of the graph")
+                raise ProjectError(f"{where}: {end} '{clip(nid)}' is not a node of the graph")
         try:
             graph.connect(src, dst, port, check_cycle=False)
         except GraphError as exc:
@@ -232,11 +235,11 @@ def _add_edges(graph: Graph, edges: list, source: str) -> None:
         on_cycle = [(i, e) for i, e in enumerate(graph.edges) if e.source in stuck and e.target in stuck]
         i, e = next(((i, e) for i, e in on_cycle if graph.find_path_exists(e.target, e.source)), on_cycle[0])
         a, b = graph.node(e.source).name, graph.node(e.target).name
-        raise ProjectError(f"{source}: graph.edges[{i}]: connecting '{_clip(a)}' → '{_clip(b)}' would make a cycle: "
-                           f"'{_clip(b)}' already feeds '{_clip(a)}'")
+        raise ProjectError(f"{source}: graph.edges[{i}]: connecting '{clip(a)}' → '{clip(b)}' would make a cycle: "
+                           f"'{clip(b)}' already feeds '{clip(a)}'")
 
 
-def loads_project(text: str, source: str = "project") -> Project:
+def loads_project(text: str, source: str = "project", max_nodes: int | None = None) -> Project:
     if not text.strip():
         raise ProjectError(f"{source} is empty (0 bytes of JSON): it may have been truncated")
     try:
@@ -250,10 +253,10 @@ def loads_project(text: str, source: str = "project") -> Project:
     except ValueError as exc:  # e.g. Python's limit of 4,300 digits for an integer
         raise ProjectError(f"{source} holds a number that cannot be read ({exc.args[0].split(':')[0]}): "
                            f"no setting takes numbers that large") from None
-    return parse_project(data, source)
+    return parse_project(data, source, max_nodes)
 
 
-def load_project(path: str | os.PathLike) -> Project:
+def load_project(path: str | os.PathLike, max_nodes: int | None = None) -> Project:
     p = Path(path)
     name = p.name
     try:
@@ -273,7 +276,7 @@ def load_project(path: str | os.PathLike) -> Project:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ProjectError(f"{name} is not a text (UTF-8 JSON) file: is it a project file?") from None
-    return loads_project(text, name)
+    return loads_project(text, name, max_nodes)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
@@ -281,9 +284,34 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+#: temporary files older than this process were left by a save that was killed (SIGKILL, power cut)
+_STARTED = time.time()
+
+
+def clean_stale_temps(path: str | os.PathLike) -> int:
+    """Delete the hidden ``.NAME.*.tmp`` files next to ``path`` that a killed save left behind (those
+    older than this process, so a save in progress elsewhere is left alone); returns how many."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    removed = 0
+    try:
+        candidates = list(folder.glob(f".{glob_escape(path.name)}.*.tmp"))
+    except OSError:
+        return 0
+    for tmp in candidates:
+        try:
+            if tmp.is_file() and not tmp.is_symlink() and tmp.stat().st_mtime < _STARTED - 1:
+                tmp.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    clean_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -307,7 +335,15 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
+    """Write the project atomically; text that cannot be encoded (a lone surrogate in a label) is
+    refused with the field named, before anything is written."""
+    text = project.to_json()
     try:
-        atomic_write_text(path, project.to_json())
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        check_values(project.to_dict(), f"cannot save {printable(Path(path).name)}")
+        raise ProjectError(f"cannot save {printable(path)}: it holds text that cannot be written as UTF-8") from None
+    try:
+        atomic_write_bytes(path, data)
     except OSError as exc:
-        raise ProjectError(f"cannot save {path}: {exc.strerror or exc}") from None
+        raise ProjectError(f"cannot save {printable(path)}: {exc.strerror or exc}") from None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .errors import ParamError, ShapeError
-from .text import short_repr
+from .text import clip, short_repr
 
 Shape = tuple[int, ...]
 Window = tuple[tuple[int, int], tuple[int, int], tuple[int, int]]  # (kernel, stride, dilation)
@@ -188,13 +188,13 @@ class LayerSpec:
 
     def normalize(self, params: dict[str, Any] | None, label: str | None = None) -> dict[str, Any]:
         """Return a full, checked parameter dict (defaults filled in). Raises ParamError."""
-        who = f"{self.title} '{label}'" if label else self.title
+        who = f"{self.title} '{clip(label)}'" if label else self.title
         params = dict(params or {})
         known = {p.name for p in self.params}
         unknown = sorted(set(params) - known)
         if unknown:
             raise ParamError(
-                f"{who} has no parameter '{unknown[0]}' (it has: {', '.join(sorted(known)) or 'none'})",
+                f"{who} has no parameter '{clip(unknown[0])}' (it has: {', '.join(sorted(known)) or 'none'})",
                 unknown[0],
             )
         out = {}

@@ -34,6 +34,12 @@ def printable(text: Any) -> str:
     return _UNSAFE.sub(_escape, text if isinstance(text, str) else str(text))
 
 
+def clip(text: Any, limit: int = 60) -> str:
+    """A user string for a message: one short line of printable characters."""
+    s = text if isinstance(text, str) else str(text)
+    return printable(s if len(s) <= limit else s[: limit - 1] + "…")
+
+
 def has_surrogate(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 

@@ -20,6 +20,7 @@ from .graph import Edge, Graph, Node
 from .receptive import Field
 from .receptive import compute as compute_fields
 from .spec import Costs, LayerSpec, Shape, fmt_shape, get_spec, prod
+from .text import clip
 
 ERROR = "error"
 WARNING = "warning"
@@ -152,7 +153,7 @@ class Analysis:
 
 
 def _who(spec_title: str, name: str) -> str:
-    return f"{spec_title} '{name}'"
+    return f"{spec_title} '{clip(name)}'"
 
 
 def _topo_order(nodes: dict, outs: dict[str, list[str]], indeg: dict[str, int]) -> list[str]:

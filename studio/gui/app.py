@@ -72,13 +72,14 @@ def _startup_project(args, warn):
     """(project, path) to open: a file, a template, or the default LeNet-5 on digits."""
     from studio.core.errors import StudioError
     from studio.core.project import load_project
+    from studio.gui.document import MAX_WINDOW_NODES
     from studio.gui.project_setup import default_project
 
     path = getattr(args, "project", None)
     template = getattr(args, "template", None)
     if path:
         try:
-            return load_project(path), Path(path)
+            return load_project(path, MAX_WINDOW_NODES), Path(path)
         except StudioError as exc:
             warn("Cannot open project", f"{exc}\n\nStarting with the default network instead.")
     elif template:
@@ -156,6 +157,24 @@ def release_clipboard(app) -> None:
             cb.setText(text)
 
 
+def focus_for_screenshot(win) -> str | None:
+    """Fit the canvas, then select what a screenshot should show: the first broken layer,
+    centred, with the Problems tab up; else the first convolution (the inspector at work)."""
+    doc = win.document
+    win.canvas.fit_to_view()
+    broken = next((i.node for i in doc.analysis.errors if i.node and doc.graph.has_node(i.node)), None)
+    if broken is not None:
+        win.canvas.select_nodes([broken], center=False)
+        win.canvas.centre_on([broken])
+        win.bottom_tabs.setCurrentWidget(win.problems)
+        return broken
+    convs = [n for n in doc.analysis.order if doc.graph.node(n).type == "Conv2d"]
+    if convs:
+        win.canvas.select_nodes(convs[:1], center=False)
+        return convs[0]
+    return None
+
+
 def _screenshot(app, win, target: str) -> int:
     from studio.core.errors import StudioError
 
@@ -163,10 +182,7 @@ def _screenshot(app, win, target: str) -> int:
     win.show()
     for _ in range(3):
         app.processEvents()
-    convs = [n for n in win.document.analysis.order if win.document.graph.node(n).type == "Conv2d"]
-    if convs:  # show the inspector at work on the first convolution
-        win.canvas.select_nodes(convs[:1], center=False)
-    win.canvas.fit_to_view()
+    focus_for_screenshot(win)
     for _ in range(3):
         app.processEvents()
     out = Path(target)

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from studio.core.project import Project, atomic_write_text, load_project
+from studio.core.text import replace_surrogates
 from studio.paths import recovery_dir
 
 RECOVERY_NAME = "recovery.cnnproj"
@@ -46,7 +47,9 @@ class Recovery:
 
 def write_recovery(project: Project, original: Path | None) -> Path:
     target = recovery_file()
-    atomic_write_text(target, project.to_json())
+    # a lone surrogate (pasted into a label) cannot be encoded: the copy keeps U+FFFD in its place,
+    # so the work is recovered while Save names the field to retype
+    atomic_write_text(target, replace_surrogates(project.to_json()))
     meta = {"original_path": str(original) if original else None, "saved_at": time.time(), "name": project.name}
     atomic_write_text(sidecar_file(), json.dumps(meta, indent=2) + "\n")
     return target
@@ -107,8 +110,8 @@ class Autosaver(QObject):
             p = write_recovery(self.document.project, self.document.path)
             self.last_error = None
             return p
-        except OSError as exc:  # a full disk must not disturb editing
-            self.last_error = f"autosave failed: {exc.strerror or exc}"
+        except (OSError, ValueError) as exc:  # a full disk (or text that cannot be encoded) must not disturb editing
+            self.last_error = f"autosave failed: {getattr(exc, 'strerror', None) or exc}"
             return None
 
     def stop(self, clear: bool = True) -> None:

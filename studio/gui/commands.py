@@ -157,7 +157,7 @@ class _RemoveNodeStep(_Command):
 
     def _do(self, graph) -> None:
         self.groups = [Group(g.name, list(g.nodes), g.collapsed, g.kind)
-                       for g in graph.groups if self.node_id in g.nodes]
+                       for g in graph.all_groups if self.node_id in g.nodes]
         self.node, _ = graph.remove_node(self.node_id)
 
     def _undo(self, graph) -> None:
@@ -193,66 +193,12 @@ class RemoveNodesCommand(_Command):
             DisconnectCommand(doc, e, parent=self)
         for n in ids:
             _RemoveNodeStep(doc, n, self)
-        self.healed = _bridges(graph, ids, drop) if reconnect else []
+        self.healed = graph.bridges(ids, drop) if reconnect else []
         for e in self.healed:
             _ConnectStep(doc, e.source, e.target, e.port, parent=self)
 
 
-def _bridges(graph, ids: list[str], dropped: list[Edge]) -> list[Edge]:
-    """Edges that keep the graph connected after deleting ``ids``: for each connected run of
-    deleted layers with a single input from outside, its source feeds what the run fed."""
-    sel, out = set(ids), []
-    gone = set(dropped)
-    seen: set[str] = set()
-    for start in ids:
-        if start in seen:
-            continue
-        comp, stack = set(), [start]
-        while stack:  # the run of deleted layers joined to ``start``
-            n = stack.pop()
-            if n in comp:
-                continue
-            comp.add(n)
-            stack += [e.target for e in graph.out_edges(n) if e.target in sel]
-            stack += [e.source for e in graph.in_edges(n) if e.source in sel]
-        seen |= comp
-        ins = [e for n in comp for e in graph.in_edges(n) if e.source not in sel]
-        if len(ins) != 1:
-            continue
-        src = ins[0].source
-        for n in comp:
-            for e in graph.out_edges(n):
-                if e.target in sel:
-                    continue
-                kept = [k for k in graph.in_edges(e.target) if k not in gone]
-                if any(k.source == src for k in kept) or any(b.source == src and b.target == e.target for b in out):
-                    continue
-                out.append(Edge(src, e.target, e.port))
-    return out
-
-
 # ---- edges ------------------------------------------------------------------
-def connect_error(graph, source: str, target: str, port: int | None = None) -> str | None:
-    """Why ``source`` → ``target`` cannot be connected (None when it can). Fast: used while
-    dragging to highlight legal targets. An occupied single input counts as legal (replaced)."""
-    if not graph.has_node(source) or not graph.has_node(target):
-        return "that layer no longer exists"
-    if source == target:
-        return f"cannot connect '{graph.node(source).name}' to itself"
-    tnode = graph.node(target)
-    spec = tnode.spec
-    if spec.arity[1] == 0:
-        return f"{spec.title} '{tnode.name}' takes no input"
-    if port is not None and (port < 0 or (spec.arity[1] is not None and port >= spec.arity[1])):
-        return f"{spec.title} '{tnode.name}' has no input port {port}"
-    if spec.arity[1] == 1 and any(e.source == source for e in graph.in_edges(target)):
-        return f"'{graph.node(source).name}' is already connected to '{tnode.name}'"
-    if graph.find_path_exists(target, source):
-        return (f"connecting '{graph.node(source).name}' → '{tnode.name}' would make a cycle: "
-                f"'{tnode.name}' already feeds '{graph.node(source).name}'")
-    return None
-
-
 class DisconnectCommand(_Command):
     def __init__(self, doc, edge: Edge, parent=None):
         super().__init__(doc, f"Disconnect '{_name(doc, edge.source)}' → '{_name(doc, edge.target)}'", parent)
@@ -287,9 +233,9 @@ class ConnectCommand(_Command):
 
     @classmethod
     def try_create(cls, doc, source: str, target: str, port: int | None = None):
-        err = connect_error(doc.graph, source, target, port)
-        if err:
-            return None, err
+        check = doc.graph.can_connect(source, target, port)
+        if not check:
+            return None, check.message
         return cls(doc, source, target, port), ""
 
     def _do(self, graph) -> None:
@@ -367,12 +313,10 @@ class MoveNodesCommand(_Command):
         super().__init__(doc, text, parent)
 
     def _do(self, graph) -> None:
-        for nid, (_, new) in self.moves.items():
-            graph.move(nid, new)
+        graph.move_many({nid: new for nid, (_, new) in self.moves.items()})
 
     def _undo(self, graph) -> None:
-        for nid, (old, _) in self.moves.items():
-            graph.move(nid, old)
+        graph.move_many({nid: old for nid, (old, _) in self.moves.items()})
 
 
 class SetPositionsCommand(_Command):
@@ -385,12 +329,10 @@ class SetPositionsCommand(_Command):
         super().__init__(doc, text, parent)
 
     def _do(self, graph) -> None:
-        for nid, p in self.new.items():
-            graph.move(nid, p)
+        graph.move_many(self.new)
 
     def _undo(self, graph) -> None:
-        for nid, p in self.old.items():
-            graph.move(nid, p)
+        graph.move_many(self.old)
 
 
 # ---- fixes ----------------------------------------------------------------------
@@ -400,7 +342,14 @@ class ApplyFixCommand(_Command):
     def __init__(self, doc, fix: Fix, parent=None):
         super().__init__(doc, f"Fix: {fix.label}", parent)
         self.fix = fix
-        for method, kw in fix_steps(doc.graph, fix):
+        graph = doc.graph
+        steps = fix_steps(graph, fix)
+        moves = {kw["node_id"]: (graph.node(kw["node_id"]).pos, kw["pos"]) for m, kw in steps if m == "move"}
+        if moves:  # room for an inserted layer, made as the palette makes it (core decides)
+            MoveNodesCommand(doc, moves, parent=self)
+        for method, kw in steps:
+            if method == "move":
+                continue
             if method == "set_param":
                 SetParamCommand(doc, kw["node_id"], kw["name"], kw["value"], parent=self)
             elif method == "remove_node":
@@ -486,6 +435,29 @@ class SetGroupCollapsedCommand(_Command):
         self.old = graph.set_group_collapsed(self.name, self.collapsed)
 
     def _undo(self, graph) -> None:
+        graph.set_group_collapsed(self.name, self.old)
+
+
+class ToggleGroupCommand(_Command):
+    """Collapse or expand a group and re-flow the layout around it (``core.layout``), as
+    one undo step: undo restores the old positions as well as the old state."""
+
+    def __init__(self, doc, name: str, collapsed: bool, parent=None):
+        super().__init__(doc, f"{'Collapse' if collapsed else 'Expand'} '{name}'", parent)
+        self.name, self.collapsed, self.old = name, bool(collapsed), False
+        self.new_pos: dict | None = None
+        self.old_pos: dict = {}
+
+    def _do(self, graph) -> None:
+        from studio.core.layout import auto_layout
+
+        self.old = graph.set_group_collapsed(self.name, self.collapsed)
+        if self.new_pos is None:
+            self.new_pos = auto_layout(graph)
+        self.old_pos = graph.move_many({n: p for n, p in self.new_pos.items() if graph.has_node(n)})
+
+    def _undo(self, graph) -> None:
+        graph.move_many(self.old_pos)
         graph.set_group_collapsed(self.name, self.old)
 
 

@@ -13,8 +13,12 @@ from PySide6.QtGui import QUndoStack
 
 from studio.core.graph import Graph
 from studio.core.project import Project, load_project, save_project
+from studio.core.stages import open_overview
 from studio.core.validate import Analysis, validate
 
+
+#: the largest graph the window opens (docs/gui.md); the command line takes any size
+MAX_WINDOW_NODES = 5_000
 
 class Document(QObject):
     project_replaced = Signal()  # a new project (New/Open/template): views rebuild
@@ -31,6 +35,7 @@ class Document(QObject):
         self._path: Path | None = None
         self._extra_dirty = False  # changes outside the undo stack (settings)
         self._analysis: Analysis | None = None
+        open_overview(self._project.graph)
         self._connect_graph()
         self.revalidate()
 
@@ -85,6 +90,7 @@ class Document(QObject):
     def set_project(self, project: Project, path: str | Path | None = None, dirty: bool = False) -> None:
         self._disconnect_graph()
         self._project = project
+        open_overview(project.graph)
         self._path = Path(path) if path is not None else None
         self.undo_stack.clear()
         self._extra_dirty = dirty
@@ -108,7 +114,7 @@ class Document(QObject):
     # ---- files -----------------------------------------------------------
     def open(self, path: str | Path) -> None:
         """Load a project file (raises ProjectError with a clear message)."""
-        self.set_project(load_project(path), path)
+        self.set_project(load_project(path, MAX_WINDOW_NODES), path)
 
     def save(self, path: str | Path | None = None) -> Path:
         target = Path(path) if path is not None else self._path

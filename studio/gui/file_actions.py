@@ -76,9 +76,10 @@ class FileActionsMixin:
             if not path:
                 return False
         from studio.core.project import load_project
+        from studio.gui.document import MAX_WINDOW_NODES
 
         try:
-            project = load_project(path)
+            project = load_project(path, MAX_WINDOW_NODES)
         except StudioError as exc:
             self.show_error("Cannot open project", str(exc))
             return False

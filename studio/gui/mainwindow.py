@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from studio.core.errors import StudioError
@@ -15,6 +15,7 @@ from studio.gui.dialogs import help as help_dialog
 from studio.gui.document import Document
 from studio.gui.file_actions import FileActionsMixin
 from studio.gui.panels.code_view import CodeView
+from studio.gui.panels.diagram_view import DiagramView
 from studio.gui.panels.history import history_view
 from studio.gui.panels.inspector import Inspector
 from studio.gui.panels.palette import Palette
@@ -49,8 +50,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.bottom_tabs.addTab(self.summary, "Summary")
         self.bottom_tabs.addTab(self.problems, "Problems")
         self.bottom_tabs.addTab(self.code_view, "Code")
+        self.diagram = DiagramView(self.document, self)
+        self.bottom_tabs.addTab(self.diagram, "Diagram")
         self.details_dock = self._dock("Details", "details_dock", self.bottom_tabs,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        # a page with a taller minimum (Training) must not blow the dock up past half the window
+        self.details_dock.installEventFilter(self)
         self.history = history_view(self.document, self)
         self.history_dock = self._dock("History", "history_dock", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
@@ -69,6 +74,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.problems.node_activated.connect(self.select_node)
         self.problems.count_changed.connect(self._on_problem_count)
         self.code_view.status.connect(self.show_status)
+        self.diagram.status.connect(self.show_status)
         self.problems.status.connect(self.show_status)
         self.inspector.status.connect(self.show_status)
         self.canvas.message.connect(self.show_status)
@@ -88,6 +94,19 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self._layout_restored = True
             self.resizeDocks([self.palette_dock, self.inspector_dock], [230, 330], Qt.Orientation.Horizontal)
             self.resizeDocks([self.details_dock], [240], Qt.Orientation.Vertical)
+        QTimer.singleShot(0, self._clamp_bottom_dock)
+
+    def eventFilter(self, obj, ev) -> bool:
+        if obj is self.details_dock and ev.type() == QEvent.Type.Resize and self.isVisible() \
+                and ev.size().height() > self.height() // 2 + 2:
+            QTimer.singleShot(0, self._clamp_bottom_dock)
+        return super().eventFilter(obj, ev)
+
+    def _clamp_bottom_dock(self) -> None:
+        """The bottom dock never opens taller than half the window (the canvas comes first)."""
+        dock = self.details_dock
+        if not dock.isFloating() and dock.height() > self.height() // 2 + 2:
+            self.resizeDocks([dock], [self.height() // 2], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -25,6 +25,7 @@ from studio.core.graph import Graph
 from studio.core.project import Project, atomic_write_bytes, parse_project
 
 from .checkpoint_file import checkpoint_file
+from .ckpt_meta import check_metadata
 
 REQUIRED = ("model", "epoch", "project", "class_names", "mean", "std", "input_shape")
 
@@ -70,6 +71,7 @@ def load_checkpoint(path: str | os.PathLike) -> dict[str, Any]:
     if not isinstance(ckpt["model"], dict):
         raise StudioError(f"{p.name} is not a cnn-studio checkpoint (its 'model' entry holds no weights); "
                           "use best.pt or last.pt from a cnn-studio run folder")
+    check_metadata(ckpt, p.name)
     return ckpt
 
 

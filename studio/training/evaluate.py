@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 import torch
 from torch.utils.data import DataLoader
 
+from studio.core.text import printable
+
 
 @dataclass
 class EvalResult:
@@ -21,7 +23,7 @@ class EvalResult:
 
     def report(self) -> str:
         """A readable text report: accuracy, per-class precision/recall and the confusion matrix."""
-        names = [str(n) for n in self.class_names] or [str(i) for i in range(len(self.precision))]
+        names = [printable(n) for n in self.class_names] or [str(i) for i in range(len(self.precision))]
         w = max(8, max(len(n) for n in names) + 1)
         lines = [f"accuracy: {self.accuracy * 100:.2f}% on {self.count} images"]
         if self.top5 is not None:

@@ -176,7 +176,11 @@ def stopped_result(tr, es: EpochState):
                       tr.history[-1].to_dict() if tr.history else None)
     where = f"in epoch {es.epoch} after {es.batch} of {n_batches} batches" if partial else \
         f"after epoch {es.epoch - 1}"
-    return tr.result("stopped", f"stopped {where}; last.pt holds the current weights")
+    if tr.last_path is None or not tr.last_path.exists():  # stopped before the first batch
+        where, saved = "before the first batch", "nothing was trained and no checkpoint was written"
+    else:
+        saved = "last.pt holds the current weights"
+    return tr.result("stopped", f"stopped {where}; {saved}")
 
 
 def epoch_record(tr, es: EpochState, clock: Clock) -> EpochRecord:

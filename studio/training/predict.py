@@ -10,13 +10,12 @@ checkpoint's input shape, mean and std.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import torch
 
-from studio.core.errors import StudioError
 
 from .checkpoint import load_checkpoint, model_from_checkpoint
+from .datasets.transforms import read_image
 
 
 def _preprocess_fn():
@@ -44,21 +43,7 @@ class Predictor:
         return _preprocess_fn()(image, self.input_shape, self.mean, self.std)
 
     def load_image(self, path: str | os.PathLike):
-        from PIL import Image, UnidentifiedImageError
-
-        p = Path(path)
-        if not p.exists():
-            raise StudioError(f"{path}: no such image file")
-        if p.is_dir():
-            raise StudioError(f"{path} is a folder: give image files (PNG, JPEG, ...)")
-        try:
-            with Image.open(p) as im:
-                im.load()
-                return im.copy()
-        except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-            kind = "not an image PIL can read" if isinstance(exc, UnidentifiedImageError) else "damaged or truncated"
-            raise StudioError(f"{p.name} cannot be read as an image ({kind}): "
-                              "use a PNG, JPEG, BMP or GIF file") from None
+        return read_image(path)
 
     @torch.no_grad()
     def predict(self, image, top_k: int = 5) -> list[tuple[str, float]]:

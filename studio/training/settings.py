@@ -64,14 +64,13 @@ class TrainSettings:
                 need(math.isfinite(v), f"'{f.name}' is {v}: use a finite number")
         need(1 <= self.epochs <= MAX_EPOCHS, f"'epochs' is {self.epochs}: train for at least 1 epoch (at most {MAX_EPOCHS:,})")
         need(1 <= self.batch_size <= MAX_BATCH, f"'batch_size' is {self.batch_size}: use 1 to {MAX_BATCH:,} (e.g. 64)")
-        need(0 < self.lr <= 10, f"'lr' is {self.lr}: the learning rate must be above 0 and at most 10 (e.g. 0.001)")
+        need(self.lr > 0, f"'lr' is {self.lr}: the learning rate must be above 0 (e.g. 0.001)")
         need(self.optimizer in OPTIMIZERS, f"'optimizer' is {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}")
         need(self.scheduler in SCHEDULERS, f"'scheduler' is {self.scheduler!r}: choose one of {', '.join(SCHEDULERS)}")
         need(self.device in DEVICES, f"'device' is {self.device!r}: choose one of {', '.join(DEVICES)}")
         need(0 <= self.momentum < 1, f"'momentum' is {self.momentum}: use a value in [0, 1), e.g. 0.9")
         need(not self.nesterov or self.momentum > 0, "'nesterov' needs a momentum above 0 (e.g. 0.9)")
-        need(0 <= self.weight_decay <= 1,
-             f"'weight_decay' is {self.weight_decay}: use 0 or a small value up to 1 (e.g. 5e-4)")
+        need(self.weight_decay >= 0, f"'weight_decay' is {self.weight_decay}: use 0 or a small value (e.g. 5e-4)")
         need(0 <= self.label_smoothing < 1,
              f"'label_smoothing' is {self.label_smoothing}: use a value in [0, 1), e.g. 0.1")
         need(0 <= self.step_size <= MAX_EPOCHS, f"'step_size' is {self.step_size}: use 0 (automatic) or a number of epochs")

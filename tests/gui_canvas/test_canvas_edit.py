@@ -154,7 +154,7 @@ def test_rename_by_double_click(make_view):
     item = view.graph_scene.nodes["fc1"]
     p = view.mapFromScene(item.mapToScene(QPointF(40, 26)))
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
-    ed = view._editor
+    ed = view.renamer.editor
     assert ed is not None and ed.text() == "fc1"
     ed.setText("hidden")
     QTest.keyClick(ed, Qt.Key.Key_Return)

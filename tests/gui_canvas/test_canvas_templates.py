@@ -20,7 +20,7 @@ def check_items(view):
     g, sc = view.doc.graph, view.graph_scene
     assert set(sc.nodes) == {n.id for n in g.nodes}
     assert set(sc.edges) == set(g.edges)
-    assert set(sc.groups) | set(sc.blocks) == {gr.name for gr in g.groups if gr.nodes}
+    assert set(sc.groups) | set(sc.blocks) == {gr.name for gr in g.all_groups if gr.nodes}
     for n in g.nodes:
         item = sc.nodes[n.id]
         assert item.pos() == QPointF(*n.pos)

@@ -74,7 +74,8 @@ def test_loss_plot_marks_the_chance_level(win):
 
     ctl = win.training
     ctl.snapshot = win.document.project.copy()
-    ctl._on_start(StartRecord("cpu", "CPU", 2, 10, 100, 20, 61706, False))
+    ctl._on_start(StartRecord(device="cpu", device_name="CPU", epochs=2, steps_per_epoch=10, num_train=100,
+                              num_val=20, params=61706, amp=False))
     plots = ctl.panel.plots
     assert abs(plots.chance_line.value() - math.log(10)) < 1e-12
     legend = [label.text for _sample, label in plots.loss_plot.plotItem.legend.items]

@@ -136,7 +136,7 @@ def test_preprocess_image_from_path_and_bad_file(tmp_path):
     x = preprocess_image(p, (1, 8, 8), (0.0,), (1.0,))
     assert x.shape == (1, 8, 8) and abs(float(x.mean()) - 0.299) < 0.01  # luminance of pure red
     (tmp_path / "bad.png").write_bytes(b"not an image")
-    with pytest.raises(DataError, match="cannot read this image"):
+    with pytest.raises(DataError, match="cannot be read as an image"):
         preprocess_image(tmp_path / "bad.png", (1, 8, 8), (0.0,), (1.0,))
 
 

@@ -25,6 +25,8 @@ def edge_path(p1: QPointF, p2: QPointF, side_lane: float | None = None) -> QPain
         path.lineTo(QPointF(lx, p2.y() - 40))
         path.cubicTo(QPointF(lx, p2.y() - 6), QPointF(p2.x(), p2.y() - 24), p2)
         return path
+    if dy < -NODE_H and p2.x() - p1.x() >= NODE_W:
+        return _climb(p1, p2)
     if dy > NODE_H * 2.2 and abs(p2.x() - p1.x()) >= NODE_W * 0.75:
         # from a side column: go straight down in that column, turn in just above the target
         y = p2.y() - 70
@@ -37,6 +39,24 @@ def edge_path(p1: QPointF, p2: QPointF, side_lane: float | None = None) -> QPain
     else:  # target above the source: an S loop
         c = 60.0 + min(abs(dy), 200) * 0.3
         path.cubicTo(QPointF(p1.x(), p1.y() + c), QPointF(p2.x(), p2.y() - c), p2)
+    return path
+
+
+def _climb(p1: QPointF, p2: QPointF) -> QPainterPath:
+    """From the bottom of one column to the top of the next (a wrapped drawing): down a
+    little, right into the gap between the columns, up the gap, and in from above."""
+    lane = p2.x() - NODE_W / 2 - 50
+    y1, y2, r = p1.y() + 18, p2.y() - 22, 8.0
+    path = QPainterPath(p1)
+    path.lineTo(p1.x(), y1 - r)
+    path.quadTo(p1.x(), y1, p1.x() + r, y1)
+    path.lineTo(lane - r, y1)
+    path.quadTo(lane, y1, lane, y1 - r)
+    path.lineTo(lane, y2 + r)
+    path.quadTo(lane, y2, lane + r, y2)
+    path.lineTo(p2.x() - r, y2)
+    path.quadTo(p2.x(), y2, p2.x(), y2 + r)
+    path.lineTo(p2)
     return path
 
 
@@ -61,6 +81,7 @@ class EdgeItem(QGraphicsItem):
         self._hover = False
         self.error = False
         self.label_text: str | None = None  # the shape shown on the edge (set by the scene)
+        self.label_dirty = False  # label_text changed while hidden: lay it out when shown
         self.shape_shown = None  # the shape tuple behind label_text
 
     def type(self) -> int:
@@ -146,7 +167,7 @@ class EdgeItem(QGraphicsItem):
         painter.setBrush(col)  # arrow head at the target
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPath(self._arrow)
-        if self._label is not None:
+        if self._label is not None and style.legible(painter.worldTransform().m11(), "edge"):
             painter.setBrush(QBrush(style.color("bg")))
             painter.setPen(QPen(style.color("grid"), 1))
             painter.drawRoundedRect(self._label_rect, 4, 4)

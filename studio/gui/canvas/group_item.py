@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from . import style
@@ -53,72 +53,115 @@ def _dashed_frame(painter: QPainter, r: QRectF, exposed: QRectF, color) -> None:
             painter.drawArc(corner, start * 16, 90 * 16)
 
 
-class GroupItem(QGraphicsItem):
-    """The frame of an expanded group. Only the title bar takes mouse clicks, so rubber-band
-    selection still starts inside the frame."""
+def merge_columns(rects: list[QRectF], gap: float = 70.0) -> list[QRectF]:
+    """Union the card rectangles column by column: cards whose x ranges are closer than
+    ``gap`` (a side branch beside its block) share one rectangle; a wrapped drawing's next
+    column starts a new one."""
+    out: list[QRectF] = []
+    for r in sorted(rects, key=lambda r: r.left()):
+        if out and r.left() - out[-1].right() < gap:
+            out[-1] = out[-1].united(r)
+        else:
+            out.append(QRectF(r))
+    return out
 
-    def __init__(self, name: str):
+
+class GroupItem(QGraphicsItem):
+    """The frame of an expanded group (a block, or a stage: a bolder frame), one rectangle
+    per column it spans. Only the title bars take mouse clicks, so rubber-band selection
+    still starts inside the frame."""
+
+    def __init__(self, name: str, stage: bool = False):
         super().__init__()
         self.name = name
-        self.setZValue(-1)
+        self.stage = stage
+        self.setZValue(-2 if stage else -1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
+        self._rects: list[QRectF] = []
         self._rect = QRectF()
-        self._title = static_text(f"▾ {name}", style.font("group"), 400)
+        self._titles: list = []
 
     def type(self) -> int:
         return GROUP_TYPE
 
     def set_member_rect(self, r: QRectF) -> None:
+        self.set_member_rects([r] if not r.isNull() else [])
+
+    def set_member_rects(self, rects: list[QRectF]) -> None:
         self.prepareGeometryChange()
-        self._rect = r.adjusted(-MARGIN, -MARGIN - TITLE_H, MARGIN, MARGIN) if not r.isNull() else QRectF()
-        self._title = static_text(f"▾ {self.name}", style.font("group"), max(60.0, self._rect.width() - 16))
+        m = MARGIN + (8 if self.stage else 0)
+        self._rects = [r.adjusted(-m, -m - TITLE_H, m, m) for r in rects if not r.isNull()]
+        self._rect = QRectF()
+        for r in self._rects:
+            self._rect = self._rect.united(r)
+        font = style.font("group")
+        self._titles = [static_text(f"▾ {self.name}" + ("" if i == 0 else " (continued)"), font,
+                                    max(60.0, r.width() - 16)) for i, r in enumerate(self._rects)]
         self.update()
 
     def title_rect(self) -> QRectF:
-        return QRectF(self._rect.left(), self._rect.top(), self._rect.width(), TITLE_H)
+        r = self._rects[0] if self._rects else QRectF()
+        return QRectF(r.left(), r.top(), r.width(), TITLE_H)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
 
     def shape(self) -> QPainterPath:
         p = QPainterPath()
-        p.addRect(self.title_rect())
+        for r in self._rects:
+            p.addRect(QRectF(r.left(), r.top(), r.width(), TITLE_H))
         return p
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        r = self._rect
-        if r.isNull():
-            return
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(style.color("group")))
-        painter.drawRoundedRect(r, RADIUS, RADIUS)
-        _dashed_frame(painter, r, option.exposedRect.adjusted(-2, -2, 2, 2), style.color("group_border"))
-        painter.setPen(style.color("sub"))
-        painter.setFont(style.font("group"))
-        painter.drawStaticText(QPointF(self._rect.left() + 8, self._rect.top() + 4), self._title)
+        exposed = option.exposedRect.adjusted(-2, -2, 2, 2)
+        for r, title in zip(self._rects, self._titles):
+            if not r.intersects(exposed):
+                continue
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(style.color("group")))
+            painter.drawRoundedRect(r, RADIUS, RADIUS)
+            _dashed_frame(painter, r, exposed, style.color("sub" if self.stage else "group_border"))
+            painter.setPen(style.color("text" if self.stage else "sub"))
+            painter.setFont(style.font("group"))
+            painter.drawStaticText(QPointF(r.left() + 8, r.top() + 4), title)
 
 
 class BlockItem(QGraphicsItem):
-    """A collapsed group drawn as one card: name, size and in → out shapes."""
+    """A collapsed group drawn as one card: name and what is inside, parameters and MACs,
+    input → output shape. A stage card has a bolder border."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, stage: bool = False):
         super().__init__()
         self.name = name
+        self.stage = stage
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
         self.severity: str | None = None
-        self.set_texts(0, "", "")
+        self.texts = ("", "", "")
+        self.set_texts("", "", "")
 
     def type(self) -> int:
         return BLOCK_TYPE
 
-    def set_texts(self, count: int, shapes: str, kind: str) -> None:
+    def set_texts(self, inside: str, costs: str, shapes: str) -> None:
+        """Line 1: ▸ name and (right) what is inside; line 2: params · MACs; line 3: shapes."""
         w = NODE_W - 20
-        self._title = static_text(f"▸ {self.name}", style.font("title"), w)
-        self._sub = static_text(f"{kind + ' · ' if kind else ''}{count} layers", style.font("small"), w)
-        self._info = static_text(shapes, style.font("normal"), w)
+        self.texts = (inside, costs, shapes)
+        small = style.font("small")
+        self._inside_w = QFontMetricsF(small).horizontalAdvance(inside) if inside else 0.0
+        self._inside = static_text(inside, small, w)
+        self._title = static_text(f"▸ {self.name}", style.font("title"), w - self._inside_w - 6)
+        self._sub = static_text(costs, small, w)
+        self._info_font = "normal"
+        for text, kind in ((shapes, "normal"), (shapes, "small"), (shapes.replace(" → ", "→"), "small")):
+            if QFontMetricsF(style.font(kind)).horizontalAdvance(text) <= w:  # no "1024×14×…"
+                shapes, self._info_font = text, kind
+                break
+        else:
+            shapes, self._info_font = shapes.replace(" → ", "→"), "small"
+        self._info = static_text(shapes, style.font(self._info_font), w)
         self.update()
 
     def in_port_pos(self, port: int = 0) -> QPointF:
@@ -148,7 +191,7 @@ class BlockItem(QGraphicsItem):
         elif self.severity == "warning":
             pen = QPen(style.WARNING, 2.2)
         else:
-            pen = QPen(style.color("group_border"), 1.5)
+            pen = QPen(style.color("sub" if self.stage else "group_border"), 2.0 if self.stage else 1.5)
         painter.setPen(pen)
         painter.drawRoundedRect(rect, 8, 8)
         painter.setPen(style.color("text"))
@@ -156,9 +199,10 @@ class BlockItem(QGraphicsItem):
         painter.drawStaticText(QPointF(10, 4), self._title)
         painter.setPen(style.color("sub"))
         painter.setFont(style.font("small"))
+        painter.drawStaticText(QPointF(NODE_W - 10 - self._inside_w, 5), self._inside)
         painter.drawStaticText(QPointF(10, 21), self._sub)
         painter.setPen(style.color("text"))
-        painter.setFont(style.font("normal"))
+        painter.setFont(style.font(self._info_font))
         painter.drawStaticText(QPointF(10, 36), self._info)
         painter.setPen(QPen(style.color("group_border"), 1.2))
         painter.setBrush(style.color("group_border"))

@@ -36,6 +36,15 @@ def fmt_count(n: int) -> str:
     return str(n)
 
 
+def fmt_big(n: int) -> str:
+    """A large count in three significant figures: 118M, 1.46G."""
+    for div, unit in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if n >= div:
+            v = n / div
+            return f"{v:.3g}{unit}"
+    return str(n)
+
+
 _STRIPE: list[QPainterPath] = []
 
 
@@ -120,6 +129,7 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self.in_ports: list[PortItem] = []
+        self.problem = None  # the callout naming a problem (problem_item.ProblemItem)
         self.out_port = PortItem(self, "out")
         self.out_port.setPos(NODE_W / 2, NODE_H)
         self._title = self._name = self._info = self._params = None
@@ -141,14 +151,32 @@ class NodeItem(QGraphicsItem):
         self.update()
 
     def _layout(self) -> None:
+        """Line 3 holds the shape and, when both fit, the parameter count; a long shape
+        ("128×112×112") keeps its line whole and the count moves up to the name's line."""
         w = NODE_W - style.STRIPE_W - 16
         self._title = static_text(self._short, style.font("title"), w)
-        self._name = static_text(self._name_text, style.font("small"), w)
-        small = style.font("small")
+        small, normal = style.font("small"), style.font("normal")
         self._params_w = QFontMetricsF(small).horizontalAdvance(self._info_text) if self._info_text else 0.0
         self._params = static_text(self._info_text, small, w) if self._info_text else None
         gap = 8 if self._params is not None else 0
-        self._info = static_text(self._shape_text, style.font("normal"), w - self._params_w - gap)
+        shape_w = QFontMetricsF(normal).horizontalAdvance(self._shape_text)
+        self._params_up = self._params is not None and shape_w + gap + self._params_w > w
+        name_w = w - (self._params_w + gap if self._params_up else 0)
+        self._name = static_text(self._name_text, small, name_w)
+        self._info = static_text(self._shape_text, normal, w if self._params_up else w - self._params_w - gap)
+
+    def set_problem(self, problem) -> None:
+        """Show ``(message, fix, severity)`` under the card, or nothing (None)."""
+        if problem is None:
+            if self.problem is not None:
+                self.problem.setVisible(False)
+            return
+        if self.problem is None:
+            from .problem_item import ProblemItem
+
+            self.problem = ProblemItem(self)
+        self.problem.set_problem(*problem)
+        self.problem.setVisible(True)
 
     def set_severity(self, severity: str | None) -> None:
         if severity != self.severity:
@@ -272,4 +300,5 @@ class NodeItem(QGraphicsItem):
         if self._params is not None:
             painter.setPen(style.color("sub"))
             painter.setFont(style.font("small"))
-            painter.drawStaticText(QPointF(NODE_W - 8 - self._params_w, 37.5), self._params)
+            painter.drawStaticText(QPointF(NODE_W - 8 - self._params_w, 21 if self._params_up else 37.5),
+                                   self._params)

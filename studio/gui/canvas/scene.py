@@ -2,15 +2,18 @@
 the document's analysis. It never changes the graph (the view pushes undo commands)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
+from studio.core.graph import STAGE
 from studio.core.receptive import describe as describe_field
 from studio.core.spec import fmt_shape, get_spec
+from studio.core.stages import group_summary
 
 from .edge_item import EdgeItem
-from .group_item import BlockItem, GroupItem
-from .node_item import NodeItem, fmt_count
+from .group_item import BlockItem, GroupItem, merge_columns
+from .node_item import NodeItem, fmt_big, fmt_count
+from .problem_item import card_message
 from .style import NODE_H, NODE_W
 
 _TIP_COLORS = {"error": "#d32f2f", "warning": "#b7791f"}
@@ -39,11 +42,15 @@ class GraphScene(QGraphicsScene):
         self.edges: dict = {}  # Edge -> EdgeItem
         self.groups: dict[str, GroupItem] = {}
         self.blocks: dict[str, BlockItem] = {}
-        self.group_of: dict[str, str] = {}
+        self.group_of: dict[str, str] = {}  # node -> its innermost group (block, else stage)
+        self.stage_of: dict[str, str] = {}
+        self.block_of: dict[str, str] = {}
         self._hidden: set[str] = set()  # members of collapsed groups
         self._node_edges: dict[str, set] = {}
         self._graph = None
         self._shapes: dict = {}
+        self._rebuilding = False
+        self.on_fix = None  # called with a Fix when a card's Fix button is clicked (the view sets it)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.project_replaced.connect(self.rebuild)
         document.analysis_changed.connect(self.apply_analysis)
@@ -66,8 +73,9 @@ class GraphScene(QGraphicsScene):
     def _slots(self, g):
         return ((g.node_added, self._on_node_added), (g.node_removed, self._on_node_removed),
                 (g.node_changed, self._on_node_changed), (g.node_moved, self._on_node_moved),
+                (g.nodes_moved, self._on_nodes_moved),
                 (g.edge_added, self._on_edge_added), (g.edge_removed, self._on_edge_removed),
-                (g.groups_changed, self._on_groups_changed))
+                (g.groups_changed, self._on_groups_changed), (g.group_collapsed, self._on_collapsed))
 
     def detach(self) -> None:
         """Stop following the graph (before the scene goes away)."""
@@ -80,6 +88,7 @@ class GraphScene(QGraphicsScene):
         """Build every item in one pass (new project, template or import)."""
         graph = self.doc.graph
         self._attach(graph)
+        self._rebuilding = True
         self.clear()
         self.nodes.clear(), self.edges.clear(), self.groups.clear(), self.blocks.clear()
         self._node_edges.clear()
@@ -87,9 +96,9 @@ class GraphScene(QGraphicsScene):
         self._hidden = set()
         nodes = graph.nodes
         if len(nodes) > 1 and len({n.pos for n in nodes}) == 1:
-            from .layout import layout_positions  # no positions saved: lay the graph out once
+            from studio.core.layout import auto_layout  # no positions saved: lay the graph out once
 
-            for nid, pos in layout_positions(graph).items():
+            for nid, pos in auto_layout(graph).items():
                 graph.move(nid, pos)  # not an edit: the loaded file had no layout
         for n in nodes:
             item = NodeItem(n, get_spec(n.type))
@@ -103,6 +112,7 @@ class GraphScene(QGraphicsScene):
         for it in self.edges.values():
             self.route(it)
         self._on_groups_changed()
+        self._rebuilding = False
 
     # ---- graph signals ------------------------------------------------------------------
     def _on_node_added(self, node) -> None:
@@ -131,6 +141,24 @@ class GraphScene(QGraphicsScene):
         if item is not None and (item.pos().x(), item.pos().y()) != node.pos:
             item.setPos(*node.pos)
             self.item_moved(item)
+
+    def _on_nodes_moved(self, nodes) -> None:
+        """Many moves at once (a re-flow): each edge routed and each frame fitted once."""
+        edges, groups = set(), set()
+        for node in nodes:
+            item = self.nodes.get(node.id)
+            if item is None:
+                continue
+            if (item.pos().x(), item.pos().y()) != node.pos:
+                item.setPos(*node.pos)
+            edges |= self._node_edges.get(node.id, set())
+            for g in (self.block_of.get(node.id), self.stage_of.get(node.id)):
+                if g is not None:
+                    groups.add(g)
+        for name in sorted(groups, key=lambda n: n not in self.blocks):  # cards before frames
+            self._place_group(name, route=False)
+        for it in edges:
+            self.route(it)
 
     def _on_edge_added(self, edge) -> None:
         self._add_edge_item(edge)
@@ -174,8 +202,11 @@ class GraphScene(QGraphicsScene):
 
     # ---- geometry --------------------------------------------------------------------
     def endpoint(self, node_id: str):
-        """The item an edge attaches to: the node, or its collapsed group's block."""
-        g = self.group_of.get(node_id)
+        """The item an edge attaches to: the node, or the outermost collapsed group's card."""
+        st = self.stage_of.get(node_id)
+        if st is not None and st in self.blocks:
+            return self.blocks[st]
+        g = self.block_of.get(node_id)
         if g is not None and g in self.blocks:
             return self.blocks[g]
         return self.nodes[node_id]
@@ -189,6 +220,9 @@ class GraphScene(QGraphicsScene):
             it.setVisible(False)
             return
         it.setVisible(True)
+        if it.label_dirty:
+            it.label_dirty = False
+            it.set_label(it.label_text or "")
 
         def blocked(p1, p2) -> bool:  # by positions: cheaper than the scene index mid-rebuild
             x0, x1 = min(p1.x(), p2.x()) - 6 - NODE_W, max(p1.x(), p2.x()) + 6
@@ -210,51 +244,73 @@ class GraphScene(QGraphicsScene):
         return name in self.groups or name in self.blocks
 
     def item_moved(self, item: NodeItem) -> None:
-        """Re-route the item's edges and refit its group frame (after it moved)."""
+        """Re-route the item's edges and refit its group frames (after it moved)."""
         for it in self._node_edges.get(item.node_id, ()):
             self.route(it)
-        g = self.group_of.get(item.node_id)
-        if g is not None:
-            self._place_group(g)
+        for g in (self.block_of.get(item.node_id), self.stage_of.get(item.node_id)):
+            if g is not None:
+                self._place_group(g)
+
+    def member_rects(self, name: str) -> list[QRectF]:
+        """The rectangles of what the group shows inside (its layers, or the cards of its
+        collapsed blocks), one per column of a wrapped drawing: a frame is drawn around each,
+        so that it never covers another column. A collapsed group: its layers' places."""
+        framed = name in self.groups
+        seen, rects = set(), []
+        for nid in self.graph.group(name).nodes:
+            item = self.endpoint(nid) if framed else self.nodes.get(nid)
+            if item is None or id(item) in seen:
+                continue
+            seen.add(id(item))
+            p = item.pos()
+            rects.append(QRectF(p.x(), p.y(), NODE_W, NODE_H))
+        return merge_columns(rects)
 
     def member_rect(self, name: str) -> QRectF:
         r = QRectF()
-        for nid in self.graph.group(name).nodes:
-            item = self.nodes.get(nid)
-            if item is not None:
-                r = r.united(QRectF(item.pos(), QPointF(item.pos().x() + NODE_W, item.pos().y() + NODE_H)))
+        for part in self.member_rects(name):
+            r = r.united(part)
         return r
 
-    def _place_group(self, name: str) -> None:
-        r = self.member_rect(name)
+    def _place_group(self, name: str, route: bool = True) -> None:
         if name in self.groups:
-            self.groups[name].set_member_rect(r)
+            self.groups[name].set_member_rects(self.member_rects(name))
         if name in self.blocks:
+            r = self.member_rect(name)
             blk = self.blocks[name]
             if blk.pos() != r.topLeft():
                 blk.setPos(r.topLeft())
-                for nid in self.graph.group(name).nodes:
-                    for it in self._node_edges.get(nid, ()):
-                        self.route(it)
+                if route:
+                    for nid in self.graph.group(name).nodes:
+                        for it in self._node_edges.get(nid, ()):
+                            self.route(it)
+
+    def _on_collapsed(self, _name: str) -> None:
+        self._on_groups_changed()
 
     def _on_groups_changed(self) -> None:
         for item in list(self.groups.values()) + list(self.blocks.values()):
             self.removeItem(item)
         self.groups.clear(), self.blocks.clear()
-        self.group_of = {}
-        for g in self.graph.groups:
-            for nid in g.nodes:
-                self.group_of.setdefault(nid, g.name)
-            if g.collapsed and g.nodes:
-                blk = BlockItem(g.name)
-                self.addItem(blk)
-                self.blocks[g.name] = blk
-            else:
-                gi = GroupItem(g.name)
-                self.addItem(gi)
-                self.groups[g.name] = gi
-            self._place_group(g.name)
-        hidden = {nid for nid, g in self.group_of.items() if g in self.blocks}
+        graph = self.graph
+        self.stage_of = {n: g.name for g in graph.stages for n in g.nodes}
+        self.block_of = {}
+        for g in graph.groups:
+            for n in g.nodes:
+                self.block_of.setdefault(n, g.name)
+        self.group_of = {n: self.block_of.get(n) or self.stage_of.get(n) for n in {**self.stage_of, **self.block_of}}
+        collapsed_stages = {g.name for g in graph.stages if g.collapsed and g.nodes}
+        for g in graph.all_groups:
+            if not g.nodes:
+                continue
+            inner = g.kind != STAGE and any(self.stage_of.get(n) in collapsed_stages for n in g.nodes)
+            item = BlockItem(g.name, g.kind == STAGE) if g.collapsed else GroupItem(g.name, g.kind == STAGE)
+            self.addItem(item)
+            (self.blocks if g.collapsed else self.groups)[g.name] = item
+            item.setVisible(not inner)
+        for name in list(self.blocks) + list(self.groups):
+            self._place_group(name, route=False)
+        hidden = {nid for nid in self.nodes if self.endpoint(nid) is not self.nodes[nid]}
         changed = hidden ^ self._hidden
         self._hidden = hidden
         for nid in changed:
@@ -262,10 +318,13 @@ class GraphScene(QGraphicsScene):
             if item is not None:
                 item.setVisible(nid not in hidden)
                 item.setSelected(False)
-        for nid in changed | hidden:
-            for it in self._node_edges.get(nid, ()):
-                self.route(it)
-        self._update_blocks(self.doc.analysis)
+        edges = set()
+        for nid in changed | hidden:  # each edge once (cards were re-made: their edges move)
+            edges |= self._node_edges.get(nid, set())
+        for it in edges:
+            self.route(it)
+        if not self._rebuilding:  # a new project's analysis follows and fills the cards
+            self._update_blocks(self.doc.analysis)
 
     # ---- analysis ----------------------------------------------------------------------
     def apply_analysis(self, a) -> None:
@@ -293,7 +352,10 @@ class GraphScene(QGraphicsScene):
                 text = fmt_shape(shape) if shape is not None else ""
                 if text != it.label_text:
                     it.label_text = text
-                    it.set_label(text)
+                    if it.isVisible():
+                        it.set_label(text)
+                    else:  # inside a collapsed card: laid out when it shows
+                        it.label_dirty = True
         if self.blocks:
             self._update_blocks(a)
 
@@ -302,25 +364,30 @@ class GraphScene(QGraphicsScene):
         params = c.params if c is not None else None
         sev = ("error" if any(i.severity == "error" for i in issues) else "warning" if issues else None)
         info = f"{fmt_count(params)} params" if params else ""
-        shape_text = fmt_shape(shape) if shape is not None else ("? — see Problems" if sev == "error" else "?")
+        shape_text = fmt_shape(shape) if shape is not None else "?"
         item.set_texts(node, shape_text, info)
         item.set_severity(sev)
+        worst = next((i for i in issues if i.severity == "error"), issues[0] if issues else None)
+        if worst is None:
+            item.set_problem(None)
+        else:
+            item.set_problem((card_message(worst.message, node.spec.title, node.name), worst.fix, worst.severity))
 
     def _update_blocks(self, a) -> None:
         if a is None:
             return
         for name, blk in self.blocks.items():
-            g = self.graph.group(name)
-            members = set(g.nodes)
-            ins = [a.in_shapes.get(n) for n in g.nodes
-                   if any(e.source not in members for e in self.graph.in_edges(n))]
-            outs = [a.shapes.get(n) for n in g.nodes
-                    if any(e.target not in members for e in self.graph.out_edges(n))]
-            i_txt = fmt_shape(ins[0][0]) if ins and ins[0] else "?"
-            o_txt = fmt_shape(outs[-1]) if outs and outs[-1] is not None else "?"
-            blk.set_texts(len(g.nodes), f"{i_txt} → {o_txt}", g.kind)
+            if not self.graph.has_group(name):  # removed mid-edit: the groups signal follows
+                continue
+            info = group_summary(self.graph, a, name)
+            i_txt = fmt_shape(info["in_shape"]) if info["in_shape"] else "?"
+            o_txt = fmt_shape(info["out_shape"]) if info["out_shape"] else "?"
+            inside = (f"{info['blocks']} {info['kind'] or 'block'}s" if info["blocks"] > 1
+                      else f"{info['layers']} layers")
+            blk.set_texts(inside, f"{fmt_count(info['params'])} params · {fmt_big(info['macs'])} MACs",
+                          f"{i_txt} → {o_txt}")
             sev = None
-            for n in g.nodes:
+            for n in self.graph.group(name).nodes:
                 for i in a.issues_for(n):
                     sev = "error" if i.severity == "error" or sev == "error" else "warning"
             blk.severity = sev

@@ -76,10 +76,29 @@ def font(kind: str = "title") -> QFont:
     elif kind == "small":
         f.setPointSizeF(8.0)
     elif kind == "edge":
-        f.setPointSizeF(7.0)
+        f.setPointSizeF(7.5)
     elif kind == "group":
         f.setPointSizeF(9.0)
         f.setBold(True)
     else:
         f.setPointSizeF(8.5)
     return f
+
+
+LEGIBLE_PX = 9.0  # no text on the canvas smaller than this on screen
+
+
+def text_px(kind: str) -> float:
+    """The height in screen pixels of a canvas font at zoom 1."""
+    from PySide6.QtGui import QFontInfo
+
+    return float(QFontInfo(font(kind)).pixelSize())
+
+
+def legible_zoom() -> float:
+    """The smallest zoom at which every card's text is at least ``LEGIBLE_PX`` tall."""
+    return LEGIBLE_PX / min(text_px(k) for k in ("title", "small", "normal"))
+
+
+def legible(zoom: float, kind: str) -> bool:
+    return zoom * text_px(kind) >= LEGIBLE_PX

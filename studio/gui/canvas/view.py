@@ -1,27 +1,29 @@
-"""The canvas view: drops from the palette, wiring by dragging from an output port to an
-input port, moving, rubber-band selection, zoom and pan. Edits are pushed as undo
-commands (``studio.gui.commands``); the scene redraws from the graph's signals."""
+"""The canvas view: selection, zoom and pan, keys, and the dispatch of mouse gestures to
+interaction objects (``interactions.py``: drag-wire, move, rubber band, pan, drop). Editing
+actions live in ``editing.py`` (``view.editor``), the clipboard in ``clipboard.py``, the
+context menu in ``menus.py``. Edits are pushed as undo commands; the scene redraws from the
+graph's signals."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView, QLineEdit
-
-from studio.gui import commands as cmds
+from PySide6.QtWidgets import QGraphicsView
 
 from . import style
-from .edge_item import EdgeItem, edge_path
-from .editing import EditingMixin
+from .clipboard import CanvasClipboard
+from .edge_item import EdgeItem
+from .editing import CanvasEditor
 from .group_item import BlockItem, GroupItem
+from .interactions import (MIME_BLOCK, MIME_GRAPH, MIME_LAYER, DropHandler, MoveInteraction,
+                           PanInteraction, RubberBandInteraction, WireInteraction)
+from .menus import build_context_menu
 from .node_item import NodeItem, PortItem
+from .overview import Breadcrumbs, Minimap
+from .rename import InlineRename
 from .scene import GraphScene
-from .style import NODE_H, NODE_W
 
-MIME_LAYER = "application/x-cnn-studio-layer"
-MIME_BLOCK = "application/x-cnn-studio-block"  # data: the name of a saved block (utf-8)
-MIME_GRAPH = "application/x-cnn-studio-graph"
+__all__ = ["GraphView", "MIME_LAYER", "MIME_BLOCK", "MIME_GRAPH"]
 _MIN_SCALE, _MAX_SCALE = 0.05, 4.0
-READABLE = 0.8  # the smallest zoom at which card text reads comfortably
 _KEYS = {  # handled by the canvas itself when it has focus
     QKeySequence.StandardKey.Delete, QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut,
     QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.SelectAll,
@@ -29,7 +31,7 @@ _KEYS = {  # handled by the canvas itself when it has focus
 }
 
 
-class GraphView(EditingMixin, QGraphicsView):
+class GraphView(QGraphicsView):
     selection_changed = Signal(list)  # selected node ids
     message = Signal(str)  # what just happened / why something was refused
     blocks_changed = Signal()  # a selection was saved as a block
@@ -42,39 +44,49 @@ class GraphView(EditingMixin, QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # the grid is drawn once per zoom
-        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self._wire = None  # connection drag: dict(src, item, legal, target)
-        self._pan_last = None
+        self.interaction = None  # the gesture in progress (interactions.py)
+        self._asked = None  # (layer ids, selected items) when hidden layers were selected
         self._space = False
-        self._press_pos: dict | None = None
-        self._editor: QLineEdit | None = None
-        self._paste_count = 0
-        self.graph_scene.selectionChanged.connect(self._emit_selection)
+        self.editor = CanvasEditor(self)
+        self.clipboard = CanvasClipboard(self)
+        self.renamer = InlineRename(self)
+        self.dropper = DropHandler(self)
+        self.graph_scene.on_fix = self.editor.apply_fix  # the Fix button on a broken card
+        self.graph_scene.selectionChanged.connect(self.emit_selection)
         self._fit_top = False  # the last fit showed the top only: the next shows the whole
+        self._fitted: bool | None = None  # the view was fitted (whole or not) and not zoomed since
+        self.minimap = Minimap(self)
+        self.breadcrumbs = Breadcrumbs(self)
+        self.graph_scene.changed.connect(lambda _r: self.minimap.timer.start())
         document.project_replaced.connect(self._on_project_replaced)
         self.setSceneRect(QRectF(-5000, -5000, 10000, 10000))
-        self._update_scene_rect()
+        self.update_scene_rect()
 
     # ---- selection ---------------------------------------------------------------------
-    def _emit_selection(self) -> None:
+    def emit_selection(self) -> None:
         try:
             self.selection_changed.emit(self.selected_node_ids())
         except RuntimeError:  # during teardown
             pass
 
     def selected_node_ids(self) -> list[str]:
+        """The selected layers: a collapsed card stands for all its layers, unless it was
+        selected for some layers inside it (``select_nodes`` of hidden layers)."""
         ids: list[str] = []
         graph = self.doc.graph
-        for it in self.graph_scene.selectedItems():
+        items = self.graph_scene.selectedItems()
+        asked = self._asked
+        if asked is not None and set(map(id, items)) == asked[1]:
+            return [n for n in asked[0] if graph.has_node(n)]
+        for it in items:
             if isinstance(it, NodeItem):
                 ids.append(it.node_id)
-            elif isinstance(it, BlockItem) and any(g.name == it.name for g in graph.groups):
+            elif isinstance(it, BlockItem) and any(g.name == it.name for g in graph.all_groups):
                 ids.extend(graph.group(it.name).nodes)
         order = {n.id: i for i, n in enumerate(graph.nodes)}
         return sorted(dict.fromkeys(i for i in ids if i in order), key=order.__getitem__)
@@ -84,20 +96,20 @@ class GraphView(EditingMixin, QGraphicsView):
 
     def select_nodes(self, ids, center: bool = True) -> None:
         sc = self.graph_scene
+        ids = [n for n in ids if n in sc.nodes]
+        self._asked = None
         sc.blockSignals(True)
         try:
             sc.clearSelection()
             for nid in ids:
-                item = sc.nodes.get(nid)
-                if item is None:
-                    continue
-                if item.isVisible():
-                    item.setSelected(True)
-                elif sc.group_of.get(nid) in sc.blocks:
-                    sc.blocks[sc.group_of[nid]].setSelected(True)
+                shown = sc.endpoint(nid)
+                if shown.isVisible():
+                    shown.setSelected(True)
         finally:
             sc.blockSignals(False)
-        self._emit_selection()
+        if any(not sc.nodes[n].isVisible() for n in ids):  # layers inside a collapsed card
+            self._asked = (list(ids), set(map(id, sc.selectedItems())))
+        self.emit_selection()
         sel = [it for it in sc.selectedItems()]
         if center and sel:
             r = QRectF()
@@ -106,17 +118,46 @@ class GraphView(EditingMixin, QGraphicsView):
             if not self.mapToScene(self.viewport().rect()).boundingRect().contains(r):
                 self.centerOn(r.center())
 
+    def centre_on(self, ids) -> None:
+        """Centre the view on the cards showing ``ids`` (a collapsed card for hidden layers)."""
+        sc = self.graph_scene
+        r = QRectF()
+        for nid in ids:
+            if nid in sc.nodes:
+                r = r.united(sc.endpoint(nid).sceneBoundingRect())
+        if not r.isNull():
+            self.centerOn(r.center())
+
+    def visible_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def overview_changed(self) -> None:
+        """The visible part moved or zoomed: the minimap's frame and the breadcrumbs follow."""
+        mm = self.minimap
+        mm.place()  # scrolling the viewport moves its child widgets: put them back
+        self.breadcrumbs.move(8, 8)
+        if mm.isVisible() or not mm.timer.isActive():
+            mm.timer.start()
+        mm.viewport().update()
+        self.breadcrumbs.refresh()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.overview_changed()
+
     # ---- zoom and pan ------------------------------------------------------------------
     def zoom_factor(self) -> float:
         return self.transform().m11()
 
     def _zoom(self, f: float, anchor_mouse: bool = True) -> None:
+        self._fitted = None
         s = self.zoom_factor()
         f = max(_MIN_SCALE / s, min(_MAX_SCALE / s, f))
         if not anchor_mouse:
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.scale(f, f)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.overview_changed()
 
     def zoom_in(self) -> None:
         self._zoom(1.25, anchor_mouse=False)
@@ -125,7 +166,8 @@ class GraphView(EditingMixin, QGraphicsView):
         self._zoom(0.8, anchor_mouse=False)
 
     def fit_to_view(self) -> None:
-        """Show the whole graph when it reads at ``READABLE`` zoom or more. A taller graph
+        """Show the whole graph when it reads at the legible zoom (``style.legible_zoom``:
+        card text ≥ 9 px) or more. A taller graph
         (LeNet-5 in a small window, a deep ResNet) shows its top at that zoom, the most that
         still reads; calling again shows the whole, however small."""
         self._fit(None)
@@ -135,7 +177,7 @@ class GraphView(EditingMixin, QGraphicsView):
         self._fit(True)
 
     def _fit(self, whole: bool | None) -> None:
-        self._update_scene_rect()
+        self.update_scene_rect()
         r = self.graph_scene.itemsBoundingRect()
         if r.isNull():
             self.resetTransform()
@@ -145,7 +187,7 @@ class GraphView(EditingMixin, QGraphicsView):
         vp = self.viewport().rect()
         full = min(vp.width() / r.width(), vp.height() / r.height())
         if whole is None:
-            whole = full >= READABLE or self._fit_top
+            whole = full >= style.legible_zoom() or self._fit_top
         self._fit_top = not whole
         if whole:
             self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)
@@ -154,17 +196,28 @@ class GraphView(EditingMixin, QGraphicsView):
                 self.centerOn(r.center())
         else:
             self.resetTransform()
-            self.scale(READABLE, READABLE)
+            z = style.legible_zoom()
+            self.scale(z, z)
             shown = self.mapToScene(vp).boundingRect()
             self.centerOn(r.center().x(), r.top() + shown.height() / 2)
+        self._fitted = whole
+        self.overview_changed()
 
     def _on_project_replaced(self) -> None:
         self._fit_top = False  # a new graph starts with the readable view
         QTimer.singleShot(0, self.fit_to_view)
 
-    def _update_scene_rect(self) -> None:
+    def update_scene_rect(self) -> None:
         r = self.graph_scene.itemsBoundingRect().adjusted(-2000, -2000, 2000, 2000)
         self.setSceneRect(r.united(self.sceneRect()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.minimap.place()
+        if self._fitted is not None:  # a fitted view stays fitted while the window settles
+            whole = self._fitted
+            self._fit_top = False
+            self._fit(True if whole else None)
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -184,16 +237,16 @@ class GraphView(EditingMixin, QGraphicsView):
         if mods == Qt.KeyboardModifier.ControlModifier and ev.key() in (
                 Qt.Key.Key_D, Qt.Key.Key_0, Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus):
             return True
-        return ev.key() == Qt.Key.Key_Escape and self._wire is not None
+        return ev.key() == Qt.Key.Key_Escape and self.interaction is not None
 
     def event(self, ev) -> bool:
-        if ev.type() == QEvent.Type.ShortcutOverride and self._editor is None and self._own_key(ev):
+        if ev.type() == QEvent.Type.ShortcutOverride and self.renamer.editor is None and self._own_key(ev):
             ev.accept()
             return True
         return super().event(ev)
 
     def keyPressEvent(self, ev) -> None:
-        if self._editor is not None:
+        if self.renamer.editor is not None:
             return super().keyPressEvent(ev)
         key, mods = ev.key(), ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ctrl = mods == Qt.KeyboardModifier.ControlModifier
@@ -215,8 +268,9 @@ class GraphView(EditingMixin, QGraphicsView):
             self.zoom_in()
         elif ev.matches(QKeySequence.StandardKey.ZoomOut) or (ctrl and key == Qt.Key.Key_Minus):
             self.zoom_out()
-        elif key == Qt.Key.Key_Escape and self._wire is not None:
-            self._end_wire(None)
+        elif key == Qt.Key.Key_Escape and self.interaction is not None:
+            self.interaction.cancel()
+            self.interaction = None
         elif key == Qt.Key.Key_Space and not ev.isAutoRepeat():
             self._space = True
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -226,101 +280,67 @@ class GraphView(EditingMixin, QGraphicsView):
     def keyReleaseEvent(self, ev) -> None:
         if ev.key() == Qt.Key.Key_Space and not ev.isAutoRepeat() and self._space:
             self._space = False
-            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            self.setDragMode(QGraphicsView.DragMode.NoDrag)
         super().keyReleaseEvent(ev)
 
-    # ---- mouse: wiring, moving, panning --------------------------------------------------
-    def _item_at(self, pos, kinds):
+    # ---- mouse: gestures are interaction objects ---------------------------------------
+    def item_at(self, pos, kinds):
         for it in self.items(pos):
             if isinstance(it, kinds) and it.isVisible():
                 return it
         return None
 
-    def mousePressEvent(self, ev) -> None:
+    def _start_interaction(self, ev):
+        """The gesture a press begins, or None to let Qt handle it (clicks, item moves)."""
         if ev.button() == Qt.MouseButton.MiddleButton:
-            self._pan_last = ev.position()
-            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return PanInteraction(self, ev)
+        if ev.button() != Qt.MouseButton.LeftButton or self._space:
+            return None
+        pos = ev.position().toPoint()
+        port = self.item_at(pos, PortItem)
+        if port is not None and port.kind == "out":
+            return WireInteraction(self, port.node_id, self.mapToScene(pos))
+        hit = self.item_at(pos, (GroupItem, NodeItem, BlockItem, EdgeItem, PortItem))
+        if isinstance(hit, GroupItem):  # the title bar selects the members
+            self.select_nodes(self.doc.graph.group(hit.name).nodes, center=False)
+            return None
+        if hit is None and self.itemAt(pos) is None:  # the empty canvas (a Fix button is an item)
+            return RubberBandInteraction(self, ev)
+        return None
+
+    def mousePressEvent(self, ev) -> None:
+        if self.interaction is not None:  # a second button during a gesture: ignore it
             ev.accept()
             return
-        if ev.button() == Qt.MouseButton.LeftButton and not self._space:
-            port = self._item_at(ev.position().toPoint(), PortItem)
-            if port is not None and port.kind == "out":
-                self._begin_wire(port.node_id, self.mapToScene(ev.position().toPoint()))
-                ev.accept()
-                return
-            group = self._item_at(ev.position().toPoint(), (GroupItem, NodeItem, BlockItem))
-            if isinstance(group, GroupItem):  # the title bar selects the members
-                self.select_nodes(self.doc.graph.group(group.name).nodes, center=False)
+        self.interaction = self._start_interaction(ev)
+        if self.interaction is not None:
+            ev.accept()
+            return
         super().mousePressEvent(ev)
-        if ev.button() == Qt.MouseButton.LeftButton:
-            self._press_pos = {it: QPointF(it.pos()) for it in self.graph_scene.selectedItems()
-                               if isinstance(it, (NodeItem, BlockItem))}
+        grabbed = self.itemAt(ev.position().toPoint())
+        if ev.button() == Qt.MouseButton.LeftButton and not self._space and isinstance(grabbed, (NodeItem, BlockItem)):
+            movable = [it for it in self.graph_scene.selectedItems() if isinstance(it, (NodeItem, BlockItem))]
+            if movable:
+                self.interaction = MoveInteraction(self, movable)
 
     def mouseMoveEvent(self, ev) -> None:
-        if self._pan_last is not None:
-            d = ev.position() - self._pan_last
-            self._pan_last = ev.position()
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(d.x()))
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(d.y()))
+        it = self.interaction
+        if isinstance(it, MoveInteraction) or it is None:
+            super().mouseMoveEvent(ev)  # Qt moves the items; the interaction follows
+        if it is not None:
+            it.move(ev)
             ev.accept()
-            return
-        if self._wire is not None:
-            self._move_wire(ev.position().toPoint())
-            ev.accept()
-            return
-        super().mouseMoveEvent(ev)
-        if self._press_pos and ev.buttons() & Qt.MouseButton.LeftButton:
-            self._follow_drag()
-
-    def _follow_drag(self) -> None:
-        """Edges and group frames follow the cards while they are dragged."""
-        sc = self.graph_scene
-        for it, old in self._press_pos.items():
-            if isinstance(it, NodeItem):
-                if getattr(it, "_shown_at", old) != it.pos():
-                    it._shown_at = QPointF(it.pos())
-                    sc.item_moved(it)
-            elif isinstance(it, BlockItem):
-                for nid in self.doc.graph.group(it.name).nodes if sc.has_group(it.name) else ():
-                    for e in sc.edges_of(nid):
-                        sc.route(e)
 
     def mouseReleaseEvent(self, ev) -> None:
-        if ev.button() == Qt.MouseButton.MiddleButton and self._pan_last is not None:
-            self._pan_last = None
-            self.viewport().unsetCursor()
-            ev.accept()
-            return
-        if self._wire is not None and ev.button() == Qt.MouseButton.LeftButton:
-            self._move_wire(ev.position().toPoint())
-            self._end_wire(ev.position().toPoint())
-            ev.accept()
-            return
-        super().mouseReleaseEvent(ev)
-        if ev.button() == Qt.MouseButton.LeftButton and self._press_pos:
-            self._commit_moves(self._press_pos)
-        self._press_pos = None
-
-    def _commit_moves(self, before: dict) -> None:
-        graph = self.doc.graph
-        moves = {}
-        for it, old in before.items():
-            new = it.pos()
-            if (new - old).manhattanLength() < 0.5:
-                continue
-            if isinstance(it, NodeItem) and graph.has_node(it.node_id):
-                moves[it.node_id] = ((old.x(), old.y()), (new.x(), new.y()))
-            elif isinstance(it, BlockItem) and any(g.name == it.name for g in graph.groups):
-                d = new - old
-                for nid in graph.group(it.name).nodes:
-                    p = graph.node(nid).pos
-                    moves.setdefault(nid, (p, (p[0] + d.x(), p[1] + d.y())))
-        if moves:
-            cmds.push(self.doc, cmds.MoveNodesCommand(self.doc, moves))
-            self._update_scene_rect()
+        it = self.interaction
+        if isinstance(it, MoveInteraction) or it is None:
+            super().mouseReleaseEvent(ev)
+        if it is not None and it.release(ev):
+            self.interaction = None
+        ev.accept()
 
     def mouseDoubleClickEvent(self, ev) -> None:
-        it = self._item_at(ev.position().toPoint(), (PortItem, NodeItem, BlockItem, GroupItem))
+        it = self.item_at(ev.position().toPoint(), (PortItem, NodeItem, BlockItem, GroupItem))
         if isinstance(it, NodeItem):
             self.rename_node(it.node_id)
         elif isinstance(it, (BlockItem, GroupItem)):
@@ -328,141 +348,78 @@ class GraphView(EditingMixin, QGraphicsView):
         else:
             super().mouseDoubleClickEvent(ev)
 
-    # ---- wiring ----------------------------------------------------------------------------
-    def legal_targets(self, source: str) -> set[str]:
-        """Nodes that ``source`` may connect into (no cycle, they take an input)."""
-        graph = self.doc.graph
-        preds: dict[str, list[str]] = {}
-        for e in graph.edges:
-            preds.setdefault(e.target, []).append(e.source)
-        anc, stack = {source}, [source]
-        while stack:
-            for p in preds.get(stack.pop(), ()):
-                if p not in anc:
-                    anc.add(p)
-                    stack.append(p)
-        out = set()
-        for n in graph.nodes:
-            hi = n.spec.arity[1]
-            if n.id in anc or hi == 0:
-                continue
-            if hi == 1 and source in preds.get(n.id, ()):
-                continue
-            out.add(n.id)
-        return out
+    def contextMenuEvent(self, ev) -> None:
+        menu = build_context_menu(self, ev.pos())
+        menu.exec(ev.globalPos())
+        menu.deleteLater()
 
-    def _begin_wire(self, source: str, at: QPointF) -> None:
-        sc = self.graph_scene
-        legal = {n for n in self.legal_targets(source) if sc.nodes[n].isVisible()}
-        path = QGraphicsPathItem()
-        path.setPen(QPen(style.SELECTED, 2, Qt.PenStyle.DashLine))
-        path.setZValue(10)
-        sc.addItem(path)
-        self._wire = {"src": source, "item": path, "legal": legal, "target": None}
-        for nid in legal:
-            for p in sc.nodes[nid].in_ports:
-                p.set_highlight(True)
-        self.message.emit("Drag to a highlighted input port to connect")
-        self._move_wire(self.mapFromScene(at))
-
-    def _snap(self, pos) -> tuple[str, int] | None:
-        """The legal (node, port) nearest to the cursor, within reach."""
-        sc, w = self.graph_scene, self._wire
-        sp = self.mapToScene(pos)
-        reach = 36 / max(self.zoom_factor(), 0.1)
-        best, best_d = None, reach
-        area = QRectF(sp.x() - reach, sp.y() - reach, 2 * reach, 2 * reach)
-        for it in sc.items(area):
-            if isinstance(it, PortItem) and it.kind == "in" and it.node_id in w["legal"]:
-                d = QLineF(it.scenePos(), sp).length()
-                if d < best_d:
-                    best, best_d = (it.node_id, it.port), d
-        if best is None:
-            node = self._item_at(pos, NodeItem)
-            if node is not None and node.node_id in w["legal"]:
-                free = node.free_in_port()
-                best = (node.node_id, free.port if free is not None else 0)
-        return best
-
-    def _move_wire(self, pos) -> None:
-        w, sc = self._wire, self.graph_scene
-        target = self._snap(pos)
-        old = w["target"]
-        if old is not None and old[0] in sc.nodes:
-            sc.nodes[old[0]].set_highlight(False)
-        w["target"] = target
-        p1 = sc.nodes[w["src"]].out_port_pos()
-        if target is not None:
-            sc.nodes[target[0]].set_highlight(True)
-            p2 = sc.nodes[target[0]].in_port_pos(target[1])
-        else:
-            p2 = self.mapToScene(pos)
-        w["item"].setPath(edge_path(p1, p2))
-
-    def _end_wire(self, pos) -> None:
-        w, sc = self._wire, self.graph_scene
-        self._wire = None
-        sc.removeItem(w["item"])
-        for nid in w["legal"]:
-            if nid in sc.nodes:
-                for p in sc.nodes[nid].in_ports:
-                    p.set_highlight(False)
-        if w["target"] is not None and w["target"][0] in sc.nodes:
-            sc.nodes[w["target"][0]].set_highlight(False)
-        if pos is None:
-            return
-        if w["target"] is not None:
-            self.connect_nodes(w["src"], *w["target"])
-            return
-        over = self._item_at(pos, (NodeItem, PortItem, BlockItem))
-        if isinstance(over, PortItem):
-            over = over.node_item
-        if isinstance(over, NodeItem) and over.node_id != w["src"]:
-            self.message.emit(cmds.connect_error(self.doc.graph, w["src"], over.node_id)
-                              or "Cannot connect there")
-        elif isinstance(over, BlockItem):
-            self.message.emit(f"Expand the group '{over.name}' to connect into one of its layers")
-
-    def connect_nodes(self, source: str, target: str, port: int | None = None) -> bool:
-        """Connect with an undo step; refusals go to ``message``. Returns success."""
-        cmd, err = cmds.ConnectCommand.try_create(self.doc, source, target, port)
-        if cmd is not None:
-            err = cmds.push(self.doc, cmd)
-        if err:
-            self.message.emit(f"Not connected: {err}")
-            return False
-        self.message.emit(cmd.text())
-        return True
+    def build_context_menu(self, view_pos):
+        return build_context_menu(self, view_pos)
 
     # ---- drops from the palette ------------------------------------------------------------
-    @staticmethod
-    def _ours(md) -> bool:
-        return md.hasFormat(MIME_LAYER) or md.hasFormat(MIME_BLOCK)
-
     def dragEnterEvent(self, ev) -> None:
-        if self._ours(ev.mimeData()):
+        if self.dropper.accepts(ev.mimeData()):
             ev.acceptProposedAction()
         else:
             super().dragEnterEvent(ev)
 
     def dragMoveEvent(self, ev) -> None:
-        if self._ours(ev.mimeData()):
+        if self.dropper.accepts(ev.mimeData()):
             ev.acceptProposedAction()
         else:
             super().dragMoveEvent(ev)
 
     def dropEvent(self, ev) -> None:
-        md = ev.mimeData()
-        if not self._ours(md):
+        if not self.dropper.accepts(ev.mimeData()):
             return super().dropEvent(ev)
-        sp = self.mapToScene(ev.position().toPoint())
-        at = QPointF(sp.x() - NODE_W / 2, sp.y() - NODE_H / 2)
-        if md.hasFormat(MIME_BLOCK):
-            done = self.insert_block(bytes(md.data(MIME_BLOCK)).decode("utf-8").strip(), at)
-        else:
-            done = self.add_layer(bytes(md.data(MIME_LAYER)).decode("utf-8").strip(), at)
-        if done:
+        if self.dropper.drop(ev):
             ev.acceptProposedAction()
+
+    # ---- editing: the view's public face for the window, menus and tests -------------------
+    def add_layer(self, type_id: str, scene_pos: QPointF | None = None) -> str | None:
+        return self.editor.add_layer(type_id, scene_pos)
+
+    def insert_block(self, name: str, scene_pos: QPointF | None = None) -> list[str]:
+        return self.editor.insert_block(name, scene_pos)
+
+    def delete_selection(self, reconnect: bool = True) -> bool:
+        return self.editor.delete_selection(reconnect)
+
+    def connect_nodes(self, source: str, target: str, port: int | None = None) -> bool:
+        return self.editor.connect_nodes(source, target, port)
+
+    def group_selection(self, name: str) -> bool:
+        return self.editor.group_selection(name)
+
+    def ungroup(self, name: str) -> None:
+        self.editor.ungroup(name)
+
+    def toggle_group(self, name: str) -> None:
+        self.editor.toggle_group(name)
+
+    def save_selection_as_template(self, name: str) -> bool:
+        return self.editor.save_selection_as_block(name)
+
+    def apply_fix(self, fix) -> bool:
+        return self.editor.apply_fix(fix)
+
+    def auto_layout(self) -> None:
+        self.editor.auto_layout()
+
+    def rename_node(self, node_id: str):
+        return self.renamer.start(node_id)
+
+    def copy_selection(self) -> int:
+        return self.clipboard.copy()
+
+    def cut_selection(self) -> int:
+        return self.clipboard.cut()
+
+    def paste(self) -> list[str]:
+        return self.clipboard.paste()
+
+    def duplicate_selection(self) -> list[str]:
+        return self.clipboard.duplicate()
 
     # ---- background ----------------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:

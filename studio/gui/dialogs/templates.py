@@ -1,47 +1,38 @@
 """New from template…: a gallery of the built-in and user templates.
 
 Each entry shows the paper (authors, year, title), the idea, params, MACs, the input and a
-small preview: one bar per layer, coloured by category, as tall as the log of the layer's
-output size, so the funnel of the network shows at a glance.
+preview: the architecture diagram (feature maps as boxes, stages, skips), the same drawing as
+the Diagram tab and ``cnn-studio diagram``.
 """
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from studio.core.errors import StudioError
-from studio.core.spec import fmt_shape, get_spec, prod
+from studio.core.spec import fmt_shape
 from studio.core.validate import validate
-from studio.gui.panels.palette import category_color
+from studio.diagram import build_diagram
+from studio.diagram.raster import to_image
 from studio.gui.panels.summary import human_count
 
 INFO_ROLE = Qt.ItemDataRole.UserRole
 
 
-def preview_pixmap(project, width: int = 180, height: int = 44) -> QPixmap:
-    """One bar per layer in order, coloured by category, height ~ log(output size)."""
-    pm = QPixmap(width, height)
-    pm.fill(Qt.GlobalColor.transparent)
+def preview_pixmap(project, width: int = 200, height: int = 60, texts: bool | None = None) -> QPixmap:
+    """The template's architecture diagram (``studio.diagram``, as the Diagram tab and
+    ``cnn-studio diagram`` draw it) fitted into ``width``×``height``; texts only where they
+    can be read."""
     a = validate(project.graph, project.num_classes)
-    order = [n for n in a.order if n in a.shapes]
+    d = build_diagram(project.graph, a)
+    scale = min(width / d.width, height / d.height)
+    img = to_image(d, scale, texts if texts is not None else scale >= 0.55)
+    pm = QPixmap(width, height)
+    pm.fill(Qt.GlobalColor.white)
     p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(128, 128, 128, 30))
-    p.drawRoundedRect(0, 0, width, height, 4, 4)
-    if order:
-        sizes = [math.log10(max(prod(a.shapes[n]), 1)) for n in order]
-        top = max(max(sizes), 1.0)
-        step = (width - 4) / len(order)
-        for i, (nid, s) in enumerate(zip(order, sizes)):
-            h = max(2.0, (height - 6) * (0.15 + 0.85 * s / top))
-            x = 2 + i * step
-            p.setBrush(category_color(get_spec(a.types[nid]).category))
-            p.drawRect(int(x), int((height - h) / 2), max(1, int(math.ceil(step - (1 if step > 3 else 0)))), int(h))
+    p.drawImage(int((width - img.width()) / 2), int((height - img.height()) / 2), img)
     p.end()
     return pm
 
@@ -70,7 +61,7 @@ class TemplateGallery(QDialog):
         errors: list[str] = []
         self.infos = list(infos) if infos is not None else templates.list_templates(errors=errors)
         self.list = QListWidget(self)
-        self.list.setIconSize(QSize(150, 40))
+        self.list.setIconSize(QSize(200, 60))
         self.list.setSpacing(2)
         self.list.setWordWrap(True)
         self.list.setMinimumWidth(480)
@@ -103,6 +94,7 @@ class TemplateGallery(QDialog):
         lay.addLayout(top, 1)
         lay.addWidget(buttons)
         self._previews: dict[str, QPixmap] = {}
+        self._big: dict[str, QPixmap] = {}
         for info in self.infos:
             self._add_item(info)
         self.list.currentItemChanged.connect(self._on_current)
@@ -110,17 +102,17 @@ class TemplateGallery(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
 
-    def _preview(self, info) -> QPixmap:
-        if info.name not in self._previews:
+    def _preview(self, info, big: bool = False) -> QPixmap:
+        cache, size = (self._big, (480, 200)) if big else (self._previews, (200, 60))
+        if info.name not in cache:
             from studio import templates
 
             try:
-                proj = templates.build_project(info.name)
-                self._previews[info.name] = preview_pixmap(proj)
+                cache[info.name] = preview_pixmap(templates.build_project(info.name), *size)
             except StudioError:
-                self._previews[info.name] = QPixmap(180, 44)
-                self._previews[info.name].fill(Qt.GlobalColor.transparent)
-        return self._previews[info.name]
+                cache[info.name] = QPixmap(*size)
+                cache[info.name].fill(Qt.GlobalColor.transparent)
+        return cache[info.name]
 
     def _add_item(self, info) -> None:
         c = info.card or {}
@@ -144,8 +136,7 @@ class TemplateGallery(QDialog):
             self.delete_button.setEnabled(False)
             return
         self.detail.setText(_card_html(info))
-        self.big_preview.setPixmap(self._preview(info).scaled(360, 88, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                                              Qt.TransformationMode.SmoothTransformation))
+        self.big_preview.setPixmap(self._preview(info, big=True))
         self.delete_button.setEnabled(not info.builtin)
 
     def selected(self):

@@ -5,13 +5,14 @@ When the graph has errors the tab lists them instead.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from studio.core.errors import StudioError
 from studio.core.project import atomic_write_text
 from studio.gui.panels.highlighter import PythonHighlighter
+from studio.gui.panels.lazy import LazyPanel
 
 DEBOUNCE_MS = 300
 
@@ -22,7 +23,7 @@ def _generate_source(project) -> str:
     return generate_source(project)
 
 
-class CodeView(QWidget):
+class CodeView(LazyPanel):
     status = Signal(str)
 
     def __init__(self, document, parent: QWidget | None = None):
@@ -50,26 +51,7 @@ class CodeView(QWidget):
         lay.addLayout(bar)
         lay.addWidget(self.editor)
         self.source: str | None = None  # the generated code, None while the graph is broken
-        self._stale = True
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.refresh)
-        document.analysis_changed.connect(self._on_changed)
-        document.project_replaced.connect(self._on_changed)
-
-    def _on_changed(self, *_args) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.timer.start()
-
-    def showEvent(self, event) -> None:  # Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.timer.start(0)
-
-    def is_stale(self) -> bool:
-        return self._stale
+        self.follow(document, DEBOUNCE_MS)
 
     def refresh(self) -> None:
         """Regenerate the code now (or show why it cannot be generated)."""

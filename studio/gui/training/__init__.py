@@ -99,12 +99,13 @@ def show_badges(win, badges: dict) -> None:
 
 
 def _make_room(win, wanted: bool) -> None:
-    """The training tabs hold plots and image grids: give the bottom dock at least about half
-    of the window when one of them is shown (the user can drag it smaller again)."""
+    """The training tabs hold plots and image grids: give the bottom dock half of the window
+    when one of them is shown (never more: the canvas keeps the other half; the user can drag
+    it smaller again)."""
     dock = getattr(win, "details_dock", None)
     if not wanted or dock is None or dock.isFloating() or not dock.isVisible():
         return
-    want = int(win.height() * 0.55)
+    want = win.height() // 2
     if dock.height() < want - 20:
         from PySide6.QtCore import Qt
 

@@ -112,16 +112,18 @@ class InferenceView(QWidget):
 
     def set_image(self, path) -> bool:
         """Show the image, what the model sees and the top-5; False with a message if unreadable."""
-        from PIL import Image, UnidentifiedImageError
+        import html
+
+        from studio.core.errors import StudioError
+        from studio.core.text import printable
+        from studio.training.datasets.transforms import read_image
 
         path = Path(path)
         try:
-            with Image.open(path) as im:
-                im.load()
-                pil = im.copy()
-        except (OSError, UnidentifiedImageError) as exc:
-            self.message.setText(f"<span style='color:#b71c1c'>Cannot open {path.name}: not a readable image "
-                                 f"({type(exc).__name__}).</span>")
+            pil = read_image(path)
+        except StudioError as exc:
+            self.message.setText(f"<span style='color:#b71c1c'>Cannot open {html.escape(printable(path.name))}: "
+                                 f"{html.escape(str(exc))}</span>")
             return False
         self.image_path = path
         pm = QPixmap(str(path))

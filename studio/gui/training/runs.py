@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
 
 from studio.training.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
 
+from .epoch_axis import whole_epoch_ticks
+
 from .plots import TRAIN_COLOR, VAL_COLOR
 
 RUN_COLORS = [(TRAIN_COLOR, VAL_COLOR), ("#9467bd", "#d62728")]  # first run, second run (dashed)
@@ -65,6 +67,7 @@ class RunsView(QWidget):
             w.setBackground(None)
             w.showGrid(x=True, y=True, alpha=0.2)
             w.setLabel("bottom", "epoch")
+            whole_epoch_ticks(w)
             # accuracy climbs to the top right: its legend goes bottom right, out of the way
             w.addLegend(offset=(-8, -8) if w is self.acc_plot else (-8, 8))
         plots = QHBoxLayout()

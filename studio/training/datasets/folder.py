@@ -26,12 +26,30 @@ def _class_dirs(folder: Path) -> list[Path]:
     return sorted((d for d in folder.iterdir() if d.is_dir() and not d.name.startswith(".")), key=lambda d: d.name)
 
 
-def _images_in(folder: Path) -> list[Path]:
-    out = []
+MAX_IMAGES = 10_000_000  # a folder data set larger than this is refused, not walked for ever
+MAX_FOLDERS = 1_000_000
+
+
+def _images_in(folder: Path, blocked: set[str]) -> list[Path]:
+    """Image files under ``folder``, symlinks followed, but no folder entered twice: ``blocked``
+    holds the real paths of the data set's root, its class folders and every folder walked so far,
+    so a loop (``a/up -> ..``) or a link to another class ends there. The walk is bounded."""
+    out: list[Path] = []
+    folders = 0
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folders += 1
+        keep = []
+        for d in sorted(dirnames):
+            real = os.path.realpath(os.path.join(dirpath, d))
+            if not d.startswith(".") and real not in blocked:
+                blocked.add(real)
+                keep.append(d)
+        dirnames[:] = keep
         out.extend(Path(dirpath) / f for f in sorted(filenames)
                    if not f.startswith(".") and f.lower().endswith(EXTENSIONS))
+        if len(out) > MAX_IMAGES or folders > MAX_FOLDERS:
+            raise DataError(f"{folder} holds more than {MAX_IMAGES:,} images or {MAX_FOLDERS:,} folders: "
+                            "that is too large for a folder data set here; use a smaller folder")
     return out
 
 
@@ -51,12 +69,14 @@ def scan(root: Path) -> tuple[list[str], list[Path], list[int], list[int], list[
         raise DataError(f"{root} has no class subfolders: put the images in one subfolder per class, "
                         f"e.g. {root / 'cat' / '001.jpg'} and {root / 'dog' / '001.jpg'}")
     warnings, paths, labels, presets, empty = [], [], [], [], []
+    blocked = {os.path.realpath(d) for _, folder in groups for d in [folder, *_class_dirs(folder)]}
+    blocked.add(os.path.realpath(root))
     for part, folder in sorted(groups, key=lambda g: g[0]):
         for d in _class_dirs(folder):
             if d.name not in names:
                 warnings.append(f"{d}: class {d.name!r} is not in {train_dir}; its images were left out")
                 continue
-            files = _images_in(d)
+            files = _images_in(d, blocked)
             if not files and part == TRAIN:
                 empty.append(d.name)
             label = names.index(d.name)
@@ -75,7 +95,7 @@ def _decode(path: Path, channels: int, height: int, width: int) -> torch.Tensor 
     from PIL import Image
 
     try:
-        if path.stat().st_size == 0:
+        if not path.is_file() or path.stat().st_size == 0:  # a pipe or a device would block
             return None
         with _warnings.catch_warnings():
             _warnings.simplefilter("ignore")  # PIL's DecompressionBombWarning, EXIF noise
@@ -90,7 +110,7 @@ def _readable(path: Path) -> bool:
     from PIL import Image
 
     try:
-        if path.stat().st_size == 0:
+        if not path.is_file() or path.stat().st_size == 0:
             return False
         with Image.open(path) as im:
             im.verify()

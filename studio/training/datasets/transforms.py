@@ -6,13 +6,20 @@ same code serves in-memory tensors on the CPU or GPU and batches coming out of a
 from __future__ import annotations
 
 import math
-from typing import Sequence
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
+from studio.core.text import printable
+
 from .settings import AugmentSettings, DataError, DataSettings
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 _LUMA = (0.299, 0.587, 0.114)  # the ITU-R 601 weights PIL uses for RGB -> L
 
@@ -94,17 +101,41 @@ def pil_to_tensor(image, channels: int) -> torch.Tensor:
     return match_channels(t, channels)
 
 
+def read_image(path) -> "Image.Image":
+    """A PIL image read from a file, or DataError in one line: a missing file, a folder, a pipe or
+    device (refused before opening: reading it would block), an unreadable or damaged image, and
+    a decompression bomb (more pixels than PIL's limit, e.g. a 20000×20000 PNG) are refused."""
+    from PIL import Image, UnidentifiedImageError
+
+    p = Path(path)
+    name = printable(p.name)
+    if not p.exists():
+        raise DataError(f"{printable(path)}: no such image file")
+    if p.is_dir():
+        raise DataError(f"{printable(path)} is a folder: give image files (PNG, JPEG, ...)")
+    if not p.is_file():
+        raise DataError(f"{printable(path)} is not a regular file (a pipe or a device?): give image files")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(p) as im:
+                im.load()
+                return im.copy()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        limit = Image.MAX_IMAGE_PIXELS or 0
+        raise DataError(f"{name} was skipped: its size in pixels is over the safety limit of {limit:,} pixels "
+                        "(a decompression bomb?); resize it to a normal photo size") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
+        kind = "not an image PIL can read" if isinstance(exc, UnidentifiedImageError) else "damaged or truncated"
+        raise DataError(f"{name} cannot be read as an image ({kind}): use a PNG, JPEG, BMP or GIF file") from None
+
+
 def preprocess_image(image, input_shape: Sequence[int], mean: Sequence[float], std: Sequence[float]) -> torch.Tensor:
     """What the model sees for one PIL image (or a path): Tensor[C, H, W], resized and normalised."""
     from PIL import Image
 
     if not isinstance(image, Image.Image):
-        try:
-            with Image.open(image) as im:
-                im.load()
-                image = im.copy()
-        except (OSError, ValueError) as e:
-            raise DataError(f"{image}: cannot read this image ({e}); use a PNG, JPEG, BMP or similar file") from None
+        image = read_image(image)
     c, h, w = (int(v) for v in input_shape)
     x = resize(pil_to_tensor(image, c), h, w).clamp_(0.0, 1.0)
     return normalize_(x, mean, std)[0]
