@@ -158,6 +158,11 @@ def _units(graph: Graph):
     for g in graph.groups:
         for n in g.nodes:
             block_of.setdefault(n, g)
+    # a layer inside nested collapsed groups (DenseNet's dense layers in a dense block) belongs
+    # to the card of the outermost one
+    for g in sorted((g for g in graph.groups if g.collapsed), key=lambda g: len(g.nodes)):
+        for n in g.nodes:
+            block_of[n] = g
     unit_of: dict[str, str] = {}
     key_of: dict[str, tuple[str, str]] = {}
     for node in graph.nodes:

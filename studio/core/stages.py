@@ -32,10 +32,21 @@ def _order(graph: Graph) -> list[str]:
     return out if len(out) == len(graph) else [n.id for n in graph.nodes]
 
 
+def _outer_groups(graph: Graph, order: list[str]):
+    """The groups not nested in another group, in flow order of their first layer."""
+    groups = [g for g in graph.groups if g.nodes]
+    sets = {g.name: set(g.nodes) for g in groups}
+    outer = [g for g in groups
+             if not any(h.name != g.name and sets[g.name] < sets[h.name] for h in groups)]
+    pos = {n: i for i, n in enumerate(order)}
+    return sorted(outer, key=lambda g: min(pos.get(n, 0) for n in g.nodes))
+
+
 def _by_block_prefix(graph: Graph, order: list[str]) -> list[tuple[str, list[str]]] | None:
-    """Stages as the prefixes of the blocks ('layer1.0', 'layer1.1' -> 'layer1')."""
+    """Stages as the prefixes of the outermost blocks ('layer1.0', 'layer1.1' -> 'layer1';
+    EfficientNet's 'features.2.0', 'features.2.1' -> 'features.2')."""
     prefix_of: dict[str, str] = {}
-    for g in graph.groups:
+    for g in _outer_groups(graph, order):
         if "." not in g.name:
             continue
         p = g.name.rsplit(".", 1)[0]
@@ -48,6 +59,23 @@ def _by_block_prefix(graph: Graph, order: list[str]) -> list[tuple[str, list[str
         if n in prefix_of:
             stages.setdefault(prefix_of[n], []).append(n)
     return list(stages.items())
+
+
+def _by_outer_blocks(graph: Graph, order: list[str]) -> list[tuple[str, list[str]]] | None:
+    """No common stage names (DenseNet's dense blocks and transitions, GoogLeNet's inception
+    modules, MobileNet's inverted residuals): the outermost blocks themselves are the overview,
+    with a stem before them and a head after them. Returns just the stem and head stages
+    (the blocks are collapsed where they are), or None when there are fewer than 3 blocks."""
+    outer = _outer_groups(graph, order)
+    if len(outer) < 3:
+        return None
+    inside = {n for g in outer for n in g.nodes}
+    pos = {n: i for i, n in enumerate(order)}
+    first = min(pos[n] for n in inside)
+    last = max(pos[n] for n in inside)
+    stem = [n for n in order[:first] if graph.node(n).type != "Input"]
+    head = [n for n in order[last + 1:]]
+    return [(name, ids) for name, ids in (("stem", stem), ("head", head)) if ids]
 
 
 def _by_pools(graph: Graph, order: list[str]) -> list[tuple[str, list[str]]] | None:
@@ -74,7 +102,12 @@ def infer_stages(graph: Graph) -> list[tuple[str, list[str]]]:
     """[(name, node ids)] in flow order: a stem before the first stage and a head after the
     last where there are layers left over. The Input layer stays outside every stage."""
     order = _order(graph)
-    found = _by_block_prefix(graph, order) or _by_pools(graph, order)
+    found = _by_block_prefix(graph, order)
+    if not found:
+        ends = _by_outer_blocks(graph, order)
+        if ends is not None:
+            return ends
+        found = _by_pools(graph, order)
     if not found:
         return []
     inside = {n for _, ns in found for n in ns}
@@ -98,7 +131,8 @@ def add_stages(graph: Graph, collapse: bool = True, min_layers: int = DEEP) -> l
         return []
     found = infer_stages(graph)
     taken = {g.name for g in graph.all_groups}
-    if len(found) < 2 or any(name in taken for name, _ in found):
+    outer_blocks = _by_block_prefix(graph, _order(graph)) is None and _by_outer_blocks(graph, _order(graph))
+    if (len(found) < 2 and not outer_blocks) or any(name in taken for name, _ in found):
         return []
     graph.begin_batch()
     try:
@@ -106,6 +140,8 @@ def add_stages(graph: Graph, collapse: bool = True, min_layers: int = DEEP) -> l
             graph.add_group(name, ids, collapsed=collapse, kind=STAGE)
         if collapse:
             inside = {n for _, ids in found for n in ids}
+            if outer_blocks:  # the blocks are the overview: collapse every one of them
+                inside |= {n for g in graph.groups for n in g.nodes}
             for g in graph.groups:
                 if set(g.nodes) <= inside and not g.collapsed:
                     graph.set_group_collapsed(g.name, True)
