@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from studio.core.graph import Graph, GraphBuilder
 
-from .registry import register_template
+from .registry import pooled_head, register_template
 
 BLOCKS = {"densenet121": (32, (6, 12, 24, 16), 64)}  # growth rate, layers per block, stem channels
 BN_SIZE = 4
@@ -60,9 +60,7 @@ def densenet(input_shape, num_classes, arch: str = "densenet121") -> Graph:
             ch //= 2
     b.add("BatchNorm", "features.norm5")
     b.add("ReLU", "relu")
-    b.add("AdaptiveAvgPool2d", "avgpool", output_size=1)
-    b.add("Flatten", "flatten")
-    b.add("Linear", "classifier", out_features=num_classes)
+    pooled_head(b, num_classes, fc="classifier")
     return b.graph
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from studio.core.graph import Graph, GraphBuilder
 
-from .registry import register_template
+from .registry import pooled_head, register_template
 
 # name: (1×1, 3×3 reduce, 3×3, 5×5 reduce, 5×5, pool projection); 'pool' entries are max pools
 STAGES = [
@@ -61,10 +61,7 @@ def googlenet(input_shape, num_classes) -> Graph:
             b.add("MaxPool2d", name, kernel_size=cfg, stride=2, ceil_mode=True)
         else:
             _inception(b, name, cfg)
-    b.add("AdaptiveAvgPool2d", "avgpool", output_size=1)
-    b.add("Flatten", "flatten")
-    b.add("Dropout", "dropout", p=0.2)
-    b.add("Linear", "fc", out_features=num_classes)
+    pooled_head(b, num_classes, dropout=0.2)
     return b.graph
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from studio.core.graph import Graph, GraphBuilder
 
-from .registry import register_template
+from .registry import pooled_head, register_template
 
 # MobileNetV2: expansion t, output channels c, repeats n, first stride s
 MNV2 = [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2),
@@ -60,10 +60,7 @@ def mobilenet_v2(input_shape, num_classes) -> Graph:
             _inverted_residual(b, f"features.{idx}", cin, cout, s if i == 0 else 1, t)
             cin, idx = cout, idx + 1
     conv_bn_act(b, f"features.{idx}", 1280)
-    b.add("AdaptiveAvgPool2d", "avgpool", output_size=1)
-    b.add("Flatten", "flatten")
-    b.add("Dropout", "classifier.0", p=0.2)
-    b.add("Linear", "classifier.1", out_features=num_classes)
+    pooled_head(b, num_classes, fc="classifier.1", dropout=0.2, dropout_name="classifier.0")
     return b.graph
 
 
@@ -109,10 +106,7 @@ def efficientnet_b0(input_shape, num_classes) -> Graph:
             _mbconv(b, f"features.{stage}.{i}", cin if i == 0 else cout, cout, k, s if i == 0 else 1, t, sd)
             block_id += 1
     conv_bn_act(b, "features.8", 1280, act="SiLU")
-    b.add("AdaptiveAvgPool2d", "avgpool", output_size=1)
-    b.add("Flatten", "flatten")
-    b.add("Dropout", "classifier.0", p=0.2)
-    b.add("Linear", "classifier.1", out_features=num_classes)
+    pooled_head(b, num_classes, fc="classifier.1", dropout=0.2, dropout_name="classifier.0")
     return b.graph
 
 

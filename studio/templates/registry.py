@@ -129,3 +129,14 @@ def apply_layout(graph: Graph) -> Graph:
     for nid, pos in auto_layout(graph).items():
         graph.move(nid, pos)
     return graph
+
+
+def pooled_head(b, num_classes: int, fc: str = "fc", dropout: float | None = None,
+                dropout_name: str = "dropout") -> None:
+    """The head of the global-pooling networks: global average pool, flatten, optional dropout,
+    one Linear (names as torchvision's, so the state_dict keys match)."""
+    b.add("AdaptiveAvgPool2d", "avgpool", output_size=1)
+    b.add("Flatten", "flatten")
+    if dropout is not None:
+        b.add("Dropout", dropout_name, p=dropout)
+    b.add("Linear", fc, out_features=num_classes)

@@ -12,7 +12,7 @@ from functools import partial
 
 from studio.core.graph import Graph, GraphBuilder
 
-from .registry import register_template
+from .registry import pooled_head, register_template
 
 LAYERS = {
     "resnet18": ("BasicBlock", [2, 2, 2, 2]),
@@ -80,9 +80,7 @@ def resnet(input_shape, num_classes, arch: str = "resnet50") -> Graph:
         for i in range(n):
             stride = 2 if (stage > 1 and i == 0) else 1
             inplanes = _block(b, kind, f"layer{stage}.{i}", planes, stride, inplanes, groups, base_width)
-    b.add("AdaptiveAvgPool2d", "avgpool", output_size=1)
-    b.add("Flatten", "flatten")
-    b.add("Linear", "fc", out_features=num_classes)
+    pooled_head(b, num_classes)
     return b.graph
 
 
