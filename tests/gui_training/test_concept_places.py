@@ -20,7 +20,7 @@ def _expect(win, c, text: str) -> None:
         assert tabs.currentWidget() is ctl.inference, c.id
         view = {"output": ctl.inference.output_view, "overview": getattr(ctl.inference, "overview", None),
                 "maps": ctl.inference.feature_maps}[arg.split(":")[0]]
-        if view is not None and "has no" not in text:
+        if view is not None and "has no" not in text and "No layer here" not in text:
             assert ctl.inference.details.currentWidget() is view, c.id
     elif kind == "inspector":
         types = arg.split(",")
