@@ -244,7 +244,7 @@ CONCEPTS: tuple[Concept, ...] = (
             f"The same product with factors above 1 grows: 1.5 per layer over 20 layers is ×{_V['grow20']}. "
             "Weights jump, the loss becomes NaN or Inf. Gradient clipping, a lower learning rate, BatchNorm "
             "or a careful initialisation stop it.",
-            "experiment:vanishing-gradients", "The vanishing-gradients experiment: the per-layer gradient plot"),
+            "experiment:exploding-gradients", "The exploding-gradients experiment: the NaN loss, and BatchNorm"),
     # ---- the history -----------------------------------------------------------------------
     Concept("lenet", "LeNet-5 (1998)", "LeNet（手写数字识别网络）",
             "LeCun et al.: conv → pool → conv → pool → three fully connected layers, for 32×32 digits; "
