@@ -66,15 +66,30 @@ _add(Experiment(
     name="small-kernels", title="Stacked 3×3 convolutions instead of one large kernel",
     claim="Two stacked 3×3 convolutions see the same 5×5 field as one 5×5 (three see 7×7) with fewer "
           "parameters, and the network is at least as accurate.",
-    source="Simonyan & Zisserman 2015, Very Deep Convolutional Networks (VGG), §2.3",
-    metric="parameters (must be fewer) and best validation accuracy (at most 1 point lower)",
+    source="Simonyan & Zisserman 2015, Very Deep Convolutional Networks (VGG), §2.3; with BatchNorm as in "
+           "torchvision's vgg*_bn (Ioffe & Szegedy 2015)",
+    metric="for each pair, in each setting (without and with BatchNorm): parameters (must be fewer) and best "
+           "validation accuracy (at most 1 point lower)",
     data={"source": "digits"}, input_shape=(1, 16, 16),
     training={"optimizer": "adam", "scheduler": "none", "epochs": 6, "batch_size": 32, "lr": 2e-3},
     variants=(Variant(name="3x3x2", label="two 3×3", builder="kernel_net", params={"stack": 2}),
               Variant(name="5x5", label="one 5×5", builder="kernel_net", params={"stack": 2, "big": True}),
               Variant(name="3x3x3", label="three 3×3", builder="kernel_net", params={"stack": 3}),
-              Variant(name="7x7", label="one 7×7", builder="kernel_net", params={"stack": 3, "big": True})),
-    verdict="small_kernels", options={"tolerance": 0.01, "pairs": [["3x3x2", "5x5"], ["3x3x3", "7x7"]]}))
+              Variant(name="7x7", label="one 7×7", builder="kernel_net", params={"stack": 3, "big": True}),
+              Variant(name="3x3x2_bn", label="two 3×3, BN", builder="kernel_net", params={"stack": 2, "bn": True}),
+              Variant(name="5x5_bn", label="one 5×5, BN", builder="kernel_net",
+                      params={"stack": 2, "big": True, "bn": True}),
+              Variant(name="3x3x3_bn", label="three 3×3, BN", builder="kernel_net", params={"stack": 3, "bn": True}),
+              Variant(name="7x7_bn", label="one 7×7, BN", builder="kernel_net",
+                      params={"stack": 3, "big": True, "bn": True})),
+    verdict="small_kernels", budget_s=300,
+    options={"tolerance": 0.01, "pairs": [["3x3x2", "5x5"], ["3x3x3", "7x7"], ["3x3x2_bn", "5x5_bn"],
+                                          ["3x3x3_bn", "7x7_bn"]]},
+    notes="Why the setting matters: a stack of small kernels is a deeper network (two or three ReLU layers "
+          "for one). Without normalisation, and in 6 epochs, the deeper stack trains slower than the one "
+          "large kernel, so it ends less accurate; VGG trained 74 epochs and initialised its deeper nets from "
+          "shallower ones. With BatchNorm after each convolution the stack trains as fast, and the saved "
+          "parameters cost no accuracy. The parameter saving itself holds in every setting."))
 
 _add(Experiment(
     name="degradation", title="Deeper plain nets train worse; residual nets do not",
