@@ -18,6 +18,7 @@ COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e3
 GRADIENT_VERDICTS = ("vanishing", "degradation", "exploding")
 INIT_NAMES = {"kaiming": "He (Kaiming normal, for ReLU)", "xavier": "Glorot (Xavier normal, tanh gain)",
               None: "PyTorch's default (Kaiming uniform, a = √5)"}
+INIT_SHORT = {"kaiming": "He", "xavier": "Glorot", None: "PyTorch default"}
 #: verdict.json keys → (column heading, how to show the value)
 COLUMNS = {
     "grad_ratio_first_sample": ("gradient norm last ÷ first layer, first step", "ratio"),
@@ -59,17 +60,18 @@ def column(key: str) -> tuple[str, str]:
     return COLUMNS.get(key, (key.replace("_", " "), ""))
 
 
-def setup_rows(exp: Experiment, epochs: int | None = None) -> list[dict]:
+def setup_rows(exp: Experiment, epochs: int | None = None, short: bool = False) -> list[dict]:
     """Per variant: label, initialisation, optimiser, learning rate, batch size, epochs."""
     rows = []
+    names = INIT_SHORT if short else INIT_NAMES
     for v in exp.variants:
         t = exp.settings_for(v, epochs)
         opt = str(t.get("optimizer", "adam"))
         if opt == "sgd":
-            opt = f"SGD, momentum {t.get('momentum', 0.9):g}"
+            opt = f"SGD{' m ' if short else ', momentum '}{t.get('momentum', 0.9):g}"
         else:
             opt = {"adam": "Adam", "adamw": "AdamW"}.get(opt, opt)
-        rows.append({"variant": v.label, "init": INIT_NAMES.get(v.init, str(v.init)), "optimizer": opt,
+        rows.append({"variant": v.label, "init": names.get(v.init, str(v.init)), "optimizer": opt,
                      "lr": f"{float(t.get('lr', 0.001)):g}", "batch": int(t.get("batch_size", 64)),
                      "epochs": int(t.get("epochs", exp.epochs))})
     return rows
@@ -182,5 +184,5 @@ def gradient_panel(ax, exp: Experiment, stats: dict[str, list[dict]]) -> None:
         ax.set_xlabel("step")
     else:
         ax.set_title("gradient norm per layer, first step")
-        ax.set_xlabel("layer (input → output)")
+        ax.set_xlabel("layer with parameters, BN included (input → output)")
     ax.grid(alpha=0.3, which="both")

@@ -31,7 +31,8 @@ def test_run_an_experiment_from_the_window(qtbot, win, shot, tmp_path):
     verdict = json.loads((Path(r.out_dir) / "verdict.json").read_text())
     assert f"Verdict: {verdict['verdict']}" in w.verdict.text() and verdict["holds"]
     # the set-up names initialisation, optimiser and learning rate; the table has readable columns
-    assert "He (Kaiming normal" in w.about.text() and "SGD, momentum 0.9" in w.about.text()
+    assert "<td>He</td>" in w.about.text() and "PyTorch default" in w.about.text()
+    assert "SGD m 0.9" in w.about.text() and "<td>0.01</td>" in w.about.text()
     assert "Decided at." in w.about.text() and "first training step" in w.about.text()
     assert "gradient norm last ÷ first layer, first step" in w.verdict.text()
     assert "grad_ratio_first_sample" not in w.verdict.text()

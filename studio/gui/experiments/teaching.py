@@ -15,11 +15,11 @@ from studio.experiments.report import COLORS, GRADIENT_VERDICTS, _fmt, column, d
 def setup_html(exp, epochs: int | None = None) -> str:
     rows = "".join(f"<tr><td>{html.escape(r['variant'])}</td><td>{html.escape(r['init'])}</td>"
                    f"<td>{html.escape(r['optimizer'])}</td><td>{html.escape(r['lr'])}</td></tr>"
-                   for r in setup_rows(exp, epochs))
+                   for r in setup_rows(exp, epochs, short=True))
     decided = (f"<p><b>Decided at.</b> {html.escape(exp.decided_at)}</p>" if exp.decided_at else "")
     return (f"<p><b>Set-up.</b> {html.escape(data_text(exp))}</p><table cellspacing=4>"
-            "<tr><th align=left>variant</th><th align=left>initialisation</th><th align=left>optimiser</th>"
-            f"<th align=left>learning rate</th></tr>{rows}</table>{decided}")
+            "<tr><th align=left>variant</th><th align=left>init</th><th align=left>optimiser</th>"
+            f"<th align=left>lr</th></tr>{rows}</table>{decided}")
 
 
 def numbers_html(verdict: dict) -> str:
@@ -52,7 +52,7 @@ class GradientPlot(pg.PlotWidget):
         per_step = exp.verdict == "exploding"
         self.setTitle("First layer's gradient norm per step (log)" if per_step else
                       "Gradient norm per layer, first step (log)")
-        self.setLabel("bottom", "step" if per_step else "layer (input → output)")
+        self.setLabel("bottom", "step" if per_step else "layer with parameters, BN included (input → output)")
         self.setVisible(exp.verdict in GRADIENT_VERDICTS)
         for i, v in enumerate(exp.variants):
             pen = pg.mkPen(COLORS[i % len(COLORS)], width=2)
