@@ -115,7 +115,9 @@ _add(Experiment(
                       init="kaiming"),
               Variant(name="residual", label="residual, 44 layers",
                       params={"depth": 44, "width": 8, "bn": True, "residual": True}, init="kaiming")),
-    verdict="degradation", options={"healthy_ratio": 10.0}, stats_every=20))
+    verdict="degradation", options={"healthy_ratio": 10.0}, stats_every=20,
+    decided_at="the end of training for the training losses; the gradient ratio at the first step, before "
+               "any update (a property of the architecture and initialisation)."))
 
 _add(Experiment(
     name="vanishing-gradients", title="Vanishing gradients in deep nets without BatchNorm",
