@@ -41,7 +41,7 @@ class GradientPlot(pg.PlotWidget):
         super().__init__(parent, title="Gradient norm per layer, first step (log)")
         self.setBackground(None)
         self.setLogMode(y=True)
-        self.addLegend(offset=(-8, 8))
+        self.addLegend(offset=(-8, -8))  # bottom right: the lines end near 1, at the top
         self.lines: dict[str, object] = {}
         self.exp = None
 
