@@ -14,6 +14,7 @@ class Variant:
     init: str | None = None  # "kaiming" | "xavier" | None (PyTorch's default)
     training: dict = field(default_factory=dict)  # overrides of the experiment's training settings
     project: dict | None = None  # a whole project (to_dict) for user-defined variants
+    may_diverge: bool = False  # a NaN/Inf loss is a result (exploding gradients), not a failure
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,6 +34,7 @@ class Experiment:
     stats_every: int = 10  # layer-statistics sampling interval (steps)
     options: dict = field(default_factory=dict)  # the verdict's thresholds
     notes: str = ""  # how the spec was tuned (shown in the report)
+    decided_at: str = ""  # when the measurement that decides it is taken, if not at the end of training
 
     @property
     def epochs(self) -> int:
@@ -55,5 +57,6 @@ class Experiment:
         return {"name": self.name, "title": self.title, "claim": self.claim, "source": self.source,
                 "metric": self.metric, "data": dict(self.data), "input_shape": list(self.input_shape),
                 "training": dict(self.training), "seed": self.seed, "budget_s": self.budget_s,
+                "decided_at": self.decided_at,
                 "variants": [{"name": v.name, "label": v.label, "builder": v.builder, "params": dict(v.params),
                               "init": v.init, "training": dict(v.training)} for v in self.variants]}

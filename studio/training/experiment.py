@@ -23,7 +23,21 @@ from studio.experiments.report import report_markdown, save_curves
 from studio.experiments.spec import Experiment, Variant
 from studio.experiments.verdicts import recompute
 
-from studio.runs import read_metrics
+from studio.runs import read_layer_stats, read_metrics
+
+DIVERGENCE_FILE = "divergence.json"
+
+
+def diverged(v: Variant, result) -> bool:
+    """A variant allowed to diverge whose loss became NaN/Inf: a measured result, not a failure."""
+    return (v.may_diverge and result is not None and result.status == "failed"
+            and "NaN" in (result.message or ""))
+
+
+def write_divergence(folder: Path, message: str, losses: list) -> None:
+    """divergence.json: what the engine said, and the reported losses up to the last finite one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(folder / DIVERGENCE_FILE, json.dumps({"message": message, "losses": losses}) + "\n")
 
 
 @dataclass(kw_only=True)
@@ -103,15 +117,20 @@ class ExperimentRunner:
             if self._stop.is_set():
                 tr.request_stop()
             t1, c1 = time.perf_counter(), time.process_time()
-            result = None
+            result, losses = None, []
             for rec in tr.run():
                 if rec.kind == "start":
                     device = rec.device_name or rec.device
+                if rec.kind == "progress":
+                    losses.append([rec.step, rec.loss])
                 if rec.kind == "result":
                     result = rec
                 yield VariantEvent(variant=v.name, index=i, total=len(exp.variants), record=rec)
             seconds[v.name] = round(time.perf_counter() - t1, 1)
             cpu[v.name] = round(time.process_time() - c1, 1)
+            if diverged(v, result):
+                write_divergence(self.out_dir / v.name, result.message, losses)
+                continue
             if result is None or result.status != "finished":
                 status = "stopped" if result is not None and result.status == "stopped" else "failed"
                 msg = result.message if result is not None else "the engine ended without a result"
@@ -134,4 +153,5 @@ class ExperimentRunner:
         atomic_write_text(out / "verdict.json", json.dumps(verdict, indent=2) + "\n")
         atomic_write_text(out / "report.md", report_markdown(exp, verdict))
         metrics = {v.name: read_metrics(out / v.name / "metrics.jsonl") for v in exp.variants}
-        save_curves(exp, metrics, out / "curves.png")
+        stats = {v.name: read_layer_stats(out / v.name / "layer_stats.jsonl") for v in exp.variants}
+        save_curves(exp, metrics, out / "curves.png", stats)
