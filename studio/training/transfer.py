@@ -31,6 +31,7 @@ import torch
 from torch import nn
 
 from studio.core.errors import StudioError
+from studio.core.freeze import matches, parse_names
 
 SAFETENSORS_SUFFIX = ".safetensors"
 MAX_LISTED = 8  # report lines listed before "… and N more"
@@ -203,23 +204,6 @@ def apply_weights(model: nn.Module, tensors: dict[str, torch.Tensor], file: str)
 
 
 # ---- freezing --------------------------------------------------------------------------------
-def parse_names(text: str | list[str] | None) -> list[str]:
-    """'conv1, layer1' -> ['conv1', 'layer1'] (empty parts dropped, order kept, no repeats)."""
-    if not text:
-        return []
-    parts = text if isinstance(text, list) else str(text).split(",")
-    out: list[str] = []
-    for p in (s.strip() for s in parts):
-        if p and p not in out:
-            out.append(p)
-    return out
-
-
-def matches(name: str, prefixes: list[str]) -> bool:
-    """Is module ``name`` one of ``prefixes`` or inside one (``layer1`` covers ``layer1.0.conv1``)?"""
-    return any(name == p or name.startswith(p + ".") for p in prefixes)
-
-
 def frozen_modules(model: nn.Module, names: list[str]) -> list[str]:
     """The modules that hold tensors and fall under ``names``; WeightsError for a name that
     covers no module of the model."""

@@ -56,7 +56,7 @@ def test_freeze_by_prefix_keeps_batchnorm_in_eval_mode():
     transfer.unfreeze(model, ["stem"])
     model.train()
     assert bn.training and all(p.requires_grad for p in model.parameters())
-    with pytest.raises(transfer.WeightsError, match="'stemm' \(to freeze\) names no layer") as exc:
+    with pytest.raises(transfer.WeightsError, match=r"'stemm' \(to freeze\) names no layer") as exc:
         transfer.freeze(model, ["stemm"])
     assert exc.value.field == "freeze"
 
