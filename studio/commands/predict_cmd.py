@@ -7,7 +7,7 @@ import sys
 from studio.core.errors import StudioError
 from studio.core.text import printable
 
-from . import predict_explain
+from . import predict_cam, predict_explain
 from .common import HelpFormatter
 
 
@@ -27,6 +27,7 @@ def add_parser(sub) -> None:
     p.add_argument("--top-k", type=int, default=5, metavar="K", help="how many classes to list (default 5)")
     p.add_argument("--json", action="store_true", help="print one JSON object per image")
     predict_explain.add_arguments(p)
+    predict_cam.add_arguments(p)  # Grad-CAM (studio/commands/predict_cam.py)
     p.set_defaults(run=run)
 
 
@@ -36,6 +37,8 @@ def run(args) -> int:
     if args.top_k < 1:
         raise StudioError(f"--top-k {args.top_k}: list at least 1 class")
     checkpoint_file(args.checkpoint)  # a mistyped path is reported before torch loads
+    if predict_cam.wanted(args):
+        return predict_cam.run(args)
     if predict_explain.wanted(args):
         return predict_explain.run(args)
     from studio.training.predict import Predictor
