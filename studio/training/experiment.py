@@ -24,6 +24,7 @@ from studio.experiments.spec import Experiment, Variant
 from studio.experiments.verdicts import recompute
 
 from .runs import read_metrics
+from .transfer_data import subset_bundle, weights_without_head
 
 
 @dataclass(kw_only=True)
@@ -95,10 +96,14 @@ class ExperimentRunner:
         bundle = load_data(settings, exp.input_shape)
         seconds, cpu, device = {}, {}, "?"
         for i, v in enumerate(exp.variants):
-            project = variant_project(exp, v, bundle.num_classes)
+            vb = subset_bundle(bundle, v.data, exp.seed) if v.data else bundle  # transfer: part of the data
+            project = variant_project(exp, v, vb.num_classes)
             project.dataset = settings.to_dict()
             st = TrainSettings.from_dict(dict(exp.settings_for(v, self.epochs), device=self.device))
-            tr = Trainer(project, bundle, st, out_dir=self.out_dir / v.name, stats_every=exp.stats_every, init=v.init)
+            weights = weights_without_head(self.out_dir / v.weights_from / "best.pt", project) \
+                if v.weights_from else None  # transfer: an earlier variant's features
+            tr = Trainer(project, vb, st, out_dir=self.out_dir / v.name, stats_every=exp.stats_every, init=v.init,
+                         weights=weights)
             self._trainer = tr
             if self._stop.is_set():
                 tr.request_stop()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-SIZE = 220
+SIZE = 160  # the overlay's side in pixels (the Inference tab is short on a laptop screen)
 
 
 class GradCamView(QWidget):
@@ -26,7 +26,7 @@ class GradCamView(QWidget):
         self.class_label = QLabel()
         self.image = QLabel("Open a checkpoint and an image in this tab to see what the model looks at.")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setMinimumSize(SIZE, SIZE)
+        self.image.setMinimumSize(120, 120)
         self.image.setWordWrap(True)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -34,10 +34,12 @@ class GradCamView(QWidget):
         head.addWidget(QLabel("Layer:"))
         head.addWidget(self.layer)
         head.addWidget(self.class_label, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.image)
+        body.addWidget(self.caption, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(head)
-        lay.addWidget(self.image, 1)
-        lay.addWidget(self.caption)
+        lay.addLayout(body, 1)
         inference.predicted.connect(lambda _top: self.update_cam())
         inference.output_view.label_changed.connect(self.set_class)
 
@@ -81,7 +83,8 @@ class GradCamView(QWidget):
             self.cam = None
             self.image.setText(f"No Grad-CAM: {exc}")
             return
-        img = overlay(pil.resize((SIZE, SIZE)), self.cam["map"]).convert("RGB")
+        side = max(64, min(SIZE, self.image.height() - 4)) if self.image.isVisible() else SIZE
+        img = overlay(pil.resize((side, side)), self.cam["map"]).convert("RGB")
         data = img.tobytes()
         qimg = QImage(data, img.width, img.height, 3 * img.width, QImage.Format.Format_RGB888).copy()
         self.image.setPixmap(QPixmap.fromImage(qimg))
@@ -89,7 +92,10 @@ class GradCamView(QWidget):
         name = pred.class_names[self.cam["class"]]
         how = "the true class chosen in Output & loss" if self.cls is not None else "the predicted class"
         self.class_label.setText(f"class <b>{name}</b> ({how})")
-        self.caption.setText(f"Grad-CAM at {self.cam['layer']} ({len(m)}×{len(m[0]) if m else 0}): ReLU(Σ_c α_c·A_c), "
-                             "α_c = mean of ∂score/∂A_c over the map; red = where the score comes from "
-                             "(scaled to its maximum, "
-                             f"{max((v for r in m for v in r), default=0):.3g})")
+        top = max((v for r in m for v in r), default=0)
+        self.caption.setText(f"Grad-CAM at {self.cam['layer']} ({len(m)}×{len(m[0]) if m else 0}): "
+                             "ReLU(Σ_c α_c·A_c), α_c = the mean of ∂score/∂A_c over the map.\n"
+                             f"Red: where the score of {name} comes from; blue: no evidence for it "
+                             f"(colours scaled to the largest value, {top:.3g}).\n"
+                             "Pick an earlier layer for a finer map; choose the true class in Output & loss "
+                             "to see the evidence for it.")

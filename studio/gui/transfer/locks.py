@@ -69,9 +69,11 @@ class LockController:
         graph = self.doc.graph
         ids = frozen_ids(graph, frozen_text(self.doc.project))
         out = {("node", nid) for nid in ids if nid in self.scene.nodes}
-        for name in self.scene.blocks:
+        costs = self.doc.analysis.costs
+        for name in self.scene.blocks:  # a stage is locked when every layer with weights in it is
             g = graph.group(name) if graph.has_group(name) else None
-            if g is not None and g.nodes and all(n in ids for n in g.nodes):
+            weighted = [n for n in (g.nodes if g is not None else []) if (c := costs.get(n)) is not None and c.params]
+            if weighted and all(n in ids for n in weighted):
                 out.add(("block", name))
         return out
 
