@@ -116,3 +116,29 @@ def test_lock_on_a_collapsed_stage_and_save_as_template(qtbot, answers, tmp_path
     assert infos["My R18"].description == "ResNet-18 for 32×32 photos of five things"
     assert infos["My R18"].num_classes == 5
     w.close()
+
+
+def test_new_from_template_with_a_weights_file(qtbot, win, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from studio.gui.dialogs import templates as gallery
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: told.append(a[2])))
+    torch.manual_seed(2)
+    wfile = tmp_path / "alex.pth"
+    ten = build_model(templates.build_project("lenet5", num_classes=10)).state_dict()
+    ten["fc3.weight"], ten["fc3.bias"] = torch.zeros(1000, 84), torch.zeros(1000)  # an ImageNet-sized head
+    torch.save(ten, wfile)
+
+    def accept(self):
+        assert self.select("lenet5")
+        self.weights_row.set_path(str(wfile))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(gallery.TemplateGallery, "exec", accept)
+    assert win.new_from_template()
+    doc = win.document
+    assert doc.project.template == "lenet5" and doc.project.training["weights"] == str(wfile.resolve())
+    assert "fc3.weight [1000×84] → [10×84]: the head now has 10 classes" in told[-1]
+    assert gallery.take_chosen_weights() is None  # taken once
