@@ -19,6 +19,7 @@ around a save keeps working.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import secrets
@@ -102,11 +103,7 @@ def read_bytes(path: str | os.PathLike, *, what: str, limit: int = DEFAULT_LIMIT
     """The content of the regular file ``path``, at most ``limit`` bytes, or UserFileError.
 
     Never blocks on a pipe or a device and never reads more than ``limit + 1`` bytes."""
-    try:
-        st = os.stat(path)  # refuse the special files before opening them at all
-    except OSError as exc:
-        raise _open_error(exc, path, what) from None
-    _refuse_mode(st.st_mode, path, what)
+    check_regular(path, what=what)  # refuse the special files before opening them at all
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
@@ -135,6 +132,36 @@ def read_bytes(path: str | os.PathLike, *, what: str, limit: int = DEFAULT_LIMIT
         raise UserFileError(f"{shown(path)} is {over}; {_a(what)} is at most {_size_text(limit)}: "
                             "is it the right file?")
     return b"".join(chunks)
+
+
+def check_regular(path: str | os.PathLike, *, what: str) -> os.stat_result:
+    """``stat`` the path (following links) and refuse what is not a regular file, without opening
+    it: a quick check before an expensive import, repeated on the descriptor when the file is read."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise _open_error(exc, path, what) from None
+    _refuse_mode(st.st_mode, path, what)
+    return st
+
+
+def open_regular(path: str | os.PathLike, *, what: str) -> IO[bytes]:
+    """The regular file ``path`` open for binary reading (for ``torch.load`` and other readers of
+    large files), or UserFileError: opened with ``O_NONBLOCK`` and checked with ``fstat``, so a pipe
+    or a device is refused without blocking."""
+    check_regular(path, what=what)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _open_error(exc, path, what) from None
+    try:
+        _refuse_mode(os.fstat(fd).st_mode, path, what)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def decode_text(raw: bytes, path: Any, *, what: str, fmt: str = "UTF-8") -> str:
@@ -239,6 +266,9 @@ def _write_error(exc: OSError, path: Path, what: str) -> UserFileError:
         return UserFileError(f"cannot save the {what} {s}: the folder {shown(_folder(path))} does not exist")
     if isinstance(exc, PermissionError):
         return UserFileError(f"cannot save the {what} {s}: permission denied; choose a writable folder")
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return UserFileError(f"cannot save the {what} {s}: {exc.strerror or 'the disk is full'}; free some "
+                             "disk space (the old file, if any, is left as it was)")
     return UserFileError(f"cannot save the {what} {s} ({exc.strerror or exc}): choose a writable path")
 
 
