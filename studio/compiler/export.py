@@ -11,7 +11,7 @@ from studio.compiler.weights import weights_mismatch
 
 from studio.core.errors import StudioError
 from studio.core.project import Project
-from studio.core.userfile import UserFileError, atomic_path, atomic_write_bytes, atomic_write_text, shown
+from studio.core.userfile import UserFileError, atomic_path, atomic_write_bytes, atomic_write_text, open_regular, shown
 
 from .codegen import render, weights_path_for
 from .compile import GraphModule, make_plan
@@ -31,11 +31,9 @@ class ExportError(StudioError):
 def load_state_dict(path: str | os.PathLike) -> dict:
     """A state_dict from a studio checkpoint (its 'model' entry) or a plain state_dict file.
     The file is opened as a regular file only (a pipe or a device is refused, never waited on)."""
-    from studio.training.checkpoint_file import open_checkpoint
-
     shown_path = shown(path)
     try:
-        with open_checkpoint(path, "weights file") as f:
+        with open_regular(path, what="weights file") as f:
             data = torch.load(f, map_location="cpu", weights_only=True)
     except StudioError as exc:
         raise ExportError(str(exc)) from None

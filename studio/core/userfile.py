@@ -99,19 +99,63 @@ def _open_error(exc: OSError, path: Any, what: str) -> UserFileError:
     return UserFileError(f"{s}: cannot read the {what} ({exc.strerror or exc}): check the path")
 
 
-def read_bytes(path: str | os.PathLike, *, what: str, limit: int = DEFAULT_LIMIT) -> bytes:
-    """The content of the regular file ``path``, at most ``limit`` bytes, or UserFileError.
+def check_regular(path: str | os.PathLike, *, what: str, follow_symlinks: bool = True) -> os.stat_result:
+    """``stat`` the path and refuse what is not a regular file, without opening it: a quick check
+    before an expensive import, repeated on the descriptor when the file is read. With
+    ``follow_symlinks=False`` a symbolic link is refused too (files inside a run folder)."""
+    try:
+        st = os.stat(path, follow_symlinks=follow_symlinks)
+    except OSError as exc:
+        raise _open_error(exc, path, what) from None
+    if stat.S_ISLNK(st.st_mode):
+        raise UserFileError(f"{shown(path)} is a symbolic link, not {_a(what)}: it is not followed here; "
+                            "put the file itself in its place")
+    _refuse_mode(st.st_mode, path, what)
+    return st
 
-    Never blocks on a pipe or a device and never reads more than ``limit + 1`` bytes."""
-    check_regular(path, what=what)  # refuse the special files before opening them at all
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def _open_fd(path: str | os.PathLike, what: str, follow_symlinks: bool) -> int:
+    check_regular(path, what=what, follow_symlinks=follow_symlinks)  # special files: refused unopened
+    flags = _READ_FLAGS | (0 if follow_symlinks else getattr(os, "O_NOFOLLOW", 0))
     try:
         fd = os.open(path, flags)
     except OSError as exc:
+        if not follow_symlinks and os.path.islink(path):
+            raise UserFileError(f"{shown(path)} is a symbolic link, not {_a(what)}: it is not followed here; "
+                                "put the file itself in its place") from None
         raise _open_error(exc, path, what) from None
     try:
-        st = os.fstat(fd)  # what was opened, even if the path changed since stat
-        _refuse_mode(st.st_mode, path, what)
+        _refuse_mode(os.fstat(fd).st_mode, path, what)  # what was opened, even if the path changed
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def open_regular(path: str | os.PathLike, *, what: str, follow_symlinks: bool = True) -> IO[bytes]:
+    """The regular file ``path`` open for binary reading (for ``torch.load`` and other readers of
+    large files), or UserFileError: opened with ``O_NONBLOCK`` and checked with ``fstat``, so a pipe
+    or a device is refused without blocking."""
+    fd = _open_fd(path, what, follow_symlinks)
+    try:
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_bytes(path: str | os.PathLike, *, what: str, limit: int = DEFAULT_LIMIT,
+               follow_symlinks: bool = True) -> bytes:
+    """The content of the regular file ``path``, at most ``limit`` bytes, or UserFileError.
+
+    Never blocks on a pipe or a device and never reads more than ``limit + 1`` bytes."""
+    fd = _open_fd(path, what, follow_symlinks)
+    try:
+        st = os.fstat(fd)
         chunks: list[bytes] = []
         got = 0
         while got <= limit:
@@ -121,8 +165,6 @@ def read_bytes(path: str | os.PathLike, *, what: str, limit: int = DEFAULT_LIMIT
             chunks.append(chunk)
             got += len(chunk)
     except OSError as exc:
-        if isinstance(exc, UserFileError):
-            raise
         raise _open_error(exc, path, what) from None
     finally:
         os.close(fd)
@@ -132,36 +174,6 @@ def read_bytes(path: str | os.PathLike, *, what: str, limit: int = DEFAULT_LIMIT
         raise UserFileError(f"{shown(path)} is {over}; {_a(what)} is at most {_size_text(limit)}: "
                             "is it the right file?")
     return b"".join(chunks)
-
-
-def check_regular(path: str | os.PathLike, *, what: str) -> os.stat_result:
-    """``stat`` the path (following links) and refuse what is not a regular file, without opening
-    it: a quick check before an expensive import, repeated on the descriptor when the file is read."""
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        raise _open_error(exc, path, what) from None
-    _refuse_mode(st.st_mode, path, what)
-    return st
-
-
-def open_regular(path: str | os.PathLike, *, what: str) -> IO[bytes]:
-    """The regular file ``path`` open for binary reading (for ``torch.load`` and other readers of
-    large files), or UserFileError: opened with ``O_NONBLOCK`` and checked with ``fstat``, so a pipe
-    or a device is refused without blocking."""
-    check_regular(path, what=what)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise _open_error(exc, path, what) from None
-    try:
-        _refuse_mode(os.fstat(fd).st_mode, path, what)
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def decode_text(raw: bytes, path: Any, *, what: str, fmt: str = "UTF-8") -> str:
