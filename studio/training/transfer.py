@@ -51,21 +51,32 @@ def _shape(t: torch.Tensor) -> str:
 
 # ---- reading ---------------------------------------------------------------------------------
 def _weights_path(path: str | os.PathLike) -> Path:
+    """The path, checked without opening it (studio.core.userfile: a regular file only)."""
+    from studio.core.userfile import UserFileError, check_regular, shown
+
     p = Path(path)
-    if not p.exists():
-        raise WeightsError(f"weights file {path}: no such file")
+    if not os.path.lexists(p):
+        raise WeightsError(f"weights file {shown(path)}: no such file")
     if p.is_dir():
-        raise WeightsError(f"weights file {path} is a folder: give a .pth, .pt or {SAFETENSORS_SUFFIX} file")
-    if not p.is_file():
-        raise WeightsError(f"weights file {path} is not a regular file (a pipe or a device?)")
+        raise WeightsError(f"weights file {shown(path)} is a folder: give a .pth, .pt or {SAFETENSORS_SUFFIX} file")
+    try:
+        check_regular(p, what="weights file")
+    except UserFileError as exc:
+        raise WeightsError(f"weights file {exc}") from None
     return p
 
 
 def _torch_load(p: Path) -> Any:
+    from studio.core.userfile import UserFileError, open_regular
+
     try:
-        with warnings.catch_warnings():
+        f = open_regular(p, what="weights file")  # O_NONBLOCK + fstat: a pipe or a device never blocks
+    except UserFileError as exc:
+        raise WeightsError(f"weights file {exc}") from None
+    try:
+        with f, warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return torch.load(p, map_location="cpu", weights_only=True)
+            return torch.load(f, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         glob = re.search(r"GLOBAL ([\w.]+)", str(exc))
         what = f"it holds a Python object ({glob.group(1)})" if glob else "it holds Python objects"
@@ -324,7 +335,7 @@ def unfreeze_for_epoch(model: nn.Module, st, epoch: int) -> bool:
 
 def record(run_dir: Path, report: WeightsReport | None, model: nn.Module, st) -> None:
     """Write the weights report and the frozen layers into the run's run.json."""
-    from .runs import write_status
+    from studio.runs import write_status
 
     trainable, frozen = count_params(model)
     fields: dict[str, Any] = {"params": {"trainable": trainable, "frozen": frozen}}

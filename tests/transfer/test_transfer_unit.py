@@ -86,3 +86,24 @@ def test_settings_keep_transfer_fields():
         TrainSettings.from_dict({"lr_mult": "layer1:0.1"})
     with pytest.raises(StudioError, match="unfreeze_after"):
         TrainSettings.from_dict({"unfreeze_after": -1})
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path):
+    import os
+    fifo = tmp_path / "weights.pth"
+    os.mkfifo(fifo)
+    with pytest.raises(transfer.WeightsError, match="named pipe"):
+        transfer.read_weights_file(fifo)
+
+
+def test_safetensors_without_the_package_says_so(tmp_path):
+    path = tmp_path / "w.safetensors"
+    path.write_bytes(b"\0" * 16)
+    try:
+        import safetensors  # noqa: F401
+    except ImportError:
+        with pytest.raises(transfer.WeightsError, match="needs the 'safetensors' package"):
+            transfer.read_weights_file(path)
+    else:
+        with pytest.raises(transfer.WeightsError, match="truncated or not a .safetensors file"):
+            transfer.read_weights_file(path)
