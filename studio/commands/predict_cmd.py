@@ -20,7 +20,9 @@ def add_parser(sub) -> None:
                        epilog="examples:\n  cnn-studio predict runs/lenet/best.pt resources/samples/digit_*.png --top-k 3\n"
                               "  cnn-studio predict runs/lenet/best.pt resources/samples/digit_3.png --explain --label 3\n"
                               "  cnn-studio predict runs/lenet/best.pt resources/samples/digit_3.png "
-                              "--explain-layer conv1 --at 0,10,10",
+                              "--explain-layer conv1 --at 0,10,10\n"
+                              "  cnn-studio predict runs/lenet/best.pt resources/samples/digit_3.png "
+                              "--cam --cam-layer conv2 --cam-out cam.png",
                        formatter_class=HelpFormatter)
     p.add_argument("checkpoint", metavar="CKPT", help="a checkpoint written by `cnn-studio train`")
     p.add_argument("images", metavar="IMAGE", nargs="+", help="image files (PNG, JPEG, ...)")

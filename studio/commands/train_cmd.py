@@ -23,6 +23,7 @@ EXAMPLES = """examples:
   cnn-studio train resnet18 --input 3x64x64 --data shapes --epochs 5 --device cuda
   cnn-studio train my_net.cnnproj --data folder:photos --lr 0.001 --optimizer adamw
   cnn-studio train lenet5 --resume runs/lenet/last.pt --epochs 20     # continue to epoch 20
+  cnn-studio train resnet18 --data folder:photos --weights resnet18-f37072fd.pth --freeze conv1,bn1,layer1
 
 Settings not given on the command line come from the project's saved training settings, else the
 defaults shown. A template's input channels and class count follow the data unless --input or

@@ -102,3 +102,26 @@ def test_new_and_import_store_the_weights_for_the_next_training(tmp_path, resnet
                  "--weights", str(resnet_file)]) == 0
     assert "122 of 122 tensors loaded" in capsys.readouterr().out
     assert json.loads(out2.read_text())["training"]["weights"] == str(resnet_file.resolve())
+
+
+def test_templates_save_lists_and_builds_from_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("CNN_STUDIO_HOME", str(tmp_path / "home"))
+    proj = tmp_path / "mine.cnnproj"
+    assert main(["new", "lenet5", "-o", str(proj), "--classes", "4"]) == 0
+    data = json.loads(proj.read_text())
+    data["notes"] = "LeNet-5 for four kinds of leaves"
+    proj.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["templates", "--save", str(proj), "Leaf net"]) == 0
+    assert "saved" in capsys.readouterr().out
+    assert main(["templates", "--json"]) == 0
+    mine = [t for t in json.loads(capsys.readouterr().out) if t["name"] == "Leaf net"]
+    assert len(mine) == 1 and mine[0]["num_classes"] == 4 and "leaves" in mine[0]["description"]
+    assert main(["templates", "--save", str(proj), "Leaf net"]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["templates", "--save", str(proj), "Leaf net", "--force"]) == 0
+    assert main(["templates", "--save", str(proj), "lenet5"]) == 2
+    assert "built-in" in capsys.readouterr().err
+    out = tmp_path / "from_mine.cnnproj"
+    assert main(["new", "Leaf net", "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["num_classes"] == 4
