@@ -317,7 +317,12 @@ def prepare_model(model: nn.Module, st, weights: Any = None, resume: bool = Fals
             report = apply_weights(model, source, Path(st.weights).name if st.weights else "the weights")
         else:
             report = apply_weights(model, read_weights_file(source), Path(source).name)
-    freeze(model, parse_names(st.freeze))
+    names = parse_names(st.freeze)
+    if names and st.unfreeze_after > 0 and torch.distributed.is_available() and torch.distributed.is_initialized():
+        raise WeightsError("unfreeze_after: layers cannot be unfrozen in the middle of a run with several "
+                           "processes (DDP registers the trainable tensors once): train the head in one run, "
+                           "then continue without freezing", field="unfreeze_after")
+    freeze(model, names)
     return report
 
 
