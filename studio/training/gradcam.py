@@ -20,11 +20,11 @@ from .explain import find_node, module_for
 
 
 def spatial_layers(project) -> list[str]:
-    """Node ids, in flow order, whose output is a feature map (C×H×W)."""
+    """Node ids, in flow order, whose output is a feature map (C×H×W with more than one pixel)."""
     from studio.core.validate import validate
 
     a = validate(project.graph, project.num_classes)
-    return [nid for nid in a.order if len(a.shapes.get(nid) or ()) == 3
+    return [nid for nid in a.order if len(s := (a.shapes.get(nid) or ())) == 3 and s[1] * s[2] > 1
             and project.graph.node(nid).type != "Input"]
 
 
@@ -43,8 +43,23 @@ def default_layer(model, project) -> str:
 def pick_layer(model, project, name: str | None) -> str:
     if not name:
         return default_layer(model, project)
-    nid = find_node(project, name)
     spatial = spatial_layers(project)
+    g = project.graph
+    if not any(name in (n.name, n.id) for n in g.nodes):  # a stage or block: its last map
+        members = set(g.group(name).nodes) if g.has_group(name) else \
+            {n.id for n in g.nodes if n.id.startswith(name + ".")}
+        for nid in reversed(spatial):
+            if nid in members:
+                try:
+                    module_for(model, nid)
+                except KeyError:
+                    continue
+                return nid
+        if members:
+            shown = ", ".join(g.node(n).name for n in spatial[-4:])
+            raise StudioError(f"{name!r} has no feature map larger than 1×1 at this input size: choose an "
+                              f"earlier layer ({shown})")
+    nid = find_node(project, name)
     if nid not in spatial:
         shown = ", ".join(project.graph.node(n).name for n in spatial[-8:])
         raise StudioError(f"layer {name!r} has no spatial feature map (H×W) for Grad-CAM: choose one of {shown}")
@@ -57,7 +72,8 @@ def pick_layer(model, project, name: str | None) -> str:
 
 
 def grad_cam(model, project, x: torch.Tensor, layer: str | None = None, cls: int | None = None) -> dict:
-    """{"layer", "class", "score", "map"} for one normalised image ``x`` [C, H, W]."""
+    """{"layer", "class", "score", "map"} for one normalised image ``x`` [C, H, W]. ``layer`` is a
+    layer's name (or id), or a block/stage name or id prefix (its last layer with a map); None: the default."""
     nid = pick_layer(model, project, layer)
     module = module_for(model, nid)
     captured: list[torch.Tensor] = []

@@ -89,3 +89,23 @@ def test_cam_png_default_layer_and_bad_layer(lenet_run, tmp_path, capsys):
     assert "'fc1' has no spatial feature map" in err and "conv2" in err and len(err.splitlines()) == 1
     assert main(["predict", str(lenet_run / "best.pt"), str(img), "--cam-layer", "conv1"]) == 2
     assert "add --cam" in capsys.readouterr().err
+
+
+def test_cam_at_a_stage_name_takes_its_last_map():
+    import torch as _t
+
+    from studio.training.checkpoint import build_model
+    from studio.training.gradcam import grad_cam, pick_layer
+
+    from studio.core.errors import StudioError
+
+    p = templates.build_project("resnet18", input_shape=(3, 64, 64), num_classes=5)
+    _t.manual_seed(0)
+    m = build_model(p).eval()
+    assert pick_layer(m, p, "layer4") == "layer4.1.relu2"  # 2×2 at 64×64
+    assert pick_layer(m, p, None) == "layer4.1.relu2"  # not avgpool: 1×1 is no map
+    cam = grad_cam(m, p, _t.randn(3, 64, 64), "layer3")
+    assert cam["layer"] == "layer3.1.relu2" and len(cam["map"]) == 4 and len(cam["map"][0]) == 4
+    small = templates.build_project("resnet18", input_shape=(3, 32, 32), num_classes=5)
+    with pytest.raises(StudioError, match="'layer4' has no feature map larger than 1×1"):
+        pick_layer(build_model(small), small, "layer4")
