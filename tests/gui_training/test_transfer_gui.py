@@ -88,33 +88,65 @@ def test_load_weights_lock_train_and_the_locks_hold(qtbot, win, tmp_path, monkey
     assert not cam.image.pixmap().isNull()
 
 
-def test_lock_on_a_collapsed_stage_and_save_as_template(qtbot, answers, tmp_path, monkeypatch):
-    from studio.gui.document import Document
+def test_lock_a_collapsed_stage_train_and_save_as_template(qtbot, answers, tmp_path, monkeypatch):
+    import torchvision
+
+    from studio.gui.dialogs.load_weights import load_weights
     from studio.gui.dialogs.save_template import save_as_template
+    from studio.gui.document import Document
     from studio.gui.mainwindow import MainWindow
-    from studio.gui.transfer.commands import push_freeze
+    from studio.gui.transfer.locks import add_freeze_actions
 
     monkeypatch.setenv("CNN_STUDIO_HOME", str(tmp_path / "home"))
-    project = templates.build_project("resnet18", input_shape=(3, 32, 32), num_classes=5)
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
+    torch.manual_seed(0)
+    src = torchvision.models.resnet18(weights=None).state_dict()
+    wfile = tmp_path / "resnet18.pth"
+    torch.save(src, wfile)
+    project = templates.build_project("resnet18", input_shape=(3, 16, 16), num_classes=5)
+    project.dataset = {"source": "shapes", "shapes": {"count": 200}}
+    project.training = {"epochs": 1, "batch_size": 32}
     w = MainWindow(Document(project), autosave_ms=3_600_000)
     qtbot.addWidget(w)
     w.show()
     doc = w.document
     scene = w.canvas.graph_scene
     assert "layer1" in scene.blocks  # the stage is collapsed into one card
-    assert push_freeze(doc, doc.graph.group("layer1").nodes, True, "'layer1'")
+    assert load_weights(w, str(wfile))
+    menu = QMenu()  # the stage card's context menu entries
+    add_freeze_actions(menu, doc, doc.graph.group("layer1").nodes, "'layer1'")
+    next(a for a in menu.actions() if a.text() == "Freeze 'layer1'").trigger()
     assert doc.project.training["freeze"] == "layer1"
     qtbot.waitUntil(lambda: ("block", "layer1") in w.locks.badges, timeout=3000)
     assert w.locks.badges[("block", "layer1")].parentItem() is scene.blocks["layer1"]
     doc.undo_stack.undo()
     qtbot.waitUntil(lambda: not w.locks.badges, timeout=3000)
+    doc.undo_stack.redo()
+    qtbot.waitUntil(lambda: ("block", "layer1") in w.locks.badges, timeout=3000)
 
-    doc.project.notes = "ResNet-18 for 32×32 photos of five things"
+    ctl = w.training
+    with qtbot.waitSignal(ctl.run_finished, timeout=150_000) as blocker:
+        ctl.panel.start_button.click()
+    r = blocker.args[0]
+    assert r.status == "finished", r.message
+    last = torch.load(Path(r.last_checkpoint), weights_only=True)["model"]
+    stage = [k for k in src if k.startswith("layer1.")]
+    assert any("running_var" in k for k in stage)
+    for k in stage:  # weights and BatchNorm statistics of the locked stage: as loaded
+        assert torch.equal(last[k], src[k]), k
+    assert not torch.equal(last["layer2.0.conv1.weight"], src["layer2.0.conv1.weight"])
+    assert not torch.equal(last["bn1.running_mean"], src["bn1.running_mean"])
+    assert last["fc.weight"].shape == (5, 512)
+    assert ("block", "layer1") in w.locks.badges and doc.project.training["freeze"] == "layer1"
+
+    doc.project.notes = "ResNet-18 for 16×16 photos of five things"
     assert save_as_template(w, "My R18")
     infos = {i.name: i for i in templates.list_templates()}
     assert "My R18" in infos and not infos["My R18"].builtin
-    assert infos["My R18"].description == "ResNet-18 for 32×32 photos of five things"
+    assert infos["My R18"].description == "ResNet-18 for 16×16 photos of five things"
     assert infos["My R18"].num_classes == 5
+    ctl.shutdown(20000)
+    doc.undo_stack.setClean()
     w.close()
 
 
