@@ -5,6 +5,7 @@ import os
 import sys
 
 from studio.core.errors import StudioError
+from studio.core.userfile import atomic_write_text
 
 from .common import HelpFormatter, add_model_argument, check_output_file, load_model_arg
 
@@ -50,17 +51,12 @@ def run(args) -> int:
         raise StudioError(f"{name}: the graph has {len(a.errors)} error(s), first {where}{first.message} "
                           f"(see: cnn-studio summary {args.model})")
     d = build_diagram(proj.graph, a, name)
-    try:
-        if suffix == ".svg":
-            with open(out, "w", encoding="utf-8") as f:
-                f.write(to_svg(d))
-        else:
-            from studio.diagram.raster import save_png
+    if suffix == ".svg":  # both written atomically: a failure leaves an existing file as it was
+        atomic_write_text(out, to_svg(d), what="diagram")
+    else:
+        from studio.diagram.raster import save_png
 
-            if not save_png(d, out, args.scale):
-                raise OSError("the PNG writer failed")
-    except OSError as exc:
-        raise StudioError(f"cannot write {out}: {exc.strerror or exc}; choose a writable path") from None
+        save_png(d, out, args.scale)
     print(f"diagram of {name} ({len(d.boxes)} feature maps, {len(d.stages)} stages) written to {out}",
           file=sys.stdout)
     return 0

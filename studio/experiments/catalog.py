@@ -171,6 +171,33 @@ _add(Experiment(
           "gradients grow instead (measured: the first layer's gradient norm goes 0.16 → 24 → 1.4e7 → NaN "
           "within 30 steps at lr 0.5). Gradient clipping is the other classic fix; the studio's training "
           "settings have no clipping option yet."))
+_TRANSFER_NET = {"width": 16, "hidden": 64, "convs": 2, "fcs": 1}
+_NEW = {"classes": [5, 6, 7, 8, 9], "per_class": 5}
+_add(Experiment(
+    name="transfer", title="Features learnt on other classes help with few images",
+    claim="A network pretrained on other classes and fine-tuned on a few images per new class is more "
+          "accurate than the same network trained from scratch on those images; with its feature layers "
+          "frozen it is nearly as good.",
+    source="Yosinski, Clune, Bengio, Lipson 2014, How transferable are features in deep neural networks?, "
+           "§4 (transfer to a new task split; fine-tuning helps); Donahue et al. 2014, DeCAF",
+    metric="best validation accuracy on digits 5–9 with 5 training images per class: the better of frozen "
+           "and fine-tuned must beat from scratch by ≥ 5 points",
+    data={"source": "digits", "val_fraction": 0.3, "test_fraction": 0.1}, input_shape=(1, 16, 16),
+    training={"optimizer": "adam", "scheduler": "none", "epochs": 20, "batch_size": 16, "lr": 2e-3},
+    variants=(Variant(name="pretrain", label="pretrain on digits 0–4", builder="mlp_head_net",
+                      params=_TRANSFER_NET, data={"classes": [0, 1, 2, 3, 4]},
+                      training={"epochs": 6, "batch_size": 32}),
+              Variant(name="frozen", label="pretrained, features frozen", builder="mlp_head_net",
+                      params=_TRANSFER_NET, data=_NEW, weights_from="pretrain",
+                      training={"freeze": "conv1,conv2"}),
+              Variant(name="finetune", label="pretrained, all layers fine-tuned", builder="mlp_head_net",
+                      params=_TRANSFER_NET, data=_NEW, weights_from="pretrain",
+                      training={"lr_mult": "conv1=0.3,conv2=0.3"}),
+              Variant(name="scratch", label="from scratch", builder="mlp_head_net", params=_TRANSFER_NET,
+                      data=_NEW)),
+    verdict="transfer", options={"margin": 0.05}, budget_s=120,
+    notes="Digits 0–4 pretrain a small CNN (6 epochs); the new task is digits 5–9 with 5 training images "
+          "per class (25 in all) and ~270 validation images. The head is re-initialised for the new classes."))
 
 
 def names() -> list[str]:

@@ -15,6 +15,10 @@ class Variant:
     training: dict = field(default_factory=dict)  # overrides of the experiment's training settings
     project: dict | None = None  # a whole project (to_dict) for user-defined variants
     may_diverge: bool = False  # a NaN/Inf loss is a result (exploding gradients), not a failure
+    # transfer learning (the `transfer` experiment): train on a part of the data, start from the
+    # weights an earlier variant trained (its head re-initialised: the classes differ)
+    data: dict = field(default_factory=dict)  # {"classes": [0, 1, ...], "per_class": N} (train split)
+    weights_from: str | None = None  # the name of an earlier variant whose best.pt to start from
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,4 +63,7 @@ class Experiment:
                 "training": dict(self.training), "seed": self.seed, "budget_s": self.budget_s,
                 "decided_at": self.decided_at,
                 "variants": [{"name": v.name, "label": v.label, "builder": v.builder, "params": dict(v.params),
-                              "init": v.init, "training": dict(v.training)} for v in self.variants]}
+                              "init": v.init, "training": dict(v.training),
+                              **({"data": dict(v.data)} if v.data else {}),
+                              **({"weights_from": v.weights_from} if v.weights_from else {})}
+                             for v in self.variants]}

@@ -275,6 +275,29 @@ def _compare(exp: Experiment, data):
     return values, holds, why + ("" if holds else ": the variant is worse here")
 
 
+def _transfer(exp: Experiment, data):
+    """Fine-tuning from features learnt on other classes beats training from scratch on few images."""
+    margin = exp.options.get("margin", 0.05)
+    values = {k: {"best_val_acc": best(d.metrics, "val_acc"), "final_train_acc": last(d.metrics, "train_acc"),
+                  "epochs": len(d.metrics)} for k, d in data.items()}
+    acc = {k: v["best_val_acc"] for k, v in values.items()}
+    scratch = acc.get("scratch")
+    tuned = {k: acc[k] for k in ("frozen", "finetune") if acc.get(k) is not None}
+    if scratch is None or not tuned:
+        return values, False, "no validation accuracy was recorded: the data needs a validation split"
+    for k in tuned:
+        values[k]["gain_vs_scratch"] = tuned[k] - scratch
+    top = max(tuned, key=tuned.get)
+    gain = tuned[top] - scratch
+    holds = gain >= margin
+    label = {v.name: v.label for v in exp.variants}
+    parts = ", ".join(f"{label[k]} {_pct(tuned[k])}" for k in tuned)
+    why = (f"best validation accuracy on the new classes: {parts}, from scratch {_pct(scratch)}; "
+           f"{label[top]} is {100 * gain:+.1f} points (the claim needs ≥ {100 * margin:.0f}); "
+           f"pretraining reached {_pct(acc.get('pretrain'))} on its own classes")
+    return values, holds, why + ("" if holds else ": does not hold here")
+
+
 VERDICTS = {"compare": _compare, "relu_vs_tanh": _relu_vs_tanh, "dropout": _dropout, "batchnorm": _batchnorm,
             "small_kernels": _small_kernels, "degradation": _degradation, "vanishing": _vanishing,
-            "exploding": _exploding}
+            "exploding": _exploding, "transfer": _transfer}

@@ -17,13 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.core.errors import StudioError
-from studio.core.project import Project, atomic_write_text
+from studio.core.project import Project
+from studio.core.userfile import atomic_write_text
 from studio.experiments.nets import build_variant_project
 from studio.experiments.report import report_markdown, save_curves
 from studio.experiments.spec import Experiment, Variant
 from studio.experiments.verdicts import recompute
 
 from studio.runs import read_layer_stats, read_metrics
+
+from .transfer_data import subset_bundle, weights_without_head
 
 DIVERGENCE_FILE = "divergence.json"
 
@@ -38,6 +41,7 @@ def write_divergence(folder: Path, message: str, losses: list) -> None:
     """divergence.json: what the engine said, and the reported losses up to the last finite one."""
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write_text(folder / DIVERGENCE_FILE, json.dumps({"message": message, "losses": losses}) + "\n")
+
 
 
 @dataclass(kw_only=True)
@@ -109,10 +113,14 @@ class ExperimentRunner:
         bundle = load_data(settings, exp.input_shape)
         seconds, cpu, device = {}, {}, "?"
         for i, v in enumerate(exp.variants):
-            project = variant_project(exp, v, bundle.num_classes)
+            vb = subset_bundle(bundle, v.data, exp.seed) if v.data else bundle  # transfer: part of the data
+            project = variant_project(exp, v, vb.num_classes)
             project.dataset = settings.to_dict()
             st = TrainSettings.from_dict(dict(exp.settings_for(v, self.epochs), device=self.device))
-            tr = Trainer(project, bundle, st, out_dir=self.out_dir / v.name, stats_every=exp.stats_every, init=v.init)
+            weights = weights_without_head(self.out_dir / v.weights_from / "best.pt", project) \
+                if v.weights_from else None  # transfer: an earlier variant's features
+            tr = Trainer(project, vb, st, out_dir=self.out_dir / v.name, stats_every=exp.stats_every, init=v.init,
+                         weights=weights)
             self._trainer = tr
             if self._stop.is_set():
                 tr.request_stop()
@@ -150,8 +158,8 @@ class ExperimentRunner:
 
     def write_outputs(self, verdict: dict) -> None:
         exp, out = self.exp, self.out_dir
-        atomic_write_text(out / "verdict.json", json.dumps(verdict, indent=2) + "\n")
-        atomic_write_text(out / "report.md", report_markdown(exp, verdict))
+        atomic_write_text(out / "verdict.json", json.dumps(verdict, indent=2) + "\n", what="verdict")
+        atomic_write_text(out / "report.md", report_markdown(exp, verdict), what="report")
         metrics = {v.name: read_metrics(out / v.name / "metrics.jsonl") for v in exp.variants}
         stats = {v.name: read_layer_stats(out / v.name / "layer_stats.jsonl") for v in exp.variants}
         save_curves(exp, metrics, out / "curves.png", stats)

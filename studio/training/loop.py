@@ -17,9 +17,12 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
+from studio.core.userfile import open_append
+
 from . import distributed as dist_util
 from .faults import Fail, first_line, is_oom, nan_message
 from .records import PROGRESS_INTERVAL_S, EpochRecord, ProgressRecord, StartRecord
+from .transfer import unfreeze_for_epoch
 from .runtime import autocast, dataset_len, val_batches, validate
 
 METRIC_KEYS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc", "val_top5", "lr", "samples_per_s",
@@ -215,7 +218,7 @@ def record_epoch(tr, rec: EpochRecord, batches_done: int) -> None:
     if improved:
         tr.save_state(tr.best_path, rec.epoch, True, batches_done, rec.to_dict())
     line = {k: rec.to_dict()[k] for k in METRIC_KEYS}
-    with open(tr.run_dir / "metrics.jsonl", "a", encoding="utf-8") as f:
+    with open_append(tr.run_dir / "metrics.jsonl", what="metrics log") as f:  # never through a link
         f.write(json.dumps(line) + "\n")
 
 
@@ -237,6 +240,7 @@ def run_epochs(tr):
     step = (tr.start_epoch - 1) * len(tr.batches)
     tr.net.train()
     for epoch in range(tr.start_epoch, st.epochs + 1):
+        unfreeze_for_epoch(tr.model, st, epoch)  # transfer: the fine-tune schedule
         es = EpochState(epoch, time.perf_counter(), torch.zeros(3, dtype=torch.float64, device=tr.device))
         step = yield from run_epoch_steps(tr, es, step, clock)
         clock.paused_s += es.paused_s

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from studio.core.text import printable
 from studio.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
 
 from .epoch_axis import whole_epoch_ticks
@@ -96,9 +97,12 @@ class RunsView(QWidget):
         for row, r in enumerate(self.runs):
             best = r.best_val_acc
             cells = (r.name, r.model, r.dataset.get("source", ""), str(len(r.metrics)),
-                     "–" if best is None else f"{100 * best:.1f}%", r.status)
+                     "–" if best is None else f"{100 * best:.1f}%", r.status + (" ⚠" if r.notes else ""))
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(printable(str(text)))
+                if r.notes:  # what could not be read in this folder (skipped, never a crash)
+                    item.setToolTip("<p>" + "<br>".join(html.escape(printable(n)) for n in r.notes[:8]) + "</p>")
+                self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self._selection_changed()
 
