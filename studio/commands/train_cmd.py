@@ -10,8 +10,8 @@ from studio.core.errors import StudioError
 from studio.core.spec import fmt_shape
 from studio.core.text import printable
 
-from .common import (HelpFormatter, add_model_argument, data_settings, load_model_arg, looks_like_file,
-                     parse_input_shape, print_graph_errors)
+from .common import (HelpFormatter, add_model_argument, cli_message, data_settings, load_model_arg,
+                     looks_like_file, parse_input_shape, print_graph_errors)
 from .train_output import ProgressPrinter, epoch_table
 
 NATURAL_CHANNELS = {"digits": 1, "mnist": 1, "fashion-mnist": 1, "shapes": 3, "cifar10": 3}
@@ -266,7 +266,8 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
         raise StudioError("training ended without a result")
     if main:
         stream = sys.stdout if result.status == "finished" else sys.stderr
-        print(printable(f"{result.status}: {result.message}"), file=stream)
+        message = cli_message(result.error) if result.error is not None else result.message
+        print(printable(f"{result.status}: {message}"), file=stream)
         if result.run_dir:
             print(f"run folder: {result.run_dir}", file=stream)
     if result.status == "finished":
