@@ -236,3 +236,25 @@ def test_shapes_small_resolution_streamed(tmp_path):
     ep = [r for r in recs if r.kind == "epoch"][0]
     assert ep.val_top5 is None  # 5 classes: no top-5
     assert ep.val_acc is not None
+
+
+def test_the_trainer_and_its_loop_have_every_attribute_from_their_constructors(lenet, tmp_path):
+    from studio.training.loop import TrainingLoop
+    from studio.training.state import RunParts
+
+    st = TrainSettings(epochs=1, scheduler="none")
+    tr = Trainer(lenet, digits_bundle(limit=200), st, out_dir=tmp_path)
+    before = set(vars(tr))
+    assert tr.parts is None and tr.loop is None and tr.state.history == [] and tr.model is None
+    recs = run_all(tr)
+    assert recs[-1].status == "finished"
+    assert set(vars(tr)) == before  # nothing is born in the setup or the loop
+    assert isinstance(tr.parts, RunParts) and isinstance(tr.loop, TrainingLoop)
+    assert tr.history is tr.state.history and len(tr.history) == 1 and tr.model is tr.parts.model
+    # a loop over the same parts trains a second epoch; running it adds no attribute either
+    tr.state.start_epoch = 2
+    loop = TrainingLoop(tr, tr.parts, tr.state, st.replace(epochs=2), lenet.num_classes)
+    attrs = set(vars(loop))
+    recs = list(loop.run())
+    assert [r.epoch for r in recs if r.kind == "epoch"] == [2] and recs[-1].status == "finished"
+    assert set(vars(loop)) == attrs and len(tr.history) == 2
