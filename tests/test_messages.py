@@ -60,7 +60,7 @@ def test_an_error_names_its_field_each_front_end_its_own_way():
     (lambda: __import__("studio.training.settings", fromlist=["x"]).TrainSettings.from_dict({"batch_size": 0}),
      "training.batch_size", "'batch_size' is 0", "'batch_size' is 0"),
     (lambda: __import__("studio.templates", fromlist=["x"]).build_project("vgg11", input_shape=(3, 8, 8)),
-     "input_shape", "(e.g. --input 3x", "(e.g. set the Input node to 3x"),
+     "input_shape", "(e.g. --input 3x", "(the input shape, e.g. 3x"),
     (lambda: __import__("studio.core.spec", fromlist=["x"]).get_spec("NoSuchLayer"),
      "type", "unknown layer type 'NoSuchLayer'", "unknown layer type 'NoSuchLayer'"),
 ])

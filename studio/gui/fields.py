@@ -14,7 +14,8 @@ WIDGETS = {
     "training.amp": "Mixed precision (CUDA)", "training.channels_last": "channels_last memory format",
     "dataset.source": "Source", "dataset.root": "Folder", "dataset.download": "Download if missing",
     "dataset.val_fraction": "Validation", "dataset.test_fraction": "Test", "dataset.seed": "Split seed",
-    "input_shape": "Input node's size", "num_classes": "number of classes",
+    "input_shape": "Input shape", "num_classes": "number of classes",
+    "explain.at": "pixel (C, Y, X)", "explain.label": "class",
 }
 
 #: How the window words each hint; a (hint, field) pair words one field its own way.
@@ -26,7 +27,7 @@ WINDOW_HINTS = {
     ("choose", "training.device"): ": choose Automatic or CPU as the Device",
     "enable": " (tick “{name}” in the Dataset box)",
     "folder": ": choose its {name} in the Dataset box",
-    ("example", "input_shape"): " (e.g. set the Input node to {value})",
+    ("example", "input_shape"): " (the input shape, e.g. {value})",
 }
 
 
