@@ -6,7 +6,13 @@
     trainer.request_stop()             # from any thread; honoured between steps
 
 Faults (NaN loss, out of memory, unreadable data, a graph that does not compile) never raise
-out of ``run()``: it ends with ``ResultRecord(status="failed", message=...)``. A stop in
+out of ``run()``: it ends with ``ResultRecord(status="failed", message=..., error=...)``, the
+error worded by ``faults.failure`` (a StudioError naming its field; see studio.core.errors).
+
+The Trainer owns the controls, the setup and the checkpoints; every attribute is set in its
+constructor. ``_setup`` builds the run's ``RunParts`` (device, data, model, optimiser...) in
+one piece (``_build_model`` is where the model and its initial weights come from);
+``TrainingLoop`` (loop.py) runs the epochs over them and accumulates into ``RunState``. A stop in
 mid-epoch saves ``last.pt`` with the current weights and ``complete=False``; resuming from it
 starts the next epoch (the partial epoch counts as done). NaN/OOM failures write nothing new.
 """
@@ -24,6 +30,7 @@ import torch
 
 from studio.core.errors import StudioError
 from studio.core.project import Project, atomic_write_text, save_project
+from studio.runs import graph_version, new_run_dir, write_status
 
 from . import distributed as dist_util
 from .checkpoint import build_model, load_checkpoint, save_checkpoint, weights_mismatch
@@ -32,7 +39,6 @@ from .faults import Fail, failure, first_line, is_oom
 from .layer_stats import DEFAULT_EVERY, STATS_FILE, LayerStats, graph_layers, trim_stats
 from .loop import TrainingLoop
 from .records import PROGRESS_INTERVAL_S, EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
-from studio.runs import graph_version, new_run_dir, write_status
 from .runtime import LoaderBatches, TensorBatches, amp_setup, as_tensors, dataset_len, pick_device
 from .optim import make_optimizer, make_scheduler
 from .settings import TrainSettings
