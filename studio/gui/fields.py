@@ -16,6 +16,7 @@ WIDGETS = {
     "dataset.val_fraction": "Validation", "dataset.test_fraction": "Test", "dataset.seed": "Split seed",
     "input_shape": "Input shape", "num_classes": "number of classes",
     "explain.at": "pixel (C, Y, X)", "explain.label": "class",
+    "experiment.out": "the experiment's folder", "experiment.epochs": "epochs",
 }
 
 #: How the window words each hint; a (hint, field) pair words one field its own way.
