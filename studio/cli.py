@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from studio.commands.common import HelpFormatter
+from studio.commands.common import HelpFormatter, cli_message
 from studio.core.errors import StudioError
 from studio.core.text import printable
 
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except StudioError as exc:
-        print(f"cnn-studio {args.command}: {printable(exc)}", file=sys.stderr)
+        print(f"cnn-studio {args.command}: {printable(cli_message(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"cnn-studio {args.command}: interrupted", file=sys.stderr)

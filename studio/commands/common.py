@@ -12,6 +12,40 @@ from studio.core.shape_text import parse_shape
 from studio.core.text import printable
 
 
+#: The command-line option of each setting an error can be about (see studio.core.errors).
+FLAGS = {
+    "training.epochs": "--epochs", "training.batch_size": "--batch-size", "training.lr": "--lr",
+    "training.optimizer": "--optimizer", "training.momentum": "--momentum", "training.nesterov": "--nesterov",
+    "training.weight_decay": "--weight-decay", "training.scheduler": "--scheduler",
+    "training.label_smoothing": "--label-smoothing", "training.device": "--device", "training.amp": "--amp",
+    "training.channels_last": "--channels-last", "training.num_workers": "--workers", "training.seed": "--seed",
+    "dataset.source": "--data", "dataset.root": "--data", "dataset.download": "--download",
+    "input_shape": "--input", "num_classes": "--classes",
+    "experiment.epochs": "--epochs", "experiment.out": "--out", "explain.label": "--label", "explain.at": "--at",
+}
+
+#: How the command line words each hint of an error (the option and the value to give it).
+CLI_HINTS = {
+    "example": " (e.g. {name} {value})",
+    "set": ": use {name} {value}",
+    "choose": ": use {name} {value}",
+    "enable": " ({name})",
+    "folder": ": give it as {name} {value}:DIR",
+}
+
+
+def flag_name(field: str) -> str:
+    """The option that sets ``field`` on the command line (the field itself when none does)."""
+    return FLAGS.get(field, field)
+
+
+def cli_message(exc: BaseException) -> str:
+    """An error as the command line shows it: its field named as the option that sets it."""
+    if isinstance(exc, StudioError):
+        return exc.render(flag_name, CLI_HINTS)
+    return str(exc)
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """Wraps descriptions as usual but prints an epilog of examples line for line."""
 
@@ -96,7 +130,8 @@ def data_settings(project, data_arg: str | None, download: bool = False, where: 
     try:
         base = DataSettings.from_dict(saved)
     except StudioError as exc:
-        raise StudioError(f"dataset settings of {where}: {exc}") from None
+        raise StudioError(f"dataset settings of {where}: {exc.message}", field=exc.field, hint=exc.hint,
+                          value=exc.value) from None
     data = parse_data_arg(data_arg, base) if data_arg else base
     if download:
         data.download = True

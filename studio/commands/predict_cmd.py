@@ -8,7 +8,7 @@ from studio.core.errors import StudioError
 from studio.core.text import printable
 
 from . import predict_activations, predict_cam, predict_explain
-from .common import HelpFormatter
+from .common import HelpFormatter, cli_message
 
 
 def add_parser(sub) -> None:
@@ -54,7 +54,7 @@ def run(args) -> int:
         try:
             top = pred.predict(path, top_k=args.top_k)
         except StudioError as exc:
-            print(f"cnn-studio predict: {printable(exc)}", file=sys.stderr)
+            print(f"cnn-studio predict: {printable(cli_message(exc))}", file=sys.stderr)
             failed += 1
             continue
         if args.json:

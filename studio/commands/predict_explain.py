@@ -10,6 +10,9 @@ import json
 import sys
 
 from studio.core.errors import StudioError
+from studio.core.text import printable
+
+from .common import cli_message
 
 
 def add_arguments(p) -> None:
@@ -67,7 +70,7 @@ def run(args) -> int:
             else:
                 d = ex.layer_at(pred.model, pred.project, node, x.to(pred.device), at)
         except StudioError as exc:
-            print(f"cnn-studio predict: {exc}", file=sys.stderr)
+            print(f"cnn-studio predict: {printable(cli_message(exc))}", file=sys.stderr)
             failed += 1
             continue
         if args.json:

@@ -9,9 +9,10 @@ from pathlib import Path
 from studio.core.errors import StudioError
 from studio.core.spec import fmt_shape
 from studio.core.text import printable
+from studio.training.settings import DEVICES, OPTIMIZERS, SCHEDULERS, TrainSettings
 
-from .common import (HelpFormatter, add_model_argument, data_settings, load_model_arg, looks_like_file,
-                     parse_input_shape, print_graph_errors)
+from .common import (HelpFormatter, add_model_argument, cli_message, data_settings, load_model_arg,
+                     looks_like_file, parse_input_shape, print_graph_errors)
 from .train_output import ProgressPrinter, epoch_table
 from .transfer_args import add_transfer_arguments, check_transfer, print_transfer, transfer_settings
 
@@ -41,25 +42,31 @@ def add_parser(sub) -> None:
                    "folder:DIR (default: the project's data settings, else digits)")
     p.add_argument("--download", action="store_true",
                    help="download MNIST/Fashion-MNIST/CIFAR-10 into DIR when its files are missing")
-    p.add_argument("--epochs", type=int, metavar="N", help="total epochs to train (default 10; with --resume, "
-                   "the epoch to stop at)")
+    d = TrainSettings.defaults()  # the one source of the defaults shown here
+
+    def on(v: bool) -> str:
+        return "on" if v else "off"
+
+    p.add_argument("--epochs", type=int, metavar="N", help=f"total epochs to train (default {d['epochs']}; with "
+                   "--resume, the epoch to stop at)")
     p.add_argument("--batch-size", type=int, metavar="N",
-                   help="global batch size, split over DDP processes (default 64)")
-    p.add_argument("--lr", type=float, metavar="LR", help="learning rate; the peak rate with onecycle (default 0.003)")
-    p.add_argument("--optimizer", choices=("sgd", "adam", "adamw"), help="default adam")
-    p.add_argument("--momentum", type=float, metavar="M", help="SGD momentum (default 0.9)")
+                   help=f"global batch size, split over DDP processes (default {d['batch_size']})")
+    p.add_argument("--lr", type=float, metavar="LR",
+                   help=f"learning rate; the peak rate with onecycle (default {d['lr']:g})")
+    p.add_argument("--optimizer", choices=OPTIMIZERS, help=f"default {d['optimizer']}")
+    p.add_argument("--momentum", type=float, metavar="M", help=f"SGD momentum (default {d['momentum']:g})")
     p.add_argument("--nesterov", action="store_true", default=None, help="Nesterov momentum (SGD)")
-    p.add_argument("--weight-decay", type=float, metavar="WD", help="L2 weight decay (default 0)")
-    p.add_argument("--scheduler", choices=("none", "step", "cosine", "onecycle"),
-                   help="learning-rate schedule (default onecycle)")
-    p.add_argument("--label-smoothing", type=float, metavar="S", help="0 to <1 (default 0)")
-    p.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"),
-                   help="auto (default) takes CUDA, then MPS, then the CPU")
-    p.add_argument("--amp", action=_BoolAction, help="mixed precision on CUDA (default on; --no-amp turns it off)")
-    p.add_argument("--channels-last", action=_BoolAction, help="channels_last memory format on CUDA (default off)")
+    p.add_argument("--weight-decay", type=float, metavar="WD", help=f"L2 weight decay (default {d['weight_decay']:g})")
+    p.add_argument("--scheduler", choices=SCHEDULERS, help=f"learning-rate schedule (default {d['scheduler']})")
+    p.add_argument("--label-smoothing", type=float, metavar="S", help=f"0 to <1 (default {d['label_smoothing']:g})")
+    p.add_argument("--device", choices=DEVICES, help=f"where to train (default {d['device']}; auto takes CUDA, then MPS, then the CPU)")
+    p.add_argument("--amp", action=_BoolAction,
+                   help=f"mixed precision on CUDA (default {on(d['amp'])}; --no-amp turns it off)")
+    p.add_argument("--channels-last", action=_BoolAction,
+                   help=f"channels_last memory format on CUDA (default {on(d['channels_last'])})")
     p.add_argument("--workers", type=int, metavar="N",
-                   help="DataLoader workers for data too large to hold in memory (default 0)")
-    p.add_argument("--seed", type=int, metavar="N", help="random seed for weights and batch order (default 0)")
+                   help=f"DataLoader workers for data too large to hold in memory (default {d['num_workers']})")
+    p.add_argument("--seed", type=int, metavar="N", help=f"random seed for weights and batch order (default {d['seed']})")
     p.add_argument("--out", metavar="RUN_DIR", help="run folder (default: runs/<time>-<project> here)")
     p.add_argument("--resume", metavar="CKPT", help="continue from a checkpoint (last.pt) with its optimiser state; "
                    "PROJECT must be the network it was trained on")
@@ -76,8 +83,6 @@ class _BoolAction(argparse.BooleanOptionalAction):
 
 
 def _settings(project, args):
-    from studio.training.settings import TrainSettings
-
     base = TrainSettings.from_dict(project.training)
     return base.replace(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, optimizer=args.optimizer,
                         momentum=args.momentum, nesterov=args.nesterov, weight_decay=args.weight_decay,
@@ -279,7 +284,8 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
         raise StudioError("training ended without a result")
     if main:
         stream = sys.stdout if result.status == "finished" else sys.stderr
-        print(printable(f"{result.status}: {result.message}"), file=stream)
+        message = cli_message(result.error) if result.error is not None else result.message
+        print(printable(f"{result.status}: {message}"), file=stream)
         if result.run_dir:
             print(f"run folder: {result.run_dir}", file=stream)
     if result.status == "finished":

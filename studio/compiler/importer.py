@@ -105,7 +105,8 @@ def _trace(module: nn.Module, input_shape):
     except Exception as exc:
         first = str(exc).strip().splitlines()[0][:300]
         raise ImportModelError(f"{type(module).__name__} does not run on a {'×'.join(map(str, input_shape))} "
-                               f"input: {first}; pass the right --input CxHxW") from None
+                               f"input: {first}; give the input shape it takes", field="input_shape", hint="example",
+                               value="CxHxW") from None
     finally:
         gm.train(was_training)
     return gm

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .errors import ParamError, ShapeError
+from .errors import ParamError, ShapeError, UnknownLayerError
 from .text import clip, short_repr
 
 Shape = tuple[int, ...]
@@ -277,7 +277,7 @@ def get_spec(type_id: str) -> LayerSpec:
     tid = canonical_type(type_id)
     if tid is None:
         known = ", ".join(sorted(_REGISTRY))
-        raise KeyError(f"unknown layer type '{type_id}' (known types: {known})")
+        raise UnknownLayerError(f"unknown layer type '{type_id}' (known types: {known})", field="type")
     return _REGISTRY[tid]
 
 

@@ -155,7 +155,9 @@ class FileActionsMixin:
 
             project = import_callable(target, shape)
         except (StudioError, ImportError) as exc:
-            self.show_error("Cannot import model", str(exc))
+            from studio.gui.fields import window_message
+
+            self.show_error("Cannot import model", window_message(exc))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -14,10 +14,10 @@ METRICS = ("train_loss", "train_acc", "val_loss", "val_acc", "samples_per_s", "e
 def open_run(path: str | Path) -> RunInfo:
     p = Path(path)
     if not p.exists():
-        raise StudioError(f"{path}: no such run folder; give a folder that `cnn-studio train --out` wrote")
+        raise StudioError(f"{path}: no such run folder; give a run folder that cnn-studio train wrote")
     if not is_run_dir(p):
         raise StudioError(f"{path} is not a run folder (it has no project.cnnproj or metrics.jsonl); "
-                          "give a folder that `cnn-studio train --out` wrote")
+                          "give a run folder that cnn-studio train wrote")
     r = read_run(p)
     if r.project is None:
         raise StudioError(f"{path}: cannot read its project.cnnproj ({r.project_error or 'missing'})")

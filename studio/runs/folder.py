@@ -7,7 +7,11 @@ A run folder is named ``<YYYYmmdd-HHMMSS>-<name>`` (sorts by time) and holds
     run.json          the status record, written by the engine at start and at the end:
                       {"format": "cnn-studio-run", "version": 1, "status": "running" |
                        "finished" | "stopped" | "failed", "message", "epochs", "epochs_done",
-                       "best_metric", "best_val_acc", "graph_version", "started", "ended"}
+                       "best_acc", "best_acc_split", "graph_version", "started", "ended"}
+                      (best_acc: the best epoch accuracy on best_acc_split, "val", or "train"
+                      when the data had no validation split; older runs wrote "best_val_acc"
+                      and "best_metric" {"name": "val_acc" | "train_acc", "value"} instead:
+                      :meth:`RunInfo.best` reads both)
     best.pt, last.pt  checkpoints
     layer_stats.jsonl per-layer statistics (written by studio.training.layer_stats)
 
@@ -190,9 +194,28 @@ class RunInfo:
         return (p.name or p.template or "") if p is not None else ""
 
     @property
+    def best(self) -> tuple[float | None, str | None]:
+        """(best accuracy, "val" | "train"): from the epochs' metrics (validation when there is
+        any, else training), else from run.json, of this version or an older one."""
+        for split in ("val", "train"):
+            accs = [m[f"{split}_acc"] for m in self.metrics if _is_number(m.get(f"{split}_acc"))]
+            if accs:
+                return max(accs), split
+        return _best_of_status(self.result)
+
+    @property
+    def best_acc(self) -> float | None:
+        return self.best[0]
+
+    @property
+    def best_acc_split(self) -> str | None:
+        return self.best[1]
+
+    @property
     def best_val_acc(self) -> float | None:
-        accs = [m["val_acc"] for m in self.metrics if isinstance(m.get("val_acc"), float) and m["val_acc"] == m["val_acc"]]
-        return max(accs) if accs else self.result.get("best_val_acc")
+        """The best validation accuracy; None for a run without a validation split."""
+        acc, split = self.best
+        return acc if split == "val" else None
 
     @property
     def status(self) -> str:
@@ -200,6 +223,25 @@ class RunInfo:
         if s in STATUSES:
             return s
         return "finished" if self.metrics else "–"
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _best_of_status(record: dict) -> tuple[float | None, str | None]:
+    """(best accuracy, split) of a status record: ``best_acc``/``best_acc_split``; older records
+    hold ``best_metric`` {"name": "val_acc" | "train_acc", "value"} or only ``best_val_acc``
+    (which was a training accuracy when the data had no validation split and best_metric says so)."""
+    if _is_number(record.get("best_acc")):
+        split = record.get("best_acc_split")
+        return record["best_acc"], split if split in ("val", "train") else None
+    metric = record.get("best_metric")
+    if isinstance(metric, dict) and _is_number(metric.get("value")) and metric.get("name") in ("val_acc", "train_acc"):
+        return metric["value"], metric["name"].removesuffix("_acc")
+    if _is_number(record.get("best_val_acc")):
+        return record["best_val_acc"], "val"
+    return None, None
 
 
 def read_project(path: Path):

@@ -69,7 +69,9 @@ STATUS_FIELDS: dict[str, tuple[Any, str]] = {
     "message": (lambda v: isinstance(v, str), "a text"),
     "epochs": (_count, "a whole number"),
     "epochs_done": (_count, "a whole number"),
-    "best_val_acc": (lambda v: v is None or _fraction(v), "a number from 0 to 1"),
+    "best_acc": (lambda v: v is None or _fraction(v), "a number from 0 to 1"),
+    "best_acc_split": (lambda v: v in (None, "val", "train"), "'val' or 'train'"),
+    "best_val_acc": (lambda v: v is None or _fraction(v), "a number from 0 to 1"),  # older runs
     "best_metric": (_best_metric, "an object with a name and a value from 0 to 1"),
     "graph_version": (lambda v: isinstance(v, str), "a text"),
     "started": (_time, "a time"),

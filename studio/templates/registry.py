@@ -121,8 +121,8 @@ def checked_build(name: str, builder: Builder, input_shape: Shape3, num_classes:
     need = f"; the smallest input it accepts is {c}×{m}×{m}" if m else ""
     if m and (h >= m and w >= m):  # not a size problem after all
         raise StudioError(f"{name} cannot be built for a {fmt_shape(input_shape)} input: {err.message}")
-    raise StudioError(f"{name}: a {fmt_shape(input_shape)} input is too small{where}{need} "
-                      f"(e.g. --input {c}x{m or 224}x{m or 224})")
+    raise StudioError(f"{name}: a {fmt_shape(input_shape)} input is too small{where}{need}",
+                      field="input_shape", hint="example", value=f"{c}x{m or 224}x{m or 224}")
 
 
 def apply_layout(graph: Graph) -> Graph:

@@ -154,7 +154,7 @@ def save_thumbnails(layers, out_dir, min_px: int = 256) -> list[Path]:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StudioError(f"cannot create --activations-out folder {out}: {exc.strerror or exc}") from exc
+        raise StudioError(f"cannot create the activations folder {out}: {exc.strerror or exc}") from exc
     files = []
     for i, lay in enumerate(layers):
         img = grid_image(lay.maps)

@@ -3,9 +3,11 @@
 A checkpoint holds: ``model`` (state_dict of the training model: the graph without a trailing
 Softmax), ``optimizer``, ``scheduler``, ``scaler``, ``epoch`` (completed epochs), ``complete``
 (False when saved by a stop in mid-epoch), ``step``, ``metrics`` (the epoch's record as a dict),
-``best_val_acc``, ``project`` (Project.to_dict()), ``class_names``, ``mean``, ``std``,
-``input_shape``, ``settings`` (TrainSettings.to_dict()), ``rng`` (torch RNG state) and
-``seed``. Loading always uses ``torch.load(weights_only=True)``: a checkpoint cannot run code.
+``best_acc`` and ``best_acc_split`` (the best epoch accuracy and the split it was measured on,
+"val", or "train" for data without a validation split; checkpoints written before this kept it as
+``best_val_acc`` and still load: see ``ckpt_meta.best_score``), ``project``
+(Project.to_dict()), ``class_names``, ``mean``, ``std``, ``input_shape``, ``settings``
+(TrainSettings.to_dict()), ``rng`` (torch RNG state) and ``seed``. Loading always uses ``torch.load(weights_only=True)``: a checkpoint cannot run code.
 """
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from studio.core.project import Project, check_values, parse_project
 from studio.core.text import has_surrogate, printable, short_repr
 
 MAX_EPOCH = 10_000_000
+SPLITS = ("val", "train")  # which split a checkpoint's best_acc was measured on
 _FIX = "use best.pt or last.pt as cnn-studio train wrote them"
 
 
@@ -73,9 +74,13 @@ def check_metadata(ckpt: dict, name: str) -> Project:
 
 def _check_optional(ckpt: dict, name: str) -> None:
     """Fields a resume reads when they are there."""
-    best = ckpt.get("best_val_acc")
-    if best is not None and not (_is_number(best) and 0 <= best <= 1):
-        raise _bad(name, "best_val_acc", best, "empty or a fraction from 0 to 1")
+    for key in ("best_acc", "best_val_acc"):  # best_val_acc: the name before best_acc
+        best = ckpt.get(key)
+        if best is not None and not (_is_number(best) and 0 <= best <= 1):
+            raise _bad(name, key, best, "empty or a fraction from 0 to 1")
+    split = ckpt.get("best_acc_split")
+    if split is not None and split not in SPLITS:
+        raise _bad(name, "best_acc_split", split, f"empty or one of {', '.join(map(repr, SPLITS))}")
     for field in ("settings", "metrics"):
         v = ckpt.get(field)
         if v is not None and not isinstance(v, dict):
@@ -87,3 +92,18 @@ def _check_optional(ckpt: dict, name: str) -> None:
         check_values({k: ckpt.get(k) for k in ("settings", "metrics", "seed", "step")}, f"{printable(name)}")
     except StudioError as exc:
         raise StudioError(f"{exc} ({_FIX})") from None
+
+
+def best_score(ckpt: dict) -> tuple[float | None, str | None]:
+    """(best accuracy, "val" | "train") of a checkpoint, of this version or an older one.
+
+    Older checkpoints kept the score as ``best_val_acc`` even when it was a training accuracy
+    (data without a validation split): their epoch metrics say which it was."""
+    if "best_acc" in ckpt:
+        best, split = ckpt.get("best_acc"), ckpt.get("best_acc_split")
+        return best, (split if best is not None else None)
+    best = ckpt.get("best_val_acc")
+    if best is None:
+        return None, None
+    metrics = ckpt.get("metrics") or {}
+    return best, ("train" if "val_acc" in metrics and metrics["val_acc"] is None else "val")

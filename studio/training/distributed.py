@@ -56,6 +56,12 @@ def current() -> DistInfo:
 
 def cleanup() -> None:
     if dist.is_available() and dist.is_initialized():
+        # A finished Trainer and its TrainingLoop refer to each other: collect them (and the DDP
+        # wrapper they hold) now, while the process group still exists; a DDP reducer freed after
+        # the group is destroyed aborts the process at exit ("terminate called ...").
+        import gc
+
+        gc.collect()
         dist.destroy_process_group()
 
 

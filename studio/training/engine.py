@@ -6,7 +6,13 @@
     trainer.request_stop()             # from any thread; honoured between steps
 
 Faults (NaN loss, out of memory, unreadable data, a graph that does not compile) never raise
-out of ``run()``: it ends with ``ResultRecord(status="failed", message=...)``. A stop in
+out of ``run()``: it ends with ``ResultRecord(status="failed", message=..., error=...)``, the
+error worded by ``faults.failure`` (a StudioError naming its field; see studio.core.errors).
+
+The Trainer owns the controls, the setup and the checkpoints; every attribute is set in its
+constructor. ``_setup`` builds the run's ``RunParts`` (device, data, model, optimiser...) in
+one piece (``_build_model`` is where the model and its initial weights come from);
+``TrainingLoop`` (loop.py) runs the epochs over them and accumulates into ``RunState``. A stop in
 mid-epoch saves ``last.pt`` with the current weights and ``complete=False``; resuming from it
 starts the next epoch (the partial epoch counts as done). NaN/OOM failures write nothing new.
 """
@@ -25,18 +31,20 @@ import torch
 from studio.core.errors import StudioError
 from studio.core.project import Project, save_project
 from studio.core.userfile import atomic_write_text
+from studio.runs import STATUS_FILE, graph_version, new_run_dir, write_status
 
 from . import distributed as dist_util
 from . import transfer
 from .checkpoint import build_model, load_checkpoint, save_checkpoint, weights_mismatch
-from .faults import Fail, first_line, is_oom
+from .ckpt_meta import best_score
+from .faults import Fail, failure, first_line, is_oom
 from .layer_stats import DEFAULT_EVERY, STATS_FILE, LayerStats, graph_layers, trim_stats
-from .loop import PROGRESS_INTERVAL_S, run_epochs  # noqa: F401 (PROGRESS_INTERVAL_S: public)
-from .records import EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
-from studio.runs import STATUS_FILE, graph_version, new_run_dir, write_status
+from .loop import TrainingLoop
+from .records import PROGRESS_INTERVAL_S, EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
 from .runtime import LoaderBatches, TensorBatches, amp_setup, as_tensors, dataset_len, pick_device
 from .optim import make_optimizer, make_scheduler
 from .settings import TrainSettings
+from .state import RunParts, RunState
 from .weight_init import init_weights
 
 SMALL_MODEL_MACS = 200e6  # forward MACs per batch below which the CPU uses one thread
@@ -48,6 +56,8 @@ def default_run_dir(project: Project, base: Path) -> Path:
 
 
 class Trainer:
+    """One training run. Every attribute is set here; ``_setup`` fills ``parts`` in one piece."""
+
     def __init__(self, project: Project, data=None, settings: TrainSettings | None = None,
                  out_dir: Path | None = None, resume: Path | None = None, stats_every: int = DEFAULT_EVERY,
                  init: str | None = None, weights=None):
@@ -58,24 +68,34 @@ class Trainer:
         self.resume = Path(resume) if resume else None
         self.out_dir = Path(out_dir) if out_dir else (self.resume.parent if self.resume else None)
         self.run_dir: Path | None = None
-        self.model = None
-        self.device: torch.device | None = None
-        self.history: list[EpochRecord] = []
-        self.epochs_done = 0
-        self.best_val_acc: float | None = None
         self.best_path: Path | None = None
         self.last_path: Path | None = None
+        self.device: torch.device | None = None  # known before the rest of the setup (OOM messages)
+        self.parts: RunParts | None = None  # device, data, model, optimiser...: set by _setup
+        self.state = RunState()  # history, epochs done, best accuracy (and its split)
+        self.loop: TrainingLoop | None = None
         self._stop = threading.Event()
         self._pause = threading.Event()
         self._pause_wake = threading.Event()
         self.pause_reached = threading.Event()  # set while the loop waits in a pause
         self.stats_every = stats_every  # layer statistics every N steps (0: none)
         self.init = init  # weight initialisation scheme (None: PyTorch's default)
+        self.dist = dist_util.DistInfo()
         self.weights = weights  # transfer: a weights file or its tensors (None: the settings' file)
         self.weights_report = None  # transfer: what loading the weights file did
-        self.layer_stats: LayerStats | None = None
-        self.dist = dist_util.DistInfo()
-        self.elapsed_offset = 0.0  # seconds already trained before a resume
+
+    # ---- what the run has done -----------------------------------------------------
+    @property
+    def history(self) -> list[EpochRecord]:
+        return self.state.history
+
+    @property
+    def epochs_done(self) -> int:
+        return self.state.epochs_done
+
+    @property
+    def model(self):
+        return self.parts.model if self.parts is not None else None
 
     # ---- control from any thread -------------------------------------------------
     def request_stop(self) -> None:
@@ -123,49 +143,38 @@ class Trainer:
         finally:
             torch.set_num_threads(threads)
 
+    def _run(self):
+        self.parts = self._setup()
+        self.loop = TrainingLoop(self, self.parts, self.state, self.settings, self.project.num_classes)
+        yield from self.loop.run()
+
     def _run_guarded(self):
         try:
             yield from self._run()
-        except Fail as exc:
-            yield self.result("failed", str(exc))
-        except StudioError as exc:
-            yield self.result("failed", str(exc))
-        except Exception as exc:  # never a traceback out of run()
-            if is_oom(exc):
-                yield self.result("failed", self._oom_message())
-            else:
-                yield self.result("failed", f"training failed: {type(exc).__name__}: {first_line(exc)}")
+        except Exception as exc:  # never a traceback out of run(): faults.failure words it
+            if is_oom(exc) and self.device is not None and self.device.type == "cuda":
+                torch.cuda.empty_cache()
+            where = self.device.type.upper() if self.device is not None else "the device"
+            error = failure(exc, self.settings.batch_size, where)
+            yield self.result("failed", str(error), error)
 
-    def result(self, status: str, message: str) -> ResultRecord:
+    def result(self, status: str, message: str, error: StudioError | None = None) -> ResultRecord:
         def s(p):
             return str(p) if p is not None and p.exists() else None
-        return ResultRecord(status=status, message=message, epochs_done=self.epochs_done,
-                            best_val_acc=self.best_val_acc, best_checkpoint=s(self.best_path),
-                            last_checkpoint=s(self.last_path), run_dir=str(self.run_dir) if self.run_dir else None)
+        return ResultRecord(status=status, message=message, epochs_done=self.state.epochs_done,
+                            best_acc=self.state.best_acc, best_acc_split=self.state.best_acc_split,
+                            best_checkpoint=s(self.best_path), last_checkpoint=s(self.last_path),
+                            run_dir=str(self.run_dir) if self.run_dir else None, error=error)
 
     def _close(self, rec: ResultRecord) -> None:
         """The run ended: the status record says how (every run, CLI or window)."""
-        if self.layer_stats is not None:
-            self.layer_stats.close()
+        if self.parts is not None and self.parts.layer_stats is not None:
+            self.parts.layer_stats.close()
         if self.run_dir is None or not self.dist.is_main or not self.run_dir.is_dir():
             return
-        best = None if rec.best_val_acc is None else {"name": self.best_metric_name, "value": rec.best_val_acc}
         write_status(self.run_dir, status=rec.status, message=rec.message, epochs_done=rec.epochs_done,
-                     best_val_acc=rec.best_val_acc, best_metric=best,
+                     best_acc=rec.best_acc, best_acc_split=rec.best_acc_split,
                      ended=time.strftime("%Y-%m-%dT%H:%M:%S"))
-
-    @property
-    def best_metric_name(self) -> str:
-        b = getattr(self, "bundle", None)
-        return "val_acc" if b is not None and dataset_len(b.val) else "train_acc"
-
-    def _oom_message(self) -> str:
-        bs = self.settings.batch_size
-        where = self.device.type.upper() if self.device is not None else "the device"
-        if self.device is not None and self.device.type == "cuda":
-            torch.cuda.empty_cache()
-        return (f"ran out of memory on {where} with batch size {bs}: try a smaller batch size "
-                f"(e.g. --batch-size {max(1, bs // 2)}) or a smaller input resolution")
 
     # ---- setup --------------------------------------------------------------------
     def _load_data(self):
@@ -182,84 +191,99 @@ class Trainer:
         except Exception as exc:
             raise Fail(f"could not load the data: {type(exc).__name__}: {first_line(exc)}") from None
 
-    def _setup(self):
-        st = self.settings
-        self.dist = dist_util.current()
-        torch.manual_seed(st.seed)
-        random.seed(st.seed)
-        self.device, self.device_name = pick_device(st.device)
-        if self.dist.enabled and self.device.type == "cuda":
-            self.device = torch.device("cuda", torch.cuda.current_device())
-            self.device_name = torch.cuda.get_device_name(self.device)
-        if self.device.type == "cuda":
-            torch.backends.cudnn.benchmark = True
-        if self.device.type == "cpu":
-            self.device_name = self._cpu_threads()
-        bundle = self._load_data()
-        self.bundle = bundle
-        if bundle.num_classes != self.project.num_classes:
-            raise Fail(f"the project has {self.project.num_classes} classes but the data has {bundle.num_classes} "
-                        f"({', '.join(map(str, bundle.class_names[:6]))}{'…' if bundle.num_classes > 6 else ''}): "
-                        f"set the number of classes to {bundle.num_classes} (--classes {bundle.num_classes})")
+    def _check_data(self, bundle) -> None:
+        """The data fits the project (class count, a training set); the project records it."""
+        n = bundle.num_classes
+        if n != self.project.num_classes:
+            names = f"{', '.join(map(str, bundle.class_names[:6]))}{'…' if n > 6 else ''}"
+            raise Fail(f"the project has {self.project.num_classes} classes but the data has {n} ({names})",
+                       field="num_classes", hint="set", value=n)
         self.project.class_names = list(bundle.class_names)
         used = getattr(bundle, "settings", None)
         if hasattr(used, "to_dict"):  # record the data actually trained on
             self.project.dataset = used.to_dict()
         if dataset_len(bundle.train) == 0:
             raise Fail("the training set is empty: check the data folder (one subfolder of images per class)")
-        self.model = build_model(self.project)
-        init_weights(self.model, self.init)
+
+    def _pick_device(self) -> tuple[torch.device, str]:
+        device, name = pick_device(self.settings.device)
+        if self.dist.enabled and device.type == "cuda":
+            device = torch.device("cuda", torch.cuda.current_device())
+            name = torch.cuda.get_device_name(device)
+        if device.type == "cuda":
+            torch.backends.cudnn.benchmark = True
+        self.device = device
+        if device.type == "cpu":
+            name = self._cpu_threads(name)
+        return device, name
+
+    def _build_model(self, device: torch.device) -> torch.nn.Module:
+        """The project's model with its initial weights, on the device."""
+        model = build_model(self.project)
+        init_weights(model, self.init)
         # transfer learning: weights file by key and shape, frozen layers (studio.training.transfer)
-        self.weights_report = transfer.prepare_model(self.model, st, self.weights, self.resume is not None)
-        self.model = self.model.to(self.device)
-        if st.channels_last:
-            self.model = self.model.to(memory_format=torch.channels_last)
-        self.amp_dtype, need_scaler = amp_setup(self.device, st.amp)
-        self.scaler = torch.amp.GradScaler("cuda") if need_scaler else None
+        self.weights_report = transfer.prepare_model(model, self.settings, self.weights, self.resume is not None)
+        model = model.to(device)
+        if self.settings.channels_last:
+            model = model.to(memory_format=torch.channels_last)
+        return model
+
+    def _setup(self) -> RunParts:
+        st = self.settings
+        self.dist = dist_util.current()
+        torch.manual_seed(st.seed)
+        random.seed(st.seed)
+        device, device_name = self._pick_device()
+        bundle = self._load_data()
+        self._check_data(bundle)
+        model = self._build_model(device)
+        amp_dtype, need_scaler = amp_setup(device, st.amp)
+        net = model
         if self.dist.enabled:
             from torch.nn.parallel import DistributedDataParallel as DDP
-            ids = [self.device.index] if self.device.type == "cuda" else None
-            self.net = DDP(self.model, device_ids=ids)
-        else:
-            self.net = self.model
+            net = DDP(model, device_ids=[device.index] if device.type == "cuda" else None)
         rank, world = self.dist.rank, self.dist.world_size
         if bundle.in_memory:
-            x, y = as_tensors(bundle.train, self.device)
-            self.batches = TensorBatches(x, y, st.batch_size, st.seed, rank, world)
-            self.val_tensors = as_tensors(bundle.val, self.device) if dataset_len(bundle.val) else None
+            x, y = as_tensors(bundle.train, device)
+            batches = TensorBatches(x, y, st.batch_size, st.seed, rank, world)
+            val_tensors = as_tensors(bundle.val, device) if dataset_len(bundle.val) else None
         else:
-            self.batches = LoaderBatches(bundle.train, st.batch_size, st.seed, self.device,
-                                         st.num_workers, rank, world)
-            self.val_tensors = None
-        self.augment = bundle.augment if getattr(bundle, "augments", False) else None
-        self.aug_gen = torch.Generator().manual_seed(st.seed * 7919 + rank)
-        self.optimizer = make_optimizer(self.model, st)
-        self.scheduler = make_scheduler(self.optimizer, st, len(self.batches))
-        self.start_epoch = 1
+            batches = LoaderBatches(bundle.train, st.batch_size, st.seed, device, st.num_workers, rank, world)
+            val_tensors = None
+        optimizer = make_optimizer(model, st)
+        parts = RunParts(device=device, device_name=device_name, bundle=bundle, model=model, net=net,
+                         optimizer=optimizer, scheduler=make_scheduler(optimizer, st, len(batches)),
+                         scaler=torch.amp.GradScaler("cuda") if need_scaler else None, amp_dtype=amp_dtype,
+                         batches=batches, val_tensors=val_tensors,
+                         augment=bundle.augment if getattr(bundle, "augments", False) else None,
+                         aug_gen=torch.Generator().manual_seed(st.seed * 7919 + rank))
         if self.resume is not None:
-            self._load_resume()
+            self._load_resume(parts)
         if self.dist.is_main:
-            from studio.paths import runs_dir
-            self.run_dir = self.out_dir or default_run_dir(self.project, runs_dir())
-            try:
-                self.run_dir.mkdir(parents=True, exist_ok=True)
-                save_project(self.project, self.run_dir / "project.cnnproj")
-            except OSError as exc:
-                raise Fail(f"cannot create the run folder {self.run_dir}: {exc.strerror or exc}") from None
-            self.best_path, self.last_path = self.run_dir / "best.pt", self.run_dir / "last.pt"
-            self._trim_metrics()
-            trim_stats(self.run_dir / STATS_FILE, (self.start_epoch - 1) * len(self.batches))
-            write_status(self.run_dir, status="running", message="", epochs=self.settings.epochs,
-                         epochs_done=self.epochs_done, best_val_acc=self.best_val_acc, best_metric=None,
-                         graph_version=graph_version(self.project), started=time.strftime("%Y-%m-%dT%H:%M:%S"),
-                         ended=None)
-            transfer.record(self.run_dir, self.weights_report, self.model, st)  # transfer: run.json
-
+            self._open_run_dir(len(batches), model)
         if self.stats_every > 0:
             path = self.run_dir / STATS_FILE if self.run_dir is not None else None
-            self.layer_stats = LayerStats(graph_layers(self.model, self.project.graph), path, self.stats_every)
+            parts.layer_stats = LayerStats(graph_layers(model, self.project.graph), path, self.stats_every)
+        return parts
 
-    def _cpu_threads(self) -> str:
+    def _open_run_dir(self, steps_per_epoch: int, model: torch.nn.Module) -> None:
+        from studio.paths import runs_dir
+        self.run_dir = self.out_dir or default_run_dir(self.project, runs_dir())
+        try:
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+            save_project(self.project, self.run_dir / "project.cnnproj")
+        except OSError as exc:
+            raise Fail(f"cannot create the run folder {self.run_dir}: {exc.strerror or exc}") from None
+        self.best_path, self.last_path = self.run_dir / "best.pt", self.run_dir / "last.pt"
+        self._trim_metrics()
+        trim_stats(self.run_dir / STATS_FILE, (self.state.start_epoch - 1) * steps_per_epoch)
+        write_status(self.run_dir, status="running", message="", epochs=self.settings.epochs,
+                     epochs_done=self.state.epochs_done, best_acc=self.state.best_acc,
+                     best_acc_split=self.state.best_acc_split, graph_version=graph_version(self.project),
+                     started=time.strftime("%Y-%m-%dT%H:%M:%S"), ended=None)
+        transfer.record(self.run_dir, self.weights_report, model, self.settings)  # transfer: run.json
+
+    def _cpu_threads(self, device_name: str) -> str:
         """Small models run faster on one thread (no OpenMP barriers between tiny ops)."""
         n = self.settings.threads
         if n == 0:
@@ -269,45 +293,48 @@ class Trainer:
         if n:
             torch.set_num_threads(n)
         n = torch.get_num_threads()
-        return f"{self.device_name.split(' (')[0]} ({platform.machine() or 'cpu'}, {n} thread{'s' if n > 1 else ''})"
+        return f"{device_name.split(' (')[0]} ({platform.machine() or 'cpu'}, {n} thread{'s' if n > 1 else ''})"
 
-    def _load_resume(self):
+    def _load_resume(self, p: RunParts) -> None:
+        """Weights, optimiser, schedule, RNG and the run's state from the checkpoint to resume."""
         ckpt = load_checkpoint(self.resume)
-        problem = weights_mismatch(self.model, ckpt["model"])
+        problem = weights_mismatch(p.model, ckpt["model"])
         if problem:
             raise Fail(f"{self.resume.name} does not fit this model ({problem}): resume with the "
-                        "project the checkpoint was trained on")
-        self.model.load_state_dict(ckpt["model"])
+                       "project the checkpoint was trained on")
+        p.model.load_state_dict(ckpt["model"])
         if ckpt.get("optimizer"):
             try:
-                self.optimizer.load_state_dict(ckpt["optimizer"])
+                p.optimizer.load_state_dict(ckpt["optimizer"])
             except (ValueError, KeyError):
-                raise Fail(f"{self.resume.name} was trained with another optimiser setup: resume with "
-                            f"--optimizer {ckpt.get('settings', {}).get('optimizer', '?')}") from None
+                raise Fail(f"{self.resume.name} was trained with another optimiser setup",
+                           field="training.optimizer", hint="set",
+                           value=(ckpt.get("settings") or {}).get("optimizer", "?")) from None
         # The schedule is rebuilt for the (possibly longer) run and advanced past the finished epochs.
-        for g in self.optimizer.param_groups:
+        for g in p.optimizer.param_groups:
             g["lr"] = self.settings.lr * g.get("lr_mult", 1.0)  # transfer: per-stage multipliers
             g.pop("initial_lr", None)
-        self.scheduler = make_scheduler(self.optimizer, self.settings, len(self.batches))
-        if self.scheduler is not None:
+        p.scheduler = make_scheduler(p.optimizer, self.settings, len(p.batches))
+        if p.scheduler is not None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                # past the end of the run there is nothing to train (run_epochs says so): do not
+                # past the end of the run there is nothing to train (the loop says so): do not
                 # step a one-cycle schedule beyond its total
-                for _ in range(min(int(ckpt["epoch"]), self.settings.epochs) * len(self.batches)):
-                    self.scheduler.step()
-        if ckpt.get("scaler") and self.scaler is not None:
-            self.scaler.load_state_dict(ckpt["scaler"])
+                for _ in range(min(int(ckpt["epoch"]), self.settings.epochs) * len(p.batches)):
+                    p.scheduler.step()
+        if ckpt.get("scaler") and p.scaler is not None:
+            p.scaler.load_state_dict(ckpt["scaler"])
         if isinstance(ckpt.get("rng"), torch.Tensor):
             torch.set_rng_state(ckpt["rng"])
-        self.start_epoch = int(ckpt["epoch"]) + 1
-        self.elapsed_offset = float((ckpt.get("metrics") or {}).get("elapsed_s") or 0.0)
-        self.epochs_done = int(ckpt["epoch"])
-        self.best_val_acc = ckpt.get("best_val_acc")
+        st = self.state
+        st.start_epoch = int(ckpt["epoch"]) + 1
+        st.elapsed_offset = float((ckpt.get("metrics") or {}).get("elapsed_s") or 0.0)
+        st.epochs_done = int(ckpt["epoch"])
+        st.best_acc, st.best_acc_split = best_score(ckpt)
 
     def _trim_metrics(self):
         """On resume, drop metric lines of epochs that will be trained again."""
-        from studio.runs.folder import METRICS_LIMIT, read_run_file, prepare_run_file
+        from studio.runs.folder import METRICS_LIMIT, prepare_run_file, read_run_file
 
         path = self.run_dir / "metrics.jsonl"
         for name in ("metrics.jsonl", STATUS_FILE):
@@ -318,7 +345,7 @@ class Trainer:
         keep = []
         for line in raw.decode("utf-8", errors="replace").splitlines():
             try:
-                if json.loads(line).get("epoch", 0) < self.start_epoch:
+                if json.loads(line).get("epoch", 0) < self.state.start_epoch:
                     keep.append(line)
             except (ValueError, AttributeError):
                 continue
@@ -326,14 +353,15 @@ class Trainer:
 
     # ---- checkpoints ----------------------------------------------------------------
     def _state(self, epoch: int, complete: bool, step: int, metrics: dict | None) -> dict:
-        b = self.bundle
+        p = self.parts
+        b = p.bundle
         return {
-            "model": self.model.state_dict(),
-            "optimizer": self.optimizer.state_dict(),
-            "scheduler": self.scheduler.state_dict() if self.scheduler is not None else None,
-            "scaler": self.scaler.state_dict() if self.scaler is not None else None,
-            "epoch": epoch, "complete": complete, "step": step,
-            "metrics": metrics or {}, "best_val_acc": self.best_val_acc,
+            "model": p.model.state_dict(),
+            "optimizer": p.optimizer.state_dict(),
+            "scheduler": p.scheduler.state_dict() if p.scheduler is not None else None,
+            "scaler": p.scaler.state_dict() if p.scaler is not None else None,
+            "epoch": epoch, "complete": complete, "step": step, "metrics": metrics or {},
+            "best_acc": self.state.best_acc, "best_acc_split": self.state.best_acc_split,
             "project": self.project.to_dict(), "class_names": list(b.class_names),
             "mean": [float(m) for m in b.mean], "std": [float(s) for s in b.std],
             "input_shape": list(self.project.input_shape or ()),
@@ -341,15 +369,7 @@ class Trainer:
             "rng": torch.get_rng_state(), "format": "cnn-studio-checkpoint", "version": 1,
         }
 
-    def _save(self, path: Path, state: dict) -> None:
-        if self.dist.is_main and path is not None:
-            save_checkpoint(path, state)
-
     def save_state(self, path: Path | None, epoch: int, complete: bool, step: int, metrics: dict | None) -> None:
         """Write a checkpoint of the current state (main process only)."""
-        self._save(path, self._state(epoch, complete, step, metrics))
-
-    # ---- the loop -------------------------------------------------------------------
-    def _run(self):
-        self._setup()
-        yield from run_epochs(self)
+        if self.dist.is_main and path is not None:
+            save_checkpoint(path, self._state(epoch, complete, step, metrics))

@@ -76,7 +76,7 @@ class ExperimentRunner:
     def __init__(self, exp: Experiment, out_dir: Path, epochs: int | None = None, data: str | None = None,
                  device: str = "auto"):
         if epochs is not None and epochs < 1:
-            raise StudioError(f"--epochs {epochs}: an experiment needs at least 1 epoch")
+            raise StudioError(f"{{field}} {epochs}: an experiment needs at least 1 epoch", field="experiment.epochs")
         self.exp = exp
         self.out_dir = Path(out_dir)
         self.epochs = epochs
@@ -107,8 +107,8 @@ class ExperimentRunner:
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StudioError(f"--out {self.out_dir}: cannot create the folder ({exc.strerror or exc}); "
-                              "choose a folder you can write to") from None
+            raise StudioError(f"{{field}} {self.out_dir}: cannot create the folder ({exc.strerror or exc}); "
+                              "choose a folder you can write to", field="experiment.out") from None
         settings = self.data_settings()
         bundle = load_data(settings, exp.input_shape)
         seconds, cpu, device = {}, {}, "?"

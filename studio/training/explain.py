@@ -76,16 +76,16 @@ def parse_label(text: str, class_names) -> int:
     if re.fullmatch(r"\d+", text.strip()) and int(text) < len(names):
         return int(text)
     shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
-    raise StudioError(f"--label {text!r} is not a class of this model: give a class name ({shown}) "
-                      f"or an index 0 … {len(names) - 1}")
+    raise StudioError(f"{{field}} {text!r} is not a class of this model: give a class name ({shown}) "
+                      f"or an index 0 … {len(names) - 1}", field="explain.label")
 
 
 def parse_at(text: str) -> tuple[int, int, int]:
     """--at 'C,Y,X' → (c, y, x)."""
     parts = [p for p in re.split(r"[,\s]+", text.strip()) if p]
     if len(parts) != 3 or not all(re.fullmatch(r"\d+", p) for p in parts):
-        raise StudioError(f"--at {text!r} is not C,Y,X: write the channel, row and column of the output "
-                          "pixel, counting from 0, e.g. --at 0,10,10")
+        raise StudioError(f"{{field}} {text!r} is not C,Y,X: write the channel, row and column of the output "
+                          "pixel, counting from 0, e.g. {field} 0,10,10", field="explain.at")
     c, y, x = (int(p) for p in parts)
     return c, y, x
 
@@ -150,8 +150,8 @@ def layer_at(model, project, node_id: str, x, at: tuple[int, int, int], captured
     c, y, xx = at
     C, H, W = out.shape
     if not (0 <= c < C and 0 <= y < H and 0 <= xx < W):
-        raise StudioError(f"--at {c},{y},{xx} is outside {node.name}'s {C}×{H}×{W} output: "
-                          f"use 0 ≤ C < {C}, 0 ≤ Y < {H}, 0 ≤ X < {W}")
+        raise StudioError(f"{{field}} {c},{y},{xx} is outside {node.name}'s {C}×{H}×{W} output: "
+                          f"use 0 ≤ C < {C}, 0 ≤ Y < {H}, 0 ≤ X < {W}", field="explain.at")
     explainer = explain_module(mod)
     if explainer is None:
         kinds = ", ".join(sorted({k for k in EXPLAINERS}))

@@ -1,10 +1,12 @@
-"""How a training run fails: the exception that ends it with a message, and the helpers that
-turn torch errors into one readable line."""
+"""How a training run fails: the exception that ends it with a message, and the one place that
+turns whatever ended a run into that message (:func:`failure`)."""
 from __future__ import annotations
 
+from studio.core.errors import StudioError
 
-class Fail(Exception):
-    """Ends the run with status 'failed' and this message."""
+
+class Fail(StudioError):
+    """Ends the run with status 'failed' and this message (a StudioError: it may name a field)."""
 
 
 def is_oom(exc: BaseException) -> bool:
@@ -12,13 +14,34 @@ def is_oom(exc: BaseException) -> bool:
 
     oom = getattr(torch, "OutOfMemoryError", None)
     text = str(exc).lower()
-    return (oom is not None and isinstance(exc, oom)) or (
+    return isinstance(exc, MemoryError) or (oom is not None and isinstance(exc, oom)) or (
         isinstance(exc, RuntimeError) and ("out of memory" in text or "can't allocate memory" in text))
 
 
 def first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return (text[0] if text else type(exc).__name__)[:240]
+
+
+def oom_error(batch_size: int | None = None, where: str = "the device") -> Fail:
+    """Out of memory: try half the batch size (the field the user changes)."""
+    if not batch_size:
+        return Fail(f"ran out of memory on {where} while training: try a smaller batch size or a smaller "
+                    "input resolution", field="training.batch_size")
+    return Fail(f"ran out of memory on {where} with batch size {batch_size}: try a smaller batch size "
+                "or a smaller input resolution", field="training.batch_size", hint="example",
+                value=max(1, batch_size // 2))
+
+
+def failure(exc: BaseException, batch_size: int | None = None, where: str = "the device") -> StudioError:
+    """The one place a failed run becomes a message, whoever caught it (the engine, the window's
+    thread): a StudioError as it is; out of memory with the batch size to try; anything else as
+    'training failed: Type: first line'. Front ends word its field (see studio.core.errors)."""
+    if isinstance(exc, StudioError):
+        return exc
+    if is_oom(exc):
+        return oom_error(batch_size, where)
+    return Fail(f"training failed: {type(exc).__name__}: {first_line(exc)}")
 
 
 def nan_message(epoch: int, lr: float, optimizer: str) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from studio.core.errors import StudioError
+
 #: the shortest time between two progress records of an epoch (the last batch always reports)
 PROGRESS_INTERVAL_S = 0.1
 
@@ -61,11 +63,21 @@ class EpochRecord:
 
 @dataclass(kw_only=True)
 class ResultRecord:
+    """How a run ended. ``best_acc`` is the best epoch accuracy on ``best_acc_split``: "val" when
+    the data has a validation split, else "train" (then it is a training accuracy). A failed run
+    carries its ``error`` (a StudioError naming the field), which front ends word their way;
+    ``message`` is the same in plain words."""
     status: str  # "finished" | "stopped" | "failed"
     message: str
-    epochs_done: int
-    best_val_acc: float | None
-    best_checkpoint: str | None
-    last_checkpoint: str | None
-    run_dir: str | None
+    epochs_done: int = 0
+    best_acc: float | None = None
+    best_acc_split: str | None = None  # "val" | "train" | None (no epoch finished)
+    best_checkpoint: str | None = None
+    last_checkpoint: str | None = None
+    run_dir: str | None = None
+    error: StudioError | None = None
     kind: str = field(default="result", init=False)
+
+    @classmethod
+    def failed(cls, error: StudioError, **kw) -> "ResultRecord":
+        return cls(status="failed", message=str(error), error=error, **kw)

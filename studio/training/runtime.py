@@ -18,9 +18,11 @@ def pick_device(wanted: str = "auto") -> tuple[torch.device, str]:
     mps = getattr(torch.backends, "mps", None)
     has_mps = bool(mps is not None and mps.is_available())
     if wanted == "cuda" and not torch.cuda.is_available():
-        raise StudioError("device 'cuda' was asked for but no CUDA GPU is available: use --device auto or cpu")
+        raise StudioError("device 'cuda' was asked for but no CUDA GPU is available", field="training.device",
+                          hint="choose", value="auto or cpu")
     if wanted == "mps" and not has_mps:
-        raise StudioError("device 'mps' was asked for but Apple MPS is not available: use --device auto or cpu")
+        raise StudioError("device 'mps' was asked for but Apple MPS is not available", field="training.device",
+                          hint="choose", value="auto or cpu")
     if wanted == "cuda" or (wanted == "auto" and torch.cuda.is_available()):
         idx = torch.cuda.current_device()
         return torch.device("cuda", idx), torch.cuda.get_device_name(idx)

@@ -59,8 +59,9 @@ class TrainSettings:
 
     def validate(self) -> None:
         def need(cond: bool, msg: str) -> None:
+            """``msg`` starts with the setting's name in quotes: the error's field."""
             if not cond:
-                raise StudioError(f"training setting {msg}")
+                raise StudioError(f"training setting {msg}", field="training." + msg.split("'")[1])
 
         for f in fields(self):
             v = getattr(self, f.name)
@@ -114,6 +115,12 @@ class TrainSettings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        """Every setting's default, read off the dataclass (the one source the window's widgets
+        and the command line's help take them from); nothing is parsed or checked."""
+        return {f.name: f.default for f in fields(cls)}
 
     def replace(self, **changes: Any) -> "TrainSettings":
         d = self.to_dict()

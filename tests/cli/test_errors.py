@@ -80,7 +80,7 @@ def cases(d: Path):
         (["import", "no_such_module_xyz:net", "-o", str(d / "i.cnnproj")], "cannot import the Python module"),
         (["train", "lenet5", "--data", "nosuch"], "unknown data set 'nosuch'"),
         (["train", "lenet5", "--data", f"folder:{missing}"], "does not exist: give a folder with one subfolder"),
-        (["train", "lenet5", "--data", f"mnist:{d / 'mnist_empty'}"], "set download on (--download)"),
+        (["train", "lenet5", "--data", f"mnist:{d / 'mnist_empty'}"], "where the network allows (--download)"),
         (["train", "lenet5", "--data", "mnist"], "mnist needs a folder, e.g. --data mnist:./data"),
         (["train", str(d / "mnist_saved.cnnproj")], "dataset settings of " + str(d / "mnist_saved.cnnproj")
          + ": data set 'mnist' needs a folder"),

@@ -39,7 +39,8 @@ def test_train_writes_the_run_folder(cli_run):
     assert {p.name for p in run.iterdir()} >= {"best.pt", "last.pt", "metrics.jsonl", "project.cnnproj", "run.json"}
     status = json.loads((run / "run.json").read_text())  # the CLI run has its status record too
     assert status["status"] == "finished" and status["epochs_done"] == 1 and status["epochs"] == 1
-    assert status["best_metric"]["name"] == "val_acc" and status["best_metric"]["value"] == lines_best(run)
+    assert status["best_acc_split"] == "val" and status["best_acc"] == lines_best(run)
+    assert "best_val_acc" not in status and "best_metric" not in status  # the old, misleading names
     lines = [json.loads(x) for x in (run / "metrics.jsonl").read_text().splitlines()]
     assert [x["epoch"] for x in lines] == [1]
     for key in ("epoch", "train_loss", "train_acc", "val_loss", "val_acc", "samples_per_s", "elapsed_s"):

@@ -105,7 +105,7 @@ def test_new_user_journey(qtbot, answers, shot, tmp_path, monkeypatch):
     assert plots.epoch_count == epochs == r.epochs_done
     val_acc = plots.epochs.view(4)
     assert np.nanmax(val_acc) >= 0.97, f"validation accuracy per epoch: {val_acc}"
-    assert r.best_val_acc >= 0.97 and Path(r.best_checkpoint).is_file()
+    assert r.best_acc >= 0.97 and r.best_acc_split == "val" and Path(r.best_checkpoint).is_file()
     assert "Finished" in panel.status.text() and "97" not in panel.message.text()
 
     # ---- Evaluate: the confusion matrix; a cell click lists that cell's images -----------

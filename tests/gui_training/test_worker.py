@@ -31,7 +31,7 @@ class BurstTrainer:
                                  samples_per_s=100.0, elapsed_s=0.0, eta_s=0.0)
         yield EpochRecord(epoch=1, epochs=1, train_loss=0.1, train_acc=0.9, val_loss=0.2, val_acc=0.8, val_top5=None,
                           lr=0.1, samples_per_s=100.0, elapsed_s=1.0)
-        yield ResultRecord(status="finished", message="done", epochs_done=1, best_val_acc=0.8, best_checkpoint=None,
+        yield ResultRecord(status="finished", message="done", epochs_done=1, best_acc=0.8, best_checkpoint=None,
                            last_checkpoint=None, run_dir=None)
 
 

@@ -31,7 +31,9 @@ BAD_META = [
     ("input_shape", [1, 32.0, 32], "three positive whole numbers"),
     ("input_shape", [3, 32, 32], "the input of its network [1, 32, 32]"),
     ("input_shape", "1x32x32", "three positive whole numbers"),
-    ("best_val_acc", "high", "'best_val_acc'"),
+    ("best_val_acc", "high", "'best_val_acc'"),  # the name older checkpoints used
+    ("best_acc", 1.5, "'best_acc' is 1.5"),
+    ("best_acc_split", "test", "'best_acc_split' is 'test'"),
     ("settings", [1], "'settings' is [1]"),
     ("metrics", {"elapsed_s": "long"}, "metrics.elapsed_s"),
     ("project", 5, "'project' is 5"),

@@ -47,3 +47,32 @@ def test_run_checkpoint_finds_the_graph_version(tmp_path):
     (run / "best.pt").write_bytes(b"x")
     assert run_checkpoint(graph_version(project), tmp_path) == run / "best.pt"
     assert run_checkpoint("0000000", tmp_path) is None
+
+
+def test_the_best_score_says_which_split_it_was_measured_on_for_new_and_old_run_folders(tmp_path):
+    def run(name, status=None, metrics=""):
+        d = tmp_path / name
+        d.mkdir()
+        if status is not None:
+            write_status(d, **status)
+        (d / "metrics.jsonl").write_text(metrics)
+        return read_run(d)
+
+    # this version: best_acc and best_acc_split in run.json, and the metrics agree
+    r = run("new-train", {"status": "finished", "best_acc": 0.9, "best_acc_split": "train"},
+            '{"epoch": 1, "train_acc": 0.9, "val_acc": null}\n')
+    assert r.best == (0.9, "train") and r.best_acc == 0.9 and r.best_acc_split == "train"
+    assert r.best_val_acc is None  # a training accuracy is never shown as a validation one
+    assert run("new-val", {"best_acc": 0.8, "best_acc_split": "val"}).best == (0.8, "val")
+    # older run.json: best_val_acc and best_metric, which named the split
+    old_train = run("old-train", {"status": "finished", "best_val_acc": 0.7,
+                                  "best_metric": {"name": "train_acc", "value": 0.7}})
+    assert old_train.best == (0.7, "train") and old_train.best_val_acc is None
+    old_val = run("old-val", {"best_val_acc": 0.6, "best_metric": {"name": "val_acc", "value": 0.6}})
+    assert old_val.best == (0.6, "val") and old_val.best_val_acc == 0.6
+    # a gui-result.json of the window's first versions: best_val_acc only
+    legacy = tmp_path / "legacy"
+    legacy.mkdir()
+    (legacy / "gui-result.json").write_text(json.dumps({"status": "finished", "best_val_acc": 0.5}))
+    assert read_run(legacy).best == (0.5, "val")
+    assert run("empty").best == (None, None)

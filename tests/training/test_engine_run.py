@@ -48,7 +48,7 @@ def test_records_sequence(lenet, digits, tmp_path):
     assert 0 <= ep[1].val_acc <= 1 and ep[1].val_top5 >= ep[1].val_acc
     res = recs[-1]
     assert res.status == "finished" and res.epochs_done == 2
-    assert res.best_val_acc == max(e.val_acc for e in ep)
+    assert res.best_acc == max(e.val_acc for e in ep) and res.best_acc_split == "val"
     assert (tmp_path / "best.pt").exists() and (tmp_path / "last.pt").exists()
     assert (tmp_path / "project.cnnproj").exists()
     assert len((tmp_path / "metrics.jsonl").read_text().splitlines()) == 2
@@ -184,7 +184,9 @@ def test_out_of_memory_fails_cleanly(tmp_path):
                            out_dir=tmp_path))
     res = recs[-1]
     assert res.status == "failed"
-    assert "out of memory" in res.message and "--batch-size 64" in res.message
+    assert "out of memory" in res.message and "batch size 128" in res.message and "--" not in res.message
+    # the error names the field and the value to try; each front end words it (CLI: the option)
+    assert res.error.field == "training.batch_size" and res.error.value == 64
     assert not (tmp_path / "last.pt").exists()
 
 
@@ -213,7 +215,9 @@ def test_broken_data_fails_with_a_message(tmp_path):
 def test_class_count_mismatch_and_bad_graph_fail_cleanly(tmp_path):
     data = digits_bundle(limit=100)
     recs = run_all(Trainer(_tiny_project((1, 32, 32), classes=5), data, TrainSettings(epochs=1), out_dir=tmp_path))
-    assert recs[-1].status == "failed" and "--classes 10" in recs[-1].message
+    err = recs[-1].error
+    assert recs[-1].status == "failed" and "data has 10" in recs[-1].message and "--" not in recs[-1].message
+    assert (err.field, err.hint, err.value) == ("num_classes", "set", 10)
     bad = _tiny_project((1, 32, 32))
     bad.graph.disconnect(bad.graph.in_edges("fc")[0])
     recs = run_all(Trainer(bad, data, TrainSettings(epochs=1), out_dir=tmp_path / "b"))
@@ -232,3 +236,25 @@ def test_shapes_small_resolution_streamed(tmp_path):
     ep = [r for r in recs if r.kind == "epoch"][0]
     assert ep.val_top5 is None  # 5 classes: no top-5
     assert ep.val_acc is not None
+
+
+def test_the_trainer_and_its_loop_have_every_attribute_from_their_constructors(lenet, tmp_path):
+    from studio.training.loop import TrainingLoop
+    from studio.training.state import RunParts
+
+    st = TrainSettings(epochs=1, scheduler="none")
+    tr = Trainer(lenet, digits_bundle(limit=200), st, out_dir=tmp_path)
+    before = set(vars(tr))
+    assert tr.parts is None and tr.loop is None and tr.state.history == [] and tr.model is None
+    recs = run_all(tr)
+    assert recs[-1].status == "finished"
+    assert set(vars(tr)) == before  # nothing is born in the setup or the loop
+    assert isinstance(tr.parts, RunParts) and isinstance(tr.loop, TrainingLoop)
+    assert tr.history is tr.state.history and len(tr.history) == 1 and tr.model is tr.parts.model
+    # a loop over the same parts trains a second epoch; running it adds no attribute either
+    tr.state.start_epoch = 2
+    loop = TrainingLoop(tr, tr.parts, tr.state, st.replace(epochs=2), lenet.num_classes)
+    attrs = set(vars(loop))
+    recs = list(loop.run())
+    assert [r.epoch for r in recs if r.kind == "epoch"] == [2] and recs[-1].status == "finished"
+    assert set(vars(loop)) == attrs and len(tr.history) == 2

@@ -31,7 +31,7 @@ def test_empty_dict_gives_defaults():
     ({"val_fraction": "a lot"}, ["val_fraction", "number"]),
     ({"val_fraction": 0.5, "test_fraction": 0.5}, ["at least 5%"]),
     ({"source": "imagenet"}, ["imagenet", "digits", "cifar10"]),
-    ({"source": "mnist"}, ["needs a folder", "mnist:DIR"]),
+    ({"source": "mnist"}, ["needs a folder", "set dataset.root"]),  # the CLI: --data mnist:DIR
     ({"seed": -1}, ["seed"]),
     ({"seed": 1.5}, ["seed", "whole number"]),
     ({"download": "yes"}, ["download", "true or false"]),
@@ -89,7 +89,10 @@ def test_parse_data_arg_keeps_base_settings(tmp_path):
     ("no/such/dir", ["unknown data set"]),
 ])
 def test_parse_data_arg_errors(text, words):
+    from studio.commands.common import cli_message
+
     with pytest.raises(DataError) as e:
         parse_data_arg(text)
-    for w in words:
-        assert w in str(e.value)
+    assert e.value.field == "dataset.source" and "--" not in str(e.value)
+    for w in words:  # as the command line words it: the field is its option, --data
+        assert w in cli_message(e.value)

@@ -33,7 +33,7 @@ def test_freeze_then_unfreeze_after_one_epoch(tmp_path):
     status = json.loads((tmp_path / "run" / "run.json").read_text())
     assert status["weights"]["loaded"] == 10 and status["weights"]["reinitialised"] == []
     assert status["frozen"] == ["conv1", "conv2"]
-    lrs = sorted(g["lr_mult"] for g in tr.optimizer.param_groups)
+    lrs = sorted(g["lr_mult"] for g in tr.parts.optimizer.param_groups)
     assert lrs == [0.5, 1.0]
 
 
@@ -45,5 +45,5 @@ def test_resume_keeps_the_multiplied_rates(tmp_path):
     assert [r.status for r in tr.run() if r.kind == "result"] == ["finished"]
     tr2 = Trainer(project, data, st.replace(epochs=2), resume=tmp_path / "run" / "last.pt", stats_every=0)
     assert [r.status for r in tr2.run() if r.kind == "result"] == ["finished"]
-    assert sorted(round(g["lr"], 6) for g in tr2.optimizer.param_groups) == [0.001, 0.01]
+    assert sorted(round(g["lr"], 6) for g in tr2.parts.optimizer.param_groups) == [0.001, 0.01]
     assert torch.equal(tr2.model.conv2.weight, tr.model.conv2.weight)  # still frozen after the resume

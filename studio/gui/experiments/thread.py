@@ -42,7 +42,9 @@ class ExperimentThread(QThread):
                     pending = None
                 self.event.emit(ev)
         except StudioError as exc:
-            result = ExperimentResult(status="failed", message=str(exc), out_dir=str(self.runner.out_dir))
+            from studio.gui.fields import window_message
+
+            result = ExperimentResult(status="failed", message=window_message(exc), out_dir=str(self.runner.out_dir))
         except Exception as exc:
             traceback.print_exc()
             result = ExperimentResult(status="failed", message=f"{type(exc).__name__}: {exc}",

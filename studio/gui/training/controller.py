@@ -1,13 +1,13 @@
 """Drives a training run: snapshot the project, run the Trainer in a thread, feed the views."""
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from studio.gui.fields import window_message
 from studio.runs import graph_version, new_run_dir, run_checkpoint
 
 from .panel import TrainingPanel
@@ -15,23 +15,6 @@ from .worker import THREAD_START_ERROR, TrainingThread, failed_result, start_thr
 
 FOREVER_MS = 2**31 - 1
 _LIVE: set = set()  # running threads are kept alive here until they finish (never GC'd mid-run)
-
-
-_CLI_HINTS = [  # the engine speaks command-line; in the window, name the widget instead
-    (r"set dataset\.root \(on the command line: --data [^)]*\)", "choose its Folder in the Dataset box"),
-    (r"\s*\(on the command line: --data [^)]*\)", ""),
-    (r"\(e\.g\. --batch-size (\d+)\)", r"(e.g. Batch size \1)"),
-    (r"\s*\(--classes (\d+)\)", r": press Load & preview in the Dataset box, then Adapt the model"),
-    (r"set download on \(--download\)", "tick “Download if missing”"),
-    (r"use --device auto or cpu", "choose Automatic or CPU as the device"),
-]
-
-
-def panel_message(text: str) -> str:
-    """An engine/data message worded for the Training tab (widgets instead of CLI options)."""
-    for pattern, repl in _CLI_HINTS:
-        text = re.sub(pattern, repl, text)
-    return text
 
 
 def default_threads() -> int | None:
@@ -95,16 +78,16 @@ class TrainingController(QObject):
             first = a.errors[0].message
             p.show_error(f"The graph has {len(a.errors)} error(s); fix them first (see Problems). First: {first}")
             return False
-        try:
+        try:  # the settings are parsed once per run, here; the Trainer gets them parsed
             from studio.training.settings import TrainSettings
 
             settings = TrainSettings.from_dict(self.document.project.training)
             if self.document.project.dataset:
-                from studio.training.data import DataSettings
+                from studio.training.datasets.settings import DataSettings
 
                 DataSettings.from_dict(self.document.project.dataset)
         except StudioError as exc:
-            p.show_error(panel_message(str(exc)))
+            p.show_error(window_message(exc))
             return False
         snapshot = self.document.project.copy()
         self.snapshot = snapshot
@@ -228,7 +211,8 @@ class TrainingController(QObject):
             p.stats.clear()
         self._set_state(r.status if r.status in ("finished", "stopped", "failed") else "failed")
         if r.status == "failed":
-            text = panel_message(r.message or "") or "the run ended without a message."
+            text = window_message(r.error if r.error is not None else r.message or "") or \
+                "the run ended without a message."
             p.show_error(f"Training failed: {text}")
             box = QMessageBox(QMessageBox.Icon.Warning, "Training failed", text,
                               QMessageBox.StandardButton.Ok, p.window())
@@ -264,7 +248,8 @@ class TrainingController(QObject):
             text = {"idle": "Ready: press Train to train the current graph.",
                     "finished": "Finished", "stopped": "Stopped", "failed": "Failed"}.get(state, state)
             if r is not None and state != "idle":
-                acc = "" if r.best_val_acc is None else f", best val acc {100 * r.best_val_acc:.1f}%"
+                acc = "" if r.best_acc is None else \
+                    f", best {r.best_acc_split or 'val'} acc {100 * r.best_acc:.1f}%"
                 text += f" (graph version {ver}, {r.epochs_done} epoch(s){acc})"
         p.status.setText(text)
 

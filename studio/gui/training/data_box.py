@@ -9,6 +9,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from studio.gui.fields import WIDGETS
+from studio.training.datasets.settings import DataSettings
+
 from .images import array_to_qimage
 from .worker import FunctionThread
 
@@ -98,9 +101,10 @@ class DatasetBox(QGroupBox):
         root_row = QHBoxLayout()
         root_row.addWidget(self.root, 1)
         root_row.addWidget(browse)
-        self.download = QCheckBox("Download if missing")
-        self.val_fraction = _dspin(0.0, 0.9, 0.05, 0.1)
-        self.test_fraction = _dspin(0.0, 0.9, 0.05, 0.1)
+        self.defaults = DataSettings().to_dict()  # the one source of the defaults
+        self.download = QCheckBox(WIDGETS["dataset.download"])
+        self.val_fraction = _dspin(0.0, 0.9, 0.05, self.defaults["val_fraction"])
+        self.test_fraction = _dspin(0.0, 0.9, 0.05, self.defaults["test_fraction"])
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.crop = QSpinBox()
@@ -111,12 +115,12 @@ class DatasetBox(QGroupBox):
         self.rotation.setRange(0, 180)
         self.rotation.setSuffix("°")
         self.jitter = _dspin(0.0, 1.0, 0.05, 0.0)
-        form.addRow("Source", self.source)
-        form.addRow("Folder", root_row)
+        form.addRow(WIDGETS["dataset.source"], self.source)
+        form.addRow(WIDGETS["dataset.root"], root_row)
         form.addRow("", self.download)
-        form.addRow("Validation", self.val_fraction)
-        form.addRow("Test", self.test_fraction)
-        form.addRow("Split seed", self.seed)
+        form.addRow(WIDGETS["dataset.val_fraction"], self.val_fraction)
+        form.addRow(WIDGETS["dataset.test_fraction"], self.test_fraction)
+        form.addRow(WIDGETS["dataset.seed"], self.seed)
         form.addRow("Crop padding", self.crop)
         form.addRow("Rotation", self.rotation)
         form.addRow("Colour jitter", self.jitter)
@@ -151,20 +155,22 @@ class DatasetBox(QGroupBox):
 
     # ---- settings <-> widgets --------------------------------------------
     def set_values(self, d: dict) -> None:
-        aug = d.get("augment") or {}
+        """Show checked settings (``read_project_settings``); the defaults where ``d`` is silent."""
+        d = {**self.defaults, **(d or {})}
+        aug = {**self.defaults["augment"], **(d.get("augment") or {})}
         for w in self._editors:
             w.blockSignals(True)
-        i = self.source.findData(d.get("source", "digits"))
+        i = self.source.findData(d["source"])
         self.source.setCurrentIndex(max(i, 0))
-        self.root.setText(str(d.get("root") or ""))
-        self.download.setChecked(bool(d.get("download", False)))
-        self.val_fraction.setValue(float(d.get("val_fraction", 0.1)))
-        self.test_fraction.setValue(float(d.get("test_fraction", 0.1)))
-        self.seed.setValue(int(d.get("seed", 0)))
-        self.crop.setValue(int(aug.get("random_crop_padding", 0) or 0))
-        self.hflip.setChecked(bool(aug.get("hflip", False)))
-        self.rotation.setValue(int(aug.get("rotation_deg", 0) or 0))
-        self.jitter.setValue(float(aug.get("color_jitter", 0.0) or 0.0))
+        self.root.setText(str(d["root"] or ""))
+        self.download.setChecked(bool(d["download"]))
+        self.val_fraction.setValue(float(d["val_fraction"]))
+        self.test_fraction.setValue(float(d["test_fraction"]))
+        self.seed.setValue(int(d["seed"]))
+        self.crop.setValue(int(aug["random_crop_padding"] or 0))
+        self.hflip.setChecked(bool(aug["hflip"]))
+        self.rotation.setValue(int(aug["rotation_deg"] or 0))
+        self.jitter.setValue(float(aug["color_jitter"] or 0.0))
         for w in self._editors:
             w.blockSignals(False)
         self._on_source()

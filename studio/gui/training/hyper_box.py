@@ -1,4 +1,7 @@
-"""Hyperparameters and device: the widgets behind ``project.training`` (TrainSettings)."""
+"""Hyperparameters and device: the widgets behind ``project.training`` (TrainSettings).
+
+Every default and range comes from ``studio.training.settings`` (the dataclass is the one source);
+every row label from ``studio.gui.fields.WIDGETS`` (the names error messages use)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -6,8 +9,13 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit,
                                QSpinBox)
 
-OPTIMIZERS = [("adam", "Adam"), ("adamw", "AdamW"), ("sgd", "SGD")]
-SCHEDULERS = [("none", "Constant"), ("step", "Step decay"), ("cosine", "Cosine"), ("onecycle", "One-cycle")]
+from studio.gui.fields import WIDGETS
+from studio.training import settings as ts
+
+_LABELS = {"adam": "Adam", "adamw": "AdamW", "sgd": "SGD", "none": "Constant", "step": "Step decay",
+           "cosine": "Cosine", "onecycle": "One-cycle"}
+OPTIMIZERS = [(k, _LABELS[k]) for k in ("adam", "adamw", "sgd") if k in ts.OPTIMIZERS]
+SCHEDULERS = [(k, _LABELS[k]) for k in ts.SCHEDULERS]
 
 
 def available_devices() -> list[tuple[str, str]]:
@@ -38,31 +46,33 @@ class HyperBox(QGroupBox):
     def __init__(self, parent=None):
         super().__init__("Training", parent)
         form = QFormLayout(self)
-        self.epochs = _spin(1, 10000, 10)
-        self.batch_size = _spin(1, 65536, 64)
-        self.lr = QLineEdit("0.001")
+        d = self.defaults = ts.TrainSettings.defaults()
+        self.epochs = _spin(1, ts.MAX_EPOCHS, d["epochs"])
+        self.batch_size = _spin(1, ts.MAX_BATCH, d["batch_size"])
+        self.lr = QLineEdit(f"{d['lr']:g}")
         v = QDoubleValidator(0.0, 1e9, 10, self)
         v.setNotation(QDoubleValidator.Notation.ScientificNotation)
         self.lr.setValidator(v)
         self.optimizer = _combo(OPTIMIZERS)
-        self.momentum = _dspin(0.0, 0.999, 0.01, 0.9, 3)
-        self.nesterov = QCheckBox("Nesterov")
-        self.weight_decay = QLineEdit("0")
+        self.momentum = _dspin(0.0, 0.999, 0.01, d["momentum"], 3)
+        self.nesterov = QCheckBox(WIDGETS["training.nesterov"])
+        self.weight_decay = QLineEdit(f"{d['weight_decay']:g}")
         self.weight_decay.setValidator(QDoubleValidator(0.0, 1.0, 10, self))
         self.scheduler = _combo(SCHEDULERS)
-        self.label_smoothing = _dspin(0.0, 0.99, 0.05, 0.0, 2)
-        self.seed = _spin(0, 2**31 - 1, 0)
+        self.label_smoothing = _dspin(0.0, 0.99, 0.05, d["label_smoothing"], 2)
+        self.seed = _spin(0, ts.MAX_SEED, d["seed"])
         self.device = QComboBox()
         for value, label in available_devices():
             self.device.addItem(label, value)
-        self.amp = QCheckBox("Mixed precision (CUDA)")
-        self.channels_last = QCheckBox("channels_last memory format")
-        for label, w in (("Epochs", self.epochs), ("Batch size", self.batch_size), ("Learning rate", self.lr),
-                         ("Optimiser", self.optimizer), ("Momentum", self.momentum), ("", self.nesterov),
-                         ("Weight decay", self.weight_decay), ("Schedule", self.scheduler),
-                         ("Label smoothing", self.label_smoothing), ("Seed", self.seed), ("Device", self.device),
-                         ("", self.amp), ("", self.channels_last)):
-            form.addRow(label, w)
+        self.amp = QCheckBox(WIDGETS["training.amp"])
+        self.channels_last = QCheckBox(WIDGETS["training.channels_last"])
+        checkboxes = (self.nesterov, self.amp, self.channels_last)  # labelled on the box itself
+        for name, w in (("epochs", self.epochs), ("batch_size", self.batch_size), ("lr", self.lr),
+                        ("optimizer", self.optimizer), ("momentum", self.momentum), ("nesterov", self.nesterov),
+                        ("weight_decay", self.weight_decay), ("scheduler", self.scheduler),
+                        ("label_smoothing", self.label_smoothing), ("seed", self.seed), ("device", self.device),
+                        ("amp", self.amp), ("channels_last", self.channels_last)):
+            form.addRow("" if w in checkboxes else WIDGETS["training." + name], w)
         self._editors = [self.epochs, self.batch_size, self.lr, self.optimizer, self.momentum, self.nesterov,
                          self.weight_decay, self.scheduler, self.label_smoothing, self.seed, self.device, self.amp,
                          self.channels_last]
@@ -70,7 +80,7 @@ class HyperBox(QGroupBox):
             sig = {QComboBox: "currentIndexChanged", QLineEdit: "editingFinished", QCheckBox: "toggled"}.get(
                 type(w), "valueChanged")
             getattr(w, sig).connect(self._on_edit)
-        self._on_edit_enable()
+        self.set_values({})
 
     def _on_edit(self, *_):
         self._on_edit_enable()
@@ -82,24 +92,23 @@ class HyperBox(QGroupBox):
         self.nesterov.setEnabled(sgd)
 
     def set_values(self, d: dict) -> None:
-        from studio.training.settings import TrainSettings
-
-        d = {**TrainSettings().to_dict(), **(d or {})}  # the engine's defaults where the project is silent
+        """Show checked settings (``read_project_settings``); the defaults where ``d`` is silent."""
+        d = {**self.defaults, **(d or {})}
         for w in self._editors:
             w.blockSignals(True)
-        self.epochs.setValue(int(d.get("epochs", 10)))
-        self.batch_size.setValue(int(d.get("batch_size", 64)))
-        self.lr.setText(f"{float(d.get('lr', 1e-3)):g}")
-        _set_combo(self.optimizer, d.get("optimizer", "adam"))
-        self.momentum.setValue(float(d.get("momentum", 0.9)))
-        self.nesterov.setChecked(bool(d.get("nesterov", False)))
-        self.weight_decay.setText(f"{float(d.get('weight_decay', 0.0)):g}")
-        _set_combo(self.scheduler, d.get("scheduler", "none"))
-        self.label_smoothing.setValue(float(d.get("label_smoothing", 0.0)))
-        self.seed.setValue(int(d.get("seed", 0)))
-        _set_combo(self.device, d.get("device", "auto"))
-        self.amp.setChecked(bool(d.get("amp", True)))
-        self.channels_last.setChecked(bool(d.get("channels_last", False)))
+        self.epochs.setValue(int(d["epochs"]))
+        self.batch_size.setValue(int(d["batch_size"]))
+        self.lr.setText(f"{float(d['lr']):g}")
+        _set_combo(self.optimizer, d["optimizer"])
+        self.momentum.setValue(float(d["momentum"]))
+        self.nesterov.setChecked(bool(d["nesterov"]))
+        self.weight_decay.setText(f"{float(d['weight_decay']):g}")
+        _set_combo(self.scheduler, d["scheduler"])
+        self.label_smoothing.setValue(float(d["label_smoothing"]))
+        self.seed.setValue(int(d["seed"]))
+        _set_combo(self.device, d["device"])
+        self.amp.setChecked(bool(d["amp"]))
+        self.channels_last.setChecked(bool(d["channels_last"]))
         for w in self._editors:
             w.blockSignals(False)
         self._on_edit_enable()
@@ -107,12 +116,14 @@ class HyperBox(QGroupBox):
     def values(self, base: dict | None = None) -> dict:
         """The settings as a dict over ``base`` (unknown keys kept)."""
         d = dict(base or {})
-        d.update(epochs=self.epochs.value(), batch_size=self.batch_size.value(), lr=_float(self.lr.text(), 1e-3),
-                 optimizer=self.optimizer.currentData(), momentum=round(self.momentum.value(), 4),
+        default = self.defaults
+        d.update(epochs=self.epochs.value(), batch_size=self.batch_size.value(),
+                 lr=_float(self.lr.text(), default["lr"]), optimizer=self.optimizer.currentData(),
+                 momentum=round(self.momentum.value(), 4),
                  nesterov=self.nesterov.isChecked() and self.momentum.value() > 0,
-                 weight_decay=_float(self.weight_decay.text(), 0.0), scheduler=self.scheduler.currentData(),
-                 label_smoothing=round(self.label_smoothing.value(), 4), seed=self.seed.value(),
-                 device=self.device.currentData(), amp=self.amp.isChecked(),
+                 weight_decay=_float(self.weight_decay.text(), default["weight_decay"]),
+                 scheduler=self.scheduler.currentData(), label_smoothing=round(self.label_smoothing.value(), 4),
+                 seed=self.seed.value(), device=self.device.currentData(), amp=self.amp.isChecked(),
                  channels_last=self.channels_last.isChecked())
         return d
 

@@ -20,17 +20,15 @@ def fmt_time(seconds) -> str:
 
 
 def _norm(kind: str, d: dict) -> dict:
-    """Settings with defaults filled in, so that {} and the explicit defaults compare equal."""
-    try:
-        if kind == "train":
-            from studio.training.settings import TrainSettings
+    """Settings with the defaults filled in, so that {} and the explicit defaults compare equal
+    (nothing is parsed: the run parses the settings once, at Train)."""
+    if kind == "train":
+        from studio.training.settings import TrainSettings
 
-            return TrainSettings.from_dict(d).to_dict()
-        from studio.training.data import DataSettings
+        return {**TrainSettings.defaults(), **(d or {})}
+    from studio.training.datasets.settings import DataSettings
 
-        return DataSettings.from_dict(d).to_dict()
-    except Exception:  # invalid settings: compare as they are
-        return dict(d or {})
+    return {**DataSettings().to_dict(), **(d or {})}
 
 
 def fmt_num(v) -> str:

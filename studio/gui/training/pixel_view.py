@@ -170,7 +170,9 @@ class PixelView(QWidget):
         try:
             d = layer_at(self.model, self.project, self.node_id, self.image, (c, y, x), self.captured)
         except StudioError as exc:
-            self.header.setText(str(exc))
+            from studio.gui.fields import window_message
+
+            self.header.setText(window_message(exc))
             self.numbers.clear()
             self.equation.clear()
             return None

@@ -25,7 +25,7 @@ class RunsView(QWidget):
     checkpoint_chosen = Signal(object)  # Path of a checkpoint to evaluate / try
     diff_badges = Signal(object)  # {node id: "added" | "changed" | "removed"} for the canvas ({}: clear)
 
-    COLS = ("Run", "Model", "Data", "Epochs", "Best val acc", "Status")
+    COLS = ("Run", "Model", "Data", "Epochs", "Best acc", "Status")  # val, or "(train)" without a val split
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -95,9 +95,10 @@ class RunsView(QWidget):
         self.runs = list_runs()
         self.table.setRowCount(len(self.runs))
         for row, r in enumerate(self.runs):
-            best = r.best_val_acc
-            cells = (r.name, r.model, r.dataset.get("source", ""), str(len(r.metrics)),
-                     "–" if best is None else f"{100 * best:.1f}%", r.status + (" ⚠" if r.notes else ""))
+            best, split = r.best
+            shown = "–" if best is None else f"{100 * best:.1f}%" + (" (train)" if split == "train" else "")
+            cells = (r.name, r.model, r.dataset.get("source", ""), str(len(r.metrics)), shown,
+                     r.status + (" ⚠" if r.notes else ""))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(printable(str(text)))
                 if r.notes:  # what could not be read in this folder (skipped, never a crash)

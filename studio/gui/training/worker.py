@@ -4,7 +4,8 @@ Progress records are coalesced (a list every ``interval`` seconds) so the GUI th
 most ~20 signals per second however fast the steps are; epoch and result records are sent at
 once (after flushing the pending progress). Stop and pause go through the trainer's thread-safe
 methods; nothing ever calls ``QThread.terminate()``. Any exception, even an unexpected one,
-ends as a failed result record: the application never dies with the thread.
+ends as a failed result record worded by ``studio.training.faults.failure`` (the one place a
+failed run becomes a message): the application never dies with the thread.
 """
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ THREAD_START_ERROR = ("could not start a background thread (Thread creation erro
                       "threads or memory): close other programs and try again")
 
 
-def failed_result(message: str, run_dir=None) -> Any:
-    """A ResultRecord(status="failed")."""
+def failed_result(error: "BaseException | str", run_dir=None) -> Any:
+    """A ResultRecord(status="failed") for an exception (worded by ``faults.failure``) or a message."""
+    from studio.core.errors import StudioError
+    from studio.training.faults import failure
     from studio.training.records import ResultRecord
 
-    return ResultRecord(status="failed", message=message, epochs_done=0, best_val_acc=None,
-                        best_checkpoint=None, last_checkpoint=None, run_dir=run_dir)
+    return ResultRecord.failed(failure(error) if isinstance(error, BaseException) else StudioError(error),
+                               run_dir=run_dir)
 
 
 def start_thread(thread: QThread) -> bool:
@@ -134,14 +137,12 @@ class TrainingThread(QThread):
                 self._emit(self.progress, pending)
             if result is None:
                 result = failed_result("the training engine ended without a result; the run is incomplete")
-        except MemoryError:
-            result = failed_result("out of memory while training: lower the batch size or the image size")
-        except Exception as exc:  # report, never crash the app
-            traceback.print_exc()
+        except Exception as exc:  # MemoryError included: report, never crash the app
             from studio.core.errors import StudioError
 
-            msg = str(exc).strip() or type(exc).__name__
-            result = failed_result(msg if isinstance(exc, StudioError) else f"training failed: {msg}")
+            if not isinstance(exc, (StudioError, MemoryError)):
+                traceback.print_exc()
+            result = failed_result(exc)
         finally:
             if old_threads:
                 import torch
@@ -183,11 +184,12 @@ class FunctionThread(QThread):
 
     def run(self) -> None:  # Qt override
         from studio.core.errors import StudioError
+        from studio.gui.fields import window_message
 
         try:
             out = self._fn()
         except StudioError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(window_message(exc))
             return
         except Exception as exc:
             traceback.print_exc()

@@ -31,18 +31,18 @@ def _num(where: str, value: Any, lo: float, hi: float, *, integer: bool = False,
     kind = "a whole number" if integer else "a number"
     if isinstance(value, bool) or not isinstance(value, (int, float)) or \
             (isinstance(value, float) and not math.isfinite(value)) or (integer and value != int(value)):
-        raise DataError(f"{where} = {short_repr(value)}: must be {kind} between {lo:g} and {hi:g}")
+        raise DataError(f"{where} = {short_repr(value)}: must be {kind} between {lo:g} and {hi:g}", field=where)
     bad = value < lo or value > hi or (lo_open and value == lo) or (hi_open and value == hi)
     if bad:
         left = "(" if lo_open else "["
         right = ")" if hi_open else "]"
-        raise DataError(f"{where} = {short_repr(value)}: must be in {left}{lo:g}, {hi:g}{right}")
+        raise DataError(f"{where} = {short_repr(value)}: must be in {left}{lo:g}, {hi:g}{right}", field=where)
     return int(value) if integer else float(value)
 
 
 def _flag(where: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise DataError(f"{where} = {short_repr(value)}: must be true or false")
+        raise DataError(f"{where} = {short_repr(value)}: must be true or false", field=where)
     return value
 
 
@@ -138,13 +138,14 @@ class DataSettings:
         src = str(self.source).strip().lower() if isinstance(self.source, str) else self.source
         src = _ALIASES.get(src, src) if isinstance(src, str) else src
         if src not in SOURCES:
-            raise DataError(f"dataset.source = {short_repr(self.source)}: unknown data set; choose one of {', '.join(SOURCES)}")
+            raise DataError(f"dataset.source = {short_repr(self.source)}: unknown data set; choose one of {', '.join(SOURCES)}",
+                            field="dataset.source")
         self.source = src
         if self.root is not None and not isinstance(self.root, (str, os.PathLike)):
             raise DataError(f"dataset.root = {short_repr(self.root)}: must be a folder path")
         self.root = None if self.root in (None, "") else os.fspath(self.root)
         if src in NEEDS_ROOT and not self.root:
-            raise DataError(f"data set {src!r} needs a folder: set dataset.root (on the command line: --data {src}:DIR)")
+            raise DataError(f"data set {src!r} needs a folder", field="dataset.root", hint="folder", value=src)
         self.download = _flag("dataset.download", self.download)
         self.val_fraction = _num("dataset.val_fraction", self.val_fraction, 0, 0.9, hi_open=False)
         self.test_fraction = _num("dataset.test_fraction", self.test_fraction, 0, 0.9)
@@ -183,9 +184,10 @@ def parse_data_arg(text: str, base: DataSettings | None = None) -> DataSettings:
     A bare existing folder means ``folder:DIR``. Split, augmentation and shapes options come from
     ``base`` (e.g. the project's own settings) when given.
     """
-    usage = "write --data digits, shapes, mnist:DIR, fashion-mnist:DIR, cifar10:DIR or folder:DIR"
+    usage = "write {field} digits, shapes, mnist:DIR, fashion-mnist:DIR, cifar10:DIR or folder:DIR"
+    f = {"field": "dataset.source"}
     if not isinstance(text, str) or not text.strip():
-        raise DataError(f"--data is empty: {usage}")
+        raise DataError(f"{{field}} is empty: {usage}", **f)
     text = text.strip()
     name, sep, rest = text.partition(":")
     key = _ALIASES.get(name.strip().lower(), name.strip().lower())
@@ -193,12 +195,12 @@ def parse_data_arg(text: str, base: DataSettings | None = None) -> DataSettings:
         if os.path.isdir(os.path.expanduser(text)):
             key, rest, sep = "folder", text, ":"
         else:
-            raise DataError(f"--data {text!r}: unknown data set {name!r}; {usage}")
+            raise DataError(f"{{field}} {text!r}: unknown data set {name!r}; {usage}", **f)
     root = os.path.expanduser(rest.strip()) if sep else None
     if key in NEEDS_ROOT and not root:
-        raise DataError(f"--data {text!r}: {key} needs a folder, e.g. --data {key}:./data")
+        raise DataError(f"{{field}} {text!r}: {key} needs a folder, e.g. {{field}} {key}:./data", **f)
     if key not in NEEDS_ROOT and root:
-        raise DataError(f"--data {text!r}: {key} is built in and takes no folder; write --data {key}")
+        raise DataError(f"{{field}} {text!r}: {key} is built in and takes no folder; write {{field}} {key}", **f)
     if base is not None:
         d = base.to_dict()
     else:

@@ -122,7 +122,8 @@ def standard_source(settings: DataSettings) -> Source:
         folder = _expected_dir(name, root)
         extra = " (the .gz files also do)" if name != "cifar10" else " (or cifar-10-python.tar.gz in the root)"
         raise DataError(f"{title} not found: expected {', '.join(missing)} in {folder}{os.sep}{extra}; "
-                        f"copy them there, or set download on (--download) where the network allows")
+                        "copy them there, or let the studio download them where the network allows",
+                        field="dataset.download", hint="enable")
     if name == "cifar10":
         (xtr, ytr), (xte, yte), classes, warnings = _load_cifar(root)
     else:
