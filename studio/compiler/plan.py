@@ -168,7 +168,7 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
     root = build_tree(trie, flow, blocks, user_meta)
     all_blocks = assign_programs(root, flow, ops_by_scope(flow, blocks))
     all_blocks.sort(key=lambda b: -len(b.prefix))
-    classes = assign_classes(all_blocks, {"torch", "nn", *CUSTOM_CLASSES})
+    classes = assign_classes(all_blocks, {"torch", "nn", *CUSTOM_CLASSES}, analysis.shapes)
     order_of = {g.name: i for i, g in enumerate(graph.groups)}
     flat_list = sorted(flat.items(), key=lambda kv: order_of[kv[0]])
     return ModulePlan(root, module_paths(root), analysis, all_blocks, classes, flat_list)
