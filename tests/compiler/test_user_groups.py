@@ -21,6 +21,7 @@ NOTE = "# group {!r} is not a single-input single-output block: exported flat ({
 
 def comment_text_of(src: str) -> str:
     """The header comments of generated code as one line (long ones are wrapped at 100 characters)."""
+    head = src.split("\nimport torch\n")[0].splitlines()
     return "# " + " ".join(line[2:] for line in head if line.startswith("# "))
 
 
