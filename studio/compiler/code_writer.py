@@ -11,9 +11,11 @@ from __future__ import annotations
 import keyword
 import textwrap
 
+from studio.core.spec import merge_kind
+
 from .classes import Arg, BlockClass, Flag
 from .names import CUSTOM_CLASSES, Namespace
-from .nn_facts import KEYWORD_ORDER, POSITIONAL
+from .nn_facts import POSITIONAL, keyword_order
 from .plan import CompileError
 from .plan_types import Container, ModulePlan, Op
 
@@ -44,7 +46,7 @@ def _value(v) -> str:
 
 
 def leaf_expr(cls_name: str, kwargs: dict) -> str:
-    order = KEYWORD_ORDER.get(cls_name, ())
+    order = keyword_order(cls_name)
     parts, positional = [], True
     for k in sorted(kwargs, key=lambda k: order.index(k) if k in order else len(order)):
         if positional and k in POSITIONAL and k in order and order.index(k) == len(parts):
@@ -53,6 +55,17 @@ def leaf_expr(cls_name: str, kwargs: dict) -> str:
             positional = False
             parts.append(f"{k}={_value(kwargs[k])}")
     return f"{'' if cls_name in CUSTOM_CLASSES else 'nn.'}{cls_name}({', '.join(parts)})"
+
+
+def merge_expr(kind: str, ins: list[str]) -> str:
+    """The expression of a merge layer (its spec's ``merge``) over the input variables."""
+    if kind == "add":
+        return " + ".join(ins)
+    if kind == "multiply":
+        return " * ".join(ins)
+    if kind == "concat":
+        return f"torch.cat([{', '.join(ins)}], dim=1)"
+    raise ValueError(f"unknown merge kind {kind!r}")
 
 
 def param_expr(kwargs: dict) -> str:
@@ -172,10 +185,7 @@ class Writer:
                 uses[i] -= 1
             is_op = isinstance(s.target, Op)
             if is_op:
-                t = s.target.type
-                expr = (" + ".join(ins) if t == "Add" else " * ".join(ins) if t == "Multiply"
-                        else f"torch.cat([{', '.join(ins)}], dim=1)")
-                base = t.lower()
+                expr, base = merge_expr(merge_kind(s.target.type), ins), s.target.type.lower()
             elif c.child(s.target).kind == "param":
                 expr, base = f"{access(s.target)} * {ins[0]}", s.target[-1]
             else:

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from studio.core.project import Project
-from studio.core.spec import fmt_shape
+from studio.core.spec import fmt_shape, holds_module
 
 from .class_args import CHANNEL_KW
 from .classes import Arg, camel
@@ -65,7 +65,7 @@ def class_count_kwargs(plan: ModulePlan, graph, num_classes: int | None) -> dict
         seen.add(nid)
         leaf = leaves.get(nid)
         kws = [k for k, v in (leaf.kwargs.items() if leaf else ()) if k in CHANNEL_KW and v == num_classes]
-        if leaf is None and graph.node(nid).type not in ("Add", "Concat", "Multiply", "Input"):
+        if leaf is None and holds_module(graph.node(nid).type):
             return {}  # a block makes or carries the scores
         if kws:
             out[nid] = {k: Arg("num_classes") for k in kws}

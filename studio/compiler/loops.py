@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from studio.core.spec import merge_kind
+
 from .class_args import _family
 from .classes import BlockClass, Loop
 from .names import Namespace
@@ -54,7 +56,7 @@ def loop_shape(c: Container) -> tuple[str, str, str, int, list[str]] | None:
 
     def concat_of(node: str, k: int) -> bool:
         s = by_out.get(node)
-        return (s is not None and isinstance(s.target, Op) and s.target.type == "Concat"
+        return (s is not None and isinstance(s.target, Op) and merge_kind(s.target.type) == "concat"
                 and s.inputs == [c.input_node, *outs[:k]])
 
     if unit_in.get(names[0]) != [c.input_node] or len(c.steps) != 2 * len(names):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from itertools import combinations, product
 
+from studio.core.spec import merge_kind
+
 from .class_args import analyse
 from .classes import MISSING, BlockClass, Flag, slots, step_sig, tree_sig
 from .names import Namespace
@@ -136,7 +138,8 @@ def _flags(template: Container, entries: list) -> list[Flag]:
     for members in groups.values():
         op_types = [_op_type(template, m[1]) for m in members if m[0] == "op"]
         if op_types:
-            name = ns.create("use_residual" if "Add" in op_types else f"use_{op_types[0].lower()}")
+            kinds = [merge_kind(t) for t in op_types]
+            name = ns.create("use_residual" if "add" in kinds else f"use_{kinds[0]}")
         elif len(members[0][1]) == 1:
             name = members[0][1][0]  # the optional child's own name (downsample)
         else:
