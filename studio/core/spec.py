@@ -299,6 +299,13 @@ def register(spec_cls: type[LayerSpec]) -> type[LayerSpec]:
     return spec_cls
 
 
+def unregister(type_id: str) -> None:
+    """Remove a layer type registered with :func:`register` (a test's toy layer, a plug-in)."""
+    spec = _REGISTRY.pop(type_id)
+    for old in spec.legacy_ids:
+        _ALIASES.pop(old, None)
+
+
 def canonical_type(type_id: str) -> str | None:
     if type_id in _REGISTRY:
         return type_id
