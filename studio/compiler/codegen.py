@@ -17,10 +17,10 @@ from studio.core.project import Project
 from studio.core.spec import fmt_shape, holds_module
 
 from .class_args import CHANNEL_KW
-from .classes import Arg, camel
+from .classes import Arg
 from .code_format import fit_all
 from .code_writer import IND, Writer, comment_text, leaf_expr, param_expr  # noqa: F401  (public helpers)
-from .names import CUSTOM_CLASSES, Namespace
+from .names import CUSTOM_CLASSES, Namespace, camel
 from .plan import make_plan
 from .plan_types import Container, ModulePlan
 
