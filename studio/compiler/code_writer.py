@@ -227,7 +227,7 @@ class Writer:
     # ---- classes --------------------------------------------------------
     def class_head(self, cls: BlockClass) -> list[str]:
         n = len(cls.instances)
-        an = "An" if cls.name[0] in "AEIOU" else "A"
+        an = "An" if cls.name[0] in "AEIO" else "A"
         used = f"(used {n} time{'s' if n != 1 else ''} in this network)"
         doc = f"{an} {cls.name} block {used}."
         if cls.loop is not None:

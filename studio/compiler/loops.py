@@ -47,12 +47,15 @@ def loop_shape(c: Container) -> tuple[str, str, str, int, list[str]] | None:
     if numbered is None:
         return None
     stem, start, names = numbered
+    if list(c.children) != names:  # built in another order: the loop would reorder the state_dict
+        return None
+    inner = next(iter(c.children.values())).class_name
     by_out = {s.output: s for s in c.steps}
     outs = [c.children[n].output for n in names]
     unit_in = {s.target[0]: s.inputs for s in c.steps if not isinstance(s.target, Op)}
-    if [unit_in.get(n) for n in names] == [[c.input_node]] + [[o] for o in outs[:-1]] and c.output == outs[-1]:
-        return ("chain", next(iter(c.children.values())).class_name, stem, start, names) if len(c.steps) == len(
-            names) else None
+    chained = [unit_in.get(n) for n in names] == [[c.input_node]] + [[o] for o in outs[:-1]]
+    if chained and c.output == outs[-1] and len(c.steps) == len(names):
+        return "chain", inner, stem, start, names
 
     def concat_of(node: str, k: int) -> bool:
         s = by_out.get(node)
@@ -65,7 +68,7 @@ def loop_shape(c: Container) -> tuple[str, str, str, int, list[str]] | None:
         return None
     if not concat_of(c.output, len(names)):
         return None
-    return "dense", next(iter(c.children.values())).class_name, stem, start, names
+    return "dense", inner, stem, start, names
 
 
 def loop_class(members: list[Container]) -> BlockClass | None:
@@ -81,25 +84,28 @@ def loop_class(members: list[Container]) -> BlockClass | None:
     cls.loop = Loop(inner, mode, stem, start)
     for inst, seq in zip(members, calls):
         cls.values[id(inst)] = {"num_layers": len(seq)}
+    steps: dict[str, list[int]] = {}
     for a in inner_cls.args:
-        steps = []
+        steps[a] = []
         for seq in calls:
             vals = [c[a] for c in seq]
             ints = all(isinstance(v, int) and not isinstance(v, bool) for v in vals)
             d = vals[1] - vals[0] if ints else 0
             if not all(v == vals[0] + k * d for k, v in enumerate(vals)) if ints else any(v != vals[0] for v in vals):
                 return None
-            steps.append(d)
+            steps[a].append(d)
+    stepping = [a for a, d in steps.items() if any(d)]
+    for a in inner_cls.args:
         name = ns.create(a)
         cls.args.append(name)
         for inst, seq in zip(members, calls):
             cls.values[id(inst)][name] = seq[0][a]
-        if any(steps):
-            step = ns.create("growth_rate" if _family(a) == "ch" else f"{a}_step")
-            cls.args.append(step)
-            for inst, d in zip(members, steps):
-                cls.values[id(inst)][step] = d
-            cls.loop.inner_args.append((a, f"{name} + i * {step}"))
-        else:
+        if a not in stepping:
             cls.loop.inner_args.append((a, name))
+            continue
+        step = ns.create("growth_rate" if len(stepping) == 1 and _family(a) == "ch" else f"{a}_step")
+        cls.args.append(step)
+        for inst, d in zip(members, steps[a]):
+            cls.values[id(inst)][step] = d
+        cls.loop.inner_args.append((a, f"{name} + i * {step}"))
     return cls

@@ -86,3 +86,35 @@ def test_long_lines_split_at_brackets_and_strings_stay_whole():
     assert all(len(s) <= 100 for s in out)
     assert "            mode='a, (b'," in out
     ast.parse("if 1:\n    if 1:\n" + "\n".join(out).replace("        self.x", "        x", 1))
+
+
+def chain_of_units(n: int = 3):
+    from studio.core.graph import GraphBuilder
+    from studio.core.project import Project
+
+    b = GraphBuilder()
+    b.add("Input", "input", channels=8, height=8, width=8)
+    for i in range(n):
+        b.add("Conv2d", f"body.{i}.conv", out_channels=16 + 8 * i, kernel_size=3, padding=1)
+        b.add("ReLU", f"body.{i}.relu")
+    b.add("AdaptiveAvgPool2d", "pool", output_size=1)
+    b.add("Flatten", "flatten")
+    b.add("Linear", "fc", out_features=4)
+    for i in range(n):
+        b.graph.add_group(f"body.{i}", [f"body.{i}.conv", f"body.{i}.relu"], kind="Unit")
+    b.graph.add_group("body", [f"body.{i}.{k}" for i in range(n) for k in ("conv", "relu")], kind="Body")
+    return Project(graph=b.graph, num_classes=4, name="chain")
+
+
+def test_a_block_of_chained_sub_blocks_is_a_loop(make_source_module):
+    from .test_codegen import assert_same_model
+
+    src = assert_same_model(chain_of_units(), make_source_module, real=False)
+    body = src.split("class Body(nn.Module):")[1].split("class Chain")[0]
+    assert "for i in range(num_layers):" in body and 'self.add_module(f"_{i}", layer)' in body
+    assert "in_channels=in_channels + i * in_channels_step," in body
+    assert "out_channels=out_channels + i * out_channels_step," in body
+    assert "for layer in self.children():\n            x = layer(x)" in body
+    call = src.split("self.body = Body(")[1].split(")")[0]
+    assert [a.strip() for a in call.split(",") if a.strip()] == [
+        "num_layers=3", "in_channels=8", "in_channels_step=8", "out_channels=16", "out_channels_step=8"]
