@@ -43,7 +43,7 @@ def test_code_tab_generates_source_without_importing_torch():
         "p.graph.add_group('stage2', ['conv2', 'relu2', 'pool2'])\n"
         "srcs.append(_generate_source(p))\n"
         "assert 'class Stage(nn.Module)' in srcs[-1], srcs[-1]\n"
-        "assert 'downsample=False' in srcs[0] and 'nn.Conv2d(3, 64, kernel_size=7' in srcs[0], srcs[0]\n"
+        "assert 'if self.downsample is not None:' in srcs[0] and 'nn.Conv2d(3, 64, kernel_size=7' in srcs[0], srcs[0]\n"
         "b = GraphBuilder()\n"
         "b.add('Input', 'input', channels=3, height=32, width=32)\n"
         "b.add('ZeroPad2d', 'pad', padding=1)\n"
@@ -58,7 +58,7 @@ def test_code_tab_generates_source_without_importing_torch():
         "b.add('Linear', 'fc', out_features=10)\n"
         "src = _generate_source(Project(graph=b.graph, num_classes=10))\n"
         "assert 'nn.Conv2d(3, 8, kernel_size=3, stride=2, bias=False)' in src, src\n"
-        "assert 'nn.BatchNorm2d(8, momentum=0.2)' in src and 'nn.Linear(32, 10)' in src, src\n"
+        "assert 'nn.BatchNorm2d(8, momentum=0.2)' in src and 'nn.Linear(32, num_classes)' in src, src\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('torch', 'torchvision')]\n"
         "print(','.join(bad)); sys.exit(1 if bad else 0)\n"
     )

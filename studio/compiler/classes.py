@@ -1,9 +1,19 @@
-"""Block classes: blocks of one kind with the same structure share one generated class.
+"""Block classes: ONE generated class per block kind, its differences as constructor arguments.
 
-Values that differ between the instances (channel counts, strides...) become constructor
-arguments; two variants that differ only by one extra unit on the input path (ResNet's
-``downsample`` projection in place of the identity skip) merge into one class with an
-optional child, as torchvision's BasicBlock does. No torch here.
+Blocks of one kind (a template's ``Bottleneck``, ``InvertedResidual``, ``DenseBlock``...) get
+one class, as torchvision writes them:
+
+* values that differ between the instances become arguments, named for what they are
+  (:mod:`studio.compiler.class_args`: ``in_channels``, ``planes`` with ``expansion``,
+  ``expand_ratio``, ``kernel_size``, ``drop_rate``), and values that follow from others are
+  written as expressions (``planes * self.expansion``, ``kernel_size // 2``);
+* variants with fewer parts (no ``downsample``, no expansion layer, no residual ``+``) merge
+  into the largest one with those parts under a condition (:mod:`studio.compiler.variants`),
+  found from the arguments where it can (``if stride != 1 or in_channels != planes * ...``);
+* blocks that are N equal sub-blocks fed densely (DenseNet) or in a chain become a loop over
+  ``num_layers`` (:mod:`studio.compiler.loops`).
+
+No torch here.
 """
 from __future__ import annotations
 
@@ -11,14 +21,13 @@ from dataclasses import dataclass, field
 
 from studio.core.spec import get_spec
 
-from .names import Namespace, camel
 from .plan_types import Container, Op
 
 MISSING = object()
 
 
 class Arg(str):
-    """A constructor argument used as a keyword value in a block class template."""
+    """A constructor argument (or an expression of them) used as a value in a class template."""
 
 
 def kwarg_default(layer_type: str, kw: str):
@@ -43,23 +52,60 @@ def leaf_types(c: Container, path: tuple = ()) -> dict[tuple, str]:
 
 
 @dataclass
+class Flag:
+    """A part of a class present in some instances only: optional children (``('unit',
+    path)``, a top-level child or an element of a top-level ``nn.Sequential``) and optional
+    merge steps (``('op', node id)``) that come and go together."""
+
+    name: str
+    members: list[tuple]
+    cond: str | None = None  # a condition on the arguments; None: a constructor argument
+    attr: bool = False  # kept on self for forward (it gates a merge step)
+    through: dict = field(default_factory=dict)  # merge step id -> the input passed when absent
+
+    def units(self) -> list[tuple]:
+        return [m[1] for m in self.members if m[0] == "unit"]
+
+    def ops(self) -> list[str]:
+        return [m[1] for m in self.members if m[0] == "op"]
+
+
+@dataclass
+class Loop:
+    """A block made of ``num_layers`` sub-blocks of one class: ``mode`` 'dense' (each fed
+    the concatenation of the input and every earlier output) or 'chain'."""
+
+    inner: str  # the sub-blocks' class
+    mode: str
+    stem: str  # child i is named f"{stem}{i + start}" (stem '' and start 0: '0', '1', ...)
+    start: int
+    inner_args: list[tuple[str, str]] = field(default_factory=list)  # (inner arg, expression in i)
+
+
+@dataclass
 class BlockClass:
     name: str
     instances: list[Container]
-    template: Container  # an instance with every child (the optional one included)
-    optional: str | None = None  # name of the optional child (None when absent)
-    flag: str = ""  # constructor argument switching the optional child on
+    template: Container  # the instance with every part (the optional ones included)
     args: list[str] = field(default_factory=list)
-    slot_arg: dict[tuple, str] = field(default_factory=dict)  # (leaf path, kwarg) -> arg
     values: dict[int, dict[str, object]] = field(default_factory=dict)  # id(instance) -> arg values
-    leaf_kwargs: dict[tuple, dict] = field(default_factory=dict)  # leaf path -> kwargs (Arg values)
+    leaf_kwargs: dict[tuple, dict] = field(default_factory=dict)  # template path -> kwargs (Arg values)
+    flags: list[Flag] = field(default_factory=list)
+    attrs: dict[str, object] = field(default_factory=dict)  # class attributes (expansion = 4)
+    locals: dict[str, str] = field(default_factory=dict)  # __init__ locals (hidden_dim = ...)
+    loop: Loop | None = None
 
     def call_args(self, inst: Container) -> list[tuple[str, object]]:
         vals = self.values[id(inst)]
-        out = [(a, vals[a]) for a in self.args]
-        if self.optional:
-            out.append((self.flag, self.optional in inst.children))
-        return out
+        return [(a, vals[a]) for a in self.args]
+
+    def flag_of(self, member: tuple) -> Flag | None:
+        return next((f for f in self.flags if member in f.members), None)
+
+    @property
+    def optional(self) -> str | None:
+        """The first optional top-level child (``downsample``), None when there is none."""
+        return next((u[0] for f in self.flags for u in f.units() if len(u) == 1), None)
 
 
 def tree_sig(c: Container):
@@ -74,16 +120,21 @@ def tree_sig(c: Container):
     return tuple(items)
 
 
-def step_sig(block: Container, drop: str | None = None):
-    """Canonical form of the block's forward; with ``drop`` the unit named so is read as
-    passing its input (x) straight through."""
+def step_sig(block: Container, drop: frozenset = frozenset(), through: dict | None = None):
+    """Canonical form of the block's forward. Units whose path is in ``drop`` and merge steps
+    whose node id is in ``through`` (id -> which input passes) are read as passing that input
+    straight through."""
+    through = through or {}
     key = {block.input_node: "x"}
     out = set()
     for s in block.steps:
         ins = tuple(key[i] for i in s.inputs)
         if isinstance(s.target, Op):
+            if s.target.node_id in through:
+                key[s.output] = ins[through[s.target.node_id]]
+                continue
             k = ("op", s.target.type, ins)
-        elif drop is not None and s.target == (drop,):
+        elif s.target in drop:
             key[s.output] = ins[0]
             continue
         else:
@@ -94,6 +145,7 @@ def step_sig(block: Container, drop: str | None = None):
 
 
 def slots(c: Container, path: tuple = ()) -> dict[tuple, object]:
+    """(leaf or block path, keyword) -> value of every layer and sub-block call inside ``c``."""
     out: dict[tuple, object] = {}
     for name, item in c.children.items():
         p = path + (name,)
@@ -101,121 +153,8 @@ def slots(c: Container, path: tuple = ()) -> dict[tuple, object]:
             for k, v in item.kwargs.items():
                 out[(p, k)] = v
         elif item.kind == "block":
-            cls = item.block_class
-            for a, v in cls.call_args(item):
+            for a, v in item.block_class.call_args(item):
                 out[(p, a)] = v
         else:
             out.update(slots(item, p))
     return out
-
-
-def _merge_pair(small: list[Container], big: list[Container]) -> str | None:
-    a, b = small[0], big[0]
-    extra = [n for n in b.children if n not in a.children]
-    if len(extra) != 1 or b.children[extra[0]].kind not in ("leaf", "seq"):
-        return None
-    d = extra[0]
-    d_step = [s for s in b.steps if s.target == (d,)]
-    if len(d_step) != 1 or d_step[0].inputs != [b.input_node]:
-        return None
-    rest = tuple(x for x in tree_sig(b) if x[0] != d)
-    if rest != tree_sig(a) or step_sig(b, drop=d) != step_sig(a):
-        return None
-    return d
-
-
-def _make_class(name: str, instances: list[Container], optional: str | None) -> BlockClass | None:
-    template = next((i for i in instances if optional in i.children), instances[0]) if optional else instances[0]
-    cls = BlockClass(name, instances, template, optional)
-    explicit = [slots(i) for i in instances]
-    leaves = leaf_types(template)
-    keys = list(dict.fromkeys(s for v in [slots(template)] + explicit for s in v))
-    keys.sort(key=lambda s: s[0][0] == optional)  # the optional child's slots reuse earlier args
-    vals = []
-    for inst, v in zip(instances, explicit):
-        have = leaf_types(inst)
-        full = {}
-        for s in keys:
-            if s in v:
-                full[s] = v[s]
-            elif s[0] in have:
-                full[s] = kwarg_default(have[s[0]], s[1])
-            else:
-                full[s] = MISSING
-        vals.append(full)
-    ns = Namespace()
-    by_vec: dict[tuple, str] = {}
-    for slot in keys:
-        vec = tuple(x if x is MISSING else (type(x).__name__, x) for x in (v[slot] for v in vals))
-        present = [x for x in vec if x is not MISSING]
-        arg = None
-        if MISSING in vec:  # a slot of the optional child: reuse a matching argument
-            arg = next((a for v, a in by_vec.items()
-                        if all(x is MISSING or x == y for x, y in zip(vec, v))), None)
-        if arg is None and all(x == present[0] for x in present):
-            value = present[0][1]
-            if value is not MISSING and (slot[0] not in leaves or slot in slots(template)
-                                         or value != kwarg_default(leaves[slot[0]], slot[1])):
-                cls.leaf_kwargs.setdefault(slot[0], {})[slot[1]] = value
-            continue  # constant: written literally
-        if MISSING not in vec:
-            arg = by_vec.get(vec)
-            if arg is None:
-                arg = by_vec[vec] = ns.create(slot[1])
-                cls.args.append(arg)
-        elif arg is None:
-            return None
-        cls.slot_arg[slot] = arg
-        cls.leaf_kwargs.setdefault(slot[0], {})[slot[1]] = Arg(arg)
-    for inst, v in zip(instances, vals):
-        cls.values[id(inst)] = {a: v[s] for s, a in cls.slot_arg.items() if v[s] is not MISSING}
-    if optional:
-        cls.flag = ns.create(optional)
-    return cls
-
-
-def _kind(b: Container):
-    """Blocks that may share a class: same group kind (or name); user blocks: same structure."""
-    return b.share if b.share else (b.group.kind or b.group.name)
-
-
-def assign_classes(blocks: list[Container], taken: set[str]) -> list[BlockClass]:
-    """Give every block (innermost first) its class; returns the classes in definition order."""
-    ns = Namespace(taken)
-    classes: list[BlockClass] = []
-    kinds: dict[str, list[Container]] = {}
-    for b in blocks:
-        kinds.setdefault(_kind(b), []).append(b)
-    done: set[int] = set()
-    # deeper blocks come first in ``blocks``: inner classes are settled before outer ones
-    for b in blocks:
-        if id(b) in done:
-            continue
-        kind = _kind(b)
-        members = kinds[kind]
-        for m in members:  # inner classes are known now: compute signatures
-            done.add(id(m))
-        by_sig: dict[tuple, list[Container]] = {}
-        for m in members:
-            by_sig.setdefault((tree_sig(m), step_sig(m)), []).append(m)
-        variants = sorted(by_sig.values(), key=lambda v: len(v[0].steps))
-        made: list[tuple[list[Container], str | None]] = [(v, None) for v in variants]
-        if len(variants) == 2:
-            d = _merge_pair(variants[0], variants[1])
-            if d is not None:
-                made = [(sorted(variants[0] + variants[1], key=members.index), d)]
-        built = []
-        for inst, opt in made:
-            cls = _make_class("", inst, opt)
-            if cls is None:  # the optional child's values do not follow the arguments
-                built += [_make_class("", v, None) for v in variants]
-                break
-            built.append(cls)
-        base = b.class_base or camel(kind)
-        for cls in built:
-            cls.name = ns.create(base)
-            for inst in cls.instances:
-                inst.class_name = cls.name
-                inst.block_class = cls
-            classes.append(cls)
-    return classes

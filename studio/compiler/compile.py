@@ -13,6 +13,7 @@ import torch
 from torch import nn
 
 from studio.core.graph import Graph
+from studio.core.spec import merge_kind
 
 from .modules import module_class
 from .plan import CompileError, checked_analysis, make_plan  # noqa: F401  (the compiler's API)
@@ -31,7 +32,8 @@ def _scale(module: nn.Module, name: str, x: torch.Tensor) -> torch.Tensor:
     return module.get_parameter(name) * x
 
 
-_OPS = {"Concat": _cat, "Multiply": operator.mul}
+#: the function of each merge kind (a spec's ``merge``)
+MERGES = {"add": _add, "concat": _cat, "multiply": operator.mul}
 
 
 class ProgramModule(nn.Module):
@@ -42,8 +44,8 @@ class ProgramModule(nn.Module):
         prog = []
         for s in c.steps:
             if isinstance(s.target, Op):
-                fn = operator.add if (s.target.type == "Add" and len(s.inputs) == 2) else (
-                    _add if s.target.type == "Add" else _OPS[s.target.type])
+                kind = merge_kind(s.target.type)
+                fn = operator.add if (kind == "add" and len(s.inputs) == 2) else MERGES[kind]
             elif c.child(s.target).kind == "param":
                 fn = partial(_scale, self, ".".join(s.target))
             else:

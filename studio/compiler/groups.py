@@ -26,8 +26,8 @@ from .names import Namespace, camel
 
 # parameters that may differ between user groups sharing one class
 VARYING = frozenset({"out_channels", "out_features", "in_features", "stride", "channels"})
-MODULE_FREE = ("Input", "Add", "Concat", "Multiply")
-OPS = ("Add", "Concat", "Multiply")  # merges computed in forward, no module
+# which layers hold no module and which are merges computed in forward: the specs say
+# (``LayerSpec.holds_module``, ``LayerSpec.merge``; studio.core.spec.holds_module / merge_kind)
 
 
 @dataclass

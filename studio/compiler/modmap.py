@@ -1,8 +1,12 @@
 """How torch modules, functions and tensor methods map to studio layers (for the importer).
 
-Each mapper returns ``(layer type, params)`` (functions also the input fx nodes), the word
-``"helper"`` for values that only feed another op (``x.size(0)``), or a reason string when
-the operation has no studio layer.
+A ``torch.nn`` module maps through the layer spec that lists its class in ``imports``
+(:meth:`studio.core.spec.LayerSpec.from_torch` reads the parameters); the mappers here and in
+:mod:`studio.compiler.modmap_modern` are for what needs the traced graph (a Softmax's
+dimension, a Linear on the last dimension, LayerNorm, torchvision's own classes) and for
+functions and tensor methods. Each mapper returns ``(layer type, params)`` (functions also
+the input fx nodes), the word ``"helper"`` for values that only feed another op
+(``x.size(0)``), or a reason string when the operation has no studio layer.
 """
 from __future__ import annotations
 
@@ -12,55 +16,10 @@ import torch
 import torch.nn.functional as F
 from torch import fx, nn
 
+from studio.core.spec import spec_importing
+
 from . import modmap_modern
 from .modmap_modern import map_modern_module
-
-
-def _l(v):
-    return list(v) if isinstance(v, (tuple, list)) else v
-
-
-def _conv(m: nn.Conv2d):
-    if m.padding_mode != "zeros":
-        return f"padding_mode={m.padding_mode!r} has no studio layer (only zero padding)"
-    return "Conv2d", {"out_channels": m.out_channels, "kernel_size": _l(m.kernel_size), "stride": _l(m.stride),
-                      "padding": _l(m.padding), "dilation": _l(m.dilation), "groups": m.groups,
-                      "bias": m.bias is not None}
-
-
-def _maxpool(m: nn.MaxPool2d):
-    if m.return_indices:
-        return "return_indices=True is not supported"
-    return "MaxPool2d", {"kernel_size": _l(m.kernel_size), "stride": _l(m.stride), "padding": _l(m.padding),
-                         "dilation": _l(m.dilation), "ceil_mode": bool(m.ceil_mode)}
-
-
-def _avgpool(m: nn.AvgPool2d):
-    if m.divisor_override is not None:
-        return "divisor_override is not supported"
-    return "AvgPool2d", {"kernel_size": _l(m.kernel_size), "stride": _l(m.stride), "padding": _l(m.padding),
-                         "ceil_mode": bool(m.ceil_mode), "count_include_pad": bool(m.count_include_pad)}
-
-
-def _adaptive(type_id):
-    def f(m):
-        size = m.output_size
-        if size is None or (isinstance(size, (tuple, list)) and None in size):
-            return "an output_size with None (keep that dimension) is not supported"
-        return type_id, {"output_size": _l(size)}
-    return f
-
-
-def _bn(m):
-    if m.momentum is None or not m.track_running_stats:
-        return "cumulative averages (momentum=None) or no running statistics are not supported"
-    return "BatchNorm", {"eps": float(m.eps), "momentum": float(m.momentum), "affine": bool(m.affine)}
-
-
-def _flatten_mod(m: nn.Flatten):
-    if m.start_dim != 1 or m.end_dim != -1:
-        return f"Flatten(start_dim={m.start_dim}, end_dim={m.end_dim}) is not supported (only start_dim=1)"
-    return "Flatten", {}
 
 
 def _softmax_mod(m, n, shape):
@@ -73,41 +32,17 @@ def _softmax_dim(dim, out):
     return f"softmax over dim={dim} is not supported (only the class/channel dimension 1)"
 
 
-MODULES = {
-    nn.Conv2d: _conv,
-    nn.MaxPool2d: _maxpool,
-    nn.AvgPool2d: _avgpool,
-    nn.AdaptiveAvgPool2d: _adaptive("AdaptiveAvgPool2d"),
-    nn.AdaptiveMaxPool2d: _adaptive("AdaptiveMaxPool2d"),
-    nn.ZeroPad2d: lambda m: ("ZeroPad2d", {"padding": _l(m.padding)}),
-    nn.BatchNorm1d: _bn,
-    nn.BatchNorm2d: _bn,
-    nn.LocalResponseNorm: lambda m: ("LocalResponseNorm", {"size": m.size, "alpha": float(m.alpha),
-                                                           "beta": float(m.beta), "k": float(m.k)}),
-    nn.Dropout: lambda m: ("Dropout", {"p": float(m.p)}),
-    nn.Dropout2d: lambda m: ("Dropout2d", {"p": float(m.p)}),
-    nn.Linear: lambda m: ("Linear", {"out_features": m.out_features, "in_features": m.in_features,
-                                     "bias": m.bias is not None}),
-    nn.Flatten: _flatten_mod,
-    nn.ReLU: lambda m: ("ReLU", {}),
-    nn.LeakyReLU: lambda m: ("LeakyReLU", {"negative_slope": float(m.negative_slope)}),
-    nn.GELU: lambda m: ("GELU", {"approximate": m.approximate}),
-    nn.Sigmoid: lambda m: ("Sigmoid", {}),
-    nn.Tanh: lambda m: ("Tanh", {}),
-    nn.Identity: lambda m: ("Identity", {}),
-}
-
-
 def map_module(mod: nn.Module, n: fx.Node, shape):
     modern = map_modern_module(mod, n, shape)
     if modern is not None:
         return modern
     if type(mod) is nn.Softmax:
         return _softmax_mod(mod, n, shape)
-    f = MODULES.get(type(mod))
-    if f is None:
+    spec = spec_importing(type(mod).__name__)
+    if spec is None or getattr(nn, type(mod).__name__, None) is not type(mod):
         return "no studio layer for this module type"
-    return f(mod)
+    params = spec.from_torch(mod)
+    return params if isinstance(params, str) else (spec.id, params)
 
 
 # ---- functions and methods ------------------------------------------------------------

@@ -58,12 +58,8 @@ def _permute_mod(m, n, shape):
     return "Permute", {"order": order}
 
 
+# modules whose mapping needs the traced graph (the others map through their spec's ``imports``)
 MODULES = {
-    nn.ReLU6: lambda m, n, s: ("ReLU6", {}),
-    nn.SiLU: lambda m, n, s: ("SiLU", {}),
-    nn.Hardswish: lambda m, n, s: ("Hardswish", {}),
-    nn.Hardsigmoid: lambda m, n, s: ("Hardsigmoid", {}),
-    nn.ChannelShuffle: lambda m, n, s: ("ChannelShuffle", {"groups": int(m.groups)}),
     nn.LayerNorm: _layer_norm,
 }
 # torchvision's own modules, by qualified class name (torchvision is not imported here)

@@ -62,7 +62,8 @@ class ChannelChunk(nn.Module):
 
 class StochasticDepth(nn.Module):
     """While training, drops the whole residual branch with probability p (per sample in
-    'row' mode, for the batch in 'batch' mode) and scales the rest by 1/(1−p); identity at eval."""
+    'row' mode, for the batch in 'batch' mode) and scales the rest by 1/(1−p); identity at
+    eval."""
 
     def __init__(self, p, mode="row"):
         super().__init__()

@@ -3,11 +3,14 @@ generation to text never imports torch (a test compares every entry with torch i
 
 * :data:`MODULE_ATTRIBUTES`: the attribute names of ``nn.Module``, ``nn.ModuleDict`` and
   ``nn.Sequential`` (a submodule may not take one of these names);
-* :data:`KEYWORD_ORDER`: the order of the constructor arguments of the ``nn`` classes the
-  layer catalogue maps to. A class missing here still generates correct code, with every
-  argument as a keyword in the order the spec gives it.
+* :func:`keyword_order`: the order of the constructor arguments of the ``nn`` classes the
+  layer catalogue maps to, read from each spec's ``torch_keywords``. A class without one
+  still generates correct code, with every argument as a keyword in the order the spec
+  gives it.
 """
 from __future__ import annotations
+
+from studio.core.spec import keyword_order as spec_keyword_order
 
 MODULE_ATTRIBUTES = frozenset("""
     T_destination __add__ __annotations__ __call__ __class__ __contains__ __delattr__
@@ -35,32 +38,11 @@ MODULE_ATTRIBUTES = frozenset("""
     values xpu zero_grad
 """.split())
 
-KEYWORD_ORDER: dict[str, tuple[str, ...]] = {
-    "Conv2d": ("in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", "bias",
-               "padding_mode", "device", "dtype"),
-    "Linear": ("in_features", "out_features", "bias", "device", "dtype"),
-    "BatchNorm1d": ("num_features", "eps", "momentum", "affine", "track_running_stats", "device", "dtype", "bias"),
-    "BatchNorm2d": ("num_features", "eps", "momentum", "affine", "track_running_stats", "device", "dtype", "bias"),
-    "MaxPool2d": ("kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode"),
-    "AvgPool2d": ("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override"),
-    "AdaptiveAvgPool2d": ("output_size",),
-    "AdaptiveMaxPool2d": ("output_size", "return_indices"),
-    "LocalResponseNorm": ("size", "alpha", "beta", "k"),
-    "Dropout": ("p", "inplace"),
-    "Dropout2d": ("p", "inplace"),
-    "ReLU": ("inplace",),
-    "LeakyReLU": ("negative_slope", "inplace"),
-    "GELU": ("approximate",),
-    "Softmax": ("dim",),
-    "Flatten": ("start_dim", "end_dim"),
-    "ZeroPad2d": ("padding",),
-    "ReLU6": ("inplace",),
-    "SiLU": ("inplace",),
-    "Hardswish": ("inplace",),
-    "Hardsigmoid": ("inplace",),
-    "ChannelShuffle": ("groups",),
-    "LayerNorm": ("normalized_shape", "eps", "elementwise_affine", "bias", "device", "dtype"),
-}
+def keyword_order(cls_name: str) -> tuple[str, ...]:
+    """Constructor keyword order of a torch class a layer spec builds: the spec's
+    ``torch_keywords`` (empty when no spec says: every argument is then written by name)."""
+    return spec_keyword_order(cls_name)
+
 
 #: leading constructor arguments without a default, written positionally (``nn.Conv2d(3, 64, ...)``)
 POSITIONAL = ("in_channels", "out_channels", "in_features", "out_features", "num_features")

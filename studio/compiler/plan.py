@@ -16,7 +16,7 @@ the plan reads it), :func:`make_trie` (layer ids as a prefix tree), :func:`prefi
 and :func:`user_blocks` (which groups become blocks), :func:`move_user_blocks`,
 :func:`studio.compiler.plan_tree.build_tree`, :func:`~studio.compiler.plan_tree.assign_programs`,
 :func:`~studio.compiler.plan_tree.module_paths` and
-:func:`studio.compiler.classes.assign_classes`.
+:func:`studio.compiler.class_assign.assign_classes`.
 No torch here.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ from studio.core.errors import StudioError
 from studio.core.graph import Graph, Group
 from studio.core.validate import Analysis, validate
 
-from .classes import assign_classes
+from .class_assign import assign_classes
 from .groups import UserBlock, place_user_blocks, relation
 from .names import CUSTOM_CLASSES, Namespace, reserved_names
 from .plan_tree import assign_programs, build_tree, module_paths, ops_by_scope
@@ -168,7 +168,7 @@ def build_plan(graph: Graph, analysis: Analysis) -> ModulePlan:
     root = build_tree(trie, flow, blocks, user_meta)
     all_blocks = assign_programs(root, flow, ops_by_scope(flow, blocks))
     all_blocks.sort(key=lambda b: -len(b.prefix))
-    classes = assign_classes(all_blocks, {"torch", "nn", *CUSTOM_CLASSES})
+    classes = assign_classes(all_blocks, {"torch", "nn", *CUSTOM_CLASSES}, analysis.shapes)
     order_of = {g.name: i for i, g in enumerate(graph.groups)}
     flat_list = sorted(flat.items(), key=lambda kv: order_of[kv[0]])
     return ModulePlan(root, module_paths(root), analysis, all_blocks, classes, flat_list)

@@ -7,9 +7,9 @@ namespaces); :func:`assign_programs` gives the root and every block its step pro
 """
 from __future__ import annotations
 
-from studio.core.spec import get_spec
+from studio.core.spec import get_spec, merge_kind
 
-from .groups import OPS, UserBlock
+from .groups import UserBlock
 from .names import Namespace
 from .plan_types import Block, Container, Flow, Leaf, Op, Step, Trie
 
@@ -101,7 +101,7 @@ def ops_by_scope(flow: Flow, blocks: dict[tuple, Block]) -> dict[tuple, list[str
     """Add/Concat/Multiply nodes by the prefix of the innermost block holding them (``()``: the root)."""
     out: dict[tuple, list[str]] = {}
     for nid in flow.analysis.order:
-        if flow.nodes[nid].type in OPS:
+        if merge_kind(flow.nodes[nid].type) is not None:
             best: tuple = ()
             for prefix, (_, members, _, _) in blocks.items():
                 if nid in members and len(prefix) >= len(best):

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from studio.core.graph import Graph, Group, Node
+from studio.core.spec import holds_module
 from studio.core.validate import Analysis
 
-from .groups import MODULE_FREE, single_io
+from .groups import single_io
 
 #: a block found in the graph: its group, members, input node and output node
 Block = tuple[Group, set[str], str, str]
@@ -38,7 +39,7 @@ class Leaf:
 @dataclass
 class Op:
     node_id: str
-    type: str  # Add | Concat | Multiply
+    type: str  # a merge layer type (its spec's ``merge``: add, concat, multiply)
 
 
 @dataclass
@@ -106,7 +107,7 @@ class Flow:
         return self.analysis.output_id
 
     def holds_module(self, nid: str) -> bool:
-        return self.nodes[nid].type not in MODULE_FREE
+        return holds_module(self.nodes[nid].type)
 
     def single_io(self, members: set[str]) -> tuple[str, str] | str:
         return single_io(members, self.preds, self.succ, self.out_id, self.pos)

@@ -175,6 +175,23 @@ class LayerSpec:
     legacy_ids: tuple[str, ...] = ()
     #: name of the torch.nn class (or None for Input/Add/Concat, handled by the compiler)
     torch_class: str | None = None
+    #: every class ``torch_module`` may return (BatchNorm: BatchNorm1d and BatchNorm2d);
+    #: empty means ``(torch_class,)``
+    torch_classes: tuple[str, ...] = ()
+    #: the order of those classes' constructor keywords (torch's signature; a test compares):
+    #: generated code writes the leading required ones positionally, ``nn.Conv2d(3, 64, ...)``.
+    #: Empty: every keyword by name, in the order ``torch_module`` gives them
+    torch_keywords: tuple[str, ...] = ()
+    #: a merge computed in ``forward`` from the layer's inputs, with no module: "add" (``a + b``),
+    #: "concat" (``torch.cat([a, b], dim=1)``) or "multiply" (``a * b``); None for other layers
+    merge: str | None = None
+    #: False for the layers that build no torch module (the Input and the merges)
+    holds_module: bool = True
+    #: the ``torch.nn`` classes (names) the importer reads as this layer, through :meth:`from_torch`
+    imports: tuple[str, ...] = ()
+    #: the torch classes (names) the Explain view works out one output value of by hand: keys
+    #: of ``studio.training.explain_layers.EXPLAINERS``, resolved there (this module has no torch)
+    explainers: tuple[str, ...] = ()
 
     # ---- parameters -------------------------------------------------------
     def param(self, name: str) -> ParamSpec:
@@ -234,6 +251,21 @@ class LayerSpec:
             raise NotImplementedError(self.id)
         return self.torch_class, {}
 
+    def built_classes(self) -> tuple[str, ...]:
+        """The torch classes this layer can become."""
+        return self.torch_classes or ((self.torch_class,) if self.torch_class else ())
+
+    def from_torch(self, module: Any) -> dict[str, Any] | str:
+        """This layer's parameters read from a torch module of one of :attr:`imports`, or the
+        reason it cannot be read. The default reads each parameter from the module's attribute
+        of the same name (tuples as lists); attributes are read, torch is not imported."""
+        out = {}
+        for p in self.params:
+            if hasattr(module, p.name):
+                v = getattr(module, p.name)
+                out[p.name] = list(v) if isinstance(v, tuple) else v
+        return out
+
     # ---- helpers for subclasses -------------------------------------------
     @staticmethod
     def need_image(in_shape: Shape, who: str, what: str = "an image (C×H×W)") -> None:
@@ -267,6 +299,13 @@ def register(spec_cls: type[LayerSpec]) -> type[LayerSpec]:
     return spec_cls
 
 
+def unregister(type_id: str) -> None:
+    """Remove a layer type registered with :func:`register` (a test's toy layer, a plug-in)."""
+    spec = _REGISTRY.pop(type_id)
+    for old in spec.legacy_ids:
+        _ALIASES.pop(old, None)
+
+
 def canonical_type(type_id: str) -> str | None:
     if type_id in _REGISTRY:
         return type_id
@@ -297,3 +336,34 @@ def prod(xs: Iterable[int]) -> int:
     for x in xs:
         r *= int(x)
     return r
+
+
+# ---- what the specs say, as look-ups --------------------------------------------------
+def merge_kind(type_id: str) -> str | None:
+    """"add", "concat" or "multiply" for a merge layer type, None otherwise (or unknown)."""
+    tid = canonical_type(type_id)
+    return _REGISTRY[tid].merge if tid else None
+
+
+def holds_module(type_id: str) -> bool:
+    """Whether a layer type builds a torch module (not the Input, not a merge)."""
+    tid = canonical_type(type_id)
+    return _REGISTRY[tid].holds_module if tid else True
+
+
+def spec_importing(torch_class: str) -> LayerSpec | None:
+    """The spec whose :attr:`~LayerSpec.imports` names this ``torch.nn`` class."""
+    return next((s for s in _REGISTRY.values() if torch_class in s.imports), None)
+
+
+def spec_explaining(torch_class: str) -> LayerSpec | None:
+    """The spec whose :attr:`~LayerSpec.explainers` names this torch class."""
+    return next((s for s in _REGISTRY.values() if torch_class in s.explainers), None)
+
+
+def keyword_order(torch_class: str) -> tuple[str, ...]:
+    """Constructor keyword order of a torch class some spec builds (empty when unknown)."""
+    for s in _REGISTRY.values():
+        if torch_class in s.built_classes() and s.torch_keywords:
+            return s.torch_keywords
+    return ()

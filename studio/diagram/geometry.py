@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from studio.core.graph import Graph
+from studio.core.spec import merge_kind
 from studio.core.stages import infer_stages
 
 # what a box's colour says (and the legend shows)
@@ -34,8 +35,13 @@ KIND_TITLE = {"input": "input", "conv": "convolution", "pool": "pooling", "block
               "mbconv": "inverted residual, depthwise conv + squeeze-excitation", "plain": "block",
               "transition": "transition (conv + pooling between blocks)"}
 _KIND_OF = {"Input": "input", "Conv2d": "conv", "MaxPool2d": "pool", "AvgPool2d": "pool",
-            "AdaptiveAvgPool2d": "pool", "AdaptiveMaxPool2d": "pool", "Linear": "linear",
-            "Add": "add", "Concat": "concat"}
+            "AdaptiveAvgPool2d": "pool", "AdaptiveMaxPool2d": "pool", "Linear": "linear"}
+_DRAWN_MERGES = ("add", "concat")  # merge kinds (LayerSpec.merge) drawn as a merge box with a skip
+
+
+def _kind_of(layer_type: str) -> str:
+    kind = merge_kind(layer_type)
+    return kind if kind in _DRAWN_MERGES else _KIND_OF.get(layer_type, "other")
 # layers that keep the shape: not drawn (their map is the one before)
 _SAME_SHAPE = {"ReLU", "LeakyReLU", "GELU", "Sigmoid", "Tanh", "Softmax", "BatchNorm", "Dropout",
                "Dropout2d", "LocalResponseNorm", "Identity", "Flatten"}
@@ -195,7 +201,7 @@ def collect_boxes(graph: Graph, analysis) -> list[Box]:
             if nid != last_in_block.get(blk) or shape is None:
                 continue
             kind = block_kind(graph, members[blk], nid)
-            has_add = any(graph.node(m).type == "Add" for m in members[blk])
+            has_add = any(merge_kind(graph.node(m).type) == "add" for m in members[blk])
             boxes.append(Box(nid, blk, tuple(shape), kind, stage_of.get(nid, ""), residual=has_add))
             for m in members[blk]:
                 index_of[m] = len(boxes) - 1
@@ -208,10 +214,10 @@ def collect_boxes(graph: Graph, analysis) -> list[Box]:
         if node.type in _SAME_SHAPE and boxes:
             index_of[nid] = len(boxes) - 1
             continue
-        box = Box(nid, node.name, tuple(shape), _KIND_OF.get(node.type, "other"), stage_of.get(nid, ""))
+        box = Box(nid, node.name, tuple(shape), _kind_of(node.type), stage_of.get(nid, ""))
         if node.type == "Conv2d":
             box.kernel, pending_kernel = pending_kernel, None
-        if node.type in ("Add", "Concat"):
+        if merge_kind(node.type) in _DRAWN_MERGES:
             srcs = [index_of.get(e.source) for e in graph.in_edges(nid)]
             far = [s for s in srcs if s is not None and s < len(boxes) - 1]
             box.skip_from = min(far) if far else None

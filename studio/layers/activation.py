@@ -25,6 +25,9 @@ class _Activation(LayerSpec):
 @register
 class ReLUSpec(_Activation):
     id = "ReLU"
+    torch_keywords = ("inplace",)
+    imports = ("ReLU",)
+    explainers = ("ReLU",)
     title = "ReLU"
     torch_class = "ReLU"
     formula = "f(x) = max(0, x)"
@@ -34,6 +37,9 @@ class ReLUSpec(_Activation):
 @register
 class LeakyReLUSpec(_Activation):
     id = "LeakyReLU"
+    torch_keywords = ("negative_slope", "inplace")
+    imports = ("LeakyReLU",)
+    explainers = ("LeakyReLU",)
     title = "LeakyReLU"
     torch_class = "LeakyReLU"
     formula = "f(x) = x if x > 0 else slope·x"
@@ -51,6 +57,9 @@ class LeakyReLUSpec(_Activation):
 @register
 class GELUSpec(_Activation):
     id = "GELU"
+    torch_keywords = ("approximate",)
+    imports = ("GELU",)
+    explainers = ("GELU",)
     title = "GELU"
     torch_class = "GELU"
     formula = "f(x) = x·Φ(x)"
@@ -66,6 +75,8 @@ class GELUSpec(_Activation):
 @register
 class SigmoidSpec(_Activation):
     id = "Sigmoid"
+    imports = ("Sigmoid",)
+    explainers = ("Sigmoid",)
     title = "Sigmoid"
     torch_class = "Sigmoid"
     formula = "f(x) = 1 / (1 + e^−x)"
@@ -75,6 +86,8 @@ class SigmoidSpec(_Activation):
 @register
 class TanhSpec(_Activation):
     id = "Tanh"
+    imports = ("Tanh",)
+    explainers = ("Tanh",)
     title = "Tanh"
     torch_class = "Tanh"
     formula = "f(x) = tanh(x)"
@@ -84,6 +97,7 @@ class TanhSpec(_Activation):
 @register
 class SoftmaxSpec(_Activation):
     id = "Softmax"
+    torch_keywords = ("dim",)
     title = "Softmax"
     torch_class = "Softmax"
     formula = "p_i = e^z_i / Σ_j e^z_j, the sum over all outputs j (dimension 1: features, or channels per pixel)"

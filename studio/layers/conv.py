@@ -10,6 +10,7 @@ from ._arith import formula_note, grouped, out_formula, out_size
 @register
 class InputSpec(LayerSpec):
     id = "Input"
+    holds_module = False
     title = "Input"
     category = "Input"
     description = "The image that enters the network: channels × height × width."
@@ -33,6 +34,10 @@ class InputSpec(LayerSpec):
 @register
 class Conv2dSpec(LayerSpec):
     id = "Conv2d"
+    torch_keywords = ("in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
+                      "groups", "bias", "padding_mode", "device", "dtype")
+    imports = ("Conv2d",)
+    explainers = ("Conv2d",)
     title = "Conv2d"
     category = "Convolution"
     torch_class = "Conv2d"
@@ -150,6 +155,13 @@ class Conv2dSpec(LayerSpec):
             kind, extra = "Grouped", f" g{g}"
         return f"{kind} {fmt_pair(params['kernel_size'])} · {co} · {st}{pad}{extra}"
 
+    def from_torch(self, m):
+        if m.padding_mode != "zeros":
+            return f"padding_mode={m.padding_mode!r} has no studio layer (only zero padding)"
+        return {"out_channels": m.out_channels, "kernel_size": list(m.kernel_size), "stride": list(m.stride),
+                "padding": m.padding if isinstance(m.padding, str) else list(m.padding),
+                "dilation": list(m.dilation), "groups": m.groups, "bias": m.bias is not None}
+
     def torch_module(self, params, in_shapes):
         def t(v):
             return tuple(v) if isinstance(v, list) else v
@@ -172,6 +184,8 @@ class Conv2dSpec(LayerSpec):
 @register
 class ZeroPad2dSpec(LayerSpec):
     id = "ZeroPad2d"
+    torch_keywords = ("padding",)
+    imports = ("ZeroPad2d",)
     title = "ZeroPad2d"
     category = "Convolution"
     torch_class = "ZeroPad2d"

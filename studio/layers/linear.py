@@ -11,6 +11,8 @@ from ._arith import grouped
 @register
 class LinearSpec(LayerSpec):
     id = "Linear"
+    torch_keywords = ("in_features", "out_features", "bias", "device", "dtype")
+    imports = ("Linear",)
     title = "Linear"
     category = "Linear/Reshape"
     torch_class = "Linear"
@@ -57,6 +59,9 @@ class LinearSpec(LayerSpec):
     def short(self, params):
         return f"Linear → {params['out_features']}"
 
+    def from_torch(self, m):
+        return {"out_features": m.out_features, "in_features": m.in_features, "bias": m.bias is not None}
+
     def torch_module(self, params, in_shapes):
         kw = {"in_features": in_shapes[0][0], "out_features": params["out_features"]}
         if not params["bias"]:
@@ -67,6 +72,8 @@ class LinearSpec(LayerSpec):
 @register
 class FlattenSpec(LayerSpec):
     id = "Flatten"
+    torch_keywords = ("start_dim", "end_dim")
+    imports = ("Flatten",)
     title = "Flatten"
     category = "Linear/Reshape"
     torch_class = "Flatten"
@@ -84,6 +91,11 @@ class FlattenSpec(LayerSpec):
     def short(self, params):
         return "Flatten"
 
+    def from_torch(self, m):
+        if m.start_dim != 1 or m.end_dim != -1:
+            return f"Flatten(start_dim={m.start_dim}, end_dim={m.end_dim}) is not supported (only start_dim=1)"
+        return {}
+
     def torch_module(self, params, in_shapes):
         return "Flatten", {}
 
@@ -91,6 +103,7 @@ class FlattenSpec(LayerSpec):
 @register
 class IdentitySpec(LayerSpec):
     id = "Identity"
+    imports = ("Identity",)
     title = "Identity"
     category = "Linear/Reshape"
     torch_class = "Identity"

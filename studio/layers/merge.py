@@ -9,6 +9,8 @@ from studio.core.spec import LayerSpec, fmt_shape, register
 @register
 class AddSpec(LayerSpec):
     id = "Add"
+    merge = "add"
+    holds_module = False
     title = "Add"
     category = "Merge"
     arity = (2, None)
@@ -69,6 +71,8 @@ class AddSpec(LayerSpec):
 @register
 class ConcatSpec(LayerSpec):
     id = "Concat"
+    merge = "concat"
+    holds_module = False
     title = "Concat"
     category = "Merge"
     arity = (2, None)

@@ -13,6 +13,9 @@ from .activation import _Activation
 @register
 class ReLU6Spec(_Activation):
     id = "ReLU6"
+    torch_keywords = ("inplace",)
+    imports = ("ReLU6",)
+    explainers = ("ReLU6",)
     title = "ReLU6"
     torch_class = "ReLU6"
     formula = "f(x) = min(max(0, x), 6)"
@@ -22,6 +25,9 @@ class ReLU6Spec(_Activation):
 @register
 class SiLUSpec(_Activation):
     id = "SiLU"
+    torch_keywords = ("inplace",)
+    imports = ("SiLU",)
+    explainers = ("SiLU",)
     title = "SiLU"
     torch_class = "SiLU"
     formula = "f(x) = x·σ(x) = x / (1 + e^−x)"
@@ -31,6 +37,9 @@ class SiLUSpec(_Activation):
 @register
 class HardswishSpec(_Activation):
     id = "Hardswish"
+    torch_keywords = ("inplace",)
+    imports = ("Hardswish",)
+    explainers = ("Hardswish",)
     title = "Hardswish"
     torch_class = "Hardswish"
     formula = "f(x) = x·min(max(0, x + 3), 6) / 6"
@@ -40,6 +49,9 @@ class HardswishSpec(_Activation):
 @register
 class HardsigmoidSpec(_Activation):
     id = "Hardsigmoid"
+    torch_keywords = ("inplace",)
+    imports = ("Hardsigmoid",)
+    explainers = ("Hardsigmoid",)
     title = "Hardsigmoid"
     torch_class = "Hardsigmoid"
     formula = "f(x) = min(max(0, x + 3), 6) / 6"
@@ -49,6 +61,8 @@ class HardsigmoidSpec(_Activation):
 @register
 class MultiplySpec(LayerSpec):
     id = "Multiply"
+    merge = "multiply"
+    holds_module = False
     title = "Multiply"
     category = "Merge"
     arity = (2, 2)
@@ -77,6 +91,8 @@ class MultiplySpec(LayerSpec):
 @register
 class ChannelShuffleSpec(LayerSpec):
     id = "ChannelShuffle"
+    torch_keywords = ("groups",)
+    imports = ("ChannelShuffle",)
     title = "ChannelShuffle"
     category = "Linear/Reshape"
     torch_class = "ChannelShuffle"

@@ -50,6 +50,7 @@ class LayerNorm2dSpec(LayerSpec):
 @register
 class LayerNormSpec(LayerSpec):
     id = "LayerNorm"
+    torch_keywords = ("normalized_shape", "eps", "elementwise_affine", "bias", "device", "dtype")
     title = "LayerNorm"
     category = "Normalisation"
     torch_class = "LayerNorm"

@@ -9,6 +9,11 @@ from ._arith import grouped
 @register
 class BatchNormSpec(LayerSpec):
     id = "BatchNorm"
+    torch_classes = ("BatchNorm1d", "BatchNorm2d")
+    torch_keywords = ("num_features", "eps", "momentum", "affine", "track_running_stats", "device",
+                      "dtype", "bias")
+    imports = ("BatchNorm1d", "BatchNorm2d")
+    explainers = ("BatchNorm2d",)
     title = "BatchNorm"
     category = "Normalisation"
     legacy_ids = ("BatchNorm2d", "BatchNorm1d")
@@ -47,6 +52,11 @@ class BatchNormSpec(LayerSpec):
     def short(self, params):
         return "BatchNorm"
 
+    def from_torch(self, m):
+        if m.momentum is None or not m.track_running_stats:
+            return "cumulative averages (momentum=None) or no running statistics are not supported"
+        return {"eps": float(m.eps), "momentum": float(m.momentum), "affine": bool(m.affine)}
+
     def torch_module(self, params, in_shapes):
         cls = "BatchNorm2d" if len(in_shapes[0]) == 3 else "BatchNorm1d"
         kw = {"num_features": in_shapes[0][0]}
@@ -62,6 +72,8 @@ class BatchNormSpec(LayerSpec):
 @register
 class LocalResponseNormSpec(LayerSpec):
     id = "LocalResponseNorm"
+    torch_keywords = ("size", "alpha", "beta", "k")
+    imports = ("LocalResponseNorm",)
     title = "LocalResponseNorm"
     category = "Normalisation"
     torch_class = "LocalResponseNorm"
@@ -91,6 +103,8 @@ class LocalResponseNormSpec(LayerSpec):
 @register
 class DropoutSpec(LayerSpec):
     id = "Dropout"
+    torch_keywords = ("p", "inplace")
+    imports = ("Dropout",)
     title = "Dropout"
     category = "Regularisation"
     torch_class = "Dropout"
@@ -113,6 +127,8 @@ class DropoutSpec(LayerSpec):
 @register
 class Dropout2dSpec(LayerSpec):
     id = "Dropout2d"
+    torch_keywords = ("p", "inplace")
+    imports = ("Dropout2d",)
     title = "Dropout2d"
     category = "Regularisation"
     torch_class = "Dropout2d"

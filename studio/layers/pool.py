@@ -81,6 +81,9 @@ class _PoolSpec(LayerSpec):
 @register
 class MaxPool2dSpec(_PoolSpec):
     id = "MaxPool2d"
+    torch_keywords = ("kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode")
+    imports = ("MaxPool2d",)
+    explainers = ("MaxPool2d",)
     title = "MaxPool2d"
     torch_class = "MaxPool2d"
     description = "Keeps the largest value in each window: halves the map with 2×2 stride 2."
@@ -91,6 +94,11 @@ class MaxPool2dSpec(_PoolSpec):
         ParamSpec("dilation", "size2", 1, "Spacing between window taps", 1, 64),
         ParamSpec("ceil_mode", "bool", False, "Round the output size up instead of down"),
     )
+
+    def from_torch(self, m):
+        if m.return_indices:
+            return "return_indices=True is not supported"
+        return {**super().from_torch(m), "ceil_mode": bool(m.ceil_mode)}
 
     def torch_module(self, params, in_shapes):
         kw = {"kernel_size": _t(params["kernel_size"])}
@@ -108,6 +116,10 @@ class MaxPool2dSpec(_PoolSpec):
 @register
 class AvgPool2dSpec(_PoolSpec):
     id = "AvgPool2d"
+    torch_keywords = ("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
+                      "divisor_override")
+    imports = ("AvgPool2d",)
+    explainers = ("AvgPool2d",)
     title = "AvgPool2d"
     torch_class = "AvgPool2d"
     reduce = "average"
@@ -119,6 +131,12 @@ class AvgPool2dSpec(_PoolSpec):
         ParamSpec("ceil_mode", "bool", False, "Round the output size up instead of down"),
         ParamSpec("count_include_pad", "bool", True, "Count padded zeros in the average"),
     )
+
+    def from_torch(self, m):
+        if m.divisor_override is not None:
+            return "divisor_override is not supported"
+        return {**super().from_torch(m), "ceil_mode": bool(m.ceil_mode),
+                "count_include_pad": bool(m.count_include_pad)}
 
     def torch_module(self, params, in_shapes):
         kw = {"kernel_size": _t(params["kernel_size"])}
@@ -165,6 +183,12 @@ class _AdaptiveSpec(LayerSpec):
     def short(self, params):
         return f"{self.title.replace('Adaptive', 'Adapt')[:-2]} → {fmt_pair(params['output_size'])}"
 
+    def from_torch(self, m):
+        size = m.output_size
+        if size is None or (isinstance(size, (tuple, list)) and None in size):
+            return "an output_size with None (keep that dimension) is not supported"
+        return {"output_size": list(size) if isinstance(size, (tuple, list)) else size}
+
     def torch_module(self, params, in_shapes):
         return self.torch_class, {"output_size": _t(params["output_size"])}
 
@@ -172,6 +196,9 @@ class _AdaptiveSpec(LayerSpec):
 @register
 class AdaptiveAvgPool2dSpec(_AdaptiveSpec):
     id = "AdaptiveAvgPool2d"
+    torch_keywords = ("output_size",)
+    imports = ("AdaptiveAvgPool2d",)
+    explainers = ("AdaptiveAvgPool2d",)
     title = "AdaptiveAvgPool2d"
     torch_class = "AdaptiveAvgPool2d"
     description = "Averages to a fixed output size (global average pooling with 1×1)."
@@ -180,6 +207,9 @@ class AdaptiveAvgPool2dSpec(_AdaptiveSpec):
 @register
 class AdaptiveMaxPool2dSpec(_AdaptiveSpec):
     id = "AdaptiveMaxPool2d"
+    torch_keywords = ("output_size", "return_indices")
+    imports = ("AdaptiveMaxPool2d",)
+    explainers = ("AdaptiveMaxPool2d",)
     title = "AdaptiveMaxPool2d"
     torch_class = "AdaptiveMaxPool2d"
     description = "Takes the maximum over windows sized to give a fixed output size."

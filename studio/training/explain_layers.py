@@ -178,5 +178,9 @@ EXPLAINERS = {
 
 
 def explain_module(mod):
-    """The explainer for a torch module, or None."""
-    return EXPLAINERS.get(type(mod).__name__)
+    """The explainer for a torch module, or None: the layer spec that lists its class in
+    ``explainers`` says it has one (studio.core.spec.LayerSpec.explainers)."""
+    from studio.core.spec import spec_explaining
+
+    name = type(mod).__name__
+    return EXPLAINERS.get(name) if spec_explaining(name) is not None else None

@@ -46,7 +46,13 @@ def assert_same_model(project, make_source_module, real=True):
 
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_every_template_exports_the_same_model(name, make_source_module):
-    src = assert_same_model(small_project(name), make_source_module)
+    p = small_project(name)
+    src = assert_same_model(p, make_source_module)
+    assert max(len(line) for line in src.splitlines()) <= 100
+    assert not re.findall(r"^class \w+_\d+\(", src, re.M)  # one class per block type
+    _, cls = make_source_module(src)
+    with torch.device("meta"):  # shapes only: Model(num_classes=7) gives 7 scores
+        assert cls(num_classes=7)(torch.empty(2, *p.input_shape)).shape == (2, 7)
     assert src.count("import ") == 2 and "import torch\nfrom torch import nn\n" in src
     if name.startswith("resnet"):
         kind = "BasicBlock" if name in ("resnet18", "resnet34") else "Bottleneck"

@@ -9,7 +9,7 @@ from torch import nn
 
 from studio.compiler.modules import module_class
 from studio.compiler.names import reserved_names
-from studio.compiler.nn_facts import KEYWORD_ORDER, MODULE_ATTRIBUTES, POSITIONAL
+from studio.compiler.nn_facts import MODULE_ATTRIBUTES, POSITIONAL, keyword_order
 from studio.core.spec import all_specs
 
 
@@ -21,17 +21,24 @@ def test_module_attributes_are_those_of_torch():
     assert set(keyword.kwlist) | {"forward", "self", "x"} <= reserved_names()
 
 
-@pytest.mark.parametrize("cls", sorted(KEYWORD_ORDER))
+KEYWORD_CLASSES = sorted({c for s in all_specs() if s.torch_keywords for c in s.built_classes()})
+
+
+def test_the_specs_give_the_keyword_order_of_the_usual_classes():
+    assert {"Conv2d", "Linear", "BatchNorm1d", "BatchNorm2d", "MaxPool2d", "ReLU"} <= set(KEYWORD_CLASSES)
+
+
+@pytest.mark.parametrize("cls", KEYWORD_CLASSES)
 def test_keyword_order_is_torch_signature(cls):
     params = inspect.signature(getattr(nn, cls)).parameters
-    assert KEYWORD_ORDER[cls] == tuple(params)
+    assert keyword_order(cls) == tuple(params)
     for name in POSITIONAL:  # written positionally: they must be required
         if name in params:
             assert params[name].default is inspect.Parameter.empty
 
 
 def torch_classes(spec):
-    return ["BatchNorm1d", "BatchNorm2d"] if spec.id == "BatchNorm" else [spec.torch_class]
+    return list(spec.built_classes())
 
 
 def torch_class(name: str):
