@@ -97,8 +97,12 @@ def build_menus(win) -> None:
     m.addSeparator()
     for dock in (win.palette_dock, win.inspector_dock, win.details_dock, win.history_dock):
         m.addAction(dock.toggleViewAction())
+    m.addSeparator()
+    m.addAction(_action(win, "reset_layout", "&Reset layout", win.reset_layout,
+                        tip="Docks where a first start puts them; the window sized from the screen"))
 
     m = mb.addMenu("&Help")
+    win.help_menu = m
     m.addAction(_action(win, "help", "cnn-studio &Help", win.show_help, K.HelpContents))
     if win.act["help"].shortcut().isEmpty():
         win.act["help"].setShortcut(QKeySequence("F1"))

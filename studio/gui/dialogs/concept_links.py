@@ -3,31 +3,34 @@ raise the inspector, or open the Inference/Training/Summary tab at the right pla
 ``open_concept(win, id)`` does it and returns a sentence for the status bar."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def _first(win, types, pred=None) -> str | None:
+if TYPE_CHECKING:  # pragma: no cover
+    from studio.gui.window_api import StudioWindow
+
+
+def _first(win: StudioWindow, types, pred=None) -> str | None:
     """The first node (graph order) of one of ``types`` (and ``pred``), selected on the canvas."""
     a = win.document.analysis
     g = win.document.graph
     for nid in a.order or [n.id for n in g.nodes]:
         if g.has_node(nid) and g.node(nid).type in types and (pred is None or pred(g.node(nid))):
             win.select_node(nid)
-            if hasattr(win, "inspector_dock"):
-                win.inspector_dock.raise_()
+            win.inspector_dock.raise_()
             return nid
     return None
 
 
-def _tab(win, widget) -> None:
+def _tab(win: StudioWindow, widget) -> None:
     if widget is not None:
         win.bottom_tabs.setCurrentWidget(widget)
 
 
-def _inference(win, what: str, node: str | None = None) -> str | None:
+def _inference(win: StudioWindow, what: str, node: str | None = None) -> str | None:
     """Open Inference at the output view or the feature maps of ``node``; None if nothing is trained."""
-    ctl = getattr(win, "training", None)
-    inf = getattr(ctl, "inference", None)
-    if inf is None:
+    if win.training is None:
         return None
+    inf = win.training.inference
     _tab(win, inf)
     if inf.predictor is None:
         return ("Inference is open, but no model is trained yet: train one (Training tab → ▶ Train) or open a "
@@ -49,15 +52,14 @@ def _missing(what: str, template: str) -> str:
     return f"This network has no {what}: File → New from template… → {template} has one."
 
 
-def open_concept(win, cid: str) -> str:
+def open_concept(win: StudioWindow, cid: str) -> str:
     """Navigate to where concept ``cid`` is shown; returns what happened, for the status bar."""
     from studio.core.receptive import vgg_insight
 
     if cid in ("one_hot", "softmax", "cross_entropy", "distribution"):
         return _inference(win, "output") or "The training tabs are not available."
     if cid == "chance":
-        ctl = getattr(win, "training", None)
-        _tab(win, getattr(ctl, "panel", None))
+        _tab(win, win.training.panel if win.training is not None else None)
         return "Training: the dashed line on the loss plot marks ln C, where an untrained model starts."
     if cid in ("output_size", "params"):
         nid = _first(win, ("Conv2d",))
