@@ -37,6 +37,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._room = 0  # the height a Details tab asked for (0: half the window at most)
         self.document = document if document is not None else Document(blank_project())
         self.setDockNestingEnabled(True)
+        # the Details dock spans the full width: the teaching views (tables side by side) need it
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.canvas = GraphView(self.document, self)
         self.canvas.setObjectName("canvas")
         self.setCentralWidget(self.canvas)
@@ -112,6 +115,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if maximised:  # un-maximising gives a window a little smaller than the screen
             rect = rect.adjusted(rect.width() // 20, rect.height() // 20, -rect.width() // 20, -rect.height() // 20)
         self.setGeometry(rect)
+        if QGuiApplication.platformName() == "offscreen" and available is None:
+            maximised = False  # no window manager and a nominal 800×600 screen: a plain window
         if maximised:
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         elif self.windowState() & Qt.WindowState.WindowMaximized:
@@ -122,7 +127,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         narrow = self.width() < settings.MAXIMISE_BELOW
         self.resizeDocks([self.palette_dock, self.inspector_dock], [200, 300] if narrow else [230, 330],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.details_dock], [max(200, self.height() * 3 // 10)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.details_dock], [min(240, max(180, self.height() // 4))], Qt.Orientation.Vertical)
 
     def reset_layout(self) -> None:
         """View → Reset layout: docks where a first start puts them, the window sized from the screen."""

@@ -18,6 +18,28 @@ COLUMNS = ("Class", "logit z", "e^z", "p = e^z / Σ", "probability", "y (one-hot
 TRUE_BG = QColor(46, 125, 50, 40)
 
 
+class PercentBar(QWidget):
+    """A bar and its percentage beside it (a fill never covers the text)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(14)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("100.0%") + 4)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(2, 0, 2, 0)
+        lay.addWidget(self.bar, 1)
+        lay.addWidget(self.label)
+
+    def set_value(self, p: float) -> None:
+        self.bar.setValue(int(round(1000 * p)))
+        self.label.setText(f"{100 * p:.1f}%")
+
+
 def _num(v: float) -> str:
     return f"{v:.4f}" if 1e-3 <= abs(v) < 1e5 or v == 0 else f"{v:.3e}"
 
@@ -147,15 +169,11 @@ class OutputLossView(QWidget):
                 item.setBackground(QBrush(TRUE_BG))
             item.setData(Qt.ItemDataRole.UserRole, i)
             self.table.setItem(r, col, item)
-        bar = self.table.cellWidget(r, 4)
-        if not isinstance(bar, QProgressBar):
-            bar = QProgressBar()
-            bar.setRange(0, 1000)
-            bar.setTextVisible(True)
-            bar.setMaximumHeight(16)
-            self.table.setCellWidget(r, 4, bar)
-        bar.setValue(int(round(1000 * p)))
-        bar.setFormat(f"{100 * p:.1f}%")
+        cell = self.table.cellWidget(r, 4)
+        if not isinstance(cell, PercentBar):
+            cell = PercentBar()
+            self.table.setCellWidget(r, 4, cell)
+        cell.set_value(p)
 
     def shown_numbers(self) -> dict:
         """What the table displays, parsed back (for tests and copy): class → (p, y)."""
