@@ -154,7 +154,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if dock.isFloating() or not dock.isVisible() or self.bottom_tabs.currentWidget() is not page:
             return
         chrome = dock.height() - page.height()  # dock title + tab bar
-        need = page.minimumSizeHint().height() + chrome
+        # the size hint, not the minimum: word-wrapped text needs more height than its minimum says
+        need = max(page.sizeHint().height(), page.minimumSizeHint().height()) + chrome
         want = max(self.height() // 2, min(need, self.height() - CANVAS_MIN))
         self._room = want
         if dock.height() < want - 20:

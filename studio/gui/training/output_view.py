@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 MAX_ROWS = 40  # more classes: the top 20 and the true class
@@ -79,6 +79,12 @@ class OutputLossView(QWidget):
         self.note = QLabel(WHY_DISTRIBUTION)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
+        self.why = QPushButton("Why a distribution?")
+        self.why.setCheckable(True)
+        self.why.setChecked(True)
+        self.why.setToolTip(WHY_DISTRIBUTION)
+        self.why.toggled.connect(self.note.setVisible)
+        head.insertWidget(1, self.why)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(head)
@@ -86,6 +92,10 @@ class OutputLossView(QWidget):
         lay.addWidget(self.sum_label)
         lay.addWidget(self.ce_label)
         lay.addWidget(self.note)
+
+    def set_compact(self, on: bool) -> None:
+        """Fold the "why a distribution" note (it stays one click and a tooltip away)."""
+        self.why.setChecked(not on)
 
     # ---- input -----------------------------------------------------------
     def set_logits(self, logits, class_names, label: int | None = None) -> None:
@@ -133,6 +143,11 @@ class OutputLossView(QWidget):
             if d["label"] is not None and d["label"] not in rows:
                 rows.append(d["label"])
         self.table.setRowCount(len(rows))
+        # a short table never hides a row: room for up to 12 rows, then it scrolls
+        shown = min(len(rows), 12)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + shown * self.table.verticalHeader().defaultSectionSize()
+                                    + 2 * self.table.frameWidth() + 2)
         shift = f"−{d['shift']:.4g}" if d["shift"] else ""
         self.table.setHorizontalHeaderItem(2, QTableWidgetItem(f"e^(z{shift})"))
         for r, i in enumerate(rows):

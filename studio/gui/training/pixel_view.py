@@ -26,7 +26,7 @@ class WindowCanvas(QWidget):
         self.pad = (0, 0)
         self.rows: list[int] = []
         self.cols: list[int] = []
-        self.setMinimumSize(220, 220)
+        self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_data(self, plane, pad, rows, cols) -> None:

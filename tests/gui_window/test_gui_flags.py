@@ -1,0 +1,81 @@
+"""`cnn-studio gui` opens any view by flags: a run folder or checkpoint with its checkpoint
+loaded, a tab, an image, a layer, a pixel, an explain view; wrong names are one line, exit 2."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from studio.cli import main
+
+from .test_layout_walk import DIGIT_3, ROOT, lenet_run  # noqa: F401 (fixture)
+
+
+def shot(args, tmp_path, name="o.png"):
+    out = tmp_path / name
+    assert main(["gui", *args, "--screenshot", str(out)]) == 0
+    img = QImage(str(out))
+    assert not img.isNull()
+    return img
+
+
+@pytest.mark.parametrize("flags,needle", [
+    (["--tab", "nonsense"], "--tab nonsense: no such tab; choose one of summary, problems, code, diagram"),
+    (["--explain", "heatmap"], "--explain heatmap: no such view; choose one of feature-maps, output, pixel"),
+    (["--select", "conv9"], "--select conv9: no such layer"),
+    (["--pixel", "1,2"], "--pixel 1,2: give CHANNEL,ROW,COLUMN"),
+    (["--size", "big"], "--size 'big' is not WIDTHxHEIGHT"),
+])
+def test_unknown_names_are_one_line_exit_2(flags, needle, capsys, tmp_path):
+    rc = main(["gui", *flags, "--screenshot", str(tmp_path / "x.png")])
+    err = capsys.readouterr().err.strip()
+    assert rc == 2
+    assert needle in err and len(err.splitlines()) == 1, err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_run_folder_opens_with_its_checkpoint(lenet_run, tmp_path, capsys):  # noqa: F811
+    img = shot([str(lenet_run), "--tab", "inference", "--image", str(DIGIT_3), "--explain", "output",
+                "--size", "1366x768"], tmp_path)
+    assert (img.width(), img.height()) == (1366, 768)
+
+
+def test_window_state_after_flags(make_window, qtbot, lenet_run):  # noqa: F811
+    from types import SimpleNamespace
+
+    from studio.gui import script
+
+    win = make_window()
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    target = script.open_target(str(lenet_run / "best.pt"))
+    assert target.checkpoint == lenet_run / "best.pt" and not target.keep_path
+    args = SimpleNamespace(tab="inference", image=str(DIGIT_3), select="conv1", pixel="0,10,10", explain="pixel")
+    script.check_names(win, args)
+    script.apply_view(win, args, target.checkpoint)
+    inf = win.training.inference
+    assert win.bottom_tabs.currentWidget() is inf
+    assert inf.checkpoint == lenet_run / "best.pt" and win.training.evaluate.checkpoint == inf.checkpoint
+    assert inf.details.currentWidget() is inf.feature_maps and not inf.images.isVisible()
+    d = inf.feature_maps.pixel.result
+    assert d["layer"] == "conv1" and d["at"] == [0, 10, 10] or tuple(d["at"]) == (0, 10, 10)
+    assert abs(d["recomputed"] - d["value"]) < 1e-4
+    assert win.canvas.selected_node_ids() == ["conv1"]
+
+
+def test_device_pixel_ratio_2(tmp_path, lenet_run):  # noqa: F811
+    """At QT_SCALE_FACTOR=2 the screenshot of a 1366×768 window is 2732×1536 physical pixels."""
+    out = tmp_path / "dpr2.png"
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    r = subprocess.run([sys.executable, "-m", "studio.cli", "gui", str(lenet_run), "--tab", "inference",
+                        "--image", str(DIGIT_3), "--explain", "output", "--size", "1366x768",
+                        "--screenshot", str(out)], env=env, capture_output=True, text=True, timeout=240)
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (2732, 1536)
