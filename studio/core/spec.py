@@ -176,6 +176,10 @@ class LayerSpec:
     #: name of the torch.nn class (or None for Input/Add/Concat, handled by the compiler)
     torch_class: str | None = None
 
+    def describe(self, params: dict) -> str:
+        """The one-line description for these parameters (default: ``description``)."""
+        return self.description
+
     # ---- parameters -------------------------------------------------------
     def param(self, name: str) -> ParamSpec:
         for p in self.params:

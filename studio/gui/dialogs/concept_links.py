@@ -100,7 +100,9 @@ def open_concept(win: StudioWindow, cid: str) -> str:
         return "Summary: the Receptive field and Jump columns" + (f" (selected {nid})." if nid else ".")
     if cid == "vgg":
         a, g = win.document.analysis, win.document.graph
-        nid = _first(win, ("Conv2d",), lambda n: bool(vgg_insight(g, a, n.id)))
+        # a pair where stacking saves weights (not VGG's first pair, 3→64, where one 5×5 is cheaper)
+        nid = _first(win, ("Conv2d",), lambda n: "more than the pair" in vgg_insight(g, a, n.id)) \
+            or _first(win, ("Conv2d",), lambda n: bool(vgg_insight(g, a, n.id)))
         if nid is None:
             return _missing("conv right after another conv", "vgg16")
         return f"Selected {nid}: the Inspector compares the pair with one big kernel."
