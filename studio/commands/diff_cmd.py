@@ -20,7 +20,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from studio.training.run_diff import diff_runs, format_diff, open_run
+    from studio.runs.diff import diff_runs, format_diff, open_run
 
     from .experiment_cmd import printable
 

@@ -230,7 +230,7 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
     elif args.resume:
         out = Path(args.resume).parent
     else:
-        from studio.training.runs import new_run_dir
+        from studio.runs import new_run_dir
 
         out = new_run_dir(name, Path.cwd() / "runs")
     trainer = Trainer(project, bundle, settings, out_dir=out, resume=Path(args.resume) if args.resume else None)

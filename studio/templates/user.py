@@ -19,7 +19,7 @@ from studio.core.project import Project, atomic_write_text, load_project
 from studio.core.validate import validate
 from studio.paths import user_templates_dir
 
-from .registry import TemplateInfo, apply_layout, builtin_entry, builtin_names, checked_build, unknown_name_error
+from .registry import TemplateInfo, builtin_entry, builtin_names, checked_build, unknown_name_error
 
 SUFFIX = ".cnnproj"
 
@@ -250,7 +250,8 @@ def delete_block(name: str) -> None:
 
 def insert_block(graph: Graph, name_or_project, at: tuple[float, float] = (0.0, 0.0)) -> dict[str, str]:
     """Add a block's (or a project's) nodes to ``graph`` with fresh ids, its top-left at
-    ``at``; returns {old id: new id} so the caller can reconnect the ports."""
+    ``at`` (``Graph.paste``: the window's ids, labels and layout); returns {old id: new id}
+    so the caller can reconnect the ports."""
     if isinstance(name_or_project, Project):
         src = name_or_project.graph
     elif isinstance(name_or_project, Graph):
@@ -259,36 +260,4 @@ def insert_block(graph: Graph, name_or_project, at: tuple[float, float] = (0.0, 
         src = load_block(str(name_or_project)).graph
     else:
         src = load_user_template(str(name_or_project)).graph
-    nodes = src.nodes
-    if not nodes:
-        return {}
-    if all(n.pos == (0.0, 0.0) for n in nodes) and len(nodes) > 1:
-        src = src.copy()
-        apply_layout(src)
-        nodes = src.nodes
-    x0 = min(n.pos[0] for n in nodes)
-    y0 = min(n.pos[1] for n in nodes)
-    mapping: dict[str, str] = {}
-    for n in nodes:
-        new, k = n.id, 1
-        while new in graph or new in mapping.values():
-            k += 1
-            new = f"{n.id}_{k}"
-        mapping[n.id] = new
-    graph.begin_batch()
-    try:
-        for n in nodes:
-            graph.add_node(n.type, n.params, node_id=mapping[n.id], label=n.label,
-                           pos=(at[0] + n.pos[0] - x0, at[1] + n.pos[1] - y0))
-        for e in src.edges:
-            graph.connect(mapping[e.source], mapping[e.target], e.port)
-        for g in src.groups:
-            gname, k = g.name, 1
-            existing = {x.name for x in graph.groups}
-            while gname in existing:
-                k += 1
-                gname = f"{g.name}_{k}"
-            graph.add_group(gname, [mapping[m] for m in g.nodes], g.collapsed, g.kind)
-    finally:
-        graph.end_batch()
-    return mapping
+    return graph.paste(src, at) if len(src) else {}

@@ -31,7 +31,7 @@ from .faults import Fail, first_line, is_oom
 from .layer_stats import DEFAULT_EVERY, STATS_FILE, LayerStats, graph_layers, trim_stats
 from .loop import PROGRESS_INTERVAL_S, run_epochs  # noqa: F401 (PROGRESS_INTERVAL_S: public)
 from .records import EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
-from .runs import graph_version, new_run_dir, write_status
+from studio.runs import graph_version, new_run_dir, write_status
 from .runtime import LoaderBatches, TensorBatches, amp_setup, as_tensors, dataset_len, pick_device
 from .optim import make_optimizer, make_scheduler
 from .settings import TrainSettings
@@ -41,7 +41,7 @@ SMALL_MODEL_MACS = 200e6  # forward MACs per batch below which the CPU uses one 
 
 
 def default_run_dir(project: Project, base: Path) -> Path:
-    """A new run folder under ``base`` named after the project (see studio.training.runs)."""
+    """A new run folder under ``base`` named after the project (see studio.runs)."""
     return new_run_dir(project.name or project.template or "project", base)
 
 

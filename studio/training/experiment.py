@@ -23,7 +23,7 @@ from studio.experiments.report import report_markdown, save_curves
 from studio.experiments.spec import Experiment, Variant
 from studio.experiments.verdicts import recompute
 
-from .runs import read_metrics
+from studio.runs import read_metrics
 
 
 @dataclass(kw_only=True)

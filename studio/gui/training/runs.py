@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from studio.training.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
+from studio.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
 
 from .epoch_axis import whole_epoch_ticks
 
@@ -139,7 +139,7 @@ class RunsView(QWidget):
     def _compare(self, runs) -> dict | None:
         if any(r.project is None for r in runs):
             return None
-        from studio.training.run_diff import diff_runs
+        from studio.runs.diff import diff_runs
 
         return diff_runs(runs[0], runs[1])
 

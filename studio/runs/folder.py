@@ -9,7 +9,7 @@ A run folder is named ``<YYYYmmdd-HHMMSS>-<name>`` (sorts by time) and holds
                        "finished" | "stopped" | "failed", "message", "epochs", "epochs_done",
                        "best_metric", "best_val_acc", "graph_version", "started", "ended"}
     best.pt, last.pt  checkpoints
-    layer_stats.jsonl per-layer statistics (see studio.training.layer_stats)
+    layer_stats.jsonl per-layer statistics (written by studio.training.layer_stats)
 
 Folders written before run.json existed keep working: ``gui-result.json`` (written by older
 versions of the window) is read in its place.
