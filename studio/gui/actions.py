@@ -38,6 +38,8 @@ def build_menus(win) -> None:
     m.addAction(_action(win, "new_template", "New from &template…", win.new_from_template, "Ctrl+Shift+N",
                         "Start from a classic architecture (LeNet-5, AlexNet, VGG, ResNet) or one of yours"))
     m.addAction(_action(win, "open", "&Open…", win.open_file, K.Open, "Open a project file"))
+    m.addAction(_action(win, "open_run", "Open r&un…", win.open_run,
+                        tip="A run folder (or checkpoint): its project, curves, gradient flow, Inference and Evaluate"))
     win.recent_menu = m.addMenu("Open &Recent")
     win.recent_menu.aboutToShow.connect(win.fill_recent_menu)
     m.addSeparator()

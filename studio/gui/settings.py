@@ -81,6 +81,18 @@ def screen_size(spec: str | None) -> tuple[int, int]:
     return size
 
 
+def run_folders() -> list[Path]:
+    """Run folders (or folders of runs) the user opened: the Runs tab lists them too."""
+    return [Path(p) for p in _as_list(settings().value("runs/folders")) if Path(p).is_dir()]
+
+
+def add_run_folder(path: str | Path) -> None:
+    p = str(Path(path).resolve())
+    s = settings()
+    s.setValue("runs/folders", [p] + [f for f in _as_list(s.value("runs/folders")) if f != p][:49])
+    s.sync()
+
+
 def clear_window() -> None:
     """Forget the saved geometry and docks (View → Reset layout)."""
     s = settings()

@@ -78,3 +78,15 @@ def test_device_pixel_ratio_2(tmp_path, lenet_run):  # noqa: F811
     assert r.returncode == 0, r.stderr
     img = QImage(str(out))
     assert (img.width(), img.height()) == (2732, 1536)
+
+
+def test_open_run_shows_its_project_checkpoint_gradient_flow_and_lists_it(make_window, qtbot, lenet_run):  # noqa: F811
+    win = make_window()
+    assert win.open_run(lenet_run)
+    ctl = win.training
+    assert win.document.path is None  # the run's copy is never overwritten by Save
+    assert ctl.inference.checkpoint == lenet_run / "best.pt" and ctl.evaluate.checkpoint == lenet_run / "best.pt"
+    assert len(ctl.gradient_flow.samples) > 0  # from its layer_stats.jsonl
+    listed = [r.path.resolve() for r in ctl.runs.runs]
+    assert lenet_run.resolve() in listed  # a CLI run outside the studio's runs folder
+    assert "Open r&un…" in [a.text() for a in win.menuBar().actions()[0].menu().actions()]

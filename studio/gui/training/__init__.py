@@ -52,6 +52,8 @@ def install(win: StudioWindow, num_threads: int | None = None) -> TrainingContro
     def use_checkpoint(path) -> None:
         ctl.evaluate.set_checkpoint(path)
         ctl.inference.set_checkpoint(path)
+        if not ctl.is_running():  # a saved run's gradient flow (the live one belongs to the running run)
+            show_gradient_flow(ctl, Path(path).parent)
         if tabs.currentWidget() is ctl.evaluate:
             ctl.evaluate.evaluate()
 
@@ -91,6 +93,17 @@ def install(win: StudioWindow, num_threads: int | None = None) -> TrainingContro
 def page(ctl: TrainingController, name: str):
     """The training tab called ``name`` (a key of TAB_NAMES)."""
     return getattr(ctl, TAB_NAMES[name])
+
+
+def show_gradient_flow(ctl: TrainingController, run_dir: Path) -> bool:
+    """Gradient flow of a saved run, from its layer_stats.jsonl; False if it has none."""
+    from studio.runs import read_layer_stats
+
+    stats = run_dir / "layer_stats.jsonl"
+    samples = read_layer_stats(stats) if stats.is_file() else []
+    if samples:
+        ctl.gradient_flow.set_samples(samples)
+    return bool(samples)
 
 
 def show_strip(win: StudioWindow, colors: dict) -> None:
