@@ -141,6 +141,10 @@ def run_gui(args) -> int:
     install_excepthook(lambda: win)
     if path is not None:
         settings.add_recent_file(path)
+    if checkpoint is not None:  # a run opened by name is listed in the Runs tab from now on
+        settings.add_run_folder(Path(checkpoint).parent)
+        win.training.runs.refresh()
+        win.training.runs.select_runs([Path(checkpoint).parent.name])
 
     if shot:
         for title, msg in pending:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
 
 from studio.experiments import EXPERIMENTS
 from studio.gui.training.gradient_flow import GradientFlowView
+from studio.gui.training.plots import legend_below
 
 COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
 
@@ -72,7 +73,7 @@ class ExperimentWindow(QWidget):
         for w in (self.loss_plot, self.acc_plot):
             w.setBackground(None)
             w.setLabel("bottom", "epoch")
-            w.addLegend(offset=(-8, 8) if w is self.loss_plot else (-8, -8))
+            legend_below(w)
         self.verdict = QLabel("Pick an experiment and press Run: the verdict is computed from what the "
                               "variants record, never written in advance.")
         self.verdict.setWordWrap(True)

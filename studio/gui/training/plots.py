@@ -50,7 +50,22 @@ class Buffer:
         self.n = 0
 
 
-def _plot(title: str, left: str, legend_at_bottom: bool = False) -> pg.PlotWidget:
+def legend_below(w: pg.PlotWidget, rows: int = 1, columns: int = 2) -> pg.LegendItem:
+    """The legend in its own band under the plot (below the axis label), never on a curve:
+    a loss falls from the top left, an accuracy climbs to the top right, a one-cycle rate rises
+    and falls, so no corner inside the plot stays free."""
+    pi = w.plotItem
+    legend = w.addLegend(colCount=columns)
+    legend.setParentItem(pi)
+    legend.anchor(itemPos=(0.5, 1), parentPos=(0.5, 1), offset=(0, 0))
+    legend.setLabelTextSize("8pt")
+    legend.layout.setVerticalSpacing(0)
+    legend.layout.setContentsMargins(2, 0, 2, 0)
+    pi.layout.setContentsMargins(0, 0, 0, 18 * rows + 4)
+    return legend
+
+
+def _plot(title: str, left: str, legend_rows: int = 1, legend_columns: int = 2) -> pg.PlotWidget:
     w = pg.PlotWidget()
     w.setBackground(None)
     w.setTitle(title)
@@ -58,7 +73,7 @@ def _plot(title: str, left: str, legend_at_bottom: bool = False) -> pg.PlotWidge
     w.setLabel("bottom", "epoch")
     # no grid lines: pyqtgraph redraws them with every curve update (~10 ms of the GUI thread per
     # refresh here), which made the window stutter while training (benchmarks/gui_responsiveness.py)
-    w.addLegend(offset=(-8, -8) if legend_at_bottom else (-8, 8))
+    legend_below(w, legend_rows, legend_columns)
     w.setMinimumSize(180, 150)
     for ax in ("left", "bottom"):
         w.getAxis(ax).enableAutoSIPrefix(False)
@@ -85,8 +100,9 @@ class TrainingPlots(QWidget):
         self.chance_line = self._chance_key = None
         self.chance_level: float | None = None
 
-        self.loss_plot = _plot("Loss", "cross-entropy")
-        self.acc_plot = _plot("Accuracy", "%", legend_at_bottom=True)  # the curves climb to the top
+        # recent, smoothed, validation and chance: one a row (a narrow plot cuts two columns)
+        self.loss_plot = _plot("Loss", "cross-entropy", legend_rows=4, legend_columns=1)
+        self.acc_plot = _plot("Accuracy", "%")
         self.lr_plot = _plot("Learning rate", "lr")
         self.acc_plot.setYRange(0, 100, padding=0.02)
         thin = pg.mkPen(TRAIN_COLOR, width=1)

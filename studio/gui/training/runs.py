@@ -16,7 +16,7 @@ from studio.runs import RunInfo, is_run_dir, list_runs, read_run
 
 from .epoch_axis import whole_epoch_ticks
 
-from .plots import TRAIN_COLOR, VAL_COLOR
+from .plots import TRAIN_COLOR, VAL_COLOR, legend_below
 
 RUN_COLORS = [(TRAIN_COLOR, VAL_COLOR), ("#9467bd", "#d62728")]  # first run, second run (dashed)
 
@@ -91,8 +91,7 @@ class RunsView(QWidget):
             w.showGrid(x=True, y=True, alpha=0.2)
             w.setLabel("bottom", "epoch")
             whole_epoch_ticks(w)
-            # accuracy climbs to the top right: its legend goes bottom right, out of the way
-            w.addLegend(offset=(-8, -8) if w is self.acc_plot else (-8, 8))
+            legend_below(w, columns=4)
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.acc_plot)
