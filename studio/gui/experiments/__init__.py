@@ -94,12 +94,17 @@ def install(win: StudioWindow):
     dup_action = QAction("&Duplicate as variant", win)
     dup_action.setStatusTip("Keep the current project as variant A; your edits become variant B")
     dup_action.triggered.connect(duplicate)
+    folder_action = QAction("&Open experiment folder…", win)
+    folder_action.setStatusTip("A finished experiment (cnn-studio experiment NAME --out DIR): curves, verdict, "
+                               "gradient flow")
+    folder_action.triggered.connect(lambda: window().open_folder())
     run_action = QAction("&Run my variants (A vs B)", win)
     run_action.setEnabled(False)
     run_action.triggered.connect(run_mine)
-    for a in (open_action, dup_action, run_action):
+    for a in (open_action, folder_action, dup_action, run_action):
         menu.addAction(a)
     state["window_fn"], state["show_mine"] = window, show_mine
     win.experiments = state
-    win.experiment_actions = {"open": open_action, "duplicate": dup_action, "run_mine": run_action}
+    win.experiment_actions = {"open": open_action, "open_folder": folder_action, "duplicate": dup_action,
+                              "run_mine": run_action}
     return state
