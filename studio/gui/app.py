@@ -143,8 +143,6 @@ def run_gui(args) -> int:
         settings.add_recent_file(path)
     if checkpoint is not None:  # a run opened by name is listed in the Runs tab from now on
         settings.add_run_folder(Path(checkpoint).parent)
-        win.training.runs.refresh()
-        win.training.runs.select_runs([Path(checkpoint).parent.name])
 
     if shot:
         for title, msg in pending:

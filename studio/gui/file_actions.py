@@ -117,11 +117,8 @@ class FileActionsMixin:
         self.replace_project(project, None, message=f"Opened run {path}")
         run_dir = Path(path) if Path(path).is_dir() else Path(path).parent
         settings.add_run_folder(run_dir)
-        if self.training is not None:
-            if target.checkpoint is not None:
-                self.training.use_checkpoint(target.checkpoint)
-            self.training.runs.refresh()
-            self.training.runs.select_runs([run_dir.name])
+        if self.training is not None and target.checkpoint is not None:
+            self.training.open_saved_run(target.checkpoint)
         return True
 
     def fill_recent_menu(self) -> None:

@@ -104,7 +104,7 @@ def apply_view(win, args, checkpoint: Path | None = None) -> None:
     app = QApplication.instance()
     ctl = win.training
     if checkpoint is not None and ctl is not None:
-        ctl.use_checkpoint(checkpoint)
+        ctl.open_saved_run(checkpoint)
     inf = ctl.inference if ctl is not None else None
     explain = getattr(args, "explain", None)
     tab = getattr(args, "tab", None) or ("inference" if explain or getattr(args, "image", None) else None)

@@ -90,3 +90,33 @@ def test_open_run_shows_its_project_checkpoint_gradient_flow_and_lists_it(make_w
     listed = [r.path.resolve() for r in ctl.runs.runs]
     assert lenet_run.resolve() in listed  # a CLI run outside the studio's runs folder
     assert "Open r&un…" in [a.text() for a in win.menuBar().actions()[0].menu().actions()]
+
+
+def test_an_explain_view_registers_with_one_line(make_window, qtbot, lenet_run, monkeypatch):  # noqa: F811
+    """The explain views are a registry: a new one (e.g. "overview") is one register call; it gets
+    its tab, set_model/set_image calls and a name for --explain."""
+    from PySide6.QtWidgets import QLabel
+
+    from types import SimpleNamespace
+
+    from studio.gui import script
+    from studio.gui.training import inference
+
+    class Probe(QLabel):
+        def set_model(self, model, project):
+            self.setText(f"model {project.name}")
+
+        def set_image(self, x):
+            self.setText(f"image {tuple(x.shape)}")
+
+    monkeypatch.setattr(inference, "EXPLAIN_VIEWS", dict(inference.EXPLAIN_VIEWS))
+    inference.register_explain_view(inference.ExplainView("probe", "Probe", Probe))
+    with pytest.raises(ValueError):
+        inference.register_explain_view(inference.ExplainView("probe", "Probe", Probe))
+    win = make_window()
+    inf = win.training.inference
+    assert inf.details.tabText(inf.details.indexOf(inf.pages["probe"])) == "Probe"
+    script.check_names(win, SimpleNamespace(tab=None, explain="probe", select=None, pixel=None))
+    assert inf.set_checkpoint(lenet_run / "best.pt") and inf.set_image(DIGIT_3)
+    assert inf.pages["probe"].text() == "image (1, 32, 32)"
+    assert inf.show_explain("probe") is inf.details.currentWidget()

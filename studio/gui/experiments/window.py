@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
 
 from studio.experiments import EXPERIMENTS
 from studio.gui.training.gradient_flow import GradientFlowView
-from studio.gui.training.plots import legend_below
+from studio.gui.training.epoch_axis import whole_epoch_ticks
+from studio.gui.training.plots import fit_legend_band, legend_below
 
 COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
 
@@ -75,6 +76,7 @@ class ExperimentWindow(QWidget):
         ll.addWidget(self.open_button)
         self.loss_plot = pg.PlotWidget(title="Training loss (running, per epoch)")
         self.acc_plot = pg.PlotWidget(title="Validation accuracy (%)")
+        whole_epoch_ticks(self.acc_plot)  # one point an epoch: no 1.2, 1.4, …
         for w in (self.loss_plot, self.acc_plot):
             w.setBackground(None)
             w.setLabel("bottom", "epoch")
@@ -225,6 +227,8 @@ class ExperimentWindow(QWidget):
                 "acc_xy": ([], [])}
             self.stats[v.name] = []
             self.flow_variant.addItem(v.label, v.name)
+        for w in (self.loss_plot, self.acc_plot):
+            fit_legend_band(w)
         self.verdict.setText("Running…")
 
     def _on_event(self, ev) -> None:

@@ -52,8 +52,6 @@ def install(win: StudioWindow, num_threads: int | None = None) -> TrainingContro
     def use_checkpoint(path) -> None:
         ctl.evaluate.set_checkpoint(path)
         ctl.inference.set_checkpoint(path)
-        if not ctl.is_running():  # a saved run's gradient flow (the live one belongs to the running run)
-            show_gradient_flow(ctl, Path(path).parent)
         if tabs.currentWidget() is ctl.evaluate:
             ctl.evaluate.evaluate()
 
@@ -87,6 +85,7 @@ def install(win: StudioWindow, num_threads: int | None = None) -> TrainingContro
     win.canvas.selection_changed.connect(lambda ids: ids and ctl.inference.feature_maps.select_node(ids[0]))
     ctl.background_views = [ctl.evaluate]
     ctl.use_checkpoint = use_checkpoint
+    ctl.open_saved_run = lambda path: open_saved_run(ctl, Path(path))
     return ctl
 
 
@@ -95,15 +94,32 @@ def page(ctl: TrainingController, name: str):
     return getattr(ctl, TAB_NAMES[name])
 
 
-def show_gradient_flow(ctl: TrainingController, run_dir: Path) -> bool:
-    """Gradient flow of a saved run, from its layer_stats.jsonl; False if it has none."""
-    from studio.runs import read_layer_stats
+def open_saved_run(ctl: TrainingController, checkpoint: Path) -> None:
+    """A saved run opened by name (``gui RUN_DIR``, File → Open run…): its checkpoint in
+    Evaluate and Inference, its curves on the Training tab, its gradient flow, and the run
+    selected in Runs. Nothing of a running training is replaced."""
+    from studio.runs import read_layer_stats, read_metrics
 
+    ctl.use_checkpoint(checkpoint)
+    run_dir = Path(checkpoint).parent
+    ctl.runs.refresh()
+    ctl.runs.select_runs([run_dir.name])
+    if ctl.is_running():
+        return
     stats = run_dir / "layer_stats.jsonl"
     samples = read_layer_stats(stats) if stats.is_file() else []
     if samples:
         ctl.gradient_flow.set_samples(samples)
-    return bool(samples)
+    metrics = run_dir / "metrics.jsonl"
+    rows = read_metrics(metrics) if metrics.is_file() else []
+    if rows:
+        ctl.panel.plots.show_saved(rows)
+        if ctl.inference.predictor is not None:
+            ctl.panel.plots.set_chance_level(len(ctl.inference.predictor.class_names))
+        last = rows[-1]
+        val = "" if last.get("val_acc") is None else f", val acc {100 * last['val_acc']:.1f}%"
+        ctl.panel.epoch_label.setText(f"Run {run_dir.name}: {len(rows)} epochs, final train loss "
+                                      f"{last.get('train_loss', float('nan')):.4f}{val} (recorded)")
 
 
 def show_strip(win: StudioWindow, colors: dict) -> None:

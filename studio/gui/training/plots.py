@@ -62,7 +62,16 @@ def legend_below(w: pg.PlotWidget, rows: int = 1, columns: int = 2) -> pg.Legend
     legend.layout.setVerticalSpacing(0)
     legend.layout.setContentsMargins(2, 0, 2, 0)
     pi.layout.setContentsMargins(0, 0, 0, 18 * rows + 4)
+    legend.band_columns = columns
     return legend
+
+
+def fit_legend_band(w: pg.PlotWidget) -> None:
+    """Make the band under the plot as tall as the legend's rows now (after curves were added)."""
+    legend = w.plotItem.legend
+    columns = getattr(legend, "band_columns", 1)
+    rows = max(1, -(-len(legend.items) // columns))
+    w.plotItem.layout.setContentsMargins(0, 0, 0, 18 * rows + 4)
 
 
 def _plot(title: str, left: str, legend_rows: int = 1, legend_columns: int = 2) -> pg.PlotWidget:
@@ -161,6 +170,23 @@ class TrainingPlots(QWidget):
             self.acc_plot.setXRange(0.5, epochs + 0.5, padding=0)
         else:
             self.acc_plot.enableAutoRange(x=True)
+        self.refresh()
+
+    def show_saved(self, metrics: list[dict]) -> None:
+        """A finished run's curves from its metrics.jsonl (one point an epoch: the file keeps no
+        per-step losses)."""
+        from types import SimpleNamespace
+
+        epochs = [m for m in metrics if m.get("epoch") is not None]
+        self.reset(1, len(epochs) or None)
+        nan = math.nan
+        for m in epochs:
+            self.add_epoch(SimpleNamespace(**{c: m.get(c) for c in self.EPOCH_COLS}))
+            loss = nan if m.get("train_loss") is None else float(m["train_loss"])
+            acc = nan if m.get("train_acc") is None else float(m["train_acc"])
+            lr = nan if m.get("lr") is None else float(m["lr"])
+            self.steps.append((float(m["epoch"]), float(m["epoch"]), loss, loss, acc, lr))
+        self._dirty = True
         self.refresh()
 
     def add_progress(self, records) -> None:
