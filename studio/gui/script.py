@@ -118,6 +118,11 @@ def apply_view(win, args, checkpoint: Path | None = None) -> None:
     if tab:
         win.bottom_tabs.setCurrentWidget(tabs(win)[tab])
     app.processEvents()
+    if tab == "evaluate" and ctl is not None:  # the evaluation runs in a thread: show its result
+        ctl.evaluate.wait()
+        for _ in range(3):
+            app.processEvents()
+        ctl.evaluate.show_worst_mistake()
     if explain and inf is not None:
         inf.show_explain(explain)
     if getattr(args, "pixel", None) and inf is not None:
@@ -127,5 +132,8 @@ def apply_view(win, args, checkpoint: Path | None = None) -> None:
         if inf.feature_maps.pixel.show_pixel(c, y, x) is None:
             raise StudioError(f"--pixel {args.pixel}: {inf.feature_maps.pixel.header.text()} "
                               "(open an image with --image and select a layer with --select)")
+    for _ in range(3):
+        app.processEvents()
+    win.make_room(win.bottom_tabs.currentWidget())  # what the view shows now may need more height
     for _ in range(3):
         app.processEvents()

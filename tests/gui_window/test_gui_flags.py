@@ -120,3 +120,23 @@ def test_an_explain_view_registers_with_one_line(make_window, qtbot, lenet_run, 
     assert inf.set_checkpoint(lenet_run / "best.pt") and inf.set_image(DIGIT_3)
     assert inf.pages["probe"].text() == "image (1, 32, 32)"
     assert inf.show_explain("probe") is inf.details.currentWidget()
+
+
+def test_evaluate_tab_by_flag_shows_the_worst_mistake(make_window, qtbot, lenet_run):  # noqa: F811
+    from types import SimpleNamespace
+
+    from studio.gui import script
+
+    win = make_window()
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    args = SimpleNamespace(tab="evaluate", image=None, select=None, pixel=None, explain=None)
+    script.apply_view(win, args, lenet_run / "best.pt")
+    ev = win.training.evaluate
+    assert ev.data is not None and ev.data["checkpoint"] == lenet_run / "best.pt"
+    preds, labels = ev.data["preds"], ev.data["labels"]
+    if (preds != labels).any():  # a one-epoch LeNet makes mistakes: the first one is explained
+        assert ev.images.count() > 0 and ev.output_view.table.rowCount() == 10
+        d = ev.output_view.breakdown
+        assert d["label"] is not None and d["predicted"] != d["label"]

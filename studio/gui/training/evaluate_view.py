@@ -209,6 +209,20 @@ class EvaluateView(QWidget):
         self.output_view.set_logits(z.tolist(), d["class_names"], int(d["labels"][i]))
         return self.output_view.breakdown
 
+    def show_worst_mistake(self) -> bool:
+        """Open the most frequent mistake (the largest off-diagonal cell) and its first image."""
+        d = self.data
+        if d is None:
+            return False
+        cm = np.asarray(d["result"].confusion, dtype=np.int64).copy()
+        np.fill_diagonal(cm, 0)
+        if cm.sum() == 0:
+            return False
+        true, pred = (int(v) for v in np.unravel_index(int(cm.argmax()), cm.shape))
+        self.matrix.setCurrentCell(true, pred)
+        self.show_cell(true, pred)
+        return True
+
     def cell_indices(self, true: int, pred: int) -> np.ndarray:
         d = self.data
         if d is None:
