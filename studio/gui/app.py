@@ -229,7 +229,11 @@ def fit_when_settled(win, quiet_ms: int = 150, give_up_ms: int = 3000) -> None:
     watch = _Watch(win)
     win.canvas.installEventFilter(watch)
 
-    timer.timeout.connect(win.canvas.refit)
+    def settled():
+        win.settled()
+        QTimer.singleShot(0, win.canvas.refit)  # after the docks took their sizes
+
+    timer.timeout.connect(settled)
     timer.start()
     QTimer.singleShot(give_up_ms, win, lambda: win.canvas.removeEventFilter(watch))
     win._fit_watch = (watch, timer)

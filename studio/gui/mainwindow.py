@@ -95,6 +95,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.training = self._install_training()
         self._default_state = self.saveState()  # View → Reset layout returns here
         self._layout_restored = settings.restore_window(self)
+        self._first_start = not self._layout_restored  # dock sizes again once the window settles
         self.place_on_screen()
 
     # ---- size and layout ---------------------------------------------------------
@@ -128,6 +129,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.resizeDocks([self.palette_dock, self.inspector_dock], [200, 300] if narrow else [230, 330],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.details_dock], [min(240, max(180, self.height() // 4))], Qt.Orientation.Vertical)
+
+    def settled(self) -> None:
+        """The window reached its final size (a window manager maximises after the first show):
+        on a first start, the docks get their sizes for that size, once."""
+        if self._first_start:
+            self._first_start = False
+            self.default_dock_sizes()
 
     def reset_layout(self) -> None:
         """View → Reset layout: docks where a first start puts them, the window sized from the screen."""
