@@ -134,6 +134,7 @@ def apply_view(win, args, checkpoint: Path | None = None) -> None:
                               "(open an image with --image and select a layer with --select)")
     for _ in range(3):
         app.processEvents()
-    win.make_room(win.bottom_tabs.currentWidget())  # what the view shows now may need more height
+    if ctl is not None and tab in ("training", "runs", "evaluate", "inference", "gradient-flow"):
+        win.make_room(win.bottom_tabs.currentWidget())  # what the view shows now may need more height
     for _ in range(3):
         app.processEvents()
