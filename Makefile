@@ -40,3 +40,7 @@ xcheck: $(STAMP)
 	  kill -0 $$pid || { echo "the studio did not stay up under xcb: see its message above"; exit 1; }; \
 	  xwd -root -silent > out/x11.xwd; kill $$pid; wait $$pid; true'
 	@echo "screenshot: out/x11.xwd (view with: display out/x11.xwd, or convert it to PNG)"
+
+# Every image of README.md and docs/ from the real main window (cnn-studio gui ... --screenshot)
+docs-images: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_images.py

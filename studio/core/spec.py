@@ -193,6 +193,10 @@ class LayerSpec:
     #: of ``studio.training.explain_layers.EXPLAINERS``, resolved there (this module has no torch)
     explainers: tuple[str, ...] = ()
 
+    def describe(self, params: dict) -> str:
+        """The one-line description for these parameters (default: ``description``)."""
+        return self.description
+
     # ---- parameters -------------------------------------------------------
     def param(self, name: str) -> ParamSpec:
         for p in self.params:

@@ -38,6 +38,8 @@ def build_menus(win) -> None:
     m.addAction(_action(win, "new_template", "New from &template…", win.new_from_template, "Ctrl+Shift+N",
                         "Start from a classic architecture (LeNet-5, AlexNet, VGG, ResNet) or one of yours"))
     m.addAction(_action(win, "open", "&Open…", win.open_file, K.Open, "Open a project file"))
+    m.addAction(_action(win, "open_run", "Open r&un…", win.open_run,
+                        tip="A run folder (or checkpoint): its project, curves, gradient flow, Inference and Evaluate"))
     win.recent_menu = m.addMenu("Open &Recent")
     win.recent_menu.aboutToShow.connect(win.fill_recent_menu)
     m.addSeparator()
@@ -97,8 +99,12 @@ def build_menus(win) -> None:
     m.addSeparator()
     for dock in (win.palette_dock, win.inspector_dock, win.details_dock, win.history_dock):
         m.addAction(dock.toggleViewAction())
+    m.addSeparator()
+    m.addAction(_action(win, "reset_layout", "&Reset layout", win.reset_layout,
+                        tip="Docks where a first start puts them; the window sized from the screen"))
 
     m = mb.addMenu("&Help")
+    win.help_menu = m
     m.addAction(_action(win, "help", "cnn-studio &Help", win.show_help, K.HelpContents))
     if win.act["help"].shortcut().isEmpty():
         win.act["help"].setShortcut(QKeySequence("F1"))

@@ -69,17 +69,30 @@ def install_excepthook(parent_getter=lambda: None) -> None:
 
 
 def _startup_project(args, warn):
-    """(project, path) to open: a file, a template, or the default LeNet-5 on digits."""
+    """(project, path) to open (see :func:`startup_target`)."""
+    return startup_target(args, warn)[:2]
+
+
+def startup_target(args, warn):
+    """(project, path, checkpoint) to open: a project file, a run folder or checkpoint (its
+    project, the checkpoint loaded in Inference and Evaluate), a template, or the default
+    LeNet-5 on digits."""
     from studio.core.errors import StudioError
     from studio.core.project import load_project
     from studio.gui.document import MAX_WINDOW_NODES
     from studio.gui.project_setup import default_project
+    from studio.gui.script import open_target, project_from_checkpoint
 
     path = getattr(args, "project", None)
     template = getattr(args, "template", None)
     if path:
         try:
-            return load_project(path, MAX_WINDOW_NODES), Path(path)
+            target = open_target(path)
+            if target.project_file is not None:
+                project = load_project(target.project_file, MAX_WINDOW_NODES)
+            else:
+                project = project_from_checkpoint(target.checkpoint)
+            return project, (target.project_file if target.keep_path else None), target.checkpoint
         except StudioError as exc:
             warn("Cannot open project", f"{exc}\n\nStarting with the default network instead.")
     elif template:
@@ -88,14 +101,14 @@ def _startup_project(args, warn):
 
             proj = build_project(template)
             proj.dataset = proj.dataset or {"source": "digits"}
-            return proj, None
+            return proj, None, None
         except StudioError as exc:
             warn("Cannot load template", f"{exc}\n\nStarting with the default network instead.")
-    return default_project(), None
+    return default_project(), None, None
 
 
 def run_gui(args) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from studio.gui import settings
@@ -108,27 +121,45 @@ def run_gui(args) -> int:
     app.setApplicationName("cnn-studio")
     app.setApplicationDisplayName("cnn-studio")
     _setup_logging()
+    from studio.core.errors import StudioError
+    from studio.gui import script
+
     shot = getattr(args, "screenshot", None)
+    size = settings.screen_size(getattr(args, "size", None)) if shot or getattr(args, "size", None) else None
     pending: list[tuple[str, str]] = []
-    project, path = _startup_project(args, lambda t, m: pending.append((t, m)))
+    project, path, checkpoint = startup_target(args, lambda t, m: pending.append((t, m)))
     ensure_layout(project)
     doc = Document(project)
     if path is not None:
         doc.set_project(project, path)
     win = MainWindow(doc)
+    try:
+        script.check_names(win, args)
+    except StudioError:
+        _discard(win)
+        raise
     install_excepthook(lambda: win)
     if path is not None:
         settings.add_recent_file(path)
+    if checkpoint is not None:  # a run opened by name is listed in the Runs tab from now on
+        settings.add_run_folder(Path(checkpoint).parent)
 
     if shot:
         for title, msg in pending:
             print(f"cnn-studio gui: {title}: {msg.splitlines()[0]}", file=sys.stderr)
-        return _screenshot(app, win, shot)
+        return _screenshot(app, win, shot, size, args, checkpoint)
+    if size is not None:
+        win.setWindowState(win.windowState() & ~Qt.WindowState.WindowMaximized)
+        win.resize(*size)
     win.show()
     settle_gc()
     for title, msg in pending:
         QMessageBox.warning(win, title, msg)
-    QTimer.singleShot(0, win.canvas.fit_to_view)
+    try:
+        script.apply_view(win, args, checkpoint)
+    except StudioError as exc:
+        QMessageBox.warning(win, "Cannot open the view", str(exc))
+    fit_when_settled(win)
     QTimer.singleShot(0, win.offer_recovery)
     rc = app.exec()
     release_clipboard(app)
@@ -175,25 +206,79 @@ def focus_for_screenshot(win) -> str | None:
     return None
 
 
-def _screenshot(app, win, target: str) -> int:
-    from studio.core.errors import StudioError
+def fit_when_settled(win, quiet_ms: int = 150, give_up_ms: int = 3000) -> None:
+    """Fit the canvas now and again once the window has stopped changing size: a real window
+    manager sizes (maximises) the window after the first show, so a fit made at once sees the
+    wrong size. Each resize restarts a short timer; the canvas refits when it fires (until
+    ``give_up_ms``; later resizes are the user's and keep their zoom)."""
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 
-    win.resize(1600, 1000)
+    win.canvas.fit_to_view()
+    timer = QTimer(win)
+    timer.setSingleShot(True)
+    timer.setInterval(quiet_ms)
+    clock = QElapsedTimer()
+    clock.start()
+
+    class _Watch(QObject):
+        def eventFilter(self, obj, ev):  # Qt override
+            if ev.type() == QEvent.Type.Resize and clock.elapsed() < give_up_ms:
+                timer.start()
+            return False
+
+    watch = _Watch(win)
+    win.canvas.installEventFilter(watch)
+
+    def settled():
+        win.settled()
+        QTimer.singleShot(0, win.canvas.refit)  # after the docks took their sizes
+
+    timer.timeout.connect(settled)
+    timer.start()
+    QTimer.singleShot(give_up_ms, win, lambda: win.canvas.removeEventFilter(watch))
+    win._fit_watch = (watch, timer)
+
+
+def _discard(win) -> None:
+    win.autosaver.stop(clear=False)  # never touch a real session's recovery file
+    win.hide()
+    win.deleteLater()
+
+
+def _screenshot(app, win, target: str, size=(1440, 900), args=None, checkpoint=None) -> int:
+    from PySide6.QtCore import Qt
+
+    from studio.core.errors import StudioError
+    from studio.gui import script
+
+    win.setWindowState(win.windowState() & ~Qt.WindowState.WindowMaximized)
+    win.resize(*size)
     win.show()
     for _ in range(3):
         app.processEvents()
-    focus_for_screenshot(win)
+    win.default_dock_sizes()
+    app.processEvents()
+    if args is None or not getattr(args, "select", None):
+        focus_for_screenshot(win)
+    try:
+        if args is not None:
+            script.apply_view(win, args, checkpoint)
+    except StudioError:
+        _discard(win)
+        raise
     for _ in range(3):
         app.processEvents()
+    if args is None or not getattr(args, "select", None):
+        win.canvas.refit()
+    win.canvas.minimap.refresh()  # its own timer would fire after the grab
+    app.processEvents()
     out = Path(target)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         ok = win.grab().save(str(out))
     except OSError:
         ok = False
-    win.autosaver.stop(clear=False)  # never touch a real session's recovery file
-    win.hide()
-    win.deleteLater()
+    _discard(win)
     if not ok:
         raise StudioError(f"cannot write the screenshot to {target}: use a .png path in a writable folder")
     print(f"screenshot saved to {out}")

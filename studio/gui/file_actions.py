@@ -93,6 +93,40 @@ class FileActionsMixin:
         settings.add_recent_file(path)
         return True
 
+    def open_run(self, path: str | Path | None = None) -> bool:
+        """File → Open run…: a run folder (or checkpoint) opens its project, untitled, with the
+        checkpoint in Inference and Evaluate, its gradient flow and the run in the Runs tab."""
+        from studio.gui import script
+
+        if not self.maybe_save():
+            return False
+        if path is None:
+            from studio.paths import runs_dir
+
+            start = str(Path.cwd() / "runs") if (Path.cwd() / "runs").is_dir() else str(runs_dir())
+            path = QFileDialog.getExistingDirectory(self, "Open run folder", start)
+            if not path:
+                return False
+        try:
+            target = script.open_target(str(path))
+            if target.project_file is not None:
+                from studio.core.project import load_project
+                from studio.gui.document import MAX_WINDOW_NODES
+
+                project = load_project(target.project_file, MAX_WINDOW_NODES)
+            else:
+                project = script.project_from_checkpoint(target.checkpoint)
+        except StudioError as exc:
+            self.show_error("Cannot open run", str(exc))
+            return False
+        ensure_layout(project)
+        self.replace_project(project, None, message=f"Opened run {path}")
+        run_dir = Path(path) if Path(path).is_dir() else Path(path).parent
+        settings.add_run_folder(run_dir)
+        if self.training is not None and target.checkpoint is not None:
+            self.training.open_saved_run(target.checkpoint)
+        return True
+
     def fill_recent_menu(self) -> None:
         m = self.recent_menu
         m.clear()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget
 
 from studio.core.errors import StudioError
 from studio.gui import autosave, settings
@@ -26,13 +27,20 @@ from studio.gui.project_setup import blank_project
 
 log = logging.getLogger(__name__)
 
+CANVAS_MIN = 170  # the canvas keeps at least this height when a Details tab asks for room
+
 
 class MainWindow(FileActionsMixin, QMainWindow):
     def __init__(self, document: Document | None = None, autosave_ms: int = 60_000):
         super().__init__()
         self.setObjectName("MainWindow")
+        self.training = None  # the TrainingController, installed last
+        self._room = 0  # the height a Details tab asked for (0: half the window at most)
         self.document = document if document is not None else Document(blank_project())
         self.setDockNestingEnabled(True)
+        # the Details dock spans the full width: the teaching views (tables side by side) need it
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.canvas = GraphView(self.document, self)
         self.canvas.setObjectName("canvas")
         self.setCentralWidget(self.canvas)
@@ -82,33 +90,109 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.document.dirty_changed.connect(lambda _d: self._update_title())
         self.document.path_changed.connect(lambda _p: self._update_title())
         self.document.analysis_changed.connect(self._update_graph_label)
-        self.resize(1400, 900)
-        self._layout_restored = settings.restore_window(self)
         self._update_title()
         self._update_graph_label(self.document.analysis)
         self._on_problem_count(len(self.document.analysis.errors), len(self.document.analysis.warnings))
         self.training = self._install_training()
         install_transfer(self)  # transfer learning: weights, locks, Grad-CAM (studio/gui/transfer)
+        self._default_state = self.saveState()  # View → Reset layout returns here
+        self._layout_restored = settings.restore_window(self)
+        self._first_start = not self._layout_restored  # dock sizes again once the window settles
+        self.place_on_screen()
+
+    # ---- size and layout ---------------------------------------------------------
+    def available_geometry(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1600, 1000)
+
+    def place_on_screen(self, available: QRect | None = None, force: bool = False) -> None:
+        """Size the window from the screen: a restored geometry is kept if it fits ``available``
+        (default: the screen's free area), else the window a first start gets
+        (:func:`settings.initial_geometry`: maximised on a laptop, never larger than the screen)."""
+        avail = available if available is not None else self.available_geometry()
+        geom = self.geometry()
+        if not force and self._layout_restored and geom.width() <= avail.width() \
+                and geom.height() <= avail.height() and avail.intersects(geom):
+            return
+        rect, maximised = settings.initial_geometry(avail)
+        if maximised:  # un-maximising gives a window a little smaller than the screen
+            rect = rect.adjusted(rect.width() // 20, rect.height() // 20, -rect.width() // 20, -rect.height() // 20)
+        self.setGeometry(rect)
+        if QGuiApplication.platformName() == "offscreen" and available is None:
+            maximised = False  # no window manager and a nominal 800×600 screen: a plain window
+        if maximised:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        elif self.windowState() & Qt.WindowState.WindowMaximized:
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+
+    def default_dock_sizes(self) -> None:
+        """Palette, inspector and Details at sizes that suit the window's width and height."""
+        narrow = self.width() < settings.MAXIMISE_BELOW
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [200, 300] if narrow else [230, 330],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.details_dock], [min(240, max(180, self.height() // 4))], Qt.Orientation.Vertical)
+
+    def settled(self) -> None:
+        """The window reached its final size (a window manager maximises after the first show):
+        on a first start, the docks get their sizes for that size, once."""
+        if self._first_start:
+            self._first_start = False
+            self.default_dock_sizes()
+
+    def reset_layout(self) -> None:
+        """View → Reset layout: docks where a first start puts them, the window sized from the screen."""
+        settings.clear_window()
+        self._room = 0
+        for dock in (self.palette_dock, self.inspector_dock, self.details_dock, self.history_dock):
+            dock.setFloating(False)
+        self.restoreState(self._default_state)
+        self.place_on_screen(force=True)
+        QTimer.singleShot(0, self.default_dock_sizes)
+        self.show_status("Layout reset: docks and window size as on a first start")
+
+    def add_menu(self, title: str) -> QMenu:
+        """A new top-level menu, placed before Help (StudioWindow)."""
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+        return menu
+
+    def make_room(self, page) -> None:
+        """A Details tab that holds plots or teaching views asks for height: the Details dock grows
+        to what the page needs (at least half the window, the canvas keeps ``CANVAS_MIN``); the
+        user can drag it smaller again (StudioWindow)."""
+        dock = self.details_dock
+        if dock.isFloating() or not dock.isVisible() or self.bottom_tabs.currentWidget() is not page:
+            return
+        chrome = dock.height() - page.height()  # dock title + tab bar
+        # the size hint, not the minimum: word-wrapped text needs more height than its minimum says
+        need = max(page.sizeHint().height(), page.minimumSizeHint().height()) + chrome
+        want = max(self.height() // 2, min(need, self.height() - CANVAS_MIN))
+        self._room = want
+        if dock.height() < want - 20:
+            self.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
     def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         if not self._layout_restored:  # first start: sensible dock sizes once the window exists
             self._layout_restored = True
-            self.resizeDocks([self.palette_dock, self.inspector_dock], [230, 330], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.details_dock], [240], Qt.Orientation.Vertical)
+            self.default_dock_sizes()
         QTimer.singleShot(0, self._clamp_bottom_dock)
 
     def eventFilter(self, obj, ev) -> bool:
         if obj is self.details_dock and ev.type() == QEvent.Type.Resize and self.isVisible() \
-                and ev.size().height() > self.height() // 2 + 2:
+                and ev.size().height() > self._dock_limit() + 2:
             QTimer.singleShot(0, self._clamp_bottom_dock)
         return super().eventFilter(obj, ev)
 
+    def _dock_limit(self) -> int:
+        return max(self.height() // 2, min(self._room, self.height() - CANVAS_MIN))
+
     def _clamp_bottom_dock(self) -> None:
-        """The bottom dock never opens taller than half the window (the canvas comes first)."""
+        """The bottom dock never opens taller than half the window, or than a tab asked for
+        (:meth:`make_room`): the canvas comes first."""
         dock = self.details_dock
-        if not dock.isFloating() and dock.height() > self.height() // 2 + 2:
-            self.resizeDocks([dock], [self.height() // 2], Qt.Orientation.Vertical)
+        if not dock.isFloating() and dock.height() > self._dock_limit() + 2:
+            self.resizeDocks([dock], [self._dock_limit()], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -121,9 +205,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return dock
 
     def _install_training(self):
+        """The training tabs, then the Experiments menu (both through StudioWindow)."""
         from studio.gui import training
+        from studio.gui.experiments import install as install_experiments
 
-        return training.install(self)
+        ctl = training.install(self)
+        self.training = ctl
+        install_experiments(self)
+        return ctl
 
     # ---- small helpers ---------------------------------------------------------
     def show_status(self, text: str, ms: int = 8000) -> None:

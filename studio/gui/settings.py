@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRect, QSettings
 
 from studio.paths import data_dir
 
 ORGANISATION = "cnn-studio"
 MAX_RECENT = 10
+#: below this available width the first window opens maximised (a laptop screen)
+MAXIMISE_BELOW = 1440
+#: on a larger screen: at most this size, and this share of the available area
+LARGEST = (1680, 1050)
+SHARE = 0.9
+#: the screen ``--screenshot`` pretends to have when no ``--size`` is given
+DEFAULT_SCREEN = (1600, 1000)
 
 
 def settings() -> QSettings:
@@ -44,6 +51,52 @@ def add_recent_file(path: str | Path) -> list[str]:
 def clear_recent_files() -> None:
     s = settings()
     s.setValue("recent_files", [])
+    s.sync()
+
+
+def initial_geometry(available: QRect) -> tuple[QRect, bool]:
+    """Where the first window goes on a screen whose free area is ``available``: (geometry,
+    maximised). Never larger than ``available``; below ``MAXIMISE_BELOW`` pixels wide the whole
+    area (maximised); otherwise ``SHARE`` of it up to ``LARGEST``, centred."""
+    if available.width() < MAXIMISE_BELOW:
+        return QRect(available), True
+    w = min(LARGEST[0], int(available.width() * SHARE))
+    h = min(LARGEST[1], int(available.height() * SHARE))
+    x = available.x() + (available.width() - w) // 2
+    y = available.y() + (available.height() - h) // 2
+    return QRect(x, y, w, h), False
+
+
+def screen_size(spec: str | None) -> tuple[int, int]:
+    """``"1366x768"`` → (1366, 768); None → the window a DEFAULT_SCREEN gives. ValueError if malformed."""
+    if not spec:
+        g, _ = initial_geometry(QRect(0, 0, *DEFAULT_SCREEN))
+        return g.width(), g.height()
+    w, sep, h = spec.lower().replace("×", "x").partition("x")
+    if not sep or not w.strip().isdigit() or not h.strip().isdigit():
+        raise ValueError(f"--size {spec!r} is not WIDTHxHEIGHT (for example 1366x768)")
+    size = int(w), int(h)
+    if not (320 <= size[0] <= 8192 and 240 <= size[1] <= 8192):
+        raise ValueError(f"--size {spec!r} is out of range: use 320x240 to 8192x8192")
+    return size
+
+
+def run_folders() -> list[Path]:
+    """Run folders (or folders of runs) the user opened: the Runs tab lists them too."""
+    return [Path(p) for p in _as_list(settings().value("runs/folders")) if Path(p).is_dir()]
+
+
+def add_run_folder(path: str | Path) -> None:
+    p = str(Path(path).resolve())
+    s = settings()
+    s.setValue("runs/folders", [p] + [f for f in _as_list(s.value("runs/folders")) if f != p][:49])
+    s.sync()
+
+
+def clear_window() -> None:
+    """Forget the saved geometry and docks (View → Reset layout)."""
+    s = settings()
+    s.remove("window")
     s.sync()
 
 

@@ -86,7 +86,16 @@ class MaxPool2dSpec(_PoolSpec):
     explainers = ("MaxPool2d",)
     title = "MaxPool2d"
     torch_class = "MaxPool2d"
-    description = "Keeps the largest value in each window: halves the map with 2×2 stride 2."
+    description = "Keeps the largest value in each window (2×2 with stride 2 halves the map)."
+
+    def describe(self, params) -> str:
+        k, s, _p, _d = self._ksp(params)
+        if k == s == (2, 2):
+            return "Keeps the largest value in each window: halves the map with 2×2 stride 2."
+        step = f"stride {s[0]}" if s[0] == s[1] else f"stride {s[0]}×{s[1]}"
+        shrink = ("keeps the map's size" if s == (1, 1) else
+                  f"divides the map by about {s[0]}" if s[0] == s[1] else f"divides the map by about {s[0]}×{s[1]}")
+        return f"Keeps the largest value in each {k[0]}×{k[1]} window, {step}: {shrink}."
     params = (
         ParamSpec("kernel_size", "size2", 2, "Window height × width", 1, 255),
         ParamSpec("stride", "size2", None, "Step between windows (empty = window size)", 1, 255, optional=True),

@@ -252,8 +252,14 @@ class NodeItem(QGraphicsItem):
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, sign)
 
     # ---- Qt -------------------------------------------------------------------
+    #: how far the selection outline reaches outside the card (inset 2.5, pen 3, antialiasing)
+    OUTLINE_REACH = 2.5 + 1.5 + 1
+
     def boundingRect(self) -> QRectF:
-        return QRectF(-4, -10, NODE_W + 10, NODE_H + 14)
+        # the selection outline must lie inside: a stroke outside is never repainted, and the
+        # previously selected card kept a blue edge after another was selected
+        m = self.OUTLINE_REACH + 1
+        return QRectF(-m, -10, NODE_W + 10 + m, NODE_H + 10 + m)
 
     def shape(self) -> QPainterPath:
         p = QPainterPath()

@@ -42,7 +42,9 @@ class Minimap(QGraphicsView):
         main = self.main
         r = main.graph_scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
         shown = main.visible_rect()
-        need = not r.isNull() and not shown.contains(r)
+        vp = main.viewport()
+        room = vp.width() >= 2 * MINI_W and vp.height() >= 2 * MINI_H  # never over most of a small canvas
+        need = room and not r.isNull() and not shown.contains(r)
         self.setVisible(need)
         if need:
             self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)

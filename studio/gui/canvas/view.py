@@ -172,6 +172,13 @@ class GraphView(QGraphicsView):
         still reads; calling again shows the whole, however small."""
         self._fit(None)
 
+    def refit(self) -> None:
+        """Fit as a first fit does (the legible top, or the whole if it reads), whatever came
+        before: the window reached its final size after the first fit."""
+        self._fit_top = False
+        self._fit(None)
+        self.minimap.refresh()
+
     def fit_all(self) -> None:
         """Show the whole graph, however small."""
         self._fit(True)

@@ -5,6 +5,11 @@ right view, the Experiments window on one experiment, or the template gallery on
 ``open_concept(win, id)`` does it and returns a sentence for the status bar."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from studio.gui.window_api import StudioWindow
+
 #: where a network that lacks a layer type can find one
 _TEMPLATE_FOR = {"BatchNorm": "resnet18 or vgg11_bn", "Add": "resnet18", "Dropout": "alexnet",
                  "Dropout2d": "alexnet", "AdaptiveAvgPool2d": "alexnet", "AdaptiveMaxPool2d": "alexnet",
@@ -14,31 +19,29 @@ _WHAT = {"BatchNorm": "BatchNorm", "Add": "Add (skip connection)", "Dropout": "D
          "Conv2d": "convolution", "ZeroPad2d": "padded layer"}
 
 
-def _first(win, types, pred=None) -> str | None:
+def _first(win: StudioWindow, types, pred=None) -> str | None:
     """The first node (graph order) of one of ``types`` (and ``pred``), selected on the canvas."""
     a = win.document.analysis
     g = win.document.graph
     for nid in a.order or [n.id for n in g.nodes]:
         if g.has_node(nid) and g.node(nid).type in types and (pred is None or pred(g.node(nid))):
             win.select_node(nid)
-            if hasattr(win, "inspector_dock"):
-                win.inspector_dock.raise_()
+            win.inspector_dock.raise_()
             return nid
     return None
 
 
-def _tab(win, widget) -> None:
+def _tab(win: StudioWindow, widget) -> None:
     if widget is not None:
         win.bottom_tabs.setCurrentWidget(widget)
 
 
-def _inference(win, what: str, node: str | None = None) -> str | None:
+def _inference(win: StudioWindow, what: str, node: str | None = None) -> str | None:
     """Open Inference at the output view, the feature maps of ``node`` or the overview; None if
     the window has no Inference tab."""
-    ctl = getattr(win, "training", None)
-    inf = getattr(ctl, "inference", None)
-    if inf is None:
+    if win.training is None:
         return None
+    inf = win.training.inference
     _tab(win, inf)
     if inf.predictor is None:
         return ("Inference is open, but no model is trained yet: train one (Training tab → ▶ Train) or open a "
@@ -48,7 +51,7 @@ def _inference(win, what: str, node: str | None = None) -> str | None:
         if inf.image_path is None:
             return "Open or drop an image on the Inference tab to see its numbers."
         return "Inference → Output & loss: choose the true class to see the one-hot vector and the loss."
-    if what == "overview" and getattr(inf, "overview", None) is not None:
+    if what == "overview":
         inf.details.setCurrentWidget(inf.overview)
         if inf.image_path is None:
             return "Open or drop an image on the Inference tab: every layer's maps appear, in network order."
@@ -80,7 +83,7 @@ def _padded(n) -> bool:
     return n.type == "ZeroPad2d" or n.params.get("padding", 0) not in (0, "valid", [0, 0])
 
 
-def _place_inference(win, arg: str) -> str:
+def _place_inference(win: StudioWindow, arg: str) -> str:
     what, _, types = arg.partition(":")
     if what != "maps":
         return _inference(win, what) or "The training tabs are not available."
@@ -96,11 +99,15 @@ def _place_inference(win, arg: str) -> str:
     return f"Selected {nid}. " + (_inference(win, "maps", nid) or "")
 
 
-def _place_inspector(win, arg: str) -> str:
+def _place_inspector(win: StudioWindow, arg: str) -> str:
     from studio.core.receptive import vgg_insight
 
     types = tuple(arg.split(","))
-    nid = _first(win, types)
+    nid = None
+    if "Conv2d" in types:  # a conv after a conv where stacking saves weights (not VGG's 3→64 pair)
+        g, a = win.document.graph, win.document.analysis
+        nid = _first(win, ("Conv2d",), lambda n: "more than the pair" in vgg_insight(g, a, n.id))
+    nid = nid or _first(win, types)
     if nid is None:
         return _missing_types(types)
     node = win.document.graph.node(nid)
@@ -111,19 +118,18 @@ def _place_inspector(win, arg: str) -> str:
     return f"Selected {nid}: the Inspector shows its formula and what it learns."
 
 
-def _place_summary(win, _arg: str) -> str:
+def _place_summary(win: StudioWindow, _arg: str) -> str:
     _tab(win, win.summary)
     nid = _first(win, ("Conv2d",)) or _first(win, ("MaxPool2d", "AvgPool2d", "Linear"))
     head = f"Selected {nid}: " if nid else ""
     return head + "the Summary shows its Params, and the Receptive field and Jump columns."
 
 
-def _place_training(win, arg: str) -> str:
-    ctl = getattr(win, "training", None)
-    panel = getattr(ctl, "panel", None)
-    _tab(win, panel)
-    if panel is None:
+def _place_training(win: StudioWindow, arg: str) -> str:
+    if win.training is None:
         return "The training tabs are not available."
+    panel = win.training.panel
+    _tab(win, panel)
     if arg == "data":
         panel.data_box.val_fraction.setFocus()
         return ("Training → Dataset: the Validation and Test fractions hold those images out of training "
@@ -134,17 +140,16 @@ def _place_training(win, arg: str) -> str:
     return "Training: the settings and the live curves."
 
 
-def _place_gradient_flow(win, _arg: str) -> str:
-    ctl = getattr(win, "training", None)
-    view = getattr(ctl, "gradient_flow", None)
-    if view is None:
+def _place_gradient_flow(win: StudioWindow, _arg: str) -> str:
+    if win.training is None:
         return "The training tabs are not available."
+    view = win.training.gradient_flow
     _tab(win, view)
     return "Gradient flow: train to see each layer's gradient norm, as loss.backward() computed it."
 
 
-def _place_experiment(win, name: str) -> str:
-    state = getattr(win, "experiments", None)
+def _place_experiment(win: StudioWindow, name: str) -> str:
+    state = win.experiments
     if not isinstance(state, dict) or "window_fn" not in state:
         return f"Run it headless: cnn-studio experiment {name}"
     w = state["window_fn"]()
@@ -154,7 +159,7 @@ def _place_experiment(win, name: str) -> str:
     return f"Experiments → {name}: press Run experiment to measure it (cnn-studio experiment {name})."
 
 
-def _place_template(win, name: str) -> str:
+def _place_template(win: StudioWindow, name: str) -> str:
     from .templates import INFO_ROLE, TemplateGallery
 
     dlg = TemplateGallery(win)
@@ -168,11 +173,11 @@ def _place_template(win, name: str) -> str:
     return f"Templates: {name}'s card (paper, year, parameters and MACs); Create opens it as a network."
 
 
-def _create_from(win, dlg) -> None:
+def _create_from(win: StudioWindow, dlg) -> None:
     from .templates import INFO_ROLE
 
     item = dlg.list.currentItem()
-    if item is not None and hasattr(win, "load_template"):
+    if item is not None:
         win.load_template(item.data(INFO_ROLE))
 
 
@@ -181,7 +186,7 @@ PLACES = {"inference": _place_inference, "inspector": _place_inspector, "summary
           "template": _place_template}
 
 
-def open_place(win, shows: str) -> str:
+def open_place(win: StudioWindow, shows: str) -> str:
     kind, _, arg = shows.partition(":")
     fn = PLACES.get(kind)
     if fn is None:
@@ -189,7 +194,7 @@ def open_place(win, shows: str) -> str:
     return fn(win, arg)
 
 
-def open_concept(win, cid: str) -> str:
+def open_concept(win: StudioWindow, cid: str) -> str:
     """Navigate to where concept ``cid`` is shown; returns what happened, for the status bar."""
     from studio.core.concepts import get_concept
 

@@ -5,7 +5,12 @@ variant* keeps a snapshot of the current project as variant A, and from then on 
 variants* trains A against the project as it is now (B), with the same runner and verdict."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from studio.gui.window_api import StudioWindow
 
 __all__ = ["install", "user_experiment"]
 
@@ -40,9 +45,9 @@ def _input_shape(project) -> tuple[int, int, int]:
     return tuple(int(v) for v in shape)
 
 
-def install(win):
-    """The Experiments menu on ``win`` (a MainWindow with ``document``)."""
-    menu = win.menuBar().addMenu("E&xperiments")
+def install(win: StudioWindow):
+    """The Experiments menu on ``win`` (the main window, through its StudioWindow interface)."""
+    menu = win.add_menu("E&xperiments")
     state = {"window": None, "original": None}
 
     def window():
@@ -50,9 +55,8 @@ def install(win):
             from .window import ExperimentWindow
 
             state["window"] = ExperimentWindow(win)
-            ctl = getattr(win, "training", None)
-            if ctl is not None:  # quitting stops and waits for a running experiment too
-                ctl.background_views = [*getattr(ctl, "background_views", []), state["window"]]
+            if win.training is not None:  # quitting stops and waits for a running experiment too
+                win.training.background_views = [*win.training.background_views, state["window"]]
         w = state["window"]
         w.show()
         w.raise_()
@@ -61,8 +65,8 @@ def install(win):
     def duplicate():
         state["original"] = win.document.project.copy()
         run_action.setEnabled(True)
-        win.statusBar().showMessage("Kept this project as variant A: edit the network, then Experiments → "
-                                    "Run my variants (A vs your edited B)", 10000)
+        win.show_status("Kept this project as variant A: edit the network, then Experiments → "
+                        "Run my variants (A vs your edited B)", 10000)
         show_mine()
 
     def show_mine():
@@ -73,7 +77,7 @@ def install(win):
         try:
             exp = user_experiment(state["original"], win.document.project.copy())
         except StudioError as exc:
-            win.statusBar().showMessage(str(exc), 10000)
+            win.show_status(str(exc), 10000)
             return None
         w = window()
         w.add_experiment(exp)
@@ -90,12 +94,17 @@ def install(win):
     dup_action = QAction("&Duplicate as variant", win)
     dup_action.setStatusTip("Keep the current project as variant A; your edits become variant B")
     dup_action.triggered.connect(duplicate)
+    folder_action = QAction("&Open experiment folder…", win)
+    folder_action.setStatusTip("A finished experiment (cnn-studio experiment NAME --out DIR): curves, verdict, "
+                               "gradient flow")
+    folder_action.triggered.connect(lambda: window().open_folder())
     run_action = QAction("&Run my variants (A vs B)", win)
     run_action.setEnabled(False)
     run_action.triggered.connect(run_mine)
-    for a in (open_action, dup_action, run_action):
+    for a in (open_action, folder_action, dup_action, run_action):
         menu.addAction(a)
     state["window_fn"], state["show_mine"] = window, show_mine
     win.experiments = state
-    win.experiment_actions = {"open": open_action, "duplicate": dup_action, "run_mine": run_action}
+    win.experiment_actions = {"open": open_action, "open_folder": folder_action, "duplicate": dup_action,
+                              "run_mine": run_action}
     return state

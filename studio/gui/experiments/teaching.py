@@ -24,12 +24,13 @@ def setup_html(exp, epochs: int | None = None) -> str:
 
 def numbers_html(verdict: dict) -> str:
     keys = []
-    for vals in verdict["variants"].values():
+    variants = verdict.get("variants") if isinstance(verdict.get("variants"), dict) else {}
+    for vals in variants.values():
         keys += [k for k in vals if k != "label" and k not in keys]
     head = "".join(f"<th align=left>{html.escape(column(k)[0])}</th>" for k in keys)
     rows = "".join("<tr><td>" + html.escape(str(vals.get("label", name))) + "</td>"
                    + "".join(f"<td>{html.escape(_fmt(vals.get(k), column(k)[1]))}</td>" for k in keys) + "</tr>"
-                   for name, vals in verdict["variants"].items())
+                   for name, vals in variants.items() if isinstance(vals, dict))
     return f"<table cellspacing=4><tr><th align=left>variant</th>{head}</tr>{rows}</table>"
 
 

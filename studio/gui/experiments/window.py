@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
 from studio.experiments import EXPERIMENTS
 from studio.experiments.report import COLORS
 from studio.gui.training.gradient_flow import GradientFlowView
+from studio.gui.training.epoch_axis import whole_epoch_ticks
+from studio.gui.training.plots import fit_legend_band, legend_below
 
 from .teaching import GradientPlot, numbers_html, setup_html
 
@@ -68,12 +70,18 @@ class ExperimentWindow(QWidget):
         for w in (self.epochs, self.run_button, self.stop_button):
             row.addWidget(w)
         ll.addLayout(row)
+        self.open_button = QPushButton("Open finished experiment folder…")
+        self.open_button.setToolTip("A folder written by `cnn-studio experiment NAME --out DIR` (or by Run): "
+                                    "its curves, verdict and gradient flow")
+        self.open_button.clicked.connect(lambda: self.open_folder())
+        ll.addWidget(self.open_button)
         self.loss_plot = pg.PlotWidget(title="Training loss (running, per epoch)")
         self.acc_plot = pg.PlotWidget(title="Validation accuracy (%)")
+        whole_epoch_ticks(self.acc_plot)  # one point an epoch: no 1.2, 1.4, …
         for w in (self.loss_plot, self.acc_plot):
             w.setBackground(None)
             w.setLabel("bottom", "epoch")
-            w.addLegend(offset=(-8, 8) if w is self.loss_plot else (-8, -8))
+            legend_below(w)
         self.verdict = QLabel("Pick an experiment and press Run: the verdict is computed from what the "
                               "variants record, never written in advance.")
         self.verdict.setWordWrap(True)
@@ -105,8 +113,17 @@ class ExperimentWindow(QWidget):
         split.setSizes([330, 900])
         lay = QVBoxLayout(self)
         lay.addWidget(split)
-        self.resize(1300, 860)
+        self._size_from_screen()
         self.list.setCurrentRow(0)
+
+    def _size_from_screen(self) -> None:
+        """1300×860, never larger than the screen's free area (less 5 %)."""
+        screen = self.screen()
+        avail = screen.availableGeometry() if screen is not None else None
+        if avail is None or QGuiApplication.platformName() == "offscreen":
+            self.resize(1300, 860)
+            return
+        self.resize(min(1300, int(avail.width() * 0.95)), min(860, int(avail.height() * 0.95)))
 
     # ---- choosing -----------------------------------------------------------
     @property
@@ -215,6 +232,8 @@ class ExperimentWindow(QWidget):
                 "acc_xy": ([], [])}
             self.stats[v.name] = []
             self.flow_variant.addItem(v.label, v.name)
+        for w in (self.loss_plot, self.acc_plot):
+            fit_legend_band(w)
         self.verdict.setText("Running…")
 
     def _on_event(self, ev) -> None:
@@ -241,6 +260,58 @@ class ExperimentWindow(QWidget):
             self.status.setText(f"[{ev.index + 1}/{ev.total}] {self.experiment.variant(ev.variant).label}: "
                                 f"{rec.params:,} parameters on {rec.device_name or rec.device}")
 
+    def open_folder(self, path: str | Path | None = None) -> bool:
+        """A finished experiment folder (``cnn-studio experiment NAME --out DIR``): its curves,
+        its verdict and each variant's gradient flow, read from the files; nothing is trained."""
+        import json
+        from types import SimpleNamespace
+
+        from studio.runs import read_layer_stats, read_metrics
+
+        if path is None:
+            path = QFileDialog.getExistingDirectory(self, "Open experiment folder", str(self.out_root or Path.cwd()))
+            if not path:
+                return False
+        out = Path(path)
+        try:
+            verdict = json.loads((out / "verdict.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            self.verdict.setText(f"<span style='color:#b71c1c'>{html.escape(str(out))} is not a finished "
+                                 f"experiment folder (its verdict.json: {html.escape(str(exc))})</span>")
+            return False
+        name = str(verdict.get("experiment", out.name))
+        exp = self.experiments.get(name)
+        if exp is not None:
+            self.select(name)
+            variants = exp.variants
+        else:
+            variants = tuple(SimpleNamespace(name=d.name, label=d.name) for d in sorted(out.iterdir())
+                             if (d / "metrics.jsonl").is_file())
+        self.reset_views(exp if exp is not None else SimpleNamespace(variants=variants, verdict=""))
+        for v in variants:
+            epochs = [m for m in read_metrics(out / v.name / "metrics.jsonl") if m.get("kind", "epoch") == "epoch"]
+            c = self.curves[v.name]
+            c["loss_xy"] = ([m["epoch"] for m in epochs if m.get("train_loss") is not None],
+                            [m["train_loss"] for m in epochs if m.get("train_loss") is not None])
+            c["acc_xy"] = ([m["epoch"] for m in epochs if m.get("val_acc") is not None],
+                           [100 * m["val_acc"] for m in epochs if m.get("val_acc") is not None])
+            c["loss"].setData(*c["loss_xy"])
+            c["acc"].setData(*c["acc_xy"])
+            stats = out / v.name / "layer_stats.jsonl"
+            self.stats[v.name] = read_layer_stats(stats) if stats.is_file() else []
+        self._show_flow()
+        self._show_verdict(verdict)
+        self.status.setText(f"Opened {out} (recorded; press Run to train it again)")
+        self.opened = out
+        return True
+
+    def _show_verdict(self, v: dict) -> None:
+        color = "#2e7d32" if v.get("holds") else "#b71c1c"
+        self.verdict.setText(f"<b style='color:{color}'>Verdict: {html.escape(str(v.get('verdict')))}</b> — "
+                             f"{html.escape(str(v.get('reason', '')))}{numbers_html(v)}<span style='color:gray'>claim: "
+                             f"{html.escape(str(v.get('claim', '')))} ({html.escape(str(v.get('source', '')))})"
+                             f"</span>")
+
     def _show_flow(self, *_):
         self.flow.set_samples(self.stats.get(self.flow_variant.currentData(), []))
 
@@ -248,11 +319,7 @@ class ExperimentWindow(QWidget):
         self.result = result
         took = time.monotonic() - getattr(self, "_t0", time.monotonic())
         if result.status == "finished" and result.verdict:
-            v = result.verdict
-            color = "#2e7d32" if v["holds"] else "#b71c1c"
-            self.verdict.setText(f"<b style='color:{color}'>Verdict: {html.escape(v['verdict'])}</b> — "
-                                 f"{html.escape(v['reason'])}{numbers_html(v)}<span style='color:gray'>claim: "
-                                 f"{html.escape(v['claim'])} ({html.escape(v['source'])})</span>")
+            self._show_verdict(result.verdict)
             self.status.setText(f"Finished in {took:.0f} s; report: {Path(result.out_dir) / 'report.md'}")
         else:
             self.verdict.setText(f"<span style='color:#b71c1c'>{html.escape(result.status.capitalize())}: "

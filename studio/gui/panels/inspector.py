@@ -79,7 +79,7 @@ class Inspector(QScrollArea):
         lay = QVBoxLayout(body)
         title = QLabel(f"<b>{html.escape(spec.title)}</b>  <span style='color:gray'>{html.escape(spec.category)}</span>")
         lay.addWidget(title)
-        desc = QLabel(spec.description)
+        desc = QLabel(spec.describe(node.params))
         desc.setTextFormat(Qt.TextFormat.PlainText)
         desc.setWordWrap(True)
         lay.addWidget(desc)

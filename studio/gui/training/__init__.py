@@ -1,11 +1,13 @@
 """Training inside the studio: the Training, Runs, Evaluate and Inference tabs.
 
-``install(win)`` adds the tabs to ``win.bottom_tabs`` and returns the controller
-(``is_running()``, ``shutdown(timeout_ms)``) the main window uses when it closes.
+``install(win)`` adds the tabs to ``win.bottom_tabs`` of a
+:class:`~studio.gui.window_api.StudioWindow` and returns the controller (``is_running()``,
+``shutdown(timeout_ms)``) the main window uses when it closes.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
@@ -16,10 +18,17 @@ from .inference import InferenceView
 from .panel import TrainingPanel
 from .runs import RunsView
 
-__all__ = ["install", "TrainingController"]
+if TYPE_CHECKING:  # pragma: no cover
+    from studio.gui.window_api import StudioWindow
+
+__all__ = ["install", "TrainingController", "TAB_NAMES"]
+
+#: ``--tab`` names (lower case, hyphens) of the training tabs → the controller attribute
+TAB_NAMES = {"training": "panel", "runs": "runs", "evaluate": "evaluate", "inference": "inference",
+             "gradient-flow": "gradient_flow"}
 
 
-def install(win, num_threads: int | None = None) -> TrainingController:
+def install(win: StudioWindow, num_threads: int | None = None) -> TrainingController:
     """Create the training tabs in ``win.bottom_tabs``; wire them to ``win.document``/``win.canvas``."""
     doc = win.document
     tabs = win.bottom_tabs
@@ -55,9 +64,10 @@ def install(win, num_threads: int | None = None) -> TrainingController:
             use_checkpoint(ckpt)
 
     def tab_changed(_i) -> None:
-        if tabs.currentWidget() in (panel, ctl.runs, ctl.evaluate, ctl.inference, ctl.gradient_flow):
+        page = tabs.currentWidget()
+        if page in (panel, ctl.runs, ctl.evaluate, ctl.inference, ctl.gradient_flow):
             # after the pending layout pass (just after show, the dock's height is not final yet)
-            QTimer.singleShot(0, win, lambda: _make_room(win, True))
+            QTimer.singleShot(0, win, lambda: win.make_room(page))
         ev = ctl.evaluate
         if tabs.currentWidget() is ev and ev.checkpoint is not None and (
                 ev.data is None or ev.data.get("checkpoint") != ev.checkpoint):
@@ -65,48 +75,61 @@ def install(win, num_threads: int | None = None) -> TrainingController:
         if tabs.currentWidget() is ctl.runs:
             ctl.runs.refresh()
 
-    show_status = getattr(win, "show_status", None)
-    if show_status is not None:
-        panel.settings_problem.connect(lambda text: show_status(text, 60000))
-        if panel.message.text():  # the first project's settings were read before this connection
-            show_status(panel.message.text(), 60000)
+    panel.settings_problem.connect(lambda text: win.show_status(text, 60000))
+    if panel.message.text():  # the first project's settings were read before this connection
+        win.show_status(panel.message.text(), 60000)
     ctl.run_finished.connect(finished)
     ctl.runs.checkpoint_chosen.connect(use_checkpoint)
     ctl.runs.checkpoint_chosen.connect(lambda _p: tabs.setCurrentWidget(ctl.evaluate))
     tabs.currentChanged.connect(tab_changed)
-    canvas = getattr(win, "canvas", None)
-    if canvas is not None and hasattr(canvas, "selection_changed"):
-        canvas.selection_changed.connect(lambda ids: ids and ctl.inference.feature_maps.select_node(ids[0]))
+    win.canvas.selection_changed.connect(lambda ids: ids and ctl.inference.feature_maps.select_node(ids[0]))
     ctl.background_views = [ctl.evaluate]
-    from studio.gui.experiments import install as install_experiments
-
-    install_experiments(win)
+    ctl.use_checkpoint = use_checkpoint
+    ctl.open_saved_run = lambda path: open_saved_run(ctl, Path(path))
     return ctl
 
 
-def show_strip(win, colors: dict) -> None:
+def page(ctl: TrainingController, name: str):
+    """The training tab called ``name`` (a key of TAB_NAMES)."""
+    return getattr(ctl, TAB_NAMES[name])
+
+
+def open_saved_run(ctl: TrainingController, checkpoint: Path) -> None:
+    """A saved run opened by name (``gui RUN_DIR``, File → Open run…): its checkpoint in
+    Evaluate and Inference, its curves on the Training tab, its gradient flow, and the run
+    selected in Runs. Nothing of a running training is replaced."""
+    from studio.runs import read_layer_stats, read_metrics
+
+    ctl.use_checkpoint(checkpoint)
+    run_dir = Path(checkpoint).parent
+    ctl.runs.refresh()
+    ctl.runs.select_runs([run_dir.name])
+    if ctl.is_running():
+        return
+    stats = run_dir / "layer_stats.jsonl"
+    samples = read_layer_stats(stats) if stats.is_file() else []
+    if samples:
+        ctl.gradient_flow.set_samples(samples)
+    metrics = run_dir / "metrics.jsonl"
+    rows = read_metrics(metrics) if metrics.is_file() else []
+    if rows:
+        ctl.panel.plots.show_saved(rows)
+        if ctl.inference.predictor is not None:
+            ctl.panel.plots.set_chance_level(len(ctl.inference.predictor.class_names))
+        last = rows[-1]
+        val = "" if last.get("val_acc") is None else f", val acc {100 * last['val_acc']:.1f}%"
+        ctl.panel.epoch_label.setText(f"Run {run_dir.name}: {len(rows)} epochs, final train loss "
+                                      f"{last.get('train_loss', float('nan')):.4f}{val} (recorded)")
+
+
+def show_strip(win: StudioWindow, colors: dict) -> None:
     """Colour the canvas cards' statistics strip ({node id: QColor}; others hidden)."""
-    scene = getattr(getattr(win, "canvas", None), "graph_scene", None)
-    for nid, item in (getattr(scene, "nodes", None) or {}).items():
+    for nid, item in win.canvas.graph_scene.nodes.items():
         item.set_stat_color(colors.get(nid))
 
 
-def show_badges(win, badges: dict) -> None:
+def show_badges(win: StudioWindow, badges: dict) -> None:
     """Run-comparison badges on the canvas cards ({node id: added/changed/removed}; others none)."""
-    scene = getattr(getattr(win, "canvas", None), "graph_scene", None)
-    for nid, item in (getattr(scene, "nodes", None) or {}).items():
+    for nid, item in win.canvas.graph_scene.nodes.items():
         item.set_diff_badge(badges.get(nid))
 
-
-def _make_room(win, wanted: bool) -> None:
-    """The training tabs hold plots and image grids: give the bottom dock half of the window
-    when one of them is shown (never more: the canvas keeps the other half; the user can drag
-    it smaller again)."""
-    dock = getattr(win, "details_dock", None)
-    if not wanted or dock is None or dock.isFloating() or not dock.isVisible():
-        return
-    want = win.height() // 2
-    if dock.height() < want - 20:
-        from PySide6.QtCore import Qt
-
-        win.resizeDocks([dock], [want], Qt.Orientation.Vertical)

@@ -124,14 +124,22 @@ class ActivationOverview(QWidget):
         lay.addWidget(split)
 
     # ---- inputs -------------------------------------------------------------------
-    def set_model(self, model, project, class_names=()) -> None:
+    def set_class_names(self, class_names) -> None:
+        self.class_names = [str(c) for c in class_names]
+
+    def set_model(self, model, project, class_names=None) -> None:
         from studio.training.activations import receptive_boxes
 
-        self.model, self.project, self.class_names = model, project, [str(c) for c in class_names]
+        self.model, self.project = model, project
+        if class_names is not None:
+            self.set_class_names(class_names)
         self.boxes = receptive_boxes(project) if project is not None else {}
         self.layers = []
         if self.image is not None:
             self.show_image(self.image)
+
+    def set_image(self, x) -> bool:  # the explain-view interface (inference.ExplainView)
+        return self.show_image(x)
 
     def show_image(self, x) -> bool:
         """Every layer's maps for image ``x`` [C,H,W] (computed when the view is visible)."""

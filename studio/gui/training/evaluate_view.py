@@ -95,11 +95,12 @@ class EvaluateView(QWidget):
         cl.addWidget(self.images, 1)
         self.output_view = OutputLossView()
         self.output_view.setToolTip("Click an image above: its logits, softmax, one-hot label and cross-entropy")
+        self.output_view.set_compact(True)
         self.images.currentItemChanged.connect(lambda item, _prev: self.explain_image(item))
         cell_split = QSplitter(Qt.Orientation.Vertical)
         cell_split.addWidget(cell_box)
         cell_split.addWidget(self.output_view)
-        cell_split.setSizes([200, 300])
+        cell_split.setSizes([140, 360])
         split = QSplitter()
         split.addWidget(self.matrix)
         split.addWidget(self.per_class)
@@ -207,6 +208,20 @@ class EvaluateView(QWidget):
             z = model.eval()(x.unsqueeze(0).to(dev))[0].float().cpu()
         self.output_view.set_logits(z.tolist(), d["class_names"], int(d["labels"][i]))
         return self.output_view.breakdown
+
+    def show_worst_mistake(self) -> bool:
+        """Open the most frequent mistake (the largest off-diagonal cell) and its first image."""
+        d = self.data
+        if d is None:
+            return False
+        cm = np.asarray(d["result"].confusion, dtype=np.int64).copy()
+        np.fill_diagonal(cm, 0)
+        if cm.sum() == 0:
+            return False
+        true, pred = (int(v) for v in np.unravel_index(int(cm.argmax()), cm.shape))
+        self.matrix.setCurrentCell(true, pred)
+        self.show_cell(true, pred)
+        return True
 
     def cell_indices(self, true: int, pred: int) -> np.ndarray:
         d = self.data

@@ -93,11 +93,17 @@ class FeatureMapsView(QWidget):
         split.addWidget(scroll)
         split.addWidget(self.pixel)
         split.setSizes([420, 720])
+        self.split = split
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
         lay.addWidget(self.info)
         lay.addWidget(split, 1)
+
+    def focus_pixel(self) -> None:
+        """Give the pixel's arithmetic the width (the maps fold to a strip; drag to widen)."""
+        total = max(1, sum(self.split.sizes()))
+        self.split.setSizes([min(200, total // 5), total - min(200, total // 5)])
 
     def set_model(self, model, project) -> None:
         self.model, self.project = model, project

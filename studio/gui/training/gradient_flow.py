@@ -134,13 +134,32 @@ class GradientFlowView(QWidget):
         self.image.setImage(img.T, autoLevels=False, levels=(lo, hi))  # x: samples, y: layers
         self.bar.setLevels((lo, hi))
         steps = [s.get("step", i) for i, s in enumerate(self.samples)]
-        self.plot.getAxis("left").setTicks([[(i + 0.5, nid) for i, nid in enumerate(ids)]])
+        self._ids = ids
+        self._label_rows()
         bottom = [(j + 0.5, str(st)) for j, st in enumerate(steps)]
         every = max(1, len(bottom) // 8)
         self.plot.getAxis("bottom").setTicks([bottom[::every]])
         key = self.metric.currentData()
         self.info.setText(f"{len(ids)} layers × {len(self.samples)} samples (steps {steps[0]}–{steps[-1]}); "
                           f"{METRICS[key][0]}: {lo:.2f} … {hi:.2f}")
+
+    def _label_rows(self) -> None:
+        """Name every layer when the rows are tall enough for a line of text, else every k-th
+        (first and last always): labels never pile onto each other."""
+        ids = getattr(self, "_ids", [])
+        if not ids:
+            return
+        line = self.fontMetrics().height() + 2
+        room = max(1, self.plot.plotItem.vb.height() or self.plot.height())
+        every = max(1, -(-len(ids) * line // int(room)))
+        keep = sorted(set(range(0, len(ids), every)) | {len(ids) - 1}) if every > 1 else range(len(ids))
+        if every > 1 and len(keep) > 1 and keep[-1] - keep[-2] < every:
+            keep = [*keep[:-2], keep[-1]]  # the last row's label wins over its crowded neighbour
+        self.plot.getAxis("left").setTicks([[(i + 0.5, ids[i]) for i in keep]])
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._label_rows()
 
     def current_strip(self) -> dict:
         key = self.strip.currentData()

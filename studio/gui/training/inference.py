@@ -2,6 +2,8 @@
 (click a pixel: how it was computed) and the output & loss breakdown (softmax, one-hot, cross-entropy)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -16,6 +18,46 @@ from .output_view import OutputLossView
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
+
+
+@dataclass(frozen=True)
+class ExplainView:
+    """One explain view of the Inference tab (``--explain NAME``).
+
+    ``make()`` builds its page; a page may have ``set_class_names(names)``,
+    ``set_model(model, project)`` and ``set_image(x)`` (x: the preprocessed tensor C×H×W), called when a checkpoint or an image
+    is opened. ``page`` names another view whose page this one shows (``pixel`` shows the
+    feature-maps page with the arithmetic given the room); ``focus(inference, page)`` then
+    arranges it."""
+
+    name: str
+    title: str
+    make: Callable[[], QWidget] | None = None
+    page: str | None = None
+    focus: Callable[[InferenceView, QWidget], None] | None = None
+
+
+#: name → view, in tab order; ``register_explain_view`` adds one (e.g. "overview")
+EXPLAIN_VIEWS: dict[str, ExplainView] = {}
+
+
+def register_explain_view(view: ExplainView) -> ExplainView:
+    if view.name in EXPLAIN_VIEWS:
+        raise ValueError(f"explain view {view.name!r} is registered twice")
+    EXPLAIN_VIEWS[view.name] = view
+    return view
+
+
+def _focus_pixel(inf: InferenceView, page) -> None:
+    """The arithmetic of one pixel at full height: the image strip folds away."""
+    inf.set_images_visible(False)
+    page.focus_pixel()
+
+
+register_explain_view(ExplainView("feature-maps", "Feature maps (click a pixel)", FeatureMapsView))
+register_explain_view(ExplainView("output", "Output && loss", OutputLossView))
+register_explain_view(ExplainView("pixel", "Pixel arithmetic", page="feature-maps", focus=_focus_pixel))
+register_explain_view(ExplainView("overview", "Overview (every layer)", ActivationOverview))
 
 
 class InferenceView(QWidget):
@@ -56,44 +98,82 @@ class InferenceView(QWidget):
 
         self.names: list[QLabel] = []
         self.bars: list[QProgressBar] = []
+        self.percents: list[QLabel] = []
         bars = QGridLayout()
-        bars.addWidget(QLabel("<b>Top-5 classes</b>"), 0, 0, 1, 2)
+        bars.addWidget(QLabel("<b>Top-5 classes</b>"), 0, 0, 1, 3)
         for i in range(5):
             name = QLabel("")
-            name.setMinimumWidth(90)
+            name.setMinimumWidth(60)
             bar = QProgressBar()
             bar.setRange(0, 1000)
-            bar.setFormat("")
-            bar.setTextVisible(True)
+            bar.setTextVisible(False)  # the percentage sits beside the bar, never under its fill
+            pct = QLabel("")
+            pct.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            pct.setMinimumWidth(pct.fontMetrics().horizontalAdvance("100.0%") + 4)
             self.names.append(name)
             self.bars.append(bar)
+            self.percents.append(pct)
             bars.addWidget(name, i + 1, 0)
             bars.addWidget(bar, i + 1, 1)
-        bars.setRowStretch(6, 1)
+            bars.addWidget(pct, i + 1, 2)
+        bars.setColumnStretch(1, 1)
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        bars.addWidget(self.message, 7, 0, 1, 2)
+        bars.addWidget(self.message, 6, 0, 1, 3)
 
+        # the image, as seen, and the top-5 in a column at the left; the explain views beside it
+        # get the dock's whole height (the Output & loss table shows 10 classes at 1366×768)
         left = QWidget()
-        ll = QHBoxLayout(left)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 4, 0)
         ll.addLayout(imgs)
-        ll.addLayout(bars, 1)
-        left.setMinimumHeight(left.sizeHint().height())  # the two images are never cut off
-        self.feature_maps = FeatureMapsView()
-        self.output_view = OutputLossView()
+        ll.addLayout(bars)
+        ll.addStretch(1)
+        left.setMinimumWidth(left.sizeHint().width())
+        left.setMaximumWidth(max(360, left.sizeHint().width()))
+        self.images_button = QPushButton("◂ Image")
+        self.images_button.setCheckable(True)
+        self.images_button.setChecked(True)
+        self.images_button.setToolTip("Show or fold the image and top-5 column (more room for the explain views)")
+        self.images_button.toggled.connect(self.set_images_visible)
+        top.insertWidget(0, self.images_button)
         self.details = QTabWidget()
-        self.details.addTab(self.feature_maps, "Feature maps (click a pixel)")
-        self.details.addTab(self.output_view, "Output && loss")
-        self.overview = ActivationOverview()  # explain mode "overview": every layer at once
-        self.details.addTab(self.overview, "Overview (every layer)")
+        self.pages: dict[str, QWidget] = {}
+        for view in EXPLAIN_VIEWS.values():
+            if view.page is None:
+                self.pages[view.name] = view.make()
+                self.details.addTab(self.pages[view.name], view.title)
+        self.feature_maps: FeatureMapsView = self.pages["feature-maps"]
+        self.output_view: OutputLossView = self.pages["output"]
+        self.overview: ActivationOverview = self.pages["overview"]  # every layer at once
         self.overview.explain_pixel.connect(self._explain_pixel)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(left)
-        split.addWidget(self.details)
-        split.setSizes([220, 400])
+        self.details.setCurrentWidget(self.feature_maps)
+        self.images = left
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(left)
+        self.split.addWidget(self.details)
+        self.split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.split, 1)
+
+    # ---- explain views -------------------------------------------------------
+    def show_explain(self, name: str) -> QWidget:
+        """Bring up explain view ``name`` (a key of EXPLAIN_VIEWS); KeyError if unknown."""
+        view = EXPLAIN_VIEWS[name]
+        page = self.pages[view.page or view.name]
+        self.details.setCurrentWidget(page)
+        if view.focus is not None:
+            view.focus(self, page)
+        return page
+
+    def set_images_visible(self, on: bool) -> None:
+        """Fold the image column (your image, as seen, top-5) away to give the explain views room."""
+        self.images.setVisible(on)
+        self.images_button.blockSignals(True)
+        self.images_button.setChecked(on)
+        self.images_button.blockSignals(False)
+        self.images_button.setText("◂ Image" if on else "▸ Image")
 
     # ---- inputs ----------------------------------------------------------
     def set_checkpoint(self, path) -> bool:
@@ -108,8 +188,11 @@ class InferenceView(QWidget):
             return False
         self.checkpoint = Path(path)
         self.ckpt_label.setText(f"Checkpoint: {self.checkpoint}")
-        self.feature_maps.set_model(self.predictor.model, self.predictor.project)
-        self.overview.set_model(self.predictor.model, self.predictor.project, self.predictor.class_names)
+        for page in self.pages.values():
+            if hasattr(page, "set_class_names"):
+                page.set_class_names(self.predictor.class_names)
+            if hasattr(page, "set_model"):
+                page.set_model(self.predictor.model, self.predictor.project)
         self.message.clear()
         if self.image_path is not None:
             self.set_image(self.image_path)
@@ -149,8 +232,9 @@ class InferenceView(QWidget):
         self.seen_caption.setText(f"As the model sees it: {c}×{h}×{w}, normalised (shown rescaled)")
         self.show_top(self.top)
         self._show_output(x)
-        self.feature_maps.set_image(x)
-        self.overview.show_image(x)
+        for page in self.pages.values():
+            if hasattr(page, "set_image"):
+                page.set_image(x)
         self.message.setText(f"<b>{self.top[0][0]}</b> ({100 * self.top[0][1]:.1f}%)" if self.top else "")
         self.predicted.emit(self.top)
         return True
@@ -175,11 +259,11 @@ class InferenceView(QWidget):
                 name, p = top[i]
                 self.names[i].setText(str(name))
                 self.bars[i].setValue(int(round(1000 * float(p))))
-                self.bars[i].setFormat(f"{100 * float(p):.1f}%")
+                self.percents[i].setText(f"{100 * float(p):.1f}%")
             else:
                 self.names[i].clear()
                 self.bars[i].setValue(0)
-                self.bars[i].setFormat("")
+                self.percents[i].clear()
 
     def _open_checkpoint(self) -> None:
         from studio.paths import runs_dir

@@ -10,12 +10,34 @@ import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 MAX_ROWS = 40  # more classes: the top 20 and the true class
 COLUMNS = ("Class", "logit z", "e^z", "p = e^z / Σ", "probability", "y (one-hot)", "−y·log p")
 TRUE_BG = QColor(46, 125, 50, 40)
+
+
+class PercentBar(QWidget):
+    """A bar and its percentage beside it (a fill never covers the text)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(14)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("100.0%") + 4)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(2, 0, 2, 0)
+        lay.addWidget(self.bar, 1)
+        lay.addWidget(self.label)
+
+    def set_value(self, p: float) -> None:
+        self.bar.setValue(int(round(1000 * p)))
+        self.label.setText(f"{100 * p:.1f}%")
 
 
 def _num(v: float) -> str:
@@ -57,6 +79,12 @@ class OutputLossView(QWidget):
         self.note = QLabel(WHY_DISTRIBUTION)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
+        self.why = QPushButton("Why a distribution?")
+        self.why.setCheckable(True)
+        self.why.setChecked(True)
+        self.why.setToolTip(WHY_DISTRIBUTION)
+        self.why.toggled.connect(self.note.setVisible)
+        head.insertWidget(1, self.why)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(head)
@@ -64,6 +92,10 @@ class OutputLossView(QWidget):
         lay.addWidget(self.sum_label)
         lay.addWidget(self.ce_label)
         lay.addWidget(self.note)
+
+    def set_compact(self, on: bool) -> None:
+        """Fold the "why a distribution" note (it stays one click and a tooltip away)."""
+        self.why.setChecked(not on)
 
     # ---- input -----------------------------------------------------------
     def set_logits(self, logits, class_names, label: int | None = None) -> None:
@@ -111,6 +143,11 @@ class OutputLossView(QWidget):
             if d["label"] is not None and d["label"] not in rows:
                 rows.append(d["label"])
         self.table.setRowCount(len(rows))
+        # a short table never hides a row: room for up to 12 rows, then it scrolls
+        shown = min(len(rows), 12)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + shown * self.table.verticalHeader().defaultSectionSize()
+                                    + 2 * self.table.frameWidth() + 2)
         shift = f"−{d['shift']:.4g}" if d["shift"] else ""
         self.table.setHorizontalHeaderItem(2, QTableWidgetItem(f"e^(z{shift})"))
         for r, i in enumerate(rows):
@@ -147,15 +184,11 @@ class OutputLossView(QWidget):
                 item.setBackground(QBrush(TRUE_BG))
             item.setData(Qt.ItemDataRole.UserRole, i)
             self.table.setItem(r, col, item)
-        bar = self.table.cellWidget(r, 4)
-        if not isinstance(bar, QProgressBar):
-            bar = QProgressBar()
-            bar.setRange(0, 1000)
-            bar.setTextVisible(True)
-            bar.setMaximumHeight(16)
-            self.table.setCellWidget(r, 4, bar)
-        bar.setValue(int(round(1000 * p)))
-        bar.setFormat(f"{100 * p:.1f}%")
+        cell = self.table.cellWidget(r, 4)
+        if not isinstance(cell, PercentBar):
+            cell = PercentBar()
+            self.table.setCellWidget(r, 4, cell)
+        cell.set_value(p)
 
     def shown_numbers(self) -> dict:
         """What the table displays, parsed back (for tests and copy): class → (p, y)."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QBoxLayout, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from .data_box import DatasetBox
@@ -59,9 +59,9 @@ class TrainingPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(600)
-        scroll.setMaximumWidth(760)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.side_layout, self.side_scroll = side_lay, scroll
+        self._arrange_side(wide=True)
 
         self.start_button = QPushButton("▶ Train")
         self.start_button.setToolTip("Train a snapshot of the current graph (edits made meanwhile do not affect it)")
@@ -114,6 +114,28 @@ class TrainingPanel(QWidget):
         self.hyper_box.changed.connect(self.store_settings)
         document.project_replaced.connect(self.load_settings)
         self.load_settings()
+
+    # ---- layout ----------------------------------------------------------
+    #: narrower than this, the two boxes stack (scrolling) so the plots keep their room
+    SIDE_BY_SIDE_FROM = 1500
+
+    def _arrange_side(self, wide: bool) -> None:
+        """Training and Dataset side by side in a wide tab, stacked in a narrow one; the scroll
+        area as wide as they need (nothing cut on the right), the plots take the rest."""
+        d = QBoxLayout.Direction
+        self.side_layout.setDirection(d.LeftToRight if wide else d.TopToBottom)
+        side = self.side_scroll.widget()
+        side.adjustSize()
+        bar = self.side_scroll.verticalScrollBar().sizeHint().width()
+        need = side.sizeHint().width() + bar + 2 * self.side_scroll.frameWidth()
+        self.side_scroll.setMinimumWidth(min(800, need))
+        self.side_scroll.setMaximumWidth(max(800, need))
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        wide = event.size().width() >= self.SIDE_BY_SIDE_FROM
+        if wide != (self.side_layout.direction() == QBoxLayout.Direction.LeftToRight):
+            self._arrange_side(wide)
+        super().resizeEvent(event)
 
     # ---- settings --------------------------------------------------------
     def load_settings(self) -> None:

@@ -26,7 +26,7 @@ class WindowCanvas(QWidget):
         self.pad = (0, 0)
         self.rows: list[int] = []
         self.cols: list[int] = []
-        self.setMinimumSize(220, 220)
+        self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_data(self, plane, pad, rows, cols) -> None:
@@ -130,7 +130,7 @@ class PixelView(QWidget):
         left.addWidget(self.canvas, 1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
-        body.addWidget(scroll, 1)
+        body.addWidget(scroll, 3)  # patch ⊙ kernel = products side by side need the width
         slide = QHBoxLayout()
         slide.addWidget(self.play_button)
         slide.addWidget(self.slider, 1)
@@ -220,13 +220,15 @@ class PixelView(QWidget):
         if kind == "conv":
             chans = d["input_channels"]
             for k, ch in enumerate(chans[:MAX_CHANNELS]):
+                # side by side, as written on paper: patch ⊙ kernel = products
                 parts.append(f"<p><b>input channel {ch}</b>: patch ⊙ kernel = products, Σ = "
-                             f"{d['channel_sums'][k]:.4f}</p><table>"
-                             + "<tr><td></td><td>" + grid_html(d["patch"][k], d["padding_mask"],
-                                                               "patch (grey: zero padding)") + "</td></tr>"
-                             + "<tr><td>⊙&nbsp;</td><td>" + grid_html(d["kernel"][k], None, "kernel") + "</td></tr>"
-                             + "<tr><td>=&nbsp;</td><td>"
-                             + grid_html(d["products"][k], None, "products (patch × kernel, cell by cell)")
+                             f"{d['channel_sums'][k]:.4f}</p><table><tr>"
+                             + "<td valign='middle'>" + grid_html(d["patch"][k], d["padding_mask"],
+                                                                  "patch (grey: padding)") + "</td>"
+                             + "<td valign='middle'>&nbsp;⊙&nbsp;</td><td valign='middle'>"
+                             + grid_html(d["kernel"][k], None, "kernel") + "</td>"
+                             + "<td valign='middle'>&nbsp;=&nbsp;</td><td valign='middle'>"
+                             + grid_html(d["products"][k], None, "products (cell by cell)")
                              + "</td></tr></table>")
             if len(chans) > MAX_CHANNELS:
                 rest = sum(d["channel_sums"][MAX_CHANNELS:])

@@ -50,7 +50,31 @@ class Buffer:
         self.n = 0
 
 
-def _plot(title: str, left: str, legend_at_bottom: bool = False) -> pg.PlotWidget:
+def legend_below(w: pg.PlotWidget, rows: int = 1, columns: int = 2) -> pg.LegendItem:
+    """The legend in its own band under the plot (below the axis label), never on a curve:
+    a loss falls from the top left, an accuracy climbs to the top right, a one-cycle rate rises
+    and falls, so no corner inside the plot stays free."""
+    pi = w.plotItem
+    legend = w.addLegend(colCount=columns)
+    legend.setParentItem(pi)
+    legend.anchor(itemPos=(0.5, 1), parentPos=(0.5, 1), offset=(0, 0))
+    legend.setLabelTextSize("8pt")
+    legend.layout.setVerticalSpacing(0)
+    legend.layout.setContentsMargins(2, 0, 2, 0)
+    pi.layout.setContentsMargins(0, 0, 0, 18 * rows + 4)
+    legend.band_columns = columns
+    return legend
+
+
+def fit_legend_band(w: pg.PlotWidget) -> None:
+    """Make the band under the plot as tall as the legend's rows now (after curves were added)."""
+    legend = w.plotItem.legend
+    columns = getattr(legend, "band_columns", 1)
+    rows = max(1, -(-len(legend.items) // columns))
+    w.plotItem.layout.setContentsMargins(0, 0, 0, 18 * rows + 4)
+
+
+def _plot(title: str, left: str, legend_rows: int = 1, legend_columns: int = 2) -> pg.PlotWidget:
     w = pg.PlotWidget()
     w.setBackground(None)
     w.setTitle(title)
@@ -58,7 +82,7 @@ def _plot(title: str, left: str, legend_at_bottom: bool = False) -> pg.PlotWidge
     w.setLabel("bottom", "epoch")
     # no grid lines: pyqtgraph redraws them with every curve update (~10 ms of the GUI thread per
     # refresh here), which made the window stutter while training (benchmarks/gui_responsiveness.py)
-    w.addLegend(offset=(-8, -8) if legend_at_bottom else (-8, 8))
+    legend_below(w, legend_rows, legend_columns)
     w.setMinimumSize(180, 150)
     for ax in ("left", "bottom"):
         w.getAxis(ax).enableAutoSIPrefix(False)
@@ -85,8 +109,9 @@ class TrainingPlots(QWidget):
         self.chance_line = self._chance_key = None
         self.chance_level: float | None = None
 
-        self.loss_plot = _plot("Loss", "cross-entropy")
-        self.acc_plot = _plot("Accuracy", "%", legend_at_bottom=True)  # the curves climb to the top
+        # recent, smoothed, validation and chance: one a row (a narrow plot cuts two columns)
+        self.loss_plot = _plot("Loss", "cross-entropy", legend_rows=4, legend_columns=1)
+        self.acc_plot = _plot("Accuracy", "%")
         self.lr_plot = _plot("Learning rate", "lr")
         self.acc_plot.setYRange(0, 100, padding=0.02)
         thin = pg.mkPen(TRAIN_COLOR, width=1)
@@ -145,6 +170,23 @@ class TrainingPlots(QWidget):
             self.acc_plot.setXRange(0.5, epochs + 0.5, padding=0)
         else:
             self.acc_plot.enableAutoRange(x=True)
+        self.refresh()
+
+    def show_saved(self, metrics: list[dict]) -> None:
+        """A finished run's curves from its metrics.jsonl (one point an epoch: the file keeps no
+        per-step losses)."""
+        from types import SimpleNamespace
+
+        epochs = [m for m in metrics if m.get("epoch") is not None]
+        self.reset(1, len(epochs) or None)
+        nan = math.nan
+        for m in epochs:
+            self.add_epoch(SimpleNamespace(**{c: m.get(c) for c in self.EPOCH_COLS}))
+            loss = nan if m.get("train_loss") is None else float(m["train_loss"])
+            acc = nan if m.get("train_acc") is None else float(m["train_acc"])
+            lr = nan if m.get("lr") is None else float(m["lr"])
+            self.steps.append((float(m["epoch"]), float(m["epoch"]), loss, loss, acc, lr))
+        self._dirty = True
         self.refresh()
 
     def add_progress(self, records) -> None:

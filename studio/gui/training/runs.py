@@ -3,6 +3,7 @@ checkpoints; select two runs to overlay their curves."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -12,13 +13,35 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from studio.core.text import printable
-from studio.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
+from studio.runs import RunInfo, is_run_dir, list_runs, read_run
 
 from .epoch_axis import whole_epoch_ticks
 
-from .plots import TRAIN_COLOR, VAL_COLOR
+from .plots import TRAIN_COLOR, VAL_COLOR, legend_below
 
 RUN_COLORS = [(TRAIN_COLOR, VAL_COLOR), ("#9467bd", "#d62728")]  # first run, second run (dashed)
+
+
+def run_roots() -> list[Path]:
+    """Where runs are listed from: the studio's runs folder, ``./runs`` (where ``cnn-studio
+    train`` writes) and every folder opened with File → Open run…."""
+    from studio.gui.settings import run_folders
+    from studio.paths import runs_dir
+
+    return [runs_dir(), Path.cwd() / "runs", *run_folders()]
+
+
+def all_runs() -> list[RunInfo]:
+    """The runs under every root (a root may be a run folder itself), newest first, once each."""
+    seen, out = set(), []
+    for root in run_roots():
+        found = [read_run(root)] if is_run_dir(root) else list_runs(root)
+        for r in found:
+            key = Path(r.path).resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(r)
+    return out
 
 
 class RunsView(QWidget):
@@ -69,8 +92,7 @@ class RunsView(QWidget):
             w.showGrid(x=True, y=True, alpha=0.2)
             w.setLabel("bottom", "epoch")
             whole_epoch_ticks(w)
-            # accuracy climbs to the top right: its legend goes bottom right, out of the way
-            w.addLegend(offset=(-8, -8) if w is self.acc_plot else (-8, 8))
+            legend_below(w, columns=4)
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.acc_plot)
@@ -92,7 +114,7 @@ class RunsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.runs = list_runs()
+        self.runs = all_runs()
         self.table.setRowCount(len(self.runs))
         for row, r in enumerate(self.runs):
             best, split = r.best
