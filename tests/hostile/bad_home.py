@@ -20,7 +20,11 @@ BAD_META = {
 }
 
 
-def special(path: Path, kind: str) -> None:
+def special(path: Path, kind: str, specials: bool = True) -> None:
+    """A pipe, a /dev/zero link or a dangling link at ``path`` (pipes and device links only
+    with ``specials``)."""
+    if not specials and kind in ("fifo", "zero"):
+        return
     if kind == "fifo":
         os.mkfifo(path)
     elif kind == "zero":
@@ -29,7 +33,7 @@ def special(path: Path, kind: str) -> None:
         os.symlink(path.parent / "nowhere" / "x", path)
 
 
-def _template_files(folder: Path, kind: str) -> None:
+def _template_files(folder: Path, kind: str, specials: bool) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for stem, meta in BAD_META.items():
         d = lenet_dict()
@@ -39,53 +43,52 @@ def _template_files(folder: Path, kind: str) -> None:
     good["user_template"] = {"name": f"good {kind}", "description": "fine", "kind": kind}
     (folder / f"good_{kind}.cnnproj").write_text(json.dumps(good), encoding="utf-8")
     for k in ("fifo", "zero"):
-        special(folder / f"{k}.cnnproj", k)
+        special(folder / f"{k}.cnnproj", k, specials)
 
 
-def _run(root: Path, name: str, files: dict[str, object]) -> Path:
+def _run(root: Path, name: str, files: dict[str, object], specials: bool) -> Path:
     d = root / name
     d.mkdir(parents=True)
     for fname, content in files.items():
         if content in ("fifo", "zero", "dangling"):
-            special(d / fname, content)
+            special(d / fname, content, specials)
         else:
             (d / fname).write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
     return d
 
 
-GOOD_PROJECT = None
-
-
-def make_bad_home(home: Path) -> Path:
-    """Fill ``home`` (a CNN_STUDIO_HOME) with the bad files; returns it."""
-    _template_files(home / "templates", "project")
-    _template_files(home / "templates" / "blocks", "block")
+def make_bad_home(home: Path, specials: bool = True) -> Path:
+    """Fill ``home`` (a CNN_STUDIO_HOME) with the bad files; returns it. Without ``specials`` no
+    pipe or device link is made (for a window built in the test's own process)."""
+    home.mkdir(parents=True, exist_ok=True)
+    _template_files(home / "templates", "project", specials)
+    _template_files(home / "templates" / "blocks", "block", specials)
     runs = home / "runs"
     project = json.dumps(lenet_dict())
     metrics = json.dumps({"epoch": 1, "train_loss": 1.0, "train_acc": 0.5, "val_acc": 0.5}) + "\n"
     _run(runs, "20260101-000000-acc-string", {"project.cnnproj": project, "metrics.jsonl": metrics,
                                               "run.json": {"format": "cnn-studio-run", "version": 1,
-                                                           "status": "finished", "best_val_acc": "x"}})
+                                                           "status": "finished", "best_val_acc": "x"}}, specials)
     _run(runs, "20260101-000001-status-types", {"project.cnnproj": project,
                                                 "run.json": {"format": "cnn-studio-run", "version": "1",
                                                              "status": 3, "epochs": "ten", "message": ["x"],
-                                                             "best_metric": {"name": 1}}})
-    _run(runs, "20260101-000002-fifo-metrics", {"project.cnnproj": project, "metrics.jsonl": "fifo"})
-    _run(runs, "20260101-000003-fifo-status", {"project.cnnproj": project, "run.json": "fifo"})
-    _run(runs, "20260101-000004-fifo-project", {"project.cnnproj": "fifo", "metrics.jsonl": metrics})
+                                                             "best_metric": {"name": 1}}}, specials)
+    _run(runs, "20260101-000002-fifo-metrics", {"project.cnnproj": project, "metrics.jsonl": "fifo"}, specials)
+    _run(runs, "20260101-000003-fifo-status", {"project.cnnproj": project, "run.json": "fifo"}, specials)
+    _run(runs, "20260101-000004-fifo-project", {"project.cnnproj": "fifo", "metrics.jsonl": metrics}, specials)
     _run(runs, "20260101-000005-zero-links", {"project.cnnproj": "zero", "metrics.jsonl": "zero",
-                                              "run.json": "zero", "layer_stats.jsonl": "zero"})
-    _run(runs, "20260101-000006-dangling", {"project.cnnproj": project, "metrics.jsonl": "dangling"})
+                                              "run.json": "zero", "layer_stats.jsonl": "zero"}, specials)
+    _run(runs, "20260101-000006-dangling", {"project.cnnproj": project, "metrics.jsonl": "dangling"}, specials)
     _run(runs, "20260101-000007-surrogates", {
         "project.cnnproj": project,
         "metrics.jsonl": '{"epoch": 1, "train_loss": 0.5, "\\ud800": "\\udfff", "val_acc": "\\ud800"}\n'
                          '{"epoch": "2", "train_loss": 0.4}\nnot json\n[1, 2]\n',
         "run.json": '{"format": "cnn-studio-run", "version": 1, "status": "failed", "message": "bad \\ud800 text",'
-                    ' "\\udc00key": 1}'})
+                    ' "\\udc00key": 1}'}, specials)
     rec = home / "recovery"
     rec.mkdir(parents=True, exist_ok=True)
     (rec / "recovery.cnnproj").write_text(project, encoding="utf-8")
-    special(rec / "recovery.json", "fifo")
-    special(home / "settings.ini", "fifo")
-    special(home / "cnn-studio.log", "fifo")
+    special(rec / "recovery.json", "fifo", specials)
+    special(home / "settings.ini", "fifo", specials)
+    special(home / "cnn-studio.log", "fifo", specials)
     return home
