@@ -250,3 +250,29 @@ def test_import_calls_only_a_model_class_or_a_python_function(tmp_path, spec, wo
     rc, _, err = cnn("import", spec, "-o", tmp_path / "x.cnnproj", timeout=120)
     one_line_error(rc, err, words)
     assert not (tmp_path / "x.cnnproj").exists()
+
+
+def test_corpus_user_templates_and_blocks_are_skipped_with_a_line_each(_studio_home):
+    """Every round-3 bad user_template record in the corpus, as a template and as a block."""
+    import shutil
+
+    from studio.templates.user import list_blocks, list_user_templates
+
+    from .fuzzing import CORPUS
+
+    files = sorted(CORPUS.glob("round3-user-template-*.cnnproj"))
+    assert len(files) >= 6
+    for folder in (_studio_home / "templates", _studio_home / "templates" / "blocks"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for f in files:
+            shutil.copy(f, folder / f.name)
+    errors: list[str] = []
+    assert list_user_templates(errors) == [] and list_blocks(errors) == []
+    assert len(errors) == 2 * len(files) and all("\n" not in e and "round3-user-template" in e for e in errors)
+
+
+def test_a_key_given_twice_in_a_project_is_refused(cli):
+    from .fuzzing import CORPUS
+
+    rc, _, err = cli("summary", CORPUS / "round3-duplicate-key.cnnproj")
+    one_line_error(rc, err, "'num_classes' appears twice")
