@@ -22,6 +22,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import secrets
 import stat
 import time
@@ -37,6 +38,7 @@ DEFAULT_LIMIT = 64 * 2**20
 _CHUNK = 1 << 20
 #: the longest target name used inside a temporary name (keeps it under the 255-byte NAME_MAX)
 _NAME_IN_TEMP = 120
+_UNSAFE_IN_TEMP = re.compile(r"[^A-Za-z0-9._-]")
 
 
 class UserFileError(StudioError, OSError):
@@ -244,7 +246,9 @@ def _folder(path: Path) -> Path:
 
 
 def _temp_prefix(path: Path) -> str:
-    return f".{path.name[:_NAME_IN_TEMP]}."
+    """``.NAME.`` with NAME cut short and kept to ASCII letters, digits and ``._-``: a library that
+    writes by file name (Qt re-encodes a name that is not UTF-8) must write exactly this file."""
+    return "." + _UNSAFE_IN_TEMP.sub("_", path.name[:_NAME_IN_TEMP]) + "."
 
 
 def clean_stale_temps(path: str | os.PathLike) -> int:
@@ -380,13 +384,16 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", *, what: str = "fil
         else:
             f = os.fdopen(fd, "w", encoding=encoding, newline=newline)
         with f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        _commit(tmp, path)
-    except OSError as exc:
-        _discard(tmp)
-        raise _write_error(exc, path, what) from None
+            yield f  # an exception of the block itself goes on as it is (after the temp is removed)
+            try:
+                f.flush()
+                os.fsync(f.fileno())
+            except OSError as exc:
+                raise _write_error(exc, path, what) from None
+        try:
+            _commit(tmp, path)
+        except OSError as exc:
+            raise _write_error(exc, path, what) from None
     except BaseException:
         _discard(tmp)
         raise
@@ -395,7 +402,10 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", *, what: str = "fil
 def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, what: str = "file") -> None:
     """Write ``data`` so that ``path`` holds either the old or the new content, never half."""
     with atomic_writer(path, "wb", what=what) as f:
-        f.write(data)
+        try:
+            f.write(data)
+        except OSError as exc:  # a full disk while writing: one line naming the file
+            raise _write_error(exc, Path(path), what) from None
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, *, what: str = "file") -> None:

@@ -18,14 +18,17 @@ def _setup_logging() -> Path | None:
     from studio.paths import data_dir
 
     root = logging.getLogger("studio")
-    try:
+    from studio.core.userfile import open_append
+
+    try:  # a plain file only: a pipe or a link planted there must not hang or redirect the start-up
         path = data_dir() / "cnn-studio.log"
-        handler = logging.FileHandler(path, encoding="utf-8")
+        handler = logging.StreamHandler(open_append(path, what="log"))
     except OSError:
         return None
     if _handler is not None:
         root.removeHandler(_handler)
         _handler.close()
+        _handler.stream.close()
     _handler = handler
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
@@ -272,10 +275,16 @@ def _screenshot(app, win, target: str, size=(1440, 900), args=None, checkpoint=N
         win.canvas.refit()
     win.canvas.minimap.refresh()  # its own timer would fire after the grab
     app.processEvents()
+    from studio.core.userfile import atomic_path
+
     out = Path(target)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        ok = win.grab().save(str(out))
+        image = win.grab()
+        with atomic_path(out, what="screenshot") as tmp:  # written whole or not at all, never via a link
+            ok = image.save(str(tmp), out.suffix.lstrip(".").upper() or "PNG")
+            if not ok:
+                raise OSError("the image writer failed")
     except OSError:
         ok = False
     _discard(win)
