@@ -1,14 +1,20 @@
 """`cnn-studio summary`: the per-layer table with totals, like torchinfo."""
 from __future__ import annotations
 
-import json
 import sys
 
+from studio.core.jsonout import dumps_strict
+from studio.core.number_text import int_arg
 from studio.core.spec import fmt_shape
 from studio.core.text import printable
 from studio.core.validate import Analysis, validate
 
-from .common import HelpFormatter, add_model_argument, load_model_arg, print_graph_errors
+from .common import (
+    HelpFormatter,
+    add_model_argument,
+    load_model_arg,
+    print_graph_errors,
+)
 
 
 def add_parser(sub) -> None:
@@ -21,7 +27,7 @@ def add_parser(sub) -> None:
                               "  cnn-studio summary my_net.cnnproj --json --batch-size 32",
                        formatter_class=HelpFormatter)
     add_model_argument(p)
-    p.add_argument("--batch-size", type=int, default=1, metavar="N", help="batch size for the memory estimate (default 1)")
+    p.add_argument("--batch-size", type=int_arg("--batch-size", example="32"), default=1, metavar="N", help="batch size for the memory estimate (default 1)")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of the table")
     p.set_defaults(run=run)
 
@@ -81,7 +87,7 @@ def run(args) -> int:
     proj = load_model_arg(args.model, args.input, args.classes)
     a = validate(proj.graph, proj.num_classes)
     if args.json:
-        print(json.dumps(summary_dict(a, args.batch_size), indent=2))
+        print(dumps_strict(summary_dict(a, args.batch_size), indent=2))
         return 2 if a.errors else 0
     if a.errors:
         print_graph_errors(a, proj.name or args.model)

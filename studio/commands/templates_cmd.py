@@ -1,9 +1,9 @@
 """`cnn-studio templates`: the built-in and the user's own templates, or one template's card."""
 from __future__ import annotations
 
-import json
 import sys
 
+from studio.core.jsonout import dumps_strict
 from studio.core.spec import fmt_shape
 
 from .common import HelpFormatter
@@ -35,14 +35,14 @@ def run(args) -> int:
 
     if args.name:
         info = templates.get_template(args.name)
-        print(json.dumps(info.to_dict(), indent=2) if args.json else templates.format_card(info))
+        print(dumps_strict(info.to_dict(), indent=2) if args.json else templates.format_card(info))
         return 0
     errors: list[str] = []
     infos = templates.list_templates(errors=errors)
     for e in errors:
         print(f"warning: {e}", file=sys.stderr)
     if args.json:
-        print(json.dumps([i.to_dict() for i in infos], indent=2))
+        print(dumps_strict([i.to_dict() for i in infos], indent=2))
         return 0
     head = ("Name", "Input", "Classes", "Params", "MACs", "Description")
     rows = [(i.name, fmt_shape(i.input_shape), str(i.num_classes),

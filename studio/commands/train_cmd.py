@@ -7,11 +7,19 @@ import sys
 from pathlib import Path
 
 from studio.core.errors import StudioError
+from studio.core.number_text import float_arg, int_arg
 from studio.core.spec import fmt_shape
 from studio.core.text import printable
 
-from .common import (HelpFormatter, add_model_argument, data_settings, load_model_arg, looks_like_file,
-                     parse_input_shape, print_graph_errors)
+from .common import (
+    HelpFormatter,
+    add_model_argument,
+    data_settings,
+    load_model_arg,
+    looks_like_file,
+    parse_input_shape,
+    print_graph_errors,
+)
 from .train_output import ProgressPrinter, epoch_table
 
 NATURAL_CHANNELS = {"digits": 1, "mnist": 1, "fashion-mnist": 1, "shapes": 3, "cifar10": 3}
@@ -39,25 +47,25 @@ def add_parser(sub) -> None:
                    "folder:DIR (default: the project's data settings, else digits)")
     p.add_argument("--download", action="store_true",
                    help="download MNIST/Fashion-MNIST/CIFAR-10 into DIR when its files are missing")
-    p.add_argument("--epochs", type=int, metavar="N", help="total epochs to train (default 10; with --resume, "
+    p.add_argument("--epochs", type=int_arg("--epochs"), metavar="N", help="total epochs to train (default 10; with --resume, "
                    "the epoch to stop at)")
-    p.add_argument("--batch-size", type=int, metavar="N",
+    p.add_argument("--batch-size", type=int_arg("--batch-size", example="64"), metavar="N",
                    help="global batch size, split over DDP processes (default 64)")
-    p.add_argument("--lr", type=float, metavar="LR", help="learning rate; the peak rate with onecycle (default 0.003)")
+    p.add_argument("--lr", type=float_arg("--lr", example="0.003"), metavar="LR", help="learning rate; the peak rate with onecycle (default 0.003)")
     p.add_argument("--optimizer", choices=("sgd", "adam", "adamw"), help="default adam")
-    p.add_argument("--momentum", type=float, metavar="M", help="SGD momentum (default 0.9)")
+    p.add_argument("--momentum", type=float_arg("--momentum", example="0.9"), metavar="M", help="SGD momentum (default 0.9)")
     p.add_argument("--nesterov", action="store_true", default=None, help="Nesterov momentum (SGD)")
-    p.add_argument("--weight-decay", type=float, metavar="WD", help="L2 weight decay (default 0)")
+    p.add_argument("--weight-decay", type=float_arg("--weight-decay", example="0.0005"), metavar="WD", help="L2 weight decay (default 0)")
     p.add_argument("--scheduler", choices=("none", "step", "cosine", "onecycle"),
                    help="learning-rate schedule (default onecycle)")
-    p.add_argument("--label-smoothing", type=float, metavar="S", help="0 to <1 (default 0)")
+    p.add_argument("--label-smoothing", type=float_arg("--label-smoothing", example="0.1"), metavar="S", help="0 to <1 (default 0)")
     p.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"),
                    help="auto (default) takes CUDA, then MPS, then the CPU")
     p.add_argument("--amp", action=_BoolAction, help="mixed precision on CUDA (default on; --no-amp turns it off)")
     p.add_argument("--channels-last", action=_BoolAction, help="channels_last memory format on CUDA (default off)")
-    p.add_argument("--workers", type=int, metavar="N",
+    p.add_argument("--workers", type=int_arg("--workers", example="2"), metavar="N",
                    help="DataLoader workers for data too large to hold in memory (default 0)")
-    p.add_argument("--seed", type=int, metavar="N", help="random seed for weights and batch order (default 0)")
+    p.add_argument("--seed", type=int_arg("--seed", example="0"), metavar="N", help="random seed for weights and batch order (default 0)")
     p.add_argument("--out", metavar="RUN_DIR", help="run folder (default: runs/<time>-<project> here)")
     p.add_argument("--resume", metavar="CKPT", help="continue from a checkpoint (last.pt) with its optimiser state; "
                    "PROJECT must be the network it was trained on")

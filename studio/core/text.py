@@ -34,6 +34,19 @@ def printable(text: Any) -> str:
     return _UNSAFE.sub(_escape, text if isinstance(text, str) else str(text))
 
 
+def printable_strings(value: Any) -> Any:
+    """``value`` (a JSON-like tree) with :func:`printable` applied to every string in it, keys
+    included: a report formatted from it afterwards cannot be given a line, a colour or a
+    direction by the data (``diff`` of two run folders)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable_strings(k): printable_strings(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [printable_strings(v) for v in value]
+    return value
+
+
 def clip(text: Any, limit: int = 60) -> str:
     """A user string for a message: one short line of printable characters."""
     s = text if isinstance(text, str) else str(text)

@@ -10,13 +10,13 @@ Headless (``cnn-studio experiment``) and in the window (a QThread) alike.
 """
 from __future__ import annotations
 
-import json
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.core.errors import StudioError
+from studio.core.jsonout import dumps_strict
 from studio.core.project import Project, atomic_write_text
 from studio.experiments.nets import build_variant_project
 from studio.experiments.report import report_markdown, save_curves
@@ -131,7 +131,7 @@ class ExperimentRunner:
 
     def write_outputs(self, verdict: dict) -> None:
         exp, out = self.exp, self.out_dir
-        atomic_write_text(out / "verdict.json", json.dumps(verdict, indent=2) + "\n")
+        atomic_write_text(out / "verdict.json", dumps_strict(verdict, indent=2) + "\n")
         atomic_write_text(out / "report.md", report_markdown(exp, verdict))
         metrics = {v.name: read_metrics(out / v.name / "metrics.jsonl") for v in exp.variants}
         save_curves(exp, metrics, out / "curves.png")

@@ -9,13 +9,14 @@ The loop talks to the Trainer through a small public interface (no private membe
 """
 from __future__ import annotations
 
-import json
 import math
 import time
 from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
+
+from studio.core.jsonout import dumps_strict
 
 from . import distributed as dist_util
 from .faults import Fail, first_line, is_oom, nan_message
@@ -216,7 +217,7 @@ def record_epoch(tr, rec: EpochRecord, batches_done: int) -> None:
         tr.save_state(tr.best_path, rec.epoch, True, batches_done, rec.to_dict())
     line = {k: rec.to_dict()[k] for k in METRIC_KEYS}
     with open(tr.run_dir / "metrics.jsonl", "a", encoding="utf-8") as f:
-        f.write(json.dumps(line) + "\n")
+        f.write(dumps_strict(line) + "\n")
 
 
 def finished_message(tr) -> str:

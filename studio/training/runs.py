@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studio.core.jsonout import dumps_strict
+
 STATUS_FILE = "run.json"
 LEGACY_STATUS_FILE = "gui-result.json"
 RUN_FORMAT = "cnn-studio-run"
@@ -64,7 +66,7 @@ def write_status(run_dir: Path, **fields) -> None:
     record.update(_read_json(path) or {})
     record.update(fields)
     try:
-        atomic_write_text(path, json.dumps(record, indent=2) + "\n")
+        atomic_write_text(path, dumps_strict(record, indent=2) + "\n")
     except OSError:
         pass
 
