@@ -50,9 +50,7 @@ def run(args) -> int:
         from pathlib import Path
         check_output_file(weights_path_for(Path(out)), args.force)
     proj = load_model_arg(args.model, args.input, args.classes)
-    from studio.compiler.export import (
-        export_project,  # torch: after the arguments and the project are checked
-    )
+    from studio.compiler.export import export_project  # torch: after the arguments and the project are checked
 
     written = export_project(proj, out, fmt, weights=args.weights)
     for path in written:

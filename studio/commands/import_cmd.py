@@ -70,9 +70,7 @@ def run(args) -> int:
     if args.classes is not None and args.classes < 1:
         raise StudioError(f"--classes {args.classes}: a classifier needs at least 1 class")
     out = check_output_file(args.output, args.force, example="model" + SUFFIX)
-    from studio.compiler.importer import (
-        import_callable,  # torch: after the arguments are checked
-    )
+    from studio.compiler.importer import import_callable  # torch: after the arguments are checked
 
     proj = import_callable(_importable(args.callable), shape, args.classes)
     save_project(proj, out)

@@ -9,12 +9,7 @@ from studio.core.spec import fmt_shape
 from studio.core.text import printable
 from studio.core.validate import Analysis, validate
 
-from .common import (
-    HelpFormatter,
-    add_model_argument,
-    load_model_arg,
-    print_graph_errors,
-)
+from .common import HelpFormatter, add_model_argument, load_model_arg, print_graph_errors
 
 
 def add_parser(sub) -> None:

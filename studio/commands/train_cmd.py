@@ -11,15 +11,8 @@ from studio.core.number_text import float_arg, int_arg
 from studio.core.spec import fmt_shape
 from studio.core.text import printable
 
-from .common import (
-    HelpFormatter,
-    add_model_argument,
-    data_settings,
-    load_model_arg,
-    looks_like_file,
-    parse_input_shape,
-    print_graph_errors,
-)
+from .common import (HelpFormatter, add_model_argument, data_settings, load_model_arg, looks_like_file,
+                     parse_input_shape, print_graph_errors)
 from .train_output import ProgressPrinter, epoch_table
 
 NATURAL_CHANNELS = {"digits": 1, "mnist": 1, "fashion-mnist": 1, "shapes": 3, "cifar10": 3}

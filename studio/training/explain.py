@@ -104,16 +104,15 @@ def find_node(project, name: str) -> str:
 
 
 def explainable_node(model, project, name: str) -> str:
-    """:func:`find_node`, refusing in one line a node that cannot be worked out by hand (the
-    Input, an Add or Concat that has no module, a layer without an explainer) and naming the
-    layers that can."""
+    """:func:`find_node`, refusing in one line a node that has no module to work out (the Input,
+    an Add or a Concat) and naming the layers that can be worked out instead."""
     node_id = find_node(project, name)
     node = project.graph.node(node_id)
     try:
         mod = None if node.type == "Input" else module_for(model, node_id)
     except KeyError:
         mod = None
-    if mod is not None and explain_module(mod) is not None:
+    if mod is not None:  # layer_at says what it can and cannot work out for a layer with a module
         return node_id
     ok = []
     for n in project.graph.nodes:
@@ -123,8 +122,7 @@ def explainable_node(model, project, name: str) -> str:
         except KeyError:
             continue
     why = ("is the network's input, not a layer" if node.type == "Input" else
-           f"({node.type}) has no weights or window to work out" if mod is None else
-           f"({node.type}) cannot be worked out pixel by pixel")
+           f"({node.type}) has no weights or window to work out")
     raise StudioError(f"--explain-layer {clip(node.name, 60)} {why}: choose one of "
                       f"{clip(', '.join(ok) or 'none in this network', 300)}")
 
