@@ -88,7 +88,7 @@ def run(args) -> int:
         print_graph_errors(a, proj.name or args.model)
         return 2
     shape = a.shapes.get(a.input_id)
-    title = f"{proj.name or args.model}  (input {fmt_shape(shape)}, {proj.num_classes} classes)"
+    title = printable(f"{proj.name or args.model}  (input {fmt_shape(shape)}, {proj.num_classes} classes)")
     print(format_table(a, args.batch_size, title))
     for i in a.warnings:
         print(printable(f"warning: [{a.names.get(i.node, i.node)}] {i.message}"))

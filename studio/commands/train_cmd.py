@@ -269,7 +269,7 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
         stream = sys.stdout if result.status == "finished" else sys.stderr
         print(printable(f"{result.status}: {result.message}"), file=stream)
         if result.run_dir:
-            print(f"run folder: {result.run_dir}", file=stream)
+            print(printable(f"run folder: {result.run_dir}"), file=stream)
     if result.status == "finished":
         return 0
     if result.status == "stopped":
