@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from studio.core import stages  # noqa: E402
-from studio.core.project import loads_project  # noqa: E402
-from studio.core.validate import validate  # noqa: E402
-from studio.diagram import build_diagram  # noqa: E402
+from studio.core import stages
+from studio.core.project import loads_project
+from studio.core.validate import validate
+from studio.diagram import build_diagram
 
 LAYERS = 44
 
@@ -79,31 +79,36 @@ def timed(fn):
     return time.perf_counter() - t, out
 
 
+def measure(kind: str, n: int, old_max: int) -> None:
+    text = project_json(n, kind)
+    base, proj = timed(lambda: loads_project(text, "groups.cnnproj"))
+    g = proj.graph
+    order = stages._order(g)
+    t_new, new = timed(lambda: stages._outer_groups(g, order))
+    t_inf, _ = timed(lambda: stages.infer_stages(g))
+    a = validate(g, proj.num_classes)
+    t_diag, _ = timed(lambda: build_diagram(g, a, "groups"))
+    line = (f"{kind:>5}: {n:>6} groups, {len(text) / 1e6:.2f} MB: load (baseline) {base:.3f} s | "
+            f"outer groups {t_new:.3f} s ({t_new / base:.2f}×) | infer_stages {t_inf:.3f} s ({t_inf / base:.2f}×) | "
+            f"build_diagram {t_diag:.3f} s ({t_diag / base:.2f}×)")
+    if n <= old_max:
+        t_old, old = timed(lambda: old_outer_groups(g, order))
+        assert [x.name for x in old] == [x.name for x in new], "the new code finds other outer groups"
+        line += f" | old all-pairs {t_old:.3f} s ({t_old / max(t_new, 1e-9):,.0f}× the new)"
+    print(line, flush=True)
+    t_open, _ = timed(lambda: stages.open_overview(g))
+    print(f"        window overview (stages + layout): {t_open:.3f} s ({t_open / base:.2f}×)", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--groups", type=int, nargs="+", default=[1000, 4000, 20000])
     ap.add_argument("--old-max", type=int, default=4000, help="run the old all-pairs code up to this many groups")
     ap.add_argument("--kinds", nargs="+", default=["mixed", "same", "half"])
     args = ap.parse_args()
-    for kind, n in ((k, n) for k in args.kinds for n in args.groups):
-        text = project_json(n, kind)
-        base, proj = timed(lambda: loads_project(text, "groups.cnnproj"))
-        g = proj.graph
-        order = stages._order(g)
-        t_new, new = timed(lambda: stages._outer_groups(g, order))
-        t_inf, _ = timed(lambda: stages.infer_stages(g))
-        a = validate(g, proj.num_classes)
-        t_diag, d = timed(lambda: build_diagram(g, a, "groups"))
-        line = (f"{kind:>5}: {n:>6} groups, {len(text) / 1e6:.2f} MB: load (baseline) {base:.3f} s | outer groups {t_new:.3f} s "
-                f"({t_new / base:.2f}×) | infer_stages {t_inf:.3f} s ({t_inf / base:.2f}×) | "
-                f"build_diagram {t_diag:.3f} s ({t_diag / base:.2f}×)")
-        if n <= args.old_max:
-            t_old, old = timed(lambda: old_outer_groups(g, order))
-            assert [x.name for x in old] == [x.name for x in new], "the new code finds other outer groups"
-            line += f" | old all-pairs {t_old:.3f} s ({t_old / max(t_new, 1e-9):,.0f}× the new)"
-        print(line, flush=True)
-        t_open, _ = timed(lambda: stages.open_overview(proj.graph))
-        print(f"        window overview (stages + layout): {t_open:.3f} s ({t_open / base:.2f}×)", flush=True)
+    for kind in args.kinds:
+        for n in args.groups:
+            measure(kind, n, args.old_max)
     return 0
 
 
