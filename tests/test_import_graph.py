@@ -1,4 +1,4 @@
-"""The module import graph of studio/ has no cycle.
+"""The module import graph of studio/ has no cycle, between modules or between packages.
 
 The graph is built from the source with ``ast``: one node per module (a package is its
 ``__init__``), one edge per import of another studio module. Every import counts, at module
@@ -87,6 +87,91 @@ def test_studio_import_graph_is_acyclic():
     g.remove_edges_from(EXCLUDED_EDGES & set(g.edges))
     cycles = [c for c in nx.simple_cycles(g)][:10] if not nx.is_directed_acyclic_graph(g) else []
     assert not cycles, "import cycles:\n" + "\n".join(" -> ".join(c + c[:1]) for c in cycles)
+
+
+def package_of(module: str) -> str:
+    """``studio.core.graph`` -> ``studio.core``; a top-level module (``studio.cli``) is its own."""
+    return ".".join(module.split(".")[:2])
+
+
+def package_graph(g: nx.DiGraph) -> nx.DiGraph:
+    """One node per top-level package (or module) of studio/, one edge per import between two;
+    the package root ``studio`` (the composition root) is left out."""
+    p = nx.DiGraph()
+    for a, b in g.edges:
+        pa, pb = package_of(a), package_of(b)
+        if pa != pb and "studio" not in (pa, pb):
+            p.add_edge(pa, pb)
+    return p
+
+
+def test_no_cycle_between_packages():
+    """training imports experiments; experiments must not import training back (runs/ sits
+    below both), and likewise for every pair of packages."""
+    p = package_graph(import_graph(ROOT, "studio"))
+    cycles = sorted(nx.simple_cycles(p))[:10]
+    assert not cycles, "package cycles:\n" + "\n".join(" -> ".join(c + c[:1]) for c in cycles)
+    assert p.has_edge("studio.training", "studio.experiments") and p.has_edge("studio.experiments", "studio.runs")
+
+
+def test_a_package_cycle_is_found_without_a_module_cycle(tmp_path):
+    pkg = tmp_path / "pkg"
+    for sub in ("a", "b"):
+        (pkg / sub).mkdir(parents=True)
+        (pkg / sub / "__init__.py").write_text("")
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a" / "x.py").write_text("from pkg.b import y\n")
+    (pkg / "b" / "y.py").write_text("")
+    (pkg / "b" / "z.py").write_text("def f():\n    from pkg.a import w\n")
+    (pkg / "a" / "w.py").write_text("")
+    g = import_graph(tmp_path, "pkg")
+    assert nx.is_directed_acyclic_graph(g)  # no file-level circle...
+    assert sorted(map(sorted, nx.simple_cycles(package_graph(g)))) == [["pkg.a", "pkg.b"]]  # ...but a package one
+
+
+def top_level_parts(root: Path, package: str) -> set[str]:
+    """Every subpackage and top-level module of ``package`` (``studio.core``, ``studio.cli``…)."""
+    base = root / package
+    out = {f"{package}.{p.name}" for p in base.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    out |= {f"{package}.{p.stem}" for p in base.glob("*.py") if p.stem != "__init__"}
+    return out
+
+
+def importlinter_contracts() -> list[dict]:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)["tool"]["importlinter"]["contracts"]
+
+
+def test_every_package_is_in_the_layers_contract():
+    (layers,) = [c for c in importlinter_contracts() if c["type"] == "layers"]
+    named = {m.strip() for layer in layers["layers"] for m in layer.split("|")}
+    assert named == top_level_parts(ROOT, "studio"), "add the package to the layers contract in pyproject.toml"
+
+
+def test_qt_contract_names_every_package_but_gui():
+    (qt,) = [c for c in importlinter_contracts() if c["type"] == "forbidden" and "PySide6" in c["forbidden_modules"]
+             and "studio.diagram" in c["source_modules"]]
+    assert set(qt["source_modules"]) == top_level_parts(ROOT, "studio") - {"studio.gui"}
+    assert qt["ignore_imports"] == ["studio.diagram.raster -> PySide6"]
+
+
+QT = ("PySide6", "pyqtgraph")
+
+
+def test_qt_is_imported_only_under_gui_and_in_diagram_raster():
+    """Every import statement, at any depth (lazy ones too)."""
+    bad = []
+    for mod, (path, _is_pkg) in modules(ROOT, "studio").items():
+        if mod.startswith("studio.gui.") or mod in ("studio.gui", "studio.diagram.raster"):
+            continue
+        for node in import_nodes(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            bad += [f"{mod}:{node.lineno} imports {n}" for n in names if n.split(".")[0] in QT]
+    assert not bad, "\n".join(bad)
 
 
 def test_the_graph_sees_every_kind_of_import():

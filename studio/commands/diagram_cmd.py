@@ -7,6 +7,7 @@ import sys
 from studio.core.errors import StudioError
 from studio.core.number_text import float_arg
 from studio.core.text import printable
+from studio.core.userfile import atomic_write_text
 
 from .common import HelpFormatter, add_model_argument, check_output_file, load_model_arg
 
@@ -53,21 +54,17 @@ def run(args) -> int:
                           f"(see: cnn-studio summary {args.model})")
     d = build_diagram(proj.graph, a, name)
     scale = args.scale
-    try:
-        if suffix == ".svg":
-            with open(out, "w", encoding="utf-8") as f:
-                f.write(to_svg(d))
-        else:
-            from studio.diagram.raster import MAX_PIXELS, png_scale, save_png
+    if suffix == ".svg":  # both written atomically: a failure leaves an existing file as it was
+        atomic_write_text(out, to_svg(d), what="diagram")
+    else:
+        from studio.diagram.raster import MAX_PIXELS, png_scale, save_png
 
-            scale = png_scale(d, args.scale)  # a diagram too large for any PNG: one line, nothing written
-            if not save_png(d, out, scale):
-                raise OSError("the PNG writer failed")
-    except OSError as exc:
-        raise StudioError(f"cannot write {printable(out)}: {exc.strerror or exc}; choose a writable path") from None
+        scale = png_scale(d, args.scale)  # a diagram too large for any PNG: one line, nothing written
+        save_png(d, out, scale)
     if scale != args.scale:
         print(f"cnn-studio diagram: note: drawn at --scale {scale:g} instead of {args.scale:g} so that the PNG "
-              f"stays within {MAX_PIXELS // 1_000_000} million pixels; for every detail write SVG (-o NAME.svg)", file=sys.stderr)
+              f"stays within {MAX_PIXELS // 1_000_000} million pixels; for every detail write SVG (-o NAME.svg)",
+              file=sys.stderr)
     print(printable(f"diagram of {name} ({len(d.boxes)} feature maps, {len(d.stages)} stages) written to {out}"),
           file=sys.stdout)
     return 0

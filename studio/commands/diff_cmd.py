@@ -21,7 +21,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from studio.training.run_diff import diff_runs, format_diff, open_run
+    from studio.runs.diff import diff_runs, format_diff, open_run
 
     d = diff_runs(open_run(args.run_a), open_run(args.run_b))
     # every string from the run folders is escaped before the report is laid out, so a

@@ -2,6 +2,7 @@
 classic paper's claim on this machine and compute the verdict from the recorded metrics."""
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -36,6 +37,8 @@ def add_parser(sub) -> None:
     q.add_argument("--data", metavar="D", help="data set instead of the experiment's (digits, shapes, folder:DIR, …)")
     q.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"], help="where to train")
     q.add_argument("--json", action="store_true", help="print verdict.json instead of the summary")
+    q.add_argument("--force", action="store_true", help="train into a DIR that holds an earlier experiment or run, "
+                                                        "replacing it")
     q.set_defaults(run=run_one)
 
 
@@ -54,6 +57,24 @@ def run_list(args) -> int:
     return 0
 
 
+def check_out_folder(args, exp) -> None:
+    """``--out DIR`` may not be a file, nor hold an earlier experiment or run, unless ``--force``."""
+    from pathlib import Path
+
+    from studio.core.errors import StudioError
+    from studio.core.text import printable as escaped
+    from studio.runs.folder import experiment_folder_problem
+
+    out = Path(args.out)
+    if os.path.lexists(out) and not out.is_dir():
+        raise StudioError(f"--out {escaped(args.out)} is a file: give a folder for the experiment "
+                          "(it is created if missing)")
+    problem = "" if args.force else experiment_folder_problem(out, [v.name for v in exp.variants])
+    if problem:
+        raise StudioError(f"--out {escaped(args.out)} {problem}: choose another folder, or add --force "
+                          "to replace it")
+
+
 def run_one(args) -> int:
     from studio.core.errors import StudioError
     from studio.experiments import get_experiment
@@ -65,6 +86,7 @@ def run_one(args) -> int:
         from studio.training.data import parse_data_arg
 
         parse_data_arg(args.data)  # a bad --data: one line before anything is trained
+    check_out_folder(args, exp)
     from studio.training.experiment import ExperimentRunner
 
     runner = ExperimentRunner(exp, args.out, epochs=args.epochs, data=args.data, device=args.device)

@@ -6,7 +6,6 @@ import modules you trust.
 from __future__ import annotations
 
 import os
-import sys
 
 from studio.core.errors import StudioError
 from studio.core.number_text import int_arg
@@ -34,45 +33,17 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
-def _importable(spec: str) -> str:
-    """Let MODULE be found as `python -c "import MODULE"` finds it, with the current folder AFTER the
-    installed packages: a local ``torchvision.py`` cannot shadow the real torchvision.
-
-    ``path/to/model.py:Net`` is read as module ``model`` from ``path/to`` (refused when an installed
-    module of that name would be imported instead).
-    """
-    import importlib.util
-
-    mod, sep, attr = spec.partition(":")
-    folder = os.getcwd()
-    path = None
-    if mod.endswith(".py") or os.sep in mod or "/" in mod:
-        if not os.path.isfile(mod):
-            raise StudioError(f"{mod}: no such Python file (write MODULE:CALLABLE or path/to/file.py:CALLABLE)")
-        path = os.path.abspath(mod)
-        folder, mod = os.path.dirname(path), os.path.splitext(os.path.basename(mod))[0]
-    if folder not in sys.path:
-        sys.path.append(folder)
-    if path is not None:
-        try:
-            found = importlib.util.find_spec(mod)
-        except (ImportError, ValueError):
-            found = None
-        origin = getattr(found, "origin", None)
-        if origin and os.path.realpath(origin) != os.path.realpath(path):
-            raise StudioError(f"{printable(path)}: its module name '{printable(mod)}' is taken by an installed "
-                              f"module ({printable(origin)}): rename the file")
-    return f"{mod}{sep}{attr}"
-
-
 def run(args) -> int:
     shape = parse_input_shape(args.input)
     if args.classes is not None and args.classes < 1:
         raise StudioError(f"--classes {args.classes}: a classifier needs at least 1 class")
     out = check_output_file(args.output, args.force, example="model" + SUFFIX)
-    from studio.compiler.importer import import_callable  # torch: after the arguments are checked
+    from studio.compiler.pyload import sys_path_without
 
-    proj = import_callable(_importable(args.callable), shape, args.classes)
+    with sys_path_without(os.getcwd()):  # no file of the current folder stands in for torch's imports
+        from studio.compiler.importer import import_callable  # torch: after the arguments are checked
+
+        proj = import_callable(args.callable, shape, args.classes)  # what is run: studio.compiler.pyload
     save_project(proj, out)
     n_groups = len(proj.graph.groups)
     print(printable(f"imported {args.callable}: {len(proj.graph)} nodes, {len(proj.graph.edges)} edges"

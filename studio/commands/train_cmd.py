@@ -129,9 +129,9 @@ def _check_resume_target(args, ckpt, trained) -> None:
                           "a resumed run keeps its classes (leave --classes out)")
 
 
-def preflight(args, settings, ckpt) -> None:
+def preflight(args, settings, ckpt, project=None) -> None:
     """Problems a user fixes on the command line, found before torch and any data are loaded
-    (exit 2)."""
+    (exit 2). ``--out`` may not hold another run or another network's project unless ``--force``."""
     if ckpt is not None and int(ckpt["epoch"]) >= settings.epochs:
         raise StudioError(f"{args.resume} has already trained {ckpt['epoch']} epoch(s) and this run stops at "
                           f"{settings.epochs}: ask for more, e.g. --epochs {int(ckpt['epoch']) + settings.epochs}")
@@ -139,11 +139,17 @@ def preflight(args, settings, ckpt) -> None:
         out = Path(args.out)
         if out.exists() and not out.is_dir():
             raise StudioError(f"--out {args.out} is a file: give a folder for the run (it is created if missing)")
-        earlier = [n for n in ("last.pt", "best.pt", "metrics.jsonl") if (out / n).exists()]
+        from studio.runs.folder import run_folder_problem
+
         same = ckpt is not None and out.resolve() == Path(args.resume).resolve().parent
-        if earlier and not same and not args.force:
-            raise StudioError(f"--out {args.out} already holds a run ({', '.join(earlier)}): continue it with "
-                              f"--resume {out / 'last.pt'}, choose another folder, or add --force to replace it")
+        given = Path(args.model) if looks_like_file(args.model) else None
+        problem = "" if same or args.force else run_folder_problem(out, project, given)
+        if problem.startswith("already holds a run"):
+            raise StudioError(f"--out {printable(args.out)} {problem}: continue it with --resume "
+                              f"{printable(out / 'last.pt')}, choose another folder, or add --force to replace it")
+        if problem:
+            raise StudioError(f"--out {printable(args.out)} {problem}: choose another folder, or add --force "
+                              "to replace it")
 
 
 def check_graph(project, name: str) -> bool:
@@ -196,7 +202,7 @@ def run(args) -> int:
     # argument, file, project and graph errors first: torch is imported only after them
     project, ckpt = load_target(args)
     settings = _settings(project, args)
-    preflight(args, settings, ckpt)
+    preflight(args, settings, ckpt, project)
     name = project.name or project.template or Path(args.model).stem
     if not check_graph(project, name):
         return 2
@@ -231,7 +237,7 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
     elif args.resume:
         out = Path(args.resume).parent
     else:
-        from studio.training.runs import new_run_dir
+        from studio.runs import new_run_dir
 
         out = new_run_dir(name, Path.cwd() / "runs")
     trainer = Trainer(project, bundle, settings, out_dir=out, resume=Path(args.resume) if args.resume else None)

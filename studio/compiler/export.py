@@ -10,7 +10,8 @@ import torch
 from studio.compiler.weights import weights_mismatch
 
 from studio.core.errors import StudioError
-from studio.core.project import Project, atomic_write_bytes, atomic_write_text
+from studio.core.project import Project
+from studio.core.userfile import UserFileError, atomic_path, atomic_write_bytes, atomic_write_text, open_regular, shown
 
 from .codegen import render, weights_path_for
 from .compile import GraphModule, make_plan
@@ -28,19 +29,22 @@ class ExportError(StudioError):
 
 
 def load_state_dict(path: str | os.PathLike) -> dict:
-    """A state_dict from a studio checkpoint (its 'model' entry) or a plain state_dict file."""
+    """A state_dict from a studio checkpoint (its 'model' entry) or a plain state_dict file.
+    The file is opened as a regular file only (a pipe or a device is refused, never waited on)."""
+    shown_path = shown(path)
     try:
-        data = torch.load(path, map_location="cpu", weights_only=True)
-    except FileNotFoundError:
-        raise ExportError(f"{path}: no such checkpoint file") from None
+        with open_regular(path, what="weights file") as f:
+            data = torch.load(f, map_location="cpu", weights_only=True)
+    except StudioError as exc:
+        raise ExportError(str(exc)) from None
     except Exception:  # pickle/zip errors of every kind
-        raise ExportError(f"{path} cannot be loaded safely as weights: it is not a PyTorch checkpoint, "
+        raise ExportError(f"{shown_path} cannot be loaded safely as weights: it is not a PyTorch checkpoint, "
                           f"or it holds Python objects besides tensors; use a cnn-studio checkpoint "
                           f"or a saved state_dict") from None
     if isinstance(data, dict) and isinstance(data.get("model"), dict):
         data = data["model"]
     if not isinstance(data, dict) or not all(isinstance(v, torch.Tensor) for v in data.values()):
-        raise ExportError(f"{path} holds no model weights: expected a cnn-studio checkpoint "
+        raise ExportError(f"{shown_path} holds no model weights: expected a cnn-studio checkpoint "
                           f"(with a 'model' entry) or a state_dict")
     return data
 
@@ -60,29 +64,34 @@ def export_project(project: Project, path: str | os.PathLike, format: str = "pyt
         raise ExportError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}")
     path = Path(path)
     if path.is_dir():
-        raise ExportError(f"{path} is a folder: give a file name, e.g. {path / 'model.py'}")
+        raise ExportError(f"{shown(path)} is a folder: give a file name, e.g. {shown(path / 'model.py')}")
     if not path.parent.exists():
-        raise ExportError(f"{path.parent}: no such folder")
+        raise ExportError(f"{shown(path.parent)}: no such folder")
     plan = make_plan(project.graph, project.num_classes)
     check_fits(plan.analysis, 0 if format == "pytorch" else 2, "cpu", "exporting")  # before allocating
     state = load_state_dict(weights) if weights is not None else None
+    if format == "pytorch" and state is None:  # code only: no module to build (ResNet-152: 7x faster)
+        return _export_source(plan, project, path, None)
     model = GraphModule(plan)
     if state is not None:
-        apply_weights(model, state, str(weights))
+        apply_weights(model, state, shown(weights))
     model.eval()
     try:
         if format == "pytorch":
-            return _export_source(plan, project, path, model if state is not None else None)
+            return _export_source(plan, project, path, model)
         shape = plan.analysis.shapes[plan.analysis.input_id]
         dummy = torch.randn(2, *shape)
         if format == "onnx":
             return [export_onnx(model, dummy, path)]
         return [_export_torchscript(model, dummy, path)]
+    except UserFileError:
+        raise
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ExportError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None
 
 
 def _export_source(plan, project, path: Path, model) -> list[Path]:
+    """The code (and with a model its weights next to it), each written atomically."""
     written = []
     wfile = None
     if model is not None:
@@ -91,10 +100,10 @@ def _export_source(plan, project, path: Path, model) -> list[Path]:
 
         buf = io.BytesIO()
         torch.save(model.state_dict(), buf)
-        atomic_write_bytes(wpath, buf.getvalue())
+        atomic_write_bytes(wpath, buf.getvalue(), what="weights file")
         written.append(wpath)
         wfile = wpath.name
-    atomic_write_text(path, render(plan, project, wfile))
+    atomic_write_text(path, render(plan, project, wfile), what="exported code")
     return [path, *written]
 
 
@@ -107,22 +116,17 @@ def export_onnx(model, dummy, path: Path) -> Path:
     except ModuleNotFoundError as exc:
         raise ExportError(f"ONNX export needs the {exc.name!r} package: pip install onnx onnxscript "
                           "(or pip install 'cnn-studio[onnx]')") from None
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with warnings.catch_warnings():
+    try:  # a fresh random temp name next to `path` (never a planted link), renamed over it at the end
+        with atomic_path(path, what="ONNX model") as tmp, warnings.catch_warnings():
             warnings.simplefilter("ignore")
             torch.onnx.export(model, (dummy,), str(tmp), dynamo=True, opset_version=ONNX_OPSET,
                               external_data=False, verbose=False,
                               input_names=[ONNX_INPUT], output_names=[ONNX_OUTPUT],
                               dynamic_shapes=({0: torch.export.Dim("batch")},))
-        onnx.checker.check_model(str(tmp))  # from the file: no second copy of the weights in Python
-        os.replace(tmp, path)
+            onnx.checker.check_model(str(tmp))  # from the file: no second copy of the weights in Python
     except torch.onnx.OnnxExporterError as exc:
         raise ExportError(f"ONNX export failed: {_first_line(exc)}; export as PyTorch code or "
                           f"TorchScript instead") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return path
 
 
@@ -138,11 +142,6 @@ def _export_torchscript(model, dummy, path: Path) -> Path:
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # trace is "deprecated" in favour of torch.export, still supported
         traced = torch.jit.trace(model, (dummy,), check_trace=False)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
+    with atomic_path(path, what="TorchScript model") as tmp:
         traced.save(str(tmp))
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return path

@@ -7,22 +7,24 @@ location) and nothing is returned. Importing a named Python module runs that mod
 """
 from __future__ import annotations
 
-import importlib
 import inspect
 import operator
+import os
 import re
 
 import torch
 import torch.nn.functional as F
 from torch import fx, nn
 
-from studio.core.errors import ParamError, StudioError
+from studio.core.errors import ParamError
 from studio.core.graph import Graph
 from studio.core.project import Project
+from studio.core.text import printable
 from studio.core.validate import validate
 
 from .modmap import FUNCTIONS, METHODS, map_module
 from .modmap_modern import CHUNK, PARAM, is_leaf, map_wrapped, wrapped_functions
+from .pyload import ImportModelError, first_line, load_target, sys_path_without
 
 _CONTAINERS = (nn.Sequential, nn.ModuleList, nn.ModuleDict)
 
@@ -33,24 +35,15 @@ _BAD = "<unsupported>"  # the value of an operation that could not be imported
 MAX_LISTED = 20  # problems listed one by one; the rest are counted
 
 
-class ImportModelError(StudioError):
-    pass
-
-
 def import_callable(spec: str, input_shape=(3, 224, 224), num_classes: int | None = None) -> Project:
-    """Import ``"package.module:callable"`` (a model class, a factory function or an instance)."""
-    if ":" not in spec:
-        raise ImportModelError(f"{spec!r} is not MODULE:CALLABLE, e.g. torchvision.models:resnet18")
-    mod_name, _, attr = spec.partition(":")
-    try:
-        mod = importlib.import_module(mod_name)
-    except Exception as exc:  # any failure of the user's module
-        raise ImportModelError(f"cannot import the Python module {mod_name!r}: {exc}") from None
-    obj = mod
-    for part in attr.split("."):
-        if not hasattr(obj, part):
-            raise ImportModelError(f"{mod_name!r} has no attribute {attr!r}")
-        obj = getattr(obj, part)
+    """Import ``"package.module:callable"`` or ``"path/to/file.py:callable"`` (a model class, a
+    Python function that builds one, or an instance). See :func:`load_target` for what is run."""
+    with sys_path_without(os.getcwd()):  # torch's own lazy optional imports (gmpy2…) included
+        return _import_callable(spec, input_shape, num_classes)
+
+
+def _import_callable(spec: str, input_shape, num_classes: int | None) -> Project:
+    obj, attr = load_target(spec)
     if not isinstance(obj, nn.Module):
         kwargs = {}
         if num_classes is not None and _accepts(obj, "num_classes"):
@@ -58,9 +51,11 @@ def import_callable(spec: str, input_shape=(3, 224, 224), num_classes: int | Non
         try:
             obj = obj(**kwargs)
         except Exception as exc:
-            raise ImportModelError(f"calling {spec} failed: {type(exc).__name__}: {exc}") from None
+            raise ImportModelError(f"calling {printable(spec)} failed: {type(exc).__name__}: "
+                                   f"{printable(first_line(exc))}") from None
         if not isinstance(obj, nn.Module):
-            raise ImportModelError(f"{spec} returned {type(obj).__name__}, not a torch.nn.Module")
+            raise ImportModelError(f"{printable(spec)} returned {type(obj).__name__}, not a torch.nn.Module: "
+                                   "name the model class or the function that builds the model")
     return import_module(obj, input_shape, num_classes, name=attr.rsplit(".", 1)[-1])
 
 

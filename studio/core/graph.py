@@ -8,103 +8,15 @@ commands in the GUI call exactly these methods.
 from __future__ import annotations
 
 import copy
-import re
-from dataclasses import dataclass
-from enum import Enum
 from typing import Any, Iterable
 
 from .errors import GraphError
 from .events import Signal
+from .graph_types import ID_RE, STAGE, ConnectCheck, ConnectReason, Edge, Group, Membership, Node, fresh_id
 from .spec import get_spec
 from .text import clip, short_repr
 
-_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]{0,99}$")
-
-
-@dataclass
-class Node:
-    id: str
-    type: str
-    params: dict[str, Any]
-    label: str = ""
-    pos: tuple[float, float] = (0.0, 0.0)
-
-    @property
-    def name(self) -> str:
-        return self.label or self.id
-
-    @property
-    def spec(self):
-        return get_spec(self.type)
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"id": self.id, "type": self.type, "params": copy.deepcopy(self.params)}
-        if self.label:
-            d["label"] = self.label
-        d["pos"] = [round(float(self.pos[0]), 2), round(float(self.pos[1]), 2)]
-        return d
-
-
-@dataclass(frozen=True)
-class Edge:
-    source: str
-    target: str
-    port: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "port": self.port}
-
-
-STAGE = "stage"  # the kind of a presentation group: a stage of the network (ResNet layer1)
-
-
-@dataclass
-class Group:
-    """A named block of nodes (e.g. a ResNet BasicBlock); collapsible on the canvas and
-    exported as a block class. A group of kind ``STAGE`` is for reading only (the canvas's
-    overview level, the diagram's stages): it may hold blocks, never shapes the code, and is
-    left out of :attr:`Graph.groups` (see :attr:`Graph.stages`)."""
-
-    name: str
-    nodes: list[str]
-    collapsed: bool = False
-    kind: str = ""  # e.g. "BasicBlock": groups of one kind share structure
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"name": self.name, "nodes": list(self.nodes), "collapsed": self.collapsed}
-        if self.kind:
-            d["kind"] = self.kind
-        return d
-
-
-class ConnectReason(str, Enum):
-    """Why two ports may or may not be connected (:meth:`Graph.can_connect`)."""
-
-    OK = "ok"
-    MISSING = "missing"  # one of the layers does not exist
-    SELF = "self"  # a layer into itself
-    NO_INPUT = "no_input"  # the target takes no input (an Input layer)
-    NO_PORT = "no_port"  # the port number is out of range
-    DUPLICATE = "duplicate"  # the same source already feeds this single-input layer
-    PORT_TAKEN = "port_taken"  # the input is occupied (only when replacing is not allowed)
-    CYCLE = "cycle"  # the target already feeds the source
-
-
-@dataclass(frozen=True)
-class ConnectCheck:
-    """The answer of :meth:`Graph.can_connect`: a reason and the sentence for a person."""
-
-    reason: ConnectReason
-    message: str = ""
-    port: int | None = None  # the port the edge would take (when known)
-
-    @property
-    def ok(self) -> bool:
-        return self.reason is ConnectReason.OK
-
-    def __bool__(self) -> bool:
-        return self.ok
-
+__all__ = ["STAGE", "ConnectCheck", "ConnectReason", "Edge", "Graph", "GraphBuilder", "Group", "Membership", "Node"]
 
 class Graph:
     """A directed acyclic graph of layers with one Input and one output (checked by
@@ -152,6 +64,10 @@ class Graph:
     def all_groups(self) -> list[Group]:
         """Stages and blocks, in the order they were added (what the canvas draws)."""
         return list(self._groups.values())
+
+    def membership(self) -> Membership:
+        """Which stage and which block each node is in (the canvas's frames and cards)."""
+        return Membership.of(self._groups.values())
 
     def node(self, node_id: str) -> Node:
         try:
@@ -203,18 +119,8 @@ class Graph:
         return p
 
     def unique_id(self, base: str) -> str:
-        base = re.sub(r"[^A-Za-z0-9_.\-]", "_", base) or "node"
-        if not re.match(r"[A-Za-z_]", base):
-            base = "n_" + base
-        if base not in self._nodes:
-            return base
-        m = re.match(r"^(.*?)(\d+)$", base)
-        stem, n = (m.group(1), int(m.group(2))) if m else (base, 1)
-        while True:
-            n += 1
-            cand = f"{stem}{n}"
-            if cand not in self._nodes:
-                return cand
+        """A free node id like ``base`` (:func:`studio.core.graph_types.fresh_id`)."""
+        return fresh_id(base, self._nodes)
 
     def find_path_exists(self, src: str, dst: str) -> bool:
         """True if a path src -> ... -> dst already exists (so dst -> src would close a cycle)."""
@@ -285,7 +191,7 @@ class Graph:
             raise GraphError(exc.args[0]) from None
         if node_id is None:
             node_id = self.unique_id(spec.id.lower())
-        if not _ID_RE.match(node_id):
+        if not ID_RE.match(node_id):
             raise GraphError(
                 f"node id {short_repr(node_id)} is not allowed: use letters, digits, '_', '.', '-' and start with a letter"
             )
@@ -517,6 +423,17 @@ class Graph:
         g.collapsed = bool(collapsed)
         self.group_collapsed.emit(name)
         return old
+
+    def paste(self, fragment, at: tuple[float, float] | None = None, *,
+              offset: tuple[float, float] = (0.0, 0.0)) -> dict[str, str]:
+        """Add a fragment (a ``subgraph(...).to_dict()``, a Graph, or a ``PastePlan``) under
+        fresh ids, its top-left at ``at`` (else moved by ``offset``), as one batch; returns
+        {fragment id: new id}. See :mod:`studio.core.graph_paste`."""
+        from .graph_paste import PastePlan, apply_paste, plan_paste
+
+        plan = fragment if isinstance(fragment, PastePlan) else plan_paste(self, fragment, at, offset)
+        apply_paste(self, plan)
+        return dict(plan.mapping)
 
     def clear(self) -> None:
         self.begin_batch()

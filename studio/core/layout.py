@@ -11,8 +11,10 @@ Pure Python: no torch, no Qt. Positions are returned, not applied.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-from .graph import Graph
+if TYPE_CHECKING:  # annotations only: core.graph_paste lays out a pasted fragment through here
+    from .graph import Graph
 
 CARD_W = 180.0
 CARD_H = 56.0

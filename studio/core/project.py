@@ -1,16 +1,14 @@
 """Project files: versioned JSON, parsed into typed records, migrated, refused clearly.
 
-Never pickle, never eval: a project file is data only. Saving is atomic (temp file in the
-same folder, fsync, rename), so a crash mid-save leaves the old file intact.
+Never pickle, never eval: a project file is data only. Reading and saving go through
+:mod:`studio.core.userfile` (regular files only, a size cap, strict UTF-8; an atomic save with a
+temp file in the same folder, fsync, rename), so a crash mid-save leaves the old file intact.
 """
 from __future__ import annotations
 
 import json
 import math
 import os
-import tempfile
-import time
-from glob import escape as glob_escape
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -19,6 +17,10 @@ from .errors import GraphError, ParamError, ProjectError
 from .graph import Graph
 from .spec import canonical_type
 from .text import MAX_INT, clip, has_surrogate, printable, short_repr
+from .userfile import UserFileError, atomic_write_bytes, atomic_write_text, clean_stale_temps, parse_json, read_text, shown
+
+__all__ = ["Project", "ProjectError", "load_project", "loads_project", "parse_project", "save_project",
+           "check_values", "atomic_write_bytes", "atomic_write_text", "clean_stale_temps"]
 
 FORMAT = "cnn-studio"
 VERSION = 1
@@ -240,98 +242,21 @@ def _add_edges(graph: Graph, edges: list, source: str) -> None:
 
 
 def loads_project(text: str, source: str = "project", max_nodes: int | None = None) -> Project:
-    if not text.strip():
-        raise ProjectError(f"{source} is empty (0 bytes of JSON): it may have been truncated")
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated")
-        hint = " (the file looks truncated)" if truncated else ""
-        raise ProjectError(f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}") from None
-    except RecursionError:
-        raise ProjectError(f"{source} is nested too deeply to be a project file") from None
-    except ValueError as exc:  # e.g. Python's limit of 4,300 digits for an integer
-        raise ProjectError(f"{source} holds a number that cannot be read ({exc.args[0].split(':')[0]}): "
-                           f"no setting takes numbers that large") from None
+        data = parse_json(text, source, what="project file", allow_nan=True)
+    except UserFileError as exc:
+        raise ProjectError(str(exc)) from None
     return parse_project(data, source, max_nodes)
 
 
 def load_project(path: str | os.PathLike, max_nodes: int | None = None) -> Project:
-    p = Path(path)
-    name = p.name
+    """Read a project file: a regular file (never a pipe or a device) of at most MAX_BYTES, strict
+    UTF-8 JSON. NaN and Infinity constants are read here and refused field by field where used."""
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ProjectError(f"{name} is {size / 1e6:.0f} MB; a project file is at most {MAX_BYTES // 2**20} MB")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ProjectError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ProjectError(f"{path} is a folder, not a project file") from None
-    except PermissionError:
-        raise ProjectError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot read it ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ProjectError(f"{name} is not a text (UTF-8 JSON) file: is it a project file?") from None
-    return loads_project(text, name, max_nodes)
-
-
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write text so that ``path`` holds either the old or the new content, never half."""
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-#: temporary files older than this process were left by a save that was killed (SIGKILL, power cut)
-_STARTED = time.time()
-
-
-def clean_stale_temps(path: str | os.PathLike) -> int:
-    """Delete the hidden ``.NAME.*.tmp`` files next to ``path`` that a killed save left behind (those
-    older than this process, so a save in progress elsewhere is left alone); returns how many."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    removed = 0
-    try:
-        candidates = list(folder.glob(f".{glob_escape(path.name)}.*.tmp"))
-    except OSError:
-        return 0
-    for tmp in candidates:
-        try:
-            if tmp.is_file() and not tmp.is_symlink() and tmp.stat().st_mtime < _STARTED - 1:
-                tmp.unlink()
-                removed += 1
-        except OSError:
-            pass
-    return removed
-
-
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    clean_stale_temps(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        text = read_text(path, what="project file", limit=MAX_BYTES, fmt="UTF-8 JSON")
+    except UserFileError as exc:
+        raise ProjectError(str(exc)) from None
+    return loads_project(text, shown(Path(path).name), max_nodes)
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
@@ -344,6 +269,6 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
         check_values(project.to_dict(), f"cannot save {printable(Path(path).name)}")
         raise ProjectError(f"cannot save {printable(path)}: it holds text that cannot be written as UTF-8") from None
     try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise ProjectError(f"cannot save {printable(path)}: {exc.strerror or exc}") from None
+        atomic_write_bytes(path, data, what="project file")
+    except UserFileError as exc:
+        raise ProjectError(str(exc)) from None

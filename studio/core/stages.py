@@ -198,7 +198,7 @@ def open_overview(graph: Graph) -> bool:
 
 def stage_of(graph: Graph) -> dict[str, str]:
     """node id -> the name of its stage."""
-    return {n: g.name for g in graph.stages for n in g.nodes}
+    return graph.membership().stage_of
 
 
 def group_summary(graph: Graph, analysis, name: str) -> dict:

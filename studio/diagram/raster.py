@@ -100,11 +100,12 @@ def to_image(d: Diagram, scale: float = 2.0, texts: bool = True):
     return img
 
 
-def save_png(d: Diagram, path: str, scale: float = 2.0) -> bool:
-    """Write a PNG (a Qt application is made, offscreen when there is no display). It is a
-    QApplication, not a QGuiApplication, so that a window made later in the same process
-    (a test run, a script) still works. Too large at every scale: StudioError, nothing written
-    (see :func:`png_scale`, which tells the scale actually used)."""
+def save_png(d: Diagram, path: str | os.PathLike, scale: float = 2.0) -> bool:
+    """Write a PNG atomically (a temp file renamed over ``path``; a failure leaves an existing file
+    as it was), or raise UserFileError. A Qt application is made, offscreen when there is no
+    display. It is a QApplication, not a QGuiApplication, so that a window made later in the same
+    process (a test run, a script) still works. Too large at every scale: StudioError, nothing
+    written (see :func:`png_scale`, which tells the scale actually used)."""
     from PySide6.QtWidgets import QApplication
 
     png_scale(d, scale)  # refuse before a Qt application is even made
@@ -113,4 +114,11 @@ def save_png(d: Diagram, path: str, scale: float = 2.0) -> bool:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         save_png._app = QApplication([])  # kept for the process's life
-    return bool(to_image(d, scale).save(path, "PNG"))
+    from studio.core.userfile import UserFileError, atomic_path, shown
+
+    img = to_image(d, scale)
+    with atomic_path(path, what="diagram") as tmp:
+        if not img.save(str(tmp), "PNG"):
+            raise UserFileError(f"cannot save the diagram {shown(path)}: the PNG writer failed "
+                                f"({int(d.width * scale)}×{int(d.height * scale)} pixels); try a smaller --scale or .svg")
+    return True

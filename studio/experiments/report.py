@@ -64,6 +64,11 @@ def save_curves(exp: Experiment, metrics: dict[str, list[dict]], path: Path) -> 
     axes[0].legend(fontsize=8)
     fig.suptitle(exp.title, fontsize=11)
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
+    from studio.core.userfile import atomic_path
+
+    try:
+        with atomic_path(path, what="curves image") as tmp:  # never written in place or through a link
+            fig.savefig(tmp, format="png")
+    finally:
+        plt.close(fig)
     return Path(path)

@@ -19,7 +19,7 @@ class VariantData:
 
 
 def load_variant(folder: Path) -> VariantData:
-    from studio.training.runs import read_layer_stats, read_metrics, read_project
+    from studio.runs import read_layer_stats, read_metrics, read_project
 
     d = VariantData(read_metrics(folder / "metrics.jsonl"), read_layer_stats(folder / "layer_stats.jsonl"))
     project, _err = read_project(folder / "project.cnnproj")

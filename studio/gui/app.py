@@ -18,14 +18,17 @@ def _setup_logging() -> Path | None:
     from studio.paths import data_dir
 
     root = logging.getLogger("studio")
-    try:
+    from studio.core.userfile import open_append
+
+    try:  # a plain file only: a pipe or a link planted there must not hang or redirect the start-up
         path = data_dir() / "cnn-studio.log"
-        handler = logging.FileHandler(path, encoding="utf-8")
+        handler = logging.StreamHandler(open_append(path, what="log"))
     except OSError:
         return None
     if _handler is not None:
         root.removeHandler(_handler)
         _handler.close()
+        _handler.stream.close()
     _handler = handler
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
@@ -185,10 +188,16 @@ def _screenshot(app, win, target: str) -> int:
     focus_for_screenshot(win)
     for _ in range(3):
         app.processEvents()
+    from studio.core.userfile import atomic_path
+
     out = Path(target)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        ok = win.grab().save(str(out))
+        image = win.grab()
+        with atomic_path(out, what="screenshot") as tmp:  # written whole or not at all, never via a link
+            ok = image.save(str(tmp), out.suffix.lstrip(".").upper() or "PNG")
+            if not ok:
+                raise OSError("the image writer failed")
     except OSError:
         ok = False
     win.autosaver.stop(clear=False)  # never touch a real session's recovery file

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from studio.core.project import Project, atomic_write_text, load_project
+from studio.core.project import Project, load_project
+from studio.core.userfile import atomic_write_text, read_json
 from studio.core.text import replace_surrogates
 from studio.paths import recovery_dir
 
@@ -71,8 +72,8 @@ def find_recovery() -> Recovery | None:
     if not path.is_file():
         return None
     meta: dict = {}
-    try:
-        meta = json.loads(sidecar_file().read_text(encoding="utf-8"))
+    try:  # a regular file only (a pipe there must not hang the start-up), strict JSON
+        meta = read_json(sidecar_file(), what="recovery note", limit=2**20)
         if not isinstance(meta, dict):
             meta = {}
     except (OSError, ValueError):
@@ -82,8 +83,8 @@ def find_recovery() -> Recovery | None:
     return Recovery(
         path,
         Path(orig) if isinstance(orig, str) and orig else None,
-        float(saved_at) if isinstance(saved_at, (int, float)) else path.stat().st_mtime,
-        str(meta.get("name") or ""),
+        float(saved_at) if isinstance(saved_at, (int, float)) and 0 <= saved_at < 1e11 else path.stat().st_mtime,
+        meta["name"] if isinstance(meta.get("name"), str) else "",
     )
 
 

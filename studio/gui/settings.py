@@ -4,6 +4,9 @@ Kept under :func:`studio.paths.data_dir` so ``CNN_STUDIO_HOME`` (tests) redirect
 """
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -15,7 +18,14 @@ MAX_RECENT = 10
 
 
 def settings() -> QSettings:
-    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    path = data_dir() / "settings.ini"
+    try:
+        usable = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        usable = not os.path.lexists(path)  # absent: created; a dangling link: not followed
+    if not usable:  # a pipe, a device or a folder there would hang or fail the start-up
+        path = Path(tempfile.gettempdir()) / f"cnn-studio-settings-{os.getpid()}.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def _as_list(value) -> list[str]:

@@ -15,11 +15,13 @@ from typing import Any
 
 from studio.core.errors import ProjectError, StudioError
 from studio.core.graph import Graph
-from studio.core.project import Project, atomic_write_text, load_project
+from studio.core.project import MAX_BYTES, Project, check_values, parse_project
+from studio.core.text import MAX_INT, clip, short_repr
+from studio.core.userfile import UserFileError, atomic_write_text, parse_json, read_text, shown
 from studio.core.validate import validate
 from studio.paths import user_templates_dir
 
-from .registry import TemplateInfo, apply_layout, builtin_entry, builtin_names, checked_build, unknown_name_error
+from .registry import TemplateInfo, builtin_entry, builtin_names, checked_build, unknown_name_error
 
 SUFFIX = ".cnnproj"
 
@@ -47,35 +49,118 @@ def _path(name: str, kind: str) -> Path:
     return _folder(kind) / (_slug(name) + SUFFIX)
 
 
-def _read(path: Path) -> tuple[Project, dict[str, Any]]:
-    proj = load_project(path)
-    try:
-        meta = json.loads(path.read_text("utf-8")).get("user_template") or {}
-    except (OSError, ValueError, AttributeError):
-        meta = {}
-    if not isinstance(meta, dict):
-        meta = {}
-    meta.setdefault("name", path.stem)
-    return proj, meta
+@dataclass(frozen=True)
+class TemplateMeta:
+    """The ``user_template`` record of a saved template or block, checked field by field."""
+    name: str
+    description: str = ""
+    kind: str = "project"
+    inputs: tuple[dict[str, Any], ...] = ()  # blocks: {"node": str, "port": int, "shape": [int]|None}
+    outputs: tuple[dict[str, Any], ...] = ()  # blocks: {"node": str, "shape": [int]|None}
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"name": self.name, "description": self.description, "kind": self.kind}
+        if self.kind == "block":
+            d["inputs"] = [dict(x) for x in self.inputs]
+            d["outputs"] = [dict(x) for x in self.outputs]
+        return d
 
 
-def _write(path: Path, project: Project, meta: dict[str, Any]) -> None:
-    data = project.to_dict()
-    data["user_template"] = meta
-    try:
-        atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    except OSError as exc:
-        raise StudioError(f"cannot save template '{meta['name']}' in {path.parent}: {exc.strerror or exc}") from None
+def _bad(where: str, field_name: str, want: str, value: Any) -> ProjectError:
+    return ProjectError(f"{where}: user_template.{field_name} should be {want}, not {short_repr(value)}; "
+                        "fix it or delete the file")
 
 
-def _entries(kind: str, errors: list[str] | None = None) -> list[tuple[Path, Project, dict]]:
+def _shape(v: Any) -> bool:
+    return v is None or (isinstance(v, list) and len(v) <= 8
+                         and all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= MAX_INT for x in v))
+
+
+def _ports(raw: Any, key: str, where: str) -> tuple[dict[str, Any], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise _bad(where, key, "a list", raw)
     out = []
-    for p in sorted(_folder(kind).glob("*" + SUFFIX)):
+    for i, d in enumerate(raw):
+        if not isinstance(d, dict) or not isinstance(d.get("node"), str):
+            raise _bad(where, f"{key}[{i}]", "an object with a 'node' name", d)
+        port = d.get("port", 0)
+        if port is None:
+            port = 0
+        if not isinstance(port, int) or isinstance(port, bool) or not 0 <= port < 1024:
+            raise _bad(where, f"{key}[{i}].port", "a small whole number", port)
+        if not _shape(d.get("shape")):
+            raise _bad(where, f"{key}[{i}].shape", "a list of whole numbers or null", d.get("shape"))
+        item = {"node": d["node"], "shape": d.get("shape")}
+        if key == "inputs":
+            item["port"] = port
+        out.append(item)
+    return tuple(out)
+
+
+def parse_meta(raw: Any, path: Path, kind: str) -> TemplateMeta:
+    """The typed record of a file's ``user_template`` object (absent: named after the file), or
+    ProjectError naming the field: a name or a description that is not text, ports not a list."""
+    where = shown(path)
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ProjectError(f"{where}: user_template should be an object, not {short_repr(raw)}; "
+                           "fix it or delete the file")
+    name = raw.get("name", path.stem)
+    if not isinstance(name, str) or not name.strip():
+        raise _bad(where, "name", "a non-empty text", name)
+    try:
+        _slug(name)
+    except StudioError as exc:
+        raise ProjectError(f"{where}: user_template.name: {exc}") from None
+    description = raw.get("description", "")
+    if description is None:
+        description = ""
+    if not isinstance(description, str):
+        raise _bad(where, "description", "a text", description)
+    return TemplateMeta(name.strip(), description, kind, _ports(raw.get("inputs"), "inputs", where),
+                        _ports(raw.get("outputs"), "outputs", where))
+
+
+def _read(path: Path, kind: str = "project") -> tuple[Project, TemplateMeta]:
+    """One read of the file (a regular file only, at most the project size cap): the project and
+    its typed ``user_template`` record, or ProjectError."""
+    try:
+        data = parse_json(read_text(path, what="template file", limit=MAX_BYTES, fmt="UTF-8 JSON"), path,
+                          what="template file", allow_nan=True)
+    except UserFileError as exc:
+        raise ProjectError(str(exc)) from None
+    proj = parse_project(data, shown(path))  # also refuses lone surrogates anywhere, the record included
+    return proj, parse_meta(data.get("user_template"), path, kind)
+
+
+def _write(path: Path, project: Project, meta: TemplateMeta) -> None:
+    data = project.to_dict()
+    data["user_template"] = meta.to_dict()
+    check_values(data, f"template '{clip(meta.name)}'")
+    try:
+        atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n", what="template")
+    except UserFileError as exc:
+        raise StudioError(f"cannot save template '{clip(meta.name)}': {exc}") from None
+
+
+def _entries(kind: str, errors: list[str] | None = None) -> list[tuple[Path, Project, TemplateMeta]]:
+    """Every readable file of ``kind``; the others are skipped, each with a line in ``errors``."""
+    out = []
+    try:
+        paths = sorted(_folder(kind).glob("*" + SUFFIX))
+    except OSError as exc:
+        if errors is not None:
+            errors.append(f"cannot list {shown(_folder(kind))}: {exc.strerror or exc}")
+        return []
+    for p in paths:
         try:
-            proj, meta = _read(p)
-        except ProjectError as exc:
+            proj, meta = _read(p, kind)
+        except StudioError as exc:
             if errors is not None:
-                errors.append(f"skipped {p}: {exc}")
+                errors.append(f"skipped: {exc}")
             continue
         out.append((p, proj, meta))
     return out
@@ -90,28 +175,34 @@ def save_user_template(name: str, project: Project, description: str = "", overw
     path = _path(name, "project")
     if path.exists() and not overwrite:
         raise StudioError(f"a template named '{name}' already exists: choose another name or delete it first")
-    _write(path, project.copy(), {"name": name.strip(), "description": str(description), "kind": "project"})
+    _write(path, project.copy(), TemplateMeta(name.strip(), str(description), "project"))
     return path
 
 
 def _find(name: str, kind: str) -> Path | None:
+    """The file of the template (or block) ``name``: by its file name, else by the name recorded
+    inside a readable file (a file renamed by hand still answers to the name it lists under)."""
+    if not isinstance(name, str):
+        return None
     try:
         path = _path(name, kind)
     except StudioError:
         return None
-    return path if path.exists() else None
+    if path.exists():
+        return path
+    return next((p for p, _, m in _entries(kind) if m.name == name.strip()), None)
 
 
 def user_template_names() -> list[str]:
-    return [m["name"] for _, _, m in _entries("project")]
+    return [m.name for _, _, m in _entries("project")]
 
 
-def _info(proj: Project, meta: dict) -> TemplateInfo:
+def _info(proj: Project, meta: TemplateMeta) -> TemplateInfo:
     a = validate(proj.graph, proj.num_classes)
     shape = proj.input_shape or (0, 0, 0)
     card = {"params": a.total_params, "macs": a.macs, "idea": "", "authors": "", "year": "", "title": ""}
-    return TemplateInfo(meta["name"], meta["name"], tuple(shape), proj.num_classes,
-                        meta.get("description", "") or "your own template", card, False)
+    return TemplateInfo(meta.name, meta.name, tuple(shape), proj.num_classes,
+                        meta.description or "your own template", card, False)
 
 
 def list_user_templates(errors: list[str] | None = None) -> list[TemplateInfo]:
@@ -128,7 +219,7 @@ def load_user_template(name: str) -> Project:
     if path is None:
         raise unknown_name_error(name, builtin_names() + user_template_names())
     proj, meta = _read(path)
-    proj.template = meta["name"]
+    proj.template = meta.name
     return proj
 
 
@@ -218,19 +309,19 @@ def save_block(name: str, graph: Graph, node_ids, description: str = "", overwri
     for e in graph.edges:
         if e.source in sel and e.target not in sel and all(o["node"] != e.source for o in outputs):
             outputs.append({"node": e.source, "shape": sh(e.source)})
-    meta = {"name": name.strip(), "description": str(description), "kind": "block",
-            "inputs": inputs, "outputs": outputs}
+    meta = TemplateMeta(name.strip(), str(description), "block", tuple(inputs), tuple(outputs))
     _write(path, Project(graph=sub, name=name.strip()), meta)
     return path
 
 
 def list_blocks(errors: list[str] | None = None) -> list[Block]:
+    """The saved blocks that can be read; each skipped file adds a line to ``errors``."""
     return [_block(p, m) for _, p, m in _entries("block", errors)]
 
 
-def _block(proj: Project, meta: dict) -> Block:
-    return Block(meta["name"], meta.get("description", ""), proj.graph,
-                 list(meta.get("inputs") or []), list(meta.get("outputs") or []))
+def _block(proj: Project, meta: TemplateMeta) -> Block:
+    return Block(meta.name, meta.description, proj.graph, [dict(x) for x in meta.inputs],
+                 [dict(x) for x in meta.outputs])
 
 
 def load_block(name: str) -> Block:
@@ -238,7 +329,7 @@ def load_block(name: str) -> Block:
     if path is None:
         known = [b.name for b in list_blocks()]
         raise StudioError(f"there is no block named '{name}'" + (f" (yours: {', '.join(known)})" if known else ""))
-    return _block(*_read(path))
+    return _block(*_read(path, "block"))
 
 
 def delete_block(name: str) -> None:
@@ -250,7 +341,8 @@ def delete_block(name: str) -> None:
 
 def insert_block(graph: Graph, name_or_project, at: tuple[float, float] = (0.0, 0.0)) -> dict[str, str]:
     """Add a block's (or a project's) nodes to ``graph`` with fresh ids, its top-left at
-    ``at``; returns {old id: new id} so the caller can reconnect the ports."""
+    ``at`` (``Graph.paste``: the window's ids, labels and layout); returns {old id: new id}
+    so the caller can reconnect the ports."""
     if isinstance(name_or_project, Project):
         src = name_or_project.graph
     elif isinstance(name_or_project, Graph):
@@ -259,36 +351,4 @@ def insert_block(graph: Graph, name_or_project, at: tuple[float, float] = (0.0, 
         src = load_block(str(name_or_project)).graph
     else:
         src = load_user_template(str(name_or_project)).graph
-    nodes = src.nodes
-    if not nodes:
-        return {}
-    if all(n.pos == (0.0, 0.0) for n in nodes) and len(nodes) > 1:
-        src = src.copy()
-        apply_layout(src)
-        nodes = src.nodes
-    x0 = min(n.pos[0] for n in nodes)
-    y0 = min(n.pos[1] for n in nodes)
-    mapping: dict[str, str] = {}
-    for n in nodes:
-        new, k = n.id, 1
-        while new in graph or new in mapping.values():
-            k += 1
-            new = f"{n.id}_{k}"
-        mapping[n.id] = new
-    graph.begin_batch()
-    try:
-        for n in nodes:
-            graph.add_node(n.type, n.params, node_id=mapping[n.id], label=n.label,
-                           pos=(at[0] + n.pos[0] - x0, at[1] + n.pos[1] - y0))
-        for e in src.edges:
-            graph.connect(mapping[e.source], mapping[e.target], e.port)
-        for g in src.groups:
-            gname, k = g.name, 1
-            existing = {x.name for x in graph.groups}
-            while gname in existing:
-                k += 1
-                gname = f"{g.name}_{k}"
-            graph.add_group(gname, [mapping[m] for m in g.nodes], g.collapsed, g.kind)
-    finally:
-        graph.end_batch()
-    return mapping
+    return graph.paste(src, at) if len(src) else {}

@@ -22,9 +22,10 @@ from torch import nn
 from studio.compiler.weights import weights_mismatch  # also used by engine
 from studio.core.errors import StudioError
 from studio.core.graph import Graph
-from studio.core.project import Project, atomic_write_bytes, parse_project
+from studio.core.project import Project, parse_project
+from studio.core.userfile import atomic_write_bytes
 
-from .checkpoint_file import checkpoint_file
+from .checkpoint_file import checkpoint_file, open_checkpoint
 from .ckpt_meta import check_metadata
 
 REQUIRED = ("model", "epoch", "project", "class_names", "mean", "std", "input_shape")
@@ -34,20 +35,18 @@ def save_checkpoint(path: str | os.PathLike, state: dict[str, Any]) -> None:
     """Write ``state`` so that ``path`` holds the old or the new checkpoint, never half of one."""
     buf = io.BytesIO()
     torch.save(state, buf)
-    try:
-        atomic_write_bytes(path, buf.getvalue())
-    except OSError as exc:
-        raise StudioError(f"cannot write the checkpoint {path}: {exc.strerror or exc} "
-                          "(check the free disk space and that the folder is writable)") from None
+    atomic_write_bytes(path, buf.getvalue(), what="checkpoint")  # UserFileError: one line with the fix
 
 
 def load_checkpoint(path: str | os.PathLike) -> dict[str, Any]:
     """Read a checkpoint with ``weights_only=True``, or raise StudioError saying what is wrong."""
     p = checkpoint_file(path)
     try:
-        with warnings.catch_warnings():  # torch warns about pickle protocols before refusing
+        with warnings.catch_warnings(), open_checkpoint(p) as f:  # torch warns about pickle protocols
             warnings.simplefilter("ignore")
-            ckpt = torch.load(p, map_location="cpu", weights_only=True)
+            ckpt = torch.load(f, map_location="cpu", weights_only=True)
+    except StudioError:
+        raise
     except pickle.UnpicklingError as exc:
         glob = re.search(r"GLOBAL ([\w.]+)", str(exc))
         if glob:

@@ -23,7 +23,8 @@ from pathlib import Path
 import torch
 
 from studio.core.errors import StudioError
-from studio.core.project import Project, atomic_write_text, save_project
+from studio.core.project import Project, save_project
+from studio.core.userfile import atomic_write_text
 
 from . import distributed as dist_util
 from .checkpoint import build_model, load_checkpoint, save_checkpoint, weights_mismatch
@@ -31,7 +32,7 @@ from .faults import Fail, first_line, is_oom
 from .layer_stats import DEFAULT_EVERY, STATS_FILE, LayerStats, graph_layers, trim_stats
 from .loop import PROGRESS_INTERVAL_S, run_epochs  # noqa: F401 (PROGRESS_INTERVAL_S: public)
 from .records import EpochRecord, ProgressRecord, ResultRecord, StartRecord  # noqa: F401
-from .runs import graph_version, new_run_dir, write_status
+from studio.runs import STATUS_FILE, graph_version, new_run_dir, write_status
 from .runtime import LoaderBatches, TensorBatches, amp_setup, as_tensors, dataset_len, pick_device
 from .optim import make_optimizer, make_scheduler
 from .settings import TrainSettings
@@ -41,7 +42,7 @@ SMALL_MODEL_MACS = 200e6  # forward MACs per batch below which the CPU uses one 
 
 
 def default_run_dir(project: Project, base: Path) -> Path:
-    """A new run folder under ``base`` named after the project (see studio.training.runs)."""
+    """A new run folder under ``base`` named after the project (see studio.runs)."""
     return new_run_dir(project.name or project.template or "project", base)
 
 
@@ -300,11 +301,16 @@ class Trainer:
 
     def _trim_metrics(self):
         """On resume, drop metric lines of epochs that will be trained again."""
+        from studio.runs.folder import METRICS_LIMIT, read_run_file, prepare_run_file
+
         path = self.run_dir / "metrics.jsonl"
-        if not path.exists():
+        for name in ("metrics.jsonl", STATUS_FILE):
+            prepare_run_file(self.run_dir / name)  # a link or a pipe planted there is removed, never followed
+        raw = read_run_file(path, METRICS_LIMIT, None)
+        if raw is None:
             return
         keep = []
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in raw.decode("utf-8", errors="replace").splitlines():
             try:
                 if json.loads(line).get("epoch", 0) < self.start_epoch:
                     keep.append(line)

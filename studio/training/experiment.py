@@ -17,13 +17,14 @@ from pathlib import Path
 
 from studio.core.errors import StudioError
 from studio.core.jsonout import dumps_strict
-from studio.core.project import Project, atomic_write_text
+from studio.core.project import Project
+from studio.core.userfile import atomic_write_text
 from studio.experiments.nets import build_variant_project
 from studio.experiments.report import report_markdown, save_curves
 from studio.experiments.spec import Experiment, Variant
 from studio.experiments.verdicts import recompute
 
-from .runs import read_metrics
+from studio.runs import read_metrics
 
 
 @dataclass(kw_only=True)
@@ -131,7 +132,7 @@ class ExperimentRunner:
 
     def write_outputs(self, verdict: dict) -> None:
         exp, out = self.exp, self.out_dir
-        atomic_write_text(out / "verdict.json", dumps_strict(verdict, indent=2) + "\n")
-        atomic_write_text(out / "report.md", report_markdown(exp, verdict))
+        atomic_write_text(out / "verdict.json", dumps_strict(verdict, indent=2) + "\n", what="verdict")
+        atomic_write_text(out / "report.md", report_markdown(exp, verdict), what="report")
         metrics = {v.name: read_metrics(out / v.name / "metrics.jsonl") for v in exp.variants}
         save_curves(exp, metrics, out / "curves.png")

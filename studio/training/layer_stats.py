@@ -44,13 +44,16 @@ class LayerStatsRecord:
 
 def trim_stats(path: Path, before_step: int) -> None:
     """On resume: drop the samples of steps that will be trained again."""
-    from studio.core.project import atomic_write_text
+    from studio.core.userfile import atomic_write_text
+    from studio.runs.folder import LAYER_STATS_LIMIT, read_run_file, prepare_run_file
 
-    if not path.exists():
+    prepare_run_file(path)  # a link or a pipe planted there is removed, never followed
+    raw = read_run_file(path, LAYER_STATS_LIMIT, None)
+    if raw is None:
         return
-    keep = [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    keep = [line for line in raw.decode("utf-8", errors="replace").splitlines()
             if _step_of(line) is not None and _step_of(line) < before_step]
-    atomic_write_text(path, "".join(k + "\n" for k in keep))
+    atomic_write_text(path, "".join(k + "\n" for k in keep), what="layer statistics")
 
 
 def _step_of(line: str) -> int | None:
@@ -158,8 +161,10 @@ class LayerStats:
         if self.path is None:
             return
         if self._file is None:
+            from studio.core.userfile import open_append
+
             try:
-                self._file = open(self.path, "a", encoding="utf-8")
+                self._file = open_append(self.path, what="layer statistics")  # never through a link
             except OSError:
                 self.path = None
                 return

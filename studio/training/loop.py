@@ -17,6 +17,7 @@ import torch
 import torch.nn.functional as F
 
 from studio.core.jsonout import dumps_strict
+from studio.core.userfile import open_append
 
 from . import distributed as dist_util
 from .faults import Fail, first_line, is_oom, nan_message
@@ -216,7 +217,7 @@ def record_epoch(tr, rec: EpochRecord, batches_done: int) -> None:
     if improved:
         tr.save_state(tr.best_path, rec.epoch, True, batches_done, rec.to_dict())
     line = {k: rec.to_dict()[k] for k in METRIC_KEYS}
-    with open(tr.run_dir / "metrics.jsonl", "a", encoding="utf-8") as f:
+    with open_append(tr.run_dir / "metrics.jsonl", what="metrics log") as f:  # never through a link
         f.write(dumps_strict(line) + "\n")
 
 

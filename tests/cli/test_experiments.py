@@ -94,7 +94,7 @@ def test_experiment_errors_are_one_line(capsys, tmp_path):
 
 def test_diff_of_two_runs(vanishing, capsys):
     from studio.training.checkpoint import build_model
-    from studio.training.runs import read_run
+    from studio.runs import read_run
 
     a, b = vanishing / "sigmoid", vanishing / "relu_bn"
     assert main(["diff", str(a), str(b), "--json"]) == 0

@@ -206,3 +206,54 @@ def test_delete_with_reconnect_bridges_a_chain_in_one_step(qapp):
     doc = make_doc(resnet_like_graph(1))
     assert cmds.RemoveNodesCommand(doc, ["b0.add"], reconnect=True).healed == []
     assert cmds.RemoveNodesCommand(doc, ["b0.relu1"]).healed == []
+
+
+def test_paste_is_one_graph_paste_and_one_undo_step(qapp):
+    doc = make_doc(resnet_like_graph(1))
+    g = doc.graph
+    before = snapshot(g)
+    frag = g.subgraph(g.group("block0").nodes).to_dict()
+    frag["groups"] = [g.group("block0").to_dict()]
+    cmd, err = cmds.PasteCommand.try_create(doc, frag, (0, 500), "Duplicate")
+    assert err == "" and cmd.text() == "Duplicate 5 layers"
+    assert cmds.push(doc, cmd) is None and doc.undo_stack.count() == 1
+    new = cmd.new_ids
+    assert new["b0.conv1"] == "b0.conv3" and new["b0.add"] == "b0.add2"  # Graph.unique_id's scheme
+    assert [x.name for x in g.groups] == ["block0", "block0 (2)"]
+    after = snapshot(g)
+    doc.undo_stack.undo()
+    assert snapshot(g) == before
+    doc.undo_stack.redo()
+    assert snapshot(g) == after  # the same ids again
+    assert cmds.PasteCommand.try_create(doc, "not json", (0, 0))[1].startswith("cannot paste:")
+    assert cmds.PasteCommand.try_create(doc, {"nodes": []}, (0, 0))[1] == "the clipboard holds no layers"
+    assert "Nonsense" in cmds.PasteCommand.try_create(doc, {"nodes": [{"id": "x", "type": "Nonsense"}]})[1]
+    # refused while adding: the stack drops the command and the graph is as it was
+    bad = {"nodes": [{"id": "a", "type": "ReLU"}, {"id": "b", "type": "ReLU"}],
+           "edges": [{"source": "a", "target": "b", "port": 3}]}
+    cmd, err = cmds.PasteCommand.try_create(doc, bad)
+    assert cmd is not None and cmds.push(doc, cmd) and snapshot(g) == after and doc.undo_stack.count() == 1
+
+
+def test_insert_block_lays_out_attaches_and_undoes_in_one_step(qapp):
+    from studio.core.graph import GraphBuilder
+    from studio.templates.user import Block
+
+    b = GraphBuilder()  # saved without positions: every node at (0, 0)
+    b.add("Conv2d", "c1", out_channels=6, kernel_size=3, padding=1)
+    b.add("ReLU", "r1")
+    block = Block("two", "", b.graph, [{"node": "c1", "port": 0}], [{"node": "r1"}])
+    doc = make_doc(lenet_graph())
+    g = doc.graph
+    before = snapshot(g)
+    cmd = cmds.InsertBlockCommand(doc, block, (700, 30), attach_to="input")
+    assert cmd.text() == "Insert block 'two' (2 layers) after 'input'"
+    assert cmds.push(doc, cmd) is None and doc.undo_stack.count() == 1
+    c1, r1 = cmd.new_ids["c1"], cmd.new_ids["r1"]
+    assert (c1, r1) == ("c1", "r1") and Edge("input", "c1", 0) in g.edges and Edge("c1", "r1", 0) in g.edges
+    assert g.node(c1).pos == (700.0, 30.0) and g.node(r1).pos[1] > 30.0  # laid out, top-left at `at`
+    cmds.push(doc, cmds.InsertBlockCommand(doc, block, (900, 30)))
+    assert {"c2", "r2"} <= {n.id for n in g.nodes} and not g.in_edges("c2")
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert snapshot(g) == before

@@ -68,7 +68,7 @@ def test_gradient_flow_tab_and_canvas_strip(qtbot, win, ctl, shot):
 def test_compare_two_runs_with_diff_badges(qtbot, win, ctl, tmp_path, shot):
     from studio.paths import runs_dir
     from studio.training.engine import Trainer
-    from studio.training.runs import new_run_dir
+    from studio.runs import new_run_dir
     from studio.training.settings import TrainSettings
     from tests.training.engine_helpers import digits_bundle
 

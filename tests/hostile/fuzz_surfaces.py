@@ -169,7 +169,7 @@ def check_outcome(rc: int, out: str, err: str, json_out: bool = False, what: str
 
 def check_run_case(case: dict) -> str:
     """Two run folders, one mutated: `diff` (text and --json) and the Runs listing."""
-    from studio.training.runs import list_runs
+    from studio.runs import list_runs
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "runs"

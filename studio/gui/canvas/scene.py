@@ -293,21 +293,15 @@ class GraphScene(QGraphicsScene):
             self.removeItem(item)
         self.groups.clear(), self.blocks.clear()
         graph = self.graph
-        self.stage_of = {n: g.name for g in graph.stages for n in g.nodes}
-        self.block_of = {}
-        for g in graph.groups:
-            for n in g.nodes:
-                self.block_of.setdefault(n, g.name)
-        self.group_of = {n: self.block_of.get(n) or self.stage_of.get(n) for n in {**self.stage_of, **self.block_of}}
-        collapsed_stages = {g.name for g in graph.stages if g.collapsed and g.nodes}
+        member = graph.membership()
+        self.stage_of, self.block_of, self.group_of = member.stage_of, member.block_of, member.group_of
         for g in graph.all_groups:
             if not g.nodes:
                 continue
-            inner = g.kind != STAGE and any(self.stage_of.get(n) in collapsed_stages for n in g.nodes)
             item = BlockItem(g.name, g.kind == STAGE) if g.collapsed else GroupItem(g.name, g.kind == STAGE)
             self.addItem(item)
             (self.blocks if g.collapsed else self.groups)[g.name] = item
-            item.setVisible(not inner)
+            item.setVisible(g.name not in member.inside_collapsed_stage)
         for name in list(self.blocks) + list(self.groups):
             self._place_group(name, route=False)
         hidden = {nid for nid in self.nodes if self.endpoint(nid) is not self.nodes[nid]}

@@ -80,6 +80,7 @@ class TemplateGallery(QDialog):
         right.addWidget(self.detail, 1)
         if errors:
             warn = QLabel("Skipped: " + "; ".join(errors))
+            warn.setTextFormat(Qt.TextFormat.PlainText)  # file names are shown as typed, never as markup
             warn.setWordWrap(True)
             warn.setStyleSheet("color: #a66a00;")
             right.addWidget(warn)

@@ -136,7 +136,7 @@ class ExperimentWindow(QWidget):
     def start(self) -> bool:
         from studio.gui.training.worker import start_thread
         from studio.training.experiment import ExperimentRunner
-        from studio.training.runs import new_run_dir
+        from studio.runs import new_run_dir
 
         from .thread import ExperimentThread
 

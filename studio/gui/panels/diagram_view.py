@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QS
 from studio.core.errors import StudioError
 from studio.core.project import atomic_write_text
 from studio.diagram import build_diagram, to_svg
-from studio.diagram.raster import paint, to_image
+from studio.diagram.raster import paint, save_png
 from studio.gui.panels.lazy import LazyPanel
 
 DEBOUNCE_MS = 150
@@ -129,8 +129,8 @@ class DiagramView(LazyPanel):
         try:
             if suffix == ".svg":
                 atomic_write_text(out, to_svg(self.diagram))
-            elif not to_image(self.diagram, 2.0).save(str(out), "PNG"):
-                raise OSError("the PNG could not be written")
+            else:
+                save_png(self.diagram, out, 2.0)  # atomic, as the command line writes it
         except (OSError, StudioError) as exc:
             self.status.emit(f"Diagram not saved: {exc}")
             return None

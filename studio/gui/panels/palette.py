@@ -153,7 +153,15 @@ class Palette(QWidget):
         cat = self._blocks_item
         cat.takeChildren()
         icon = swatch("Merge")
-        for b in list_blocks():
+        skipped: list[str] = []
+        blocks = list_blocks(skipped)
+        self.block_problems = skipped  # files in the blocks folder that could not be read
+        if skipped:  # a note in the list, never a crash: each file named in the tooltip
+            note = QTreeWidgetItem([f"⚠ {len(skipped)} saved block file{'s' if len(skipped) > 1 else ''} skipped"])
+            note.setToolTip(0, "<p>" + "<br>".join(html.escape(e) for e in skipped[:10]) + "</p>")
+            note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            cat.addChild(note)
+        for b in blocks:
             n = len(b.graph)
             it = QTreeWidgetItem([b.name])
             it.setData(0, BLOCK_ROLE, b.name)
@@ -168,7 +176,8 @@ class Palette(QWidget):
 
     def block_names(self) -> list[str]:
         cat = self._blocks_item
-        return [cat.child(i).data(0, BLOCK_ROLE) for i in range(cat.childCount())] if cat else []
+        names = [cat.child(i).data(0, BLOCK_ROLE) for i in range(cat.childCount())] if cat else []
+        return [n for n in names if n]
 
     def _context_menu(self, pos) -> None:
         item = self.tree.itemAt(pos)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from studio.training.runs import graph_version, new_run_dir, run_checkpoint
+from studio.runs import graph_version, new_run_dir, run_checkpoint
 
 from .panel import TrainingPanel
 from .worker import THREAD_START_ERROR, TrainingThread, failed_result, start_thread

@@ -218,17 +218,23 @@ class TrainingPlots(QWidget):
     def save_png(self, path: str | Path) -> Path:
         """The three plots side by side, as one PNG."""
         self.refresh()
+        from studio.core.userfile import atomic_path
+
         path = Path(path)
-        if not self.grab().save(str(path)):
-            raise OSError(f"cannot write {path}")
+        image = self.grab()
+        with atomic_path(path, what="plot image") as tmp:  # whole or not at all, never through a link
+            if not image.save(str(tmp), "PNG"):
+                raise OSError(f"cannot write {path}")
         return path
 
     def export_csv(self, path: str | Path) -> list[Path]:
         """Epoch metrics to ``path`` and per-step metrics to ``<stem>-steps.csv`` beside it."""
+        from studio.core.userfile import atomic_writer
+
         path = Path(path)
         steps_path = path.with_name(path.stem + "-steps.csv")
         for target, buf, cols in ((path, self.epochs, self.EPOCH_COLS), (steps_path, self.steps, self.STEP_COLS)):
-            with open(target, "w", newline="", encoding="utf-8") as f:
+            with atomic_writer(target, "w", what="metrics table", newline="") as f:
                 w = csv.writer(f)
                 w.writerow(cols)
                 ints = [c in ("step", "epoch") for c in cols]

@@ -15,7 +15,7 @@ def _v(x) -> str:
 
 
 def compare_html(d: dict) -> str:
-    """The diff of two runs (studio.training.run_diff.diff_runs) for the details pane."""
+    """The diff of two runs (studio.runs.diff.diff_runs) for the details pane."""
     from studio.core.graph_diff import NodeChange
 
     g = d["graph"]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from studio.core.text import printable
-from studio.training.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
+from studio.runs import RunInfo, list_runs, read_run  # noqa: F401 (read_run: re-exported)
 
 from .epoch_axis import whole_epoch_ticks
 
@@ -102,9 +102,12 @@ class RunsView(QWidget):
         for row, r in enumerate(self.runs):
             best = r.best_val_acc
             cells = (r.name, r.model, r.dataset.get("source", ""), str(len(r.metrics)),
-                     "–" if best is None else f"{100 * best:.1f}%", r.status)
+                     "–" if best is None else f"{100 * best:.1f}%", r.status + (" ⚠" if r.notes else ""))
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(printable(str(text)))
+                if r.notes:  # what could not be read in this folder (skipped, never a crash)
+                    item.setToolTip("<p>" + "<br>".join(html.escape(printable(n)) for n in r.notes[:8]) + "</p>")
+                self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self._selection_changed()
 
@@ -145,7 +148,7 @@ class RunsView(QWidget):
     def _compare(self, runs) -> dict | None:
         if any(r.project is None for r in runs):
             return None
-        from studio.training.run_diff import diff_runs
+        from studio.runs.diff import diff_runs
 
         return diff_runs(runs[0], runs[1])
 

@@ -1,9 +1,9 @@
-"""studio.training.runs: one naming, the status record, old folders, the project via parse_project."""
+"""studio.runs: one naming, the status record, old folders, the project via parse_project."""
 import json
 
 from studio.core.project import save_project
 from studio.templates import build_project
-from studio.training.runs import graph_version, list_runs, new_run_dir, read_run, run_checkpoint, write_status
+from studio.runs import graph_version, list_runs, new_run_dir, read_run, run_checkpoint, write_status
 
 
 def test_naming_sorts_by_time_and_never_clashes(tmp_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 from studio.core.errors import StudioError
 from studio.core.graph_diff import diff_graphs
 
-from .runs import RunInfo, is_run_dir, read_run
+from .folder import RunInfo, is_run_dir, read_run
 
 METRICS = ("train_loss", "train_acc", "val_loss", "val_acc", "samples_per_s", "elapsed_s")
 
