@@ -25,8 +25,9 @@ def test_runs_details_escape_every_text_from_the_run_folder(qtbot, monkeypatch, 
     qtbot.addWidget(view)
     view.select_runs(["<b>run"])
     text = view.details.text()
+    # (a metric named with HTML is either dropped by the typed metrics record or shown escaped)
     for raw in ("<img src='x'>", "<b>digits</b>", "<u>sgd</u>", "<s>train_loss</s>", "<b><b>run"):
         assert raw not in text, raw
     for shown in ("&lt;img src=&#x27;x&#x27;&gt;net", "&lt;b&gt;digits&lt;/b&gt;", "&lt;u&gt;sgd&lt;/u&gt;",
-                  "&lt;s&gt;train_loss&lt;/s&gt;", "&lt;b&gt;run"):
+                  "&lt;b&gt;run"):
         assert shown in text, (shown, text)

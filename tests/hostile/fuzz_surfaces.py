@@ -361,7 +361,7 @@ def _from_jsonable(v):
 
 def case_text(kind: str, case: dict) -> str:
     """A case as a file (NaN and lone surrogates as Python's json writes them: this is test data)."""
-    return json.dumps({"kind": kind, "case": _jsonable(case)}, indent=1) + "\n"
+    return json.dumps({"kind": kind, "case": _jsonable(case)}) + "\n"
 
 
 def load_case_text(text: str) -> tuple[str, dict]:

@@ -105,6 +105,10 @@ def test_the_surface_fuzzer_sees_a_broken_invariant():
     assert fuzz_surfaces.check_outcome(2, "", "cnn-studio diff: x: no such run folder\n") == "refused"
 
 
+def test_the_surface_corpus_is_there():
+    assert len(sorted(fuzz_surfaces.CORPUS.glob("*.case.json"))) >= 10
+
+
 @pytest.mark.parametrize("path", sorted(fuzz_surfaces.CORPUS.glob("*.case.json")), ids=lambda p: p.name)
 def test_corpus_surface_case(path):
     """Every run-folder or template case the fuzzer ever failed on (benchmarks/fuzz.py --save)."""
