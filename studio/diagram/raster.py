@@ -114,11 +114,18 @@ def save_png(d: Diagram, path: str | os.PathLike, scale: float = 2.0) -> bool:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         save_png._app = QApplication([])  # kept for the process's life
-    from studio.core.userfile import UserFileError, atomic_path, shown
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from studio.core.userfile import UserFileError, atomic_write_bytes, shown
 
     img = to_image(d, scale)
-    with atomic_path(path, what="diagram") as tmp:
-        if not img.save(str(tmp), "PNG"):
-            raise UserFileError(f"cannot save the diagram {shown(path)}: the PNG writer failed "
-                                f"({int(d.width * scale)}×{int(d.height * scale)} pixels); try a smaller --scale or .svg")
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = img.save(buf, "PNG")  # encoded in memory: Qt never sees the file name, which may not be UTF-8
+    buf.close()
+    if not ok:
+        raise UserFileError(f"cannot save the diagram {shown(path)}: the PNG writer failed "
+                            f"({int(d.width * scale)}×{int(d.height * scale)} pixels); try a smaller --scale or .svg")
+    atomic_write_bytes(path, bytes(data), what="diagram")
     return True

@@ -335,6 +335,10 @@ def check_non_utf8(raw: bytes) -> str:
                      ["diagram", name, "-o", os.fsdecode(b"d\xfe.png")], ["diff", run.name, other.name]):
             rc, out, err = _subprocess_cli(tmp, tmp / "home", *args)
             outcomes.append(check_outcome(rc, out, err, False, f"non-UTF-8 {raw!r}: {args[0]}"))
+        for made in (os.fsdecode(b"d\xfe.svg"), os.fsdecode(b"d\xfe.png")):
+            assert (tmp / made).stat().st_size > 0, f"non-UTF-8 {raw!r}: {made!r} is empty"
+        stray = [p.name for p in tmp.iterdir() if "\ufffd" in p.name or p.name.endswith(".tmp")]
+        assert not stray, f"non-UTF-8 {raw!r}: written under another name: {stray}"
     return "/".join(outcomes)
 
 

@@ -247,6 +247,8 @@ def test_non_utf8_paths_print_on_a_strict_utf8_stdout(tmp_path):
             assert len(r.stderr.strip().splitlines()) == 1
     svg = tmp_path / os.fsdecode(b"d\xfe.svg")
     ET.parse(svg)  # the title (from the file name) was written, as well-formed XML
+    assert (tmp_path / os.fsdecode(b"d\xfe.png")).stat().st_size > 0  # at the name asked, not a re-encoded one
+    assert not [p.name for p in tmp_path.iterdir() if "\ufffd" in p.name or p.name.endswith(".tmp")]
 
 
 # ---- the PNG canvas ----------------------------------------------------------------------------
