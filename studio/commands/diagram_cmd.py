@@ -57,13 +57,14 @@ def run(args) -> int:
     if suffix == ".svg":  # both written atomically: a failure leaves an existing file as it was
         atomic_write_text(out, to_svg(d), what="diagram")
     else:
-        from studio.diagram.raster import MAX_PIXELS, png_scale, save_png
+        from studio.diagram.raster import MAX_PIXELS, MAX_SIDE, png_scale, save_png
 
         scale = png_scale(d, args.scale)  # a diagram too large for any PNG: one line, nothing written
         save_png(d, out, scale)
     if scale != args.scale:
         print(f"cnn-studio diagram: note: drawn at --scale {scale:g} instead of {args.scale:g} so that the PNG "
-              f"stays within {MAX_PIXELS // 1_000_000} million pixels; for every detail write SVG (-o NAME.svg)",
+              f"stays within {MAX_PIXELS // 1_000_000} million pixels and {MAX_SIDE:,} a side; for every detail "
+              "write SVG (-o NAME.svg)",
               file=sys.stderr)
     print(printable(f"diagram of {name} ({len(d.boxes)} feature maps, {len(d.stages)} stages) written to {out}"),
           file=sys.stdout)

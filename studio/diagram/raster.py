@@ -28,10 +28,12 @@ def png_scale(d: Diagram, scale: float) -> float:
     if scale <= fit:
         return scale
     if fit < MIN_SCALE:
+        pw, ph = int(w * MIN_SCALE), int(h * MIN_SCALE)
+        limit = (f"over the limit of {MAX_SIDE:,} pixels a side" if max(pw, ph) > MAX_SIDE
+                 else f"over the limit of {MAX_PIXELS // 1_000_000} million pixels")
         raise StudioError(
             f"the diagram ({len(d.boxes):,} feature maps, {w:,.0f}×{h:,.0f} units) is too large for a PNG: "
-            f"even at scale {MIN_SCALE:g} it would be {int(w * MIN_SCALE):,}×{int(h * MIN_SCALE):,} pixels, "
-            f"over the limit of {MAX_PIXELS // 1_000_000} million pixels and {MAX_SIDE:,} a side; "
+            f"even at scale {MIN_SCALE:g} it would be {pw:,}×{ph:,} pixels, {limit}; "
             "nothing was written: write it as SVG instead (-o NAME.svg), which has no size limit")
     return math.floor(fit * 100) / 100
 
