@@ -1,4 +1,4 @@
-"""Layering at run time (DESIGN.md), each check in a fresh interpreter: the core, the layer
+"""Layering at run time (docs/architecture.md), each check in a fresh interpreter: the core, the layer
 catalogue and the templates load neither torch nor Qt; generating code as text (the Code
 tab) never imports torch. The static rules are import-linter contracts in pyproject.toml
 (``lint-imports``, run by ``make test``) and tests/test_import_graph.py."""

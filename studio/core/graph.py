@@ -2,8 +2,10 @@
 (named blocks), and an observer so that views follow every change.
 
 Every edit goes through the mutation API (add_node, remove_node, connect, disconnect,
-set_param, set_label, move, add_group, remove_group). Each mutation emits a signal; undo
-commands in the GUI call exactly these methods.
+set_param, set_label, move, add_group, remove_group, paste). Each mutation emits a signal;
+undo commands in the GUI call exactly these methods. The value types (Node, Edge, Group, the
+connect check) and the id scheme are in :mod:`studio.core.graph_types`; pasting a fragment in
+:mod:`studio.core.graph_paste`.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from .spec import get_spec
 from .text import clip, short_repr
 
 __all__ = ["STAGE", "ConnectCheck", "ConnectReason", "Edge", "Graph", "GraphBuilder", "Group", "Membership", "Node"]
+
 
 class Graph:
     """A directed acyclic graph of layers with one Input and one output (checked by

@@ -47,6 +47,13 @@ def fragment_dict(fragment: Any) -> dict:
     return fragment
 
 
+def _records(frag: dict, key: str) -> list[dict]:
+    items = frag.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise GraphError(f"the fragment's \"{key}\" is not a list of records: copy layers from the canvas")
+    return items
+
+
 def _pos(nd: dict) -> tuple[float, float]:
     pos = nd.get("pos") or (0.0, 0.0)
     try:
@@ -82,14 +89,19 @@ def plan_paste(graph: Graph, fragment: Any, at: tuple[float, float] | None = Non
             labels.add(label)
         params = spec.normalize(nd.get("params") or {}, label or new)
         plan.nodes.append(Node(new, spec.id, params, label, _pos(nd)))
-    for ed in frag.get("edges") or []:
+    for ed in _records(frag, "edges"):
         s, t = plan.mapping.get(str(ed.get("source"))), plan.mapping.get(str(ed.get("target")))
+        port = ed.get("port", 0)
+        if not isinstance(port, int) or isinstance(port, bool) or port < 0:
+            raise GraphError(f"the fragment's connection {short_repr(ed.get('source'))} → "
+                             f"{short_repr(ed.get('target'))} has port {short_repr(port)}: a port is a whole number ≥ 0")
         if s and t:
-            plan.edges.append(Edge(s, t, int(ed.get("port", 0))))
+            plan.edges.append(Edge(s, t, port))
     names = {g.name for g in graph.all_groups}
-    for gd in frag.get("groups") or []:
-        members = [plan.mapping[n] for n in gd.get("nodes", []) if n in plan.mapping]
-        if members and len(members) == len(gd.get("nodes", [])):
+    for gd in _records(frag, "groups"):
+        ids = [str(n) for n in gd.get("nodes") or []] if isinstance(gd.get("nodes") or [], list) else []
+        members = [plan.mapping[n] for n in ids if n in plan.mapping]
+        if members and len(members) == len(ids):
             name = fresh_name(str(gd.get("name") or "group"), names)
             names.add(name)
             plan.groups.append(Group(name, members, bool(gd.get("collapsed", False)), str(gd.get("kind", ""))))

@@ -93,16 +93,6 @@ def compute(analysis, params: dict[str, dict], sources: dict[str, list[str]]) ->
     return out
 
 
-def chain_formula(windows) -> tuple[int, int]:
-    """Receptive field and jump of a chain of square windows [(K, S, D), ...] in closed form:
-    r = 1 + Σ_l (K_l − 1)·D_l·Π_{i<l} S_i,  j = Π S_l."""
-    r, j = 1, 1
-    for k, s, d in windows:
-        r += (k - 1) * d * j
-        j *= s
-    return r, j
-
-
 def describe(field: Field | None) -> str:
     """One line for tooltips and the inspector."""
     if field is None:

@@ -22,6 +22,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import secrets
 import stat
 import time
@@ -37,6 +38,7 @@ DEFAULT_LIMIT = 64 * 2**20
 _CHUNK = 1 << 20
 #: the longest target name used inside a temporary name (keeps it under the 255-byte NAME_MAX)
 _NAME_IN_TEMP = 120
+_UNSAFE_IN_TEMP = re.compile(r"[^A-Za-z0-9._-]")
 
 
 class UserFileError(StudioError, OSError):
@@ -244,7 +246,9 @@ def _folder(path: Path) -> Path:
 
 
 def _temp_prefix(path: Path) -> str:
-    return f".{path.name[:_NAME_IN_TEMP]}."
+    """``.NAME.`` with NAME cut short and kept to ASCII letters, digits and ``._-``: a library that
+    writes by file name (Qt re-encodes a name that is not UTF-8) must write exactly this file."""
+    return "." + _UNSAFE_IN_TEMP.sub("_", path.name[:_NAME_IN_TEMP]) + "."
 
 
 def clean_stale_temps(path: str | os.PathLike) -> int:

@@ -100,9 +100,6 @@ class Autosaver(QObject):
         self.timer.timeout.connect(self.save_now)
         self.timer.start()
 
-    def set_interval(self, ms: int) -> None:
-        self.timer.setInterval(int(ms))
-
     def save_now(self) -> Path | None:
         """Write the recovery file if the document has unsaved changes."""
         if not self.document.is_dirty:

@@ -96,6 +96,10 @@ def test_bad_fragments_are_refused_and_nothing_stays():
         g.paste({"nodes": [{"id": "x", "type": "ReLU"}, {"id": "x", "type": "ReLU"}]})
     with pytest.raises(ParamError):
         g.paste({"nodes": [{"id": "c", "type": "Conv2d", "params": {"kernel_size": -3}}]})
+    with pytest.raises(GraphError, match="port 'x': a port is a whole number"):
+        g.paste({"nodes": [{"id": "a", "type": "ReLU"}], "edges": [{"source": "a", "target": "a", "port": "x"}]})
+    with pytest.raises(GraphError, match="\"groups\" is not a list of records"):
+        g.paste({"nodes": [{"id": "a", "type": "ReLU"}], "groups": ["a"]})
     with pytest.raises(GraphError, match="position"):
         g.paste({"nodes": [{"id": "r", "type": "ReLU", "pos": "here"}]})
     # a refusal while adding (input port 5 of a ReLU) rolls back the layers already added
@@ -120,3 +124,11 @@ def test_membership_of_stages_and_blocks():
     assert g.membership().inside_collapsed_stage == {"blk"}
     g.remove_group("blk")
     assert g.membership().group_of == {"conv1": "stage1", "relu": "stage1"}
+
+
+def test_ids_that_are_not_names_get_legal_ones():
+    g = Graph()
+    m = g.paste({"nodes": [{"id": 1, "type": "ReLU"}, {"id": "a b", "type": "ReLU"}],
+                 "edges": [{"source": 1, "target": "a b"}], "groups": [{"name": "g", "nodes": [1, "a b"]}]})
+    assert m == {"1": "n_1", "a b": "a_b"} and g.edges == [Edge("n_1", "a_b", 0)]
+    assert [(x.name, x.nodes) for x in g.groups] == [("g", ["n_1", "a_b"])]

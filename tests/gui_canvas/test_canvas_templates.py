@@ -4,7 +4,6 @@ from PySide6.QtCore import QPointF
 
 from studio.core.project import Project
 from studio.gui import commands as cmds
-from studio.gui.canvas.bench import measure_canvas
 
 from .canvas_graphs import lenet_graph, resnet_like_graph
 
@@ -53,6 +52,8 @@ def test_switching_projects_detaches_old_graph(make_view):
 
 
 def test_benchmark_helper(qapp):
+    from benchmarks.canvas_timing import measure_canvas
+
     res = measure_canvas(Project(graph=resnet_like_graph(8)))
     assert res["nodes"] == 2 + 8 * 5 + 3 and res["populate_s"] > 0 and res["edit_s"] > 0
 

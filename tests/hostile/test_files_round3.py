@@ -279,3 +279,16 @@ def test_a_key_given_twice_in_a_project_is_refused(cli):
 
     rc, _, err = cli("summary", CORPUS / "round3-duplicate-key.cnnproj")
     one_line_error(rc, err, "'num_classes' appears twice")
+
+
+def test_a_library_writing_by_name_writes_the_asked_file_even_when_the_name_is_not_utf8(tmp_path):
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (Qt needs one to save)
+    target = tmp_path / os.fsdecode(b"caf\xe9 \xff.png")
+    img = QImage(12, 12, QImage.Format.Format_ARGB32)
+    img.fill(0)
+    with atomic_path(target) as tmp:
+        assert tmp.name.isascii()  # Qt re-encodes a name that is not UTF-8: it must not see one
+        assert img.save(str(tmp), "PNG")
+    assert os.listdir(tmp_path) == [target.name] and target.stat().st_size > 50

@@ -84,9 +84,6 @@ class GroupItem(QGraphicsItem):
     def type(self) -> int:
         return GROUP_TYPE
 
-    def set_member_rect(self, r: QRectF) -> None:
-        self.set_member_rects([r] if not r.isNull() else [])
-
     def set_member_rects(self, rects: list[QRectF]) -> None:
         self.prepareGeometryChange()
         m = MARGIN + (8 if self.stage else 0)
@@ -98,10 +95,6 @@ class GroupItem(QGraphicsItem):
         self._titles = [static_text(f"▾ {self.name}" + ("" if i == 0 else " (continued)"), font,
                                     max(60.0, r.width() - 16)) for i, r in enumerate(self._rects)]
         self.update()
-
-    def title_rect(self) -> QRectF:
-        r = self._rects[0] if self._rects else QRectF()
-        return QRectF(r.left(), r.top(), r.width(), TITLE_H)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)

@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from studio.core.userfile import atomic_writer, open_regular
+
 from .settings import DataError, DataSettings
 from .source import TEST, TRAIN, Source, array_source
 
@@ -57,13 +59,11 @@ def _unpack_idx(folder: Path) -> None:
     for f in _IDX:
         gz = folder / (f + ".gz")
         if not (folder / f).exists() and gz.is_file():
-            tmp = folder / (f + ".part")
-            try:
-                with gzip.open(gz, "rb") as src, open(tmp, "wb") as dst:
+            try:  # a random temp name renamed at the end: a planted link is never written through
+                with open_regular(gz, what="data file") as raw, gzip.open(raw, "rb") as src, \
+                        atomic_writer(folder / f, what="data file") as dst:
                     shutil.copyfileobj(src, dst)
-                os.replace(tmp, folder / f)
             except (OSError, EOFError) as e:
-                tmp.unlink(missing_ok=True)
                 raise DataError(f"{gz}: cannot unpack ({e}); replace it with an intact copy") from None
 
 
@@ -176,7 +176,7 @@ class _ArrayUnpickler(pickle.Unpickler):
 
 def safe_unpickle(path: Path):
     try:
-        with open(path, "rb") as f:
+        with open_regular(path, what="CIFAR-10 batch file") as f:  # a pipe there never blocks
             return _ArrayUnpickler(f, encoding="latin1").load()
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, OSError) as e:
         raise DataError(f"{path}: not a CIFAR-10 batch file ({e}); replace it with the original file") from None

@@ -7,7 +7,7 @@ from studio.diagram import build_diagram, primitives, to_svg
 from studio.diagram.geometry import box_height, box_thickness
 from studio.templates import build_project
 
-from .conftest import lenet
+from ..graphs import lenet
 
 
 def test_lenet_boxes_follow_the_shapes():
