@@ -32,8 +32,10 @@ def diff_runs(a: RunInfo, b: RunInfo) -> dict:
     data = {k: [da.get(k), db.get(k)] for k in sorted(set(da) | set(db)) if da.get(k) != db.get(k)}
     last_a = a.metrics[-1] if a.metrics else {}
     last_b = b.metrics[-1] if b.metrics else {}
-    return {"a": {"run": str(a.path), "status": a.status, "epochs": len(a.metrics), "best_val_acc": a.best_val_acc},
-            "b": {"run": str(b.path), "status": b.status, "epochs": len(b.metrics), "best_val_acc": b.best_val_acc},
+    return {"a": {"run": str(a.path), "status": a.status, "epochs": len(a.metrics), "best_val_acc": a.best_val_acc,
+                  "notes": list(a.notes)},
+            "b": {"run": str(b.path), "status": b.status, "epochs": len(b.metrics), "best_val_acc": b.best_val_acc,
+                  "notes": list(b.notes)},
             "graph": g.to_dict(),
             "settings": settings, "settings_changed": sorted(k for k, (x, y) in settings.items() if x != y),
             "data_changed": data,
@@ -67,4 +69,7 @@ def format_diff(d: dict) -> str:
     lines += ["", "final metrics (A | B):"]
     for k, (x, y) in d["final_metrics"].items():
         lines.append(f"    {k:<16} {num(x):>12} | {num(y)}")
+    notes = [(tag, n) for tag in ("A", "B") for n in d[tag.lower()].get("notes", ())]
+    if notes:  # what could not be read in the run folders (skipped, never a crash)
+        lines += ["", "skipped when reading the runs:"] + [f"  {tag}: {n}" for tag, n in notes]
     return "\n".join(lines)

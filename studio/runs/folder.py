@@ -265,7 +265,7 @@ def run_checkpoint(version: str, root: Path | None = None, newest: int = 30) -> 
     root = Path(root)
     found = []
     for d in root.iterdir() if root.is_dir() else ():
-        ck = next((d / n for n in ("best.pt", "last.pt") if (d / n).is_file()), None)
+        ck = next((d / n for n in ("best.pt", "last.pt") if (d / n).is_file() and not (d / n).is_symlink()), None)
         if ck is not None:
             found.append((ck.stat().st_mtime, d.name, ck))
     for _t, _n, ck in sorted(found, reverse=True)[:newest]:

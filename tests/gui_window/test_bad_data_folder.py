@@ -36,3 +36,27 @@ def test_the_template_gallery_lists_the_good_and_names_the_skipped(_studio_home,
     qtbot.addWidget(gallery)
     names = [i.name for i in gallery.infos]
     assert "good project" in names and not any(isinstance(n, int) for n in names)
+
+
+def test_recovery_settings_and_log_survive_pipes(_studio_home):
+    """A pipe as the recovery note, the settings file and the log: start-up reads and opens
+    them without blocking (run in a thread so that a regression fails instead of hanging)."""
+    import threading
+
+    from studio.gui import autosave, settings
+    from studio.gui.app import _setup_logging
+
+    make_bad_home(_studio_home, specials=True)
+    got: dict = {}
+
+    def start_up():
+        got["recovery"] = autosave.find_recovery()
+        got["recent"] = settings.recent_files()
+        got["log"] = _setup_logging()
+
+    t = threading.Thread(target=start_up, daemon=True)
+    t.start()
+    t.join(60)
+    assert not t.is_alive(), "start-up blocked on a pipe in the data folder"
+    assert got["recovery"] is not None and got["recovery"].original is None  # the note unreadable: no original
+    assert got["recent"] == [] and got["log"] is None

@@ -166,3 +166,11 @@ def test_the_window_opens_with_every_bad_file_in_the_data_folder(tmp_path):
     rc, out, err = cnn("gui", "--screenshot", tmp_path / "shot.png", timeout=180, env={"CNN_STUDIO_HOME": str(home)})
     assert rc == 0 and "Traceback" not in err, err
     assert (tmp_path / "shot.png").stat().st_size > 10_000
+
+
+def test_diff_names_what_it_skipped(tmp_path, cli):
+    a = _folder(tmp_path, project_cnnproj=lenet_dict(), metrics_jsonl='{"epoch": 1}\nnot json\n',
+                run_json={"format": "cnn-studio-run", "version": 1, "best_val_acc": "x"})
+    rc, out, err = cli("diff", a, a)
+    assert rc == 0, err
+    assert "skipped when reading the runs:" in out and "best_val_acc is 'x'" in out and "not JSON skipped" in out
