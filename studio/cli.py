@@ -15,7 +15,7 @@ from studio.core.errors import StudioError
 from studio.core.text import printable
 
 COMMANDS = ["gui", "summary", "diagram", "templates", "new", "export", "import", "train", "evaluate",
-            "predict", "experiment", "diff"]
+            "predict", "experiment", "diff", "concepts"]
 
 
 def _load_commands():

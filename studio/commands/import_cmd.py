@@ -12,6 +12,7 @@ from studio.core.number_text import int_arg
 from studio.core.project import SUFFIX, save_project
 from studio.core.text import printable
 
+from .transfer_args import add_weights_argument, attach_weights
 from .common import HelpFormatter, check_output_file, parse_input_shape
 
 
@@ -30,6 +31,7 @@ def add_parser(sub) -> None:
     p.add_argument("--classes", type=int_arg("--classes", example="10"), metavar="N",
                    help="number of classes (passed as num_classes= when the callable accepts it)")
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
+    add_weights_argument(p)  # transfer learning (docs/transfer.md)
     p.set_defaults(run=run)
 
 
@@ -44,9 +46,12 @@ def run(args) -> int:
         from studio.compiler.importer import import_callable  # torch: after the arguments are checked
 
         proj = import_callable(args.callable, shape, args.classes)  # what is run: studio.compiler.pyload
+    report = attach_weights(proj, args.weights)  # transfer: tried and stored before saving
     save_project(proj, out)
     n_groups = len(proj.graph.groups)
     print(printable(f"imported {args.callable}: {len(proj.graph)} nodes, {len(proj.graph.edges)} edges"
           f"{f', {n_groups} blocks' if n_groups else ''}, {proj.num_classes} classes"))
     print(printable(f"wrote {out}"))
+    for line in report:
+        print(printable(line))
     return 0

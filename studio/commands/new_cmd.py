@@ -10,6 +10,7 @@ from studio.core.spec import fmt_shape
 from studio.core.text import printable
 from studio.core.validate import validate
 
+from .transfer_args import add_weights_argument, attach_weights
 from .common import HelpFormatter, check_output_file, parse_input_shape
 
 
@@ -25,6 +26,7 @@ def add_parser(sub) -> None:
     p.add_argument("--input", metavar="CxHxW", help="input shape, e.g. 1x28x28 (default: the template's)")
     p.add_argument("--classes", type=int_arg("--classes", example="10"), metavar="N", help="number of classes (default: the template's)")
     p.add_argument("--force", action="store_true", help="overwrite PROJECT if it exists")
+    add_weights_argument(p)  # transfer learning (docs/transfer.md)
     p.set_defaults(run=run)
 
 
@@ -39,8 +41,11 @@ def run(args) -> int:
         out += SUFFIX  # "-o my_net" writes my_net.cnnproj
     check_output_file(out, args.force, example=args.template + SUFFIX)
     proj = templates.build_project(args.template, input_shape=shape, num_classes=args.classes)
+    report = attach_weights(proj, args.weights)  # transfer: tried and stored before saving
     save_project(proj, out)
     a = validate(proj.graph, proj.num_classes)
     print(printable(f"wrote {out}: {proj.name}, input {fmt_shape(proj.input_shape)}, {proj.num_classes} classes, "
           f"{len(proj.graph)} layers, {a.total_params:,} parameters"))
+    for line in report:
+        print(printable(line))
     return 0

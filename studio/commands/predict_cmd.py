@@ -8,7 +8,7 @@ from studio.core.jsonout import dumps_strict
 from studio.core.number_text import int_arg
 from studio.core.text import printable
 
-from . import predict_explain
+from . import predict_activations, predict_cam, predict_explain
 from .common import HelpFormatter
 
 
@@ -21,13 +21,17 @@ def add_parser(sub) -> None:
                        epilog="examples:\n  cnn-studio predict runs/lenet/best.pt resources/samples/digit_*.png --top-k 3\n"
                               "  cnn-studio predict runs/lenet/best.pt resources/samples/digit_3.png --explain --label 3\n"
                               "  cnn-studio predict runs/lenet/best.pt resources/samples/digit_3.png "
-                              "--explain-layer conv1 --at 0,10,10",
+                              "--explain-layer conv1 --at 0,10,10\n"
+                              "  cnn-studio predict runs/lenet/best.pt resources/samples/digit_3.png "
+                              "--cam --cam-layer conv2 --cam-out cam.png",
                        formatter_class=HelpFormatter)
     p.add_argument("checkpoint", metavar="CKPT", help="a checkpoint written by `cnn-studio train`")
     p.add_argument("images", metavar="IMAGE", nargs="+", help="image files (PNG, JPEG, ...)")
     p.add_argument("--top-k", type=int_arg("--top-k", example="3"), default=5, metavar="K", help="how many classes to list (default 5)")
     p.add_argument("--json", action="store_true", help="print one JSON object per image")
     predict_explain.add_arguments(p)
+    predict_activations.add_arguments(p)
+    predict_cam.add_arguments(p)  # Grad-CAM (studio/commands/predict_cam.py)
     p.set_defaults(run=run)
 
 
@@ -37,6 +41,10 @@ def run(args) -> int:
     if args.top_k < 1:
         raise StudioError(f"--top-k {args.top_k}: list at least 1 class")
     checkpoint_file(args.checkpoint)  # a mistyped path is reported before torch loads
+    if predict_activations.wanted(args):
+        return predict_activations.run(args)
+    if predict_cam.wanted(args):
+        return predict_cam.run(args)
     if predict_explain.wanted(args):
         return predict_explain.run(args)
     from studio.training.predict import Predictor

@@ -20,7 +20,38 @@ def add_parser(sub) -> None:
                        formatter_class=HelpFormatter)
     p.add_argument("name", nargs="?", metavar="NAME", help="show this template's card")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--save", nargs=2, metavar=("PROJECT", "NAME"), help="save the network of PROJECT as your "
+                   "template NAME (its notes become the card text)")
+    p.add_argument("--force", action="store_true", help="with --save: replace your template NAME if it exists")
     p.set_defaults(run=run)
+
+
+def _save(args) -> int:
+    from studio.core.errors import StudioError
+    from studio.core.project import load_project
+    from studio.core.text import printable
+    from studio.core.validate import validate
+    from studio.templates.user import save_user_template
+
+    project_file, name = args.save
+    if args.name:
+        raise StudioError("--save PROJECT NAME takes no template name before it: leave it out")
+    project = load_project(project_file)
+    a = validate(project.graph, project.num_classes)
+    if a.errors:
+        raise StudioError(f"{project_file} has {len(a.errors)} error(s) (first: {a.errors[0].message}): "
+                          "fix them before saving it as a template (see: cnn-studio summary)")
+    try:
+        path = save_user_template(name, project, project.notes, overwrite=args.force)
+    except StudioError as exc:
+        if "already exists" in str(exc):
+            raise StudioError(f"{exc} (or add --force to replace it)") from None
+        raise
+    except OSError as exc:
+        raise StudioError(f"cannot write the template {name!r}: {exc.strerror or exc}") from None
+    print(printable(f"saved {project_file} as the template '{name.strip()}' ({path}); use it with "
+                    f"cnn-studio new '{name.strip()}' -o PROJECT"))
+    return 0
 
 
 def _count(n: int | None) -> str:
@@ -41,6 +72,8 @@ def _shown(info):
 def run(args) -> int:
     from studio import templates
 
+    if args.save:
+        return _save(args)
     if args.name:
         info = templates.get_template(args.name)
         print(dumps_strict(info.to_dict(), indent=2) if args.json else templates.format_card(_shown(info)))

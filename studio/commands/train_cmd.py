@@ -14,6 +14,7 @@ from studio.core.text import printable
 from .common import (HelpFormatter, add_model_argument, data_settings, load_model_arg, looks_like_file,
                      parse_input_shape, print_graph_errors)
 from .train_output import ProgressPrinter, epoch_table
+from .transfer_args import add_transfer_arguments, check_transfer, print_transfer, transfer_settings
 
 NATURAL_CHANNELS = {"digits": 1, "mnist": 1, "fashion-mnist": 1, "shapes": 3, "cifar10": 3}
 
@@ -23,6 +24,7 @@ EXAMPLES = """examples:
   cnn-studio train resnet18 --input 3x64x64 --data shapes --epochs 5 --device cuda
   cnn-studio train my_net.cnnproj --data folder:photos --lr 0.001 --optimizer adamw
   cnn-studio train lenet5 --resume runs/lenet/last.pt --epochs 20     # continue to epoch 20
+  cnn-studio train resnet18 --data folder:photos --weights resnet18-f37072fd.pth --freeze conv1,bn1,layer1
 
 Settings not given on the command line come from the project's saved training settings, else the
 defaults shown. A template's input channels and class count follow the data unless --input or
@@ -64,6 +66,7 @@ def add_parser(sub) -> None:
                    "PROJECT must be the network it was trained on")
     p.add_argument("--force", action="store_true", help="train into a RUN_DIR that holds an earlier run, "
                    "replacing its checkpoints")
+    add_transfer_arguments(p)
     p.set_defaults(run=run)
 
 
@@ -80,7 +83,8 @@ def _settings(project, args):
     return base.replace(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, optimizer=args.optimizer,
                         momentum=args.momentum, nesterov=args.nesterov, weight_decay=args.weight_decay,
                         scheduler=args.scheduler, label_smoothing=args.label_smoothing, device=args.device,
-                        amp=args.amp, channels_last=args.channels_last, num_workers=args.workers, seed=args.seed)
+                        amp=args.amp, channels_last=args.channels_last, num_workers=args.workers, seed=args.seed,
+                        **transfer_settings(args))
 
 
 def _where(args) -> str:
@@ -232,6 +236,7 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
                               "choose a folder you can write to") from None
     project, bundle, data = prepare(args, project)
     project.training = settings.to_dict()
+    weights = check_transfer(args, project, settings)  # transfer: bad weights file / freeze name: exit 2
     if args.out:
         out = Path(args.out)
     elif args.resume:
@@ -240,7 +245,8 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
         from studio.runs import new_run_dir
 
         out = new_run_dir(name, Path.cwd() / "runs")
-    trainer = Trainer(project, bundle, settings, out_dir=out, resume=Path(args.resume) if args.resume else None)
+    trainer = Trainer(project, bundle, settings, out_dir=out, resume=Path(args.resume) if args.resume else None,
+                      weights=weights)
     printer = ProgressPrinter(sys.stderr, enabled=main)
     interrupted = []
 
@@ -257,6 +263,7 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
         for rec in trainer.run():
             if rec.kind == "start":
                 printer.start(rec, name, bundle, data.source)
+                print_transfer(trainer, main)
             elif rec.kind == "progress":
                 printer.progress(rec)
             elif rec.kind == "epoch":

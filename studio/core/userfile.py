@@ -384,13 +384,16 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", *, what: str = "fil
         else:
             f = os.fdopen(fd, "w", encoding=encoding, newline=newline)
         with f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        _commit(tmp, path)
-    except OSError as exc:
-        _discard(tmp)
-        raise _write_error(exc, path, what) from None
+            yield f  # an exception of the block itself goes on as it is (after the temp is removed)
+            try:
+                f.flush()
+                os.fsync(f.fileno())
+            except OSError as exc:
+                raise _write_error(exc, path, what) from None
+        try:
+            _commit(tmp, path)
+        except OSError as exc:
+            raise _write_error(exc, path, what) from None
     except BaseException:
         _discard(tmp)
         raise
@@ -399,7 +402,10 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", *, what: str = "fil
 def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, what: str = "file") -> None:
     """Write ``data`` so that ``path`` holds either the old or the new content, never half."""
     with atomic_writer(path, "wb", what=what) as f:
-        f.write(data)
+        try:
+            f.write(data)
+        except OSError as exc:  # a full disk while writing: one line naming the file
+            raise _write_error(exc, Path(path), what) from None
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, *, what: str = "file") -> None:

@@ -2,7 +2,11 @@
 NN-SVG, PlotNeuralNet): each feature map a box, left to right; height and depth grow with
 the map's H and W, thickness with its channels (log scale, so 3 and 2048 channels both
 fit); a convolution's kernel drawn as a small square on the map it reads; skip connections
-as arcs; stages bracketed and named with their output shape; a legend.
+as arcs; stages bracketed and named with their output shape; a legend of what the figure holds.
+A deep network is drawn one box per block, and a block is drawn as what it is: a residual
+block, a dense layer whose maps are concatenated (the channel count growing), an inception
+module's parallel branches, an inverted residual with a depthwise convolution, with or without
+squeeze-excitation.
 
 Pure Python (no torch, no Qt): :func:`build_diagram` computes boxes and places them,
 :func:`primitives` turns them into polygons, lines, curves and texts that the SVG writer
@@ -11,6 +15,7 @@ Pure Python (no torch, no Qt): :func:`build_diagram` computes boxes and places t
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from studio.core.graph import Graph
@@ -18,12 +23,19 @@ from studio.core.stages import infer_stages
 
 # what a box's colour says (and the legend shows)
 KIND_FILL = {"input": "#b0bec5", "conv": "#64b5f6", "pool": "#4db6ac", "block": "#9575cd",
-             "linear": "#81c784", "merge": "#f06292", "other": "#e0e0e0"}
+             "linear": "#81c784", "add": "#f06292", "concat": "#ffb74d", "other": "#e0e0e0",
+             "dense": "#ba68c8", "inception": "#7986cb", "inverted": "#4dd0e1", "mbconv": "#ff8a65",
+             "plain": "#b39ddb", "transition": "#a1887f"}
 KIND_TITLE = {"input": "input", "conv": "convolution", "pool": "pooling", "block": "residual block",
-              "linear": "fully connected", "merge": "add / concat", "other": "other"}
+              "linear": "fully connected", "add": "add", "concat": "concatenation (channels stack up)",
+              "other": "other", "dense": "dense layer (its maps are concatenated)",
+              "inception": "inception: parallel branches, concatenated",
+              "inverted": "inverted residual (depthwise conv)",
+              "mbconv": "inverted residual, depthwise conv + squeeze-excitation", "plain": "block",
+              "transition": "transition (conv + pooling between blocks)"}
 _KIND_OF = {"Input": "input", "Conv2d": "conv", "MaxPool2d": "pool", "AvgPool2d": "pool",
             "AdaptiveAvgPool2d": "pool", "AdaptiveMaxPool2d": "pool", "Linear": "linear",
-            "Add": "merge", "Concat": "merge"}
+            "Add": "add", "Concat": "concat"}
 # layers that keep the shape: not drawn (their map is the one before)
 _SAME_SHAPE = {"ReLU", "LeakyReLU", "GELU", "Sigmoid", "Tanh", "Softmax", "BatchNorm", "Dropout",
                "Dropout2d", "LocalResponseNorm", "Identity", "Flatten"}
@@ -93,16 +105,74 @@ class Diagram:
 
 
 def _block_of(graph: Graph) -> dict[str, str]:
+    """Each layer's outermost block: the largest group holding it, or an inception module (a
+    Concat of three or more parallel branches, all named under the Concat's own prefix; a
+    DenseNet's Concat reads layers that feed each other, so it stays a concatenation)."""
     out: dict[str, str] = {}
-    for g in graph.groups:
+    dense: set[str] = set()  # Concats of layers that feed each other (DenseNet)
+    for n in graph.nodes:
+        if n.type == "Concat" and len(graph.in_edges(n.id)) >= 2:
+            srcs = [e.source for e in graph.in_edges(n.id)]
+            if any(graph.find_path_exists(a, b) for a in srcs[:2] for b in srcs if a != b):
+                dense.add(n.id)
+            elif len(srcs) >= 3 and "." in n.id:
+                prefix = n.id.rsplit(".", 1)[0]
+                if all(s.startswith(prefix + ".") for s in srcs):
+                    for m in graph.nodes:
+                        if m.id.startswith(prefix + "."):
+                            out[m.id] = prefix
+    for g in sorted(graph.groups, key=lambda g: -len(g.nodes)):
+        if dense & set(g.nodes):  # a dense block is drawn layer by layer: its channels grow
+            continue
         for n in g.nodes:
             out.setdefault(n, g.name)
     return out
 
 
+def block_kind(graph: Graph, members: list[str], last: str) -> str:
+    """What a block is, from the layers it holds (see KIND_TITLE)."""
+    types = {graph.node(m).type for m in members}
+    if "Concat" in types and any(len(graph.in_edges(m)) >= 3 for m in members if graph.node(m).type == "Concat"):
+        return "inception"
+    depthwise = any(graph.node(m).type == "Conv2d" and int(graph.node(m).params.get("groups", 1) or 1) > 1
+                    for m in members)
+    if depthwise:
+        return "mbconv" if "Multiply" in types else "inverted"
+    if "Add" in types:
+        return "block"
+    if types & {"MaxPool2d", "AvgPool2d"}:
+        return "transition"
+    if any(graph.node(e.target).type == "Concat" for e in graph.out_edges(last)):
+        return "dense"
+    return "plain"
+
+
+def _parent_stage(label: str) -> str:
+    """A stage from a block's name: 'features.denseblock1.denselayer3' → 'features.denseblock1',
+    'inception4c' → 'inception4'; '' when the name has no such parent."""
+    parent = label.rsplit(".", 1)[0] if "." in label else ""
+    if parent and any(ch.isdigit() for ch in parent.rsplit(".", 1)[-1]):
+        return parent
+    m = re.fullmatch(r"(.*\d)[a-z]", label)
+    if m:
+        return m.group(1)
+    return label if re.search(r"\d$", label) else ""
+
+
 def _stage_of(graph: Graph) -> dict[str, str]:
     stages = [(g.name, g.nodes) for g in graph.stages] or infer_stages(graph)
     return {n: name for name, ids in stages for n in ids}
+
+
+def _name_stages(boxes: list["Box"]) -> None:
+    """Boxes outside the stem and the head with no stage of their own get one from their name,
+    when at least two boxes (or a named transition) share it."""
+    names = [_parent_stage(b.label) if b.kind not in ("input",) and b.stage not in ("stem", "head") else ""
+             for b in boxes]
+    for b, name in zip(boxes, names):
+        if name and (b.stage in ("", None) or b.stage not in ("stem", "head")) and (
+                names.count(name) >= 2 or "transition" in name):
+            b.stage = name
 
 
 def collect_boxes(graph: Graph, analysis) -> list[Box]:
@@ -124,8 +194,9 @@ def collect_boxes(graph: Graph, analysis) -> list[Box]:
         if blk is not None:
             if nid != last_in_block.get(blk) or shape is None:
                 continue
+            kind = block_kind(graph, members[blk], nid)
             has_add = any(graph.node(m).type == "Add" for m in members[blk])
-            boxes.append(Box(nid, blk, tuple(shape), "block", stage_of.get(nid, ""), residual=has_add))
+            boxes.append(Box(nid, blk, tuple(shape), kind, stage_of.get(nid, ""), residual=has_add))
             for m in members[blk]:
                 index_of[m] = len(boxes) - 1
             continue
@@ -146,6 +217,8 @@ def collect_boxes(graph: Graph, analysis) -> list[Box]:
             box.skip_from = min(far) if far else None
         boxes.append(box)
         index_of[nid] = len(boxes) - 1
+    if blocks and not graph.stages:
+        _name_stages(boxes)
     return boxes
 
 
@@ -276,7 +349,8 @@ def _stage_marks(d: Diagram) -> list[tuple]:
             out.append(("rect", x0, top, x1 - x0, bot - top, "#f5f5f5", LINE, True))
             cont = "" if lo == st.first else " (cont.)"
             out.append(("text", x0 + 6, top - 6, st.name + cont, FONT + 1, "start", True, INK))
-            if hi == st.last:
+            room = (x1 - x0) - 0.62 * (FONT + 1) * len(st.name + cont) - 0.58 * FONT * (len(st.text) + 2) - 16
+            if hi == st.last and room > 0:  # the output shape, where it fits beside the name
                 out.append(("text", x1 - 4, top - 6, f"→ {st.text}", FONT, "end", False, SUB))
     return out
 

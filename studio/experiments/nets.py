@@ -67,20 +67,22 @@ def conv_net(input_shape, num_classes: int, depth: int = 8, width: int = 8, act:
     return b.graph
 
 
-def kernel_net(input_shape, num_classes: int, stack: int = 2, width: int = 16, big: bool = False) -> Graph:
+def kernel_net(input_shape, num_classes: int, stack: int = 2, width: int = 16, big: bool = False,
+               bn: bool = False) -> Graph:
     """VGG §2.3: after a stem conv, per stage either ``stack`` 3×3 convs or one (2·stack+1)² conv,
-    all with ``width`` channels in and out (same receptive field; 9·stack·C² vs (2·stack+1)²·C² weights)."""
+    all with ``width`` channels in and out (same receptive field; 9·stack·C² vs (2·stack+1)²·C² weights);
+    ``bn``: BatchNorm after every convolution (as VGG with BN)."""
     c, h, w = input_shape
     b = GraphBuilder()
     b.add("Input", "input", channels=c, height=h, width=w)
-    _conv(b, "stem", width, bn=False)
+    _conv(b, "stem", width, bn=bn)
     for stage in range(2):
         if big:
             k = 2 * stack + 1
-            _conv(b, f"s{stage + 1}_conv{k}x{k}", width, k=k, bn=False)
+            _conv(b, f"s{stage + 1}_conv{k}x{k}", width, k=k, bn=bn)
         else:
             for i in range(stack):
-                _conv(b, f"s{stage + 1}_conv3x3_{i + 1}", width, k=3, bn=False)
+                _conv(b, f"s{stage + 1}_conv3x3_{i + 1}", width, k=3, bn=bn)
         b.add("MaxPool2d", f"s{stage + 1}_pool", kernel_size=2, stride=2)
     b.add("AdaptiveAvgPool2d", "pool", output_size=1)
     b.add("Flatten", "flatten")

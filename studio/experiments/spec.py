@@ -14,6 +14,11 @@ class Variant:
     init: str | None = None  # "kaiming" | "xavier" | None (PyTorch's default)
     training: dict = field(default_factory=dict)  # overrides of the experiment's training settings
     project: dict | None = None  # a whole project (to_dict) for user-defined variants
+    may_diverge: bool = False  # a NaN/Inf loss is a result (exploding gradients), not a failure
+    # transfer learning (the `transfer` experiment): train on a part of the data, start from the
+    # weights an earlier variant trained (its head re-initialised: the classes differ)
+    data: dict = field(default_factory=dict)  # {"classes": [0, 1, ...], "per_class": N} (train split)
+    weights_from: str | None = None  # the name of an earlier variant whose best.pt to start from
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,6 +38,7 @@ class Experiment:
     stats_every: int = 10  # layer-statistics sampling interval (steps)
     options: dict = field(default_factory=dict)  # the verdict's thresholds
     notes: str = ""  # how the spec was tuned (shown in the report)
+    decided_at: str = ""  # when the measurement that decides it is taken, if not at the end of training
 
     @property
     def epochs(self) -> int:
@@ -55,5 +61,9 @@ class Experiment:
         return {"name": self.name, "title": self.title, "claim": self.claim, "source": self.source,
                 "metric": self.metric, "data": dict(self.data), "input_shape": list(self.input_shape),
                 "training": dict(self.training), "seed": self.seed, "budget_s": self.budget_s,
+                "decided_at": self.decided_at,
                 "variants": [{"name": v.name, "label": v.label, "builder": v.builder, "params": dict(v.params),
-                              "init": v.init, "training": dict(v.training)} for v in self.variants]}
+                              "init": v.init, "training": dict(v.training),
+                              **({"data": dict(v.data)} if v.data else {}),
+                              **({"weights_from": v.weights_from} if v.weights_from else {})}
+                             for v in self.variants]}

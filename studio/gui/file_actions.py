@@ -49,7 +49,13 @@ class FileActionsMixin:
 
     def new_from_template(self) -> bool:
         name = gallery.choose_template(self)
-        return self.load_template(name) if name else False
+        if not name or not self.load_template(name):
+            return False
+        weights = gallery.take_chosen_weights()  # transfer learning: the gallery's "Start from weights"
+        if weights:
+            from studio.gui.dialogs.load_weights import load_weights
+            load_weights(self, weights)
+        return True
 
     def load_template(self, name: str, ask: bool = True) -> bool:
         if ask and not self.maybe_save():

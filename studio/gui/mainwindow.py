@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QM
 from studio.core.errors import StudioError
 from studio.gui import autosave, settings
 from studio.gui.actions import build_menus
+from studio.gui.transfer_menu import install as install_transfer
 from studio.gui.canvas import GraphView
 from studio.gui.dialogs import help as help_dialog
 from studio.gui.document import Document
@@ -87,6 +88,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._update_graph_label(self.document.analysis)
         self._on_problem_count(len(self.document.analysis.errors), len(self.document.analysis.warnings))
         self.training = self._install_training()
+        install_transfer(self)  # transfer learning: weights, locks, Grad-CAM (studio/gui/transfer)
 
     def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)

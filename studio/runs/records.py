@@ -45,6 +45,22 @@ def _best_metric(v: Any) -> bool:
     return v is None or (isinstance(v, dict) and isinstance(v.get("name"), str) and _fraction(v.get("value")))
 
 
+def _texts(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _weights(v: Any) -> bool:
+    """The transfer-learning report (studio.training.transfer.WeightsReport.to_dict)."""
+    return (isinstance(v, dict) and isinstance(v.get("file"), str) and _count(v.get("loaded"))
+            and _count(v.get("total")) and _texts(v.get("unused"))
+            and isinstance(v.get("reinitialised"), list)
+            and all(isinstance(r, dict) and all(isinstance(x, str) for x in r.values()) for r in v["reinitialised"]))
+
+
+def _params(v: Any) -> bool:
+    return isinstance(v, dict) and _count(v.get("trainable")) and _count(v.get("frozen"))
+
+
 #: run.json field -> (check, what it should be)
 STATUS_FIELDS: dict[str, tuple[Any, str]] = {
     "format": (lambda v: v == RUN_FORMAT, f"'{RUN_FORMAT}'"),
@@ -58,6 +74,10 @@ STATUS_FIELDS: dict[str, tuple[Any, str]] = {
     "graph_version": (lambda v: isinstance(v, str), "a text"),
     "started": (_time, "a time"),
     "ended": (_time, "a time"),
+    # transfer learning (docs/transfer.md)
+    "weights": (_weights, "a weights report"),
+    "frozen": (_texts, "a list of layer names"),
+    "params": (_params, "trainable and frozen parameter counts"),
 }
 
 

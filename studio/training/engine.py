@@ -27,6 +27,7 @@ from studio.core.project import Project, save_project
 from studio.core.userfile import atomic_write_text
 
 from . import distributed as dist_util
+from . import transfer
 from .checkpoint import build_model, load_checkpoint, save_checkpoint, weights_mismatch
 from .faults import Fail, first_line, is_oom
 from .layer_stats import DEFAULT_EVERY, STATS_FILE, LayerStats, graph_layers, trim_stats
@@ -49,7 +50,7 @@ def default_run_dir(project: Project, base: Path) -> Path:
 class Trainer:
     def __init__(self, project: Project, data=None, settings: TrainSettings | None = None,
                  out_dir: Path | None = None, resume: Path | None = None, stats_every: int = DEFAULT_EVERY,
-                 init: str | None = None):
+                 init: str | None = None, weights=None):
         self.project = project.copy()
         self.data = data
         self.settings = settings or TrainSettings.from_dict(project.training)
@@ -70,6 +71,8 @@ class Trainer:
         self.pause_reached = threading.Event()  # set while the loop waits in a pause
         self.stats_every = stats_every  # layer statistics every N steps (0: none)
         self.init = init  # weight initialisation scheme (None: PyTorch's default)
+        self.weights = weights  # transfer: a weights file or its tensors (None: the settings' file)
+        self.weights_report = None  # transfer: what loading the weights file did
         self.layer_stats: LayerStats | None = None
         self.dist = dist_util.DistInfo()
         self.elapsed_offset = 0.0  # seconds already trained before a resume
@@ -206,6 +209,8 @@ class Trainer:
             raise Fail("the training set is empty: check the data folder (one subfolder of images per class)")
         self.model = build_model(self.project)
         init_weights(self.model, self.init)
+        # transfer learning: weights file by key and shape, frozen layers (studio.training.transfer)
+        self.weights_report = transfer.prepare_model(self.model, st, self.weights, self.resume is not None)
         self.model = self.model.to(self.device)
         if st.channels_last:
             self.model = self.model.to(memory_format=torch.channels_last)
@@ -248,6 +253,7 @@ class Trainer:
                          epochs_done=self.epochs_done, best_val_acc=self.best_val_acc, best_metric=None,
                          graph_version=graph_version(self.project), started=time.strftime("%Y-%m-%dT%H:%M:%S"),
                          ended=None)
+            transfer.record(self.run_dir, self.weights_report, self.model, st)  # transfer: run.json
 
         if self.stats_every > 0:
             path = self.run_dir / STATS_FILE if self.run_dir is not None else None
@@ -280,7 +286,7 @@ class Trainer:
                             f"--optimizer {ckpt.get('settings', {}).get('optimizer', '?')}") from None
         # The schedule is rebuilt for the (possibly longer) run and advanced past the finished epochs.
         for g in self.optimizer.param_groups:
-            g["lr"] = self.settings.lr
+            g["lr"] = self.settings.lr * g.get("lr_mult", 1.0)  # transfer: per-stage multipliers
             g.pop("initial_lr", None)
         self.scheduler = make_scheduler(self.optimizer, self.settings, len(self.batches))
         if self.scheduler is not None:

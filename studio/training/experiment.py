@@ -24,7 +24,24 @@ from studio.experiments.report import report_markdown, save_curves
 from studio.experiments.spec import Experiment, Variant
 from studio.experiments.verdicts import recompute
 
-from studio.runs import read_metrics
+from studio.runs import read_layer_stats, read_metrics
+
+from .transfer_data import subset_bundle, weights_without_head
+
+DIVERGENCE_FILE = "divergence.json"
+
+
+def diverged(v: Variant, result) -> bool:
+    """A variant allowed to diverge whose loss became NaN/Inf: a measured result, not a failure."""
+    return (v.may_diverge and result is not None and result.status == "failed"
+            and "NaN" in (result.message or ""))
+
+
+def write_divergence(folder: Path, message: str, losses: list) -> None:
+    """divergence.json: what the engine said, and the reported losses up to the last finite one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(folder / DIVERGENCE_FILE, dumps_strict({"message": message, "losses": losses}) + "\n")
+
 
 
 @dataclass(kw_only=True)
@@ -96,23 +113,32 @@ class ExperimentRunner:
         bundle = load_data(settings, exp.input_shape)
         seconds, cpu, device = {}, {}, "?"
         for i, v in enumerate(exp.variants):
-            project = variant_project(exp, v, bundle.num_classes)
+            vb = subset_bundle(bundle, v.data, exp.seed) if v.data else bundle  # transfer: part of the data
+            project = variant_project(exp, v, vb.num_classes)
             project.dataset = settings.to_dict()
             st = TrainSettings.from_dict(dict(exp.settings_for(v, self.epochs), device=self.device))
-            tr = Trainer(project, bundle, st, out_dir=self.out_dir / v.name, stats_every=exp.stats_every, init=v.init)
+            weights = weights_without_head(self.out_dir / v.weights_from / "best.pt", project) \
+                if v.weights_from else None  # transfer: an earlier variant's features
+            tr = Trainer(project, vb, st, out_dir=self.out_dir / v.name, stats_every=exp.stats_every, init=v.init,
+                         weights=weights)
             self._trainer = tr
             if self._stop.is_set():
                 tr.request_stop()
             t1, c1 = time.perf_counter(), time.process_time()
-            result = None
+            result, losses = None, []
             for rec in tr.run():
                 if rec.kind == "start":
                     device = rec.device_name or rec.device
+                if rec.kind == "progress":
+                    losses.append([rec.step, rec.loss])
                 if rec.kind == "result":
                     result = rec
                 yield VariantEvent(variant=v.name, index=i, total=len(exp.variants), record=rec)
             seconds[v.name] = round(time.perf_counter() - t1, 1)
             cpu[v.name] = round(time.process_time() - c1, 1)
+            if diverged(v, result):
+                write_divergence(self.out_dir / v.name, result.message, losses)
+                continue
             if result is None or result.status != "finished":
                 status = "stopped" if result is not None and result.status == "stopped" else "failed"
                 msg = result.message if result is not None else "the engine ended without a result"
@@ -135,4 +161,5 @@ class ExperimentRunner:
         atomic_write_text(out / "verdict.json", dumps_strict(verdict, indent=2) + "\n", what="verdict")
         atomic_write_text(out / "report.md", report_markdown(exp, verdict), what="report")
         metrics = {v.name: read_metrics(out / v.name / "metrics.jsonl") for v in exp.variants}
-        save_curves(exp, metrics, out / "curves.png")
+        stats = {v.name: read_layer_stats(out / v.name / "layer_stats.jsonl") for v in exp.variants}
+        save_curves(exp, metrics, out / "curves.png", stats)

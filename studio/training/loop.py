@@ -22,6 +22,7 @@ from studio.core.userfile import open_append
 from . import distributed as dist_util
 from .faults import Fail, first_line, is_oom, nan_message
 from .records import PROGRESS_INTERVAL_S, EpochRecord, ProgressRecord, StartRecord
+from .transfer import unfreeze_for_epoch
 from .runtime import autocast, dataset_len, val_batches, validate
 
 METRIC_KEYS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc", "val_top5", "lr", "samples_per_s",
@@ -239,6 +240,7 @@ def run_epochs(tr):
     step = (tr.start_epoch - 1) * len(tr.batches)
     tr.net.train()
     for epoch in range(tr.start_epoch, st.epochs + 1):
+        unfreeze_for_epoch(tr.model, st, epoch)  # transfer: the fine-tune schedule
         es = EpochState(epoch, time.perf_counter(), torch.zeros(3, dtype=torch.float64, device=tr.device))
         step = yield from run_epoch_steps(tr, es, step, clock)
         clock.paused_s += es.paused_s

@@ -7,8 +7,10 @@ from .settings import TrainSettings
 
 
 def make_optimizer(model: torch.nn.Module, st: TrainSettings) -> torch.optim.Optimizer:
-    params = [p for p in model.parameters() if p.requires_grad]
-    if not params:
+    from .transfer import param_groups, parse_lr_mult  # transfer learning: frozen tensors, lr multipliers
+
+    params = param_groups(model, st.lr, parse_lr_mult(st.lr_mult), include_frozen=st.unfreeze_after > 0)
+    if not any(p.requires_grad for g in params for p in g["params"]):
         from studio.core.errors import StudioError
         raise StudioError("the model has no trainable parameters: add a Conv2d or Linear layer")
     if st.optimizer == "sgd":
@@ -27,5 +29,5 @@ def make_scheduler(opt: torch.optim.Optimizer, st: TrainSettings, steps_per_epoc
     if st.scheduler == "cosine":
         return torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=total)
     if st.scheduler == "onecycle":
-        return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=st.lr, total_steps=total + 1)
+        return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=[g["lr"] for g in opt.param_groups], total_steps=total + 1)
     return None

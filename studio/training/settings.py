@@ -8,6 +8,7 @@ The defaults train ``lenet5`` on ``digits`` to ≥ 97 % validation accuracy in
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -22,6 +23,10 @@ MAX_WORKERS = 256
 MAX_SEED = 2**31 - 1        # what the window's seed box can show (torch.manual_seed takes up to 64 bits)
 MAX_EPOCHS = 10_000
 MAX_BATCH = 65_536
+_LR_MULT = re.compile(r"[\w.]+\s*=\s*(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+
+
+_CASE_KEPT = ("weights", "freeze", "lr_mult")  # names and paths keep their case
 
 
 @dataclass
@@ -43,6 +48,11 @@ class TrainSettings:
     channels_last: bool = False
     num_workers: int = 0        # DataLoader workers for data that is not held in memory
     threads: int = 0            # CPU threads (0 = automatic: 1 for small models, else torch's default)
+    # transfer learning (studio.training.transfer; docs/transfer.md)
+    weights: str = ""           # a weights file loaded by key and shape before training ("" = none)
+    freeze: str = ""            # comma-separated layer names or prefixes whose weights stay fixed
+    unfreeze_after: int = 0     # train the unfrozen layers alone for K epochs, then everything (0 = never)
+    lr_mult: str = ""           # per-stage learning-rate multipliers, "layer1=0.1,layer2=0.3"
 
     def __post_init__(self) -> None:
         self.validate()
@@ -78,6 +88,10 @@ class TrainSettings:
         need(0 <= self.threads <= MAX_THREADS,
              f"'threads' is {self.threads}: use 0 (automatic) or a number of CPU threads up to {MAX_THREADS}")
         need(0 <= self.num_workers <= MAX_WORKERS, f"'num_workers' is {self.num_workers}: use 0 to {MAX_WORKERS}")
+        need(0 <= self.unfreeze_after <= MAX_EPOCHS,
+             f"'unfreeze_after' is {self.unfreeze_after}: use 0 (never) or a number of epochs")
+        need(all(_LR_MULT.fullmatch(p.strip()) for p in self.lr_mult.split(",") if p.strip()),
+             f"'lr_mult' is {self.lr_mult!r}: write NAME=FACTOR pairs separated by commas, e.g. layer1=0.1")
         need(0 <= self.seed <= MAX_SEED, f"'seed' is {self.seed}: use a whole number from 0 to {MAX_SEED}")
 
     @classmethod
@@ -93,7 +107,7 @@ class TrainSettings:
                 continue
             if known[k].type == "float" and isinstance(v, int) and not isinstance(v, bool):
                 v = float(v)
-            if isinstance(v, str) and known[k].type == "str":
+            if isinstance(v, str) and known[k].type == "str" and k not in _CASE_KEPT:
                 v = v.strip().lower()
             kw[k] = v
         return cls(**kw)

@@ -48,7 +48,8 @@ def test_resnet_json():
         assert {"id", "type", "output_shape", "params", "macs"} <= set(x)
     assert layers["block2_down"] == {"id": "block2_down", "type": "Conv2d", "name": "block2_down",
                                      "output_shape": [32, 16, 16], "params": 512, "buffers": 0, "macs": 131072,
-                                     "receptive_field": 7, "jump": 2}
+                                     "receptive_field": 7, "jump": 2, "frozen": False}
+    assert d["frozen_params"] == 0
     assert layers["block1_add"]["output_shape"] == [16, 32, 32] and layers["block2_add"]["type"] == "Add"
     assert d["macs"] == sum(x["macs"] for x in d["layers"])
     assert d["total_params"] == sum(x["params"] for x in d["layers"])

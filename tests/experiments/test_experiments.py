@@ -66,6 +66,45 @@ def test_vanishing_gradients_files_verdict_and_thresholds(vanishing):
     assert (vanishing / "curves.png").read_bytes()[:4] == b"\x89PNG"
 
 
+def test_relu_with_he_init_keeps_the_gradient_without_bn(vanishing):
+    """Its own layer_stats.jsonl: last/first within 10× of 1 at the first step (PyTorch's default
+    initialisation: ≥ 1000×); the report names the initialisation, optimiser, learning rate and data,
+    says the verdict is decided at the first step, and has readable columns and percentages."""
+    he_first, he_last = _first_last_grad(_stats(vanishing / "relu_he")[0])
+    assert 0.1 < he_last / he_first < 10
+    d_first, d_last = _first_last_grad(_stats(vanishing / "relu")[0])
+    assert d_last / d_first >= 1000
+    report = (vanishing / "report.md").read_text()
+    assert "| ReLU + He init, no BN | He (Kaiming normal, for ReLU) | SGD, momentum 0.9 | 0.01 | 32 | 1 |" in report
+    assert "PyTorch's default (Kaiming uniform, a = √5)" in report and "Data: digits (1×16×16" in report
+    assert "**Decided at.** the first training step" in report
+    assert "grad_ratio_first_sample" not in report and "gradient norm last ÷ first layer, first step" in report
+    acc = json.loads((vanishing / "relu_he" / "metrics.jsonl").read_text().splitlines()[-1])["train_acc"]
+    assert f"{100 * acc:.1f}%" in report
+    verdict = json.loads((vanishing / "verdict.json").read_text())
+    assert "He initialisation" in verdict["reason"]
+
+
+def test_exploding_gradients_nan_loss_and_bn(tmp_path):
+    out = tmp_path / "exploding"
+    assert main(["experiment", "exploding-gradients", "--out", str(out)]) == 0
+    exp = get_experiment("exploding-gradients")
+    div = json.loads((out / "plain" / "divergence.json").read_text())
+    assert "NaN" in div["message"] and all(math.isfinite(loss) for _s, loss in div["losses"])
+    grads = [_first_last_grad(s)[0] for s in _stats(out / "plain")]
+    assert grads[-1] > 100 * grads[0] or not math.isfinite(grads[-1])  # the gradient grew before the NaN
+    for name in ("bn", "low_lr"):
+        assert not (out / name / "divergence.json").exists()
+        rows = [json.loads(x) for x in (out / name / "metrics.jsonl").read_text().splitlines()]
+        assert len(rows) == exp.epochs and all(math.isfinite(r["train_loss"]) for r in rows)
+    verdict = json.loads((out / "verdict.json").read_text())
+    assert verdict["holds"] and verdict["variants"]["plain"]["diverged_after_step"] == div["losses"][-1][0]
+    again = recompute(exp, out)
+    assert {k: verdict[k] for k in again} == json.loads(json.dumps(again))
+    report = (out / "report.md").read_text()
+    assert "loss NaN/Inf after step" in report and "| BN, lr 0.5 | never |" in report
+
+
 def test_degradation_deep_plain_is_worst_with_healthy_gradients(tmp_path):
     out = tmp_path / "degradation"
     assert main(["experiment", "degradation", "--out", str(out), "--epochs", "2"]) == 0

@@ -24,12 +24,28 @@ def test_run_an_experiment_from_the_window(qtbot, win, shot, tmp_path):
     assert r.status == "finished", r.message
     assert not w.is_running() and w.run_button.isEnabled()
     # every variant's curves are there (loss per step, validation accuracy per epoch)
-    assert set(w.curves) == {"sigmoid", "tanh", "relu", "relu_bn", "residual_bn"}
+    assert set(w.curves) == {"sigmoid", "tanh", "relu", "relu_he", "relu_bn", "residual_bn"}
     for c in w.curves.values():
         assert len(c["loss_xy"][0]) >= 1 and len(c["acc_xy"][0]) == 1
     # the verdict panel shows what verdict.json says
     verdict = json.loads((Path(r.out_dir) / "verdict.json").read_text())
     assert f"Verdict: {verdict['verdict']}" in w.verdict.text() and verdict["holds"]
+    # the set-up names initialisation, optimiser and learning rate; the table has readable columns
+    assert "<td>He</td>" in w.about.text() and "PyTorch default" in w.about.text()
+    assert "SGD m 0.9" in w.about.text() and "<td>0.01</td>" in w.about.text()
+    assert "Decided at." in w.about.text() and "first training step" in w.about.text()
+    assert "gradient norm last ÷ first layer, first step" in w.verdict.text()
+    assert "grad_ratio_first_sample" not in w.verdict.text()
+    # the per-layer gradient plot, in the colours of curves.png, from the same layer_stats.jsonl
+    from studio.experiments.report import COLORS
+
+    assert w.grad_plot.isVisible()
+    first = json.loads((Path(r.out_dir) / "relu_he" / "layer_stats.jsonl").read_text().splitlines()[0])
+    norms = [v["grad_norm"] for v in first["layers"].values() if "grad_norm" in v]
+    xs, ys = w.grad_plot.lines["relu_he"].getData()  # log mode: the plot holds log10 of the norms
+    assert len(ys) == len(norms) and all(math.isclose(10 ** y, g, rel_tol=1e-9) for y, g in zip(ys, norms))
+    assert 0.1 < norms[-1] / norms[0] < 10
+    assert w.grad_plot.lines["relu_he"].opts["pen"].color().name() == COLORS[3]
     # the heat map of the sigmoid net, against the test's own reading of its layer_stats.jsonl
     w.flow_variant.setCurrentIndex(0)
     ids, m = w.flow.matrix()

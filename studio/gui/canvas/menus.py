@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from studio.core.spec import specs_by_category
 
+from studio.gui.transfer.locks import add_freeze_actions
+
 from .edge_item import EdgeItem
 from .group_item import BlockItem, GroupItem
 from .node_item import NodeItem
@@ -32,6 +34,7 @@ def _node_menu(view, menu: QMenu, nid: str) -> None:
     if g is not None:
         menu.addAction(f"Ungroup '{g}'", lambda: view.ungroup(g))
     sel = view.selected_node_ids()
+    add_freeze_actions(menu, view.doc, sel)  # transfer learning: lock/unlock (studio/gui/transfer)
     fixes = [i.fix for i in view.doc.analysis.issues if i.fix is not None and i.node in sel]
     if fixes:
         menu.addSeparator()
@@ -72,6 +75,7 @@ def build_context_menu(view, view_pos) -> QMenu:
         menu.addAction(f"Ungroup '{name}'", lambda: view.ungroup(name))
         menu.addAction("Delete layers", lambda: (view.select_nodes(graph.group(name).nodes, False),
                                                  view.delete_selection()))
+        add_freeze_actions(menu, view.doc, graph.group(name).nodes, f"'{name}'")  # transfer learning
     elif isinstance(item, EdgeItem):
         menu.addAction("Delete connection", view.delete_selection)
     else:

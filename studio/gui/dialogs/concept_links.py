@@ -1,7 +1,17 @@
-"""Where each concept of Help → Concepts lives in the window: select the layer that shows it,
-raise the inspector, or open the Inference/Training/Summary tab at the right place.
+"""Where each concept of Help → Concepts lives in the window. A concept's ``shows``
+(studio/core/concepts.py) names a place, ``KIND[:ARG]``; :data:`PLACES` opens each kind: select
+the layer that shows it and raise the Inspector, open the Inference/Training/Summary tab at the
+right view, the Experiments window on one experiment, or the template gallery on one template.
 ``open_concept(win, id)`` does it and returns a sentence for the status bar."""
 from __future__ import annotations
+
+#: where a network that lacks a layer type can find one
+_TEMPLATE_FOR = {"BatchNorm": "resnet18 or vgg11_bn", "Add": "resnet18", "Dropout": "alexnet",
+                 "Dropout2d": "alexnet", "AdaptiveAvgPool2d": "alexnet", "AdaptiveMaxPool2d": "alexnet",
+                 "ZeroPad2d": "resnet18 (padded convolutions)"}
+_WHAT = {"BatchNorm": "BatchNorm", "Add": "Add (skip connection)", "Dropout": "Dropout",
+         "MaxPool2d": "pooling layer", "AdaptiveAvgPool2d": "adaptive pooling layer", "ReLU": "ReLU on feature maps",
+         "Conv2d": "convolution", "ZeroPad2d": "padded layer"}
 
 
 def _first(win, types, pred=None) -> str | None:
@@ -23,7 +33,8 @@ def _tab(win, widget) -> None:
 
 
 def _inference(win, what: str, node: str | None = None) -> str | None:
-    """Open Inference at the output view or the feature maps of ``node``; None if nothing is trained."""
+    """Open Inference at the output view, the feature maps of ``node`` or the overview; None if
+    the window has no Inference tab."""
     ctl = getattr(win, "training", None)
     inf = getattr(ctl, "inference", None)
     if inf is None:
@@ -37,6 +48,12 @@ def _inference(win, what: str, node: str | None = None) -> str | None:
         if inf.image_path is None:
             return "Open or drop an image on the Inference tab to see its numbers."
         return "Inference → Output & loss: choose the true class to see the one-hot vector and the loss."
+    if what == "overview" and getattr(inf, "overview", None) is not None:
+        inf.details.setCurrentWidget(inf.overview)
+        if inf.image_path is None:
+            return "Open or drop an image on the Inference tab: every layer's maps appear, in network order."
+        return ("Inference → Overview: every layer's feature maps for your image; click a map for its "
+                "arithmetic, hover a pixel for its receptive field.")
     inf.details.setCurrentWidget(inf.feature_maps)
     if node is not None and not inf.feature_maps.select_node(node):
         return f"{node} has no feature maps in the trained model (train again after editing)."
@@ -49,66 +66,134 @@ def _missing(what: str, template: str) -> str:
     return f"This network has no {what}: File → New from template… → {template} has one."
 
 
-def open_concept(win, cid: str) -> str:
-    """Navigate to where concept ``cid`` is shown; returns what happened, for the status bar."""
-    from studio.core.receptive import vgg_insight
+def _missing_types(types) -> str:
+    t = types[0]
+    return _missing(_WHAT.get(t, t), _TEMPLATE_FOR.get(t, "lenet5"))
 
-    if cid in ("one_hot", "softmax", "cross_entropy", "distribution"):
-        return _inference(win, "output") or "The training tabs are not available."
-    if cid == "chance":
-        ctl = getattr(win, "training", None)
-        _tab(win, getattr(ctl, "panel", None))
-        return "Training: the dashed line on the loss plot marks ln C, where an untrained model starts."
-    if cid in ("output_size", "params"):
-        nid = _first(win, ("Conv2d",))
-        if nid is None:
-            return _missing("convolution", "lenet5")
-        if cid == "params":
-            _tab(win, win.summary)
-        return f"Selected {nid}: the Inspector shows the formula with its numbers."
-    if cid == "kernel_map":
-        nid = _first(win, ("Conv2d",))
-        if nid is None:
-            return _missing("convolution", "lenet5")
-        return _inference(win, "maps", nid) or f"Selected {nid}."
-    if cid == "padding":
-        def padded(n):
-            return n.type == "ZeroPad2d" or n.params.get("padding", 0) not in (0, "valid", [0, 0])
-        nid = _first(win, ("ZeroPad2d", "Conv2d"), padded)
-        if nid is None:
+
+def _spatial(win):
+    a = win.document.analysis
+    return lambda n: len(a.shapes.get(n.id) or ()) == 3
+
+
+def _padded(n) -> bool:
+    return n.type == "ZeroPad2d" or n.params.get("padding", 0) not in (0, "valid", [0, 0])
+
+
+def _place_inference(win, arg: str) -> str:
+    what, _, types = arg.partition(":")
+    if what != "maps":
+        return _inference(win, what) or "The training tabs are not available."
+    types = tuple(types.split(","))
+    pred = _padded if "ZeroPad2d" in types else _spatial(win)
+    nid = _first(win, types, pred)
+    if nid is None:
+        if "ZeroPad2d" in types:
             _first(win, ("Conv2d",))
             return ("No layer here is padded: set padding to 1 on the selected Conv2d and watch H_out in the "
                     "Inspector (Ctrl+Z undoes).")
-        text = _inference(win, "maps", nid) if win.document.graph.node(nid).type == "Conv2d" else None
-        return f"Selected {nid}." + (f" {text}" if text else " The Inspector shows the added rows and columns.")
-    if cid == "pooling":
-        nid = _first(win, ("MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d"))
-        if nid is None:
-            return _missing("pooling layer", "lenet5")
-        return f"Selected {nid}: params = 0 in the Inspector. " + (_inference(win, "maps", nid) or "")
-    if cid == "relu":
-        a = win.document.analysis
-        nid = _first(win, ("ReLU",), lambda n: len(a.shapes.get(n.id) or ()) == 3)
-        if nid is None:
-            return _missing("ReLU on feature maps", "lenet5")
-        return _inference(win, "maps", nid) or f"Selected {nid}."
-    if cid == "receptive":
-        _tab(win, win.summary)
-        nid = _first(win, ("MaxPool2d", "AvgPool2d", "Conv2d"))
-        return "Summary: the Receptive field and Jump columns" + (f" (selected {nid})." if nid else ".")
-    if cid == "vgg":
-        a, g = win.document.analysis, win.document.graph
-        nid = _first(win, ("Conv2d",), lambda n: bool(vgg_insight(g, a, n.id)))
-        if nid is None:
-            return _missing("conv right after another conv", "vgg16")
-        return f"Selected {nid}: the Inspector compares the pair with one big kernel."
-    found = {"resnet": (("Add",), "Add (skip connection)", "resnet18"),
-             "batchnorm": (("BatchNorm",), "BatchNorm", "resnet18 or vgg11_bn"),
-             "dropout": (("Dropout", "Dropout2d"), "Dropout", "alexnet")}.get(cid)
-    if found is None:
-        return f"Unknown concept {cid!r}."
-    types, what, template = found
+        return _missing_types(types)
+    return f"Selected {nid}. " + (_inference(win, "maps", nid) or "")
+
+
+def _place_inspector(win, arg: str) -> str:
+    from studio.core.receptive import vgg_insight
+
+    types = tuple(arg.split(","))
     nid = _first(win, types)
     if nid is None:
-        return _missing(what, template)
+        return _missing_types(types)
+    node = win.document.graph.node(nid)
+    if node.type in ("MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
+        return f"Selected {nid}: params = 0 in the Inspector. " + (_inference(win, "maps", nid) or "")
+    if node.type == "Conv2d" and vgg_insight(win.document.graph, win.document.analysis, nid):
+        return f"Selected {nid}: the Inspector compares the pair with one big kernel."
     return f"Selected {nid}: the Inspector shows its formula and what it learns."
+
+
+def _place_summary(win, _arg: str) -> str:
+    _tab(win, win.summary)
+    nid = _first(win, ("Conv2d",)) or _first(win, ("MaxPool2d", "AvgPool2d", "Linear"))
+    head = f"Selected {nid}: " if nid else ""
+    return head + "the Summary shows its Params, and the Receptive field and Jump columns."
+
+
+def _place_training(win, arg: str) -> str:
+    ctl = getattr(win, "training", None)
+    panel = getattr(ctl, "panel", None)
+    _tab(win, panel)
+    if panel is None:
+        return "The training tabs are not available."
+    if arg == "data":
+        panel.data_box.val_fraction.setFocus()
+        return ("Training → Dataset: the Validation and Test fractions hold those images out of training "
+                f"(now {panel.data_box.val_fraction.value():.0%} and {panel.data_box.test_fraction.value():.0%}).")
+    if arg == "loss":
+        return ("Training: the dashed line on the loss plot marks ln C, where an untrained model starts; "
+                "each step of gradient descent moves the loss down from there.")
+    return "Training: the settings and the live curves."
+
+
+def _place_gradient_flow(win, _arg: str) -> str:
+    ctl = getattr(win, "training", None)
+    view = getattr(ctl, "gradient_flow", None)
+    if view is None:
+        return "The training tabs are not available."
+    _tab(win, view)
+    return "Gradient flow: train to see each layer's gradient norm, as loss.backward() computed it."
+
+
+def _place_experiment(win, name: str) -> str:
+    state = getattr(win, "experiments", None)
+    if not isinstance(state, dict) or "window_fn" not in state:
+        return f"Run it headless: cnn-studio experiment {name}"
+    w = state["window_fn"]()
+    if name not in w.experiments:
+        return f"Experiments window opened; {name!r} is not one of its experiments."
+    w.select(name)
+    return f"Experiments → {name}: press Run experiment to measure it (cnn-studio experiment {name})."
+
+
+def _place_template(win, name: str) -> str:
+    from .templates import INFO_ROLE, TemplateGallery
+
+    dlg = TemplateGallery(win)
+    for i in range(dlg.list.count()):
+        if dlg.list.item(i).data(INFO_ROLE) == name:
+            dlg.list.setCurrentRow(i)
+    dlg.setModal(False)
+    dlg.accepted.connect(lambda: _create_from(win, dlg))
+    dlg.show()
+    win._concept_gallery = dlg
+    return f"Templates: {name}'s card (paper, year, parameters and MACs); Create opens it as a network."
+
+
+def _create_from(win, dlg) -> None:
+    from .templates import INFO_ROLE
+
+    item = dlg.list.currentItem()
+    if item is not None and hasattr(win, "load_template"):
+        win.load_template(item.data(INFO_ROLE))
+
+
+PLACES = {"inference": _place_inference, "inspector": _place_inspector, "summary": _place_summary,
+          "training": _place_training, "gradient-flow": _place_gradient_flow, "experiment": _place_experiment,
+          "template": _place_template}
+
+
+def open_place(win, shows: str) -> str:
+    kind, _, arg = shows.partition(":")
+    fn = PLACES.get(kind)
+    if fn is None:
+        return f"Unknown place {shows!r}."
+    return fn(win, arg)
+
+
+def open_concept(win, cid: str) -> str:
+    """Navigate to where concept ``cid`` is shown; returns what happened, for the status bar."""
+    from studio.core.concepts import get_concept
+
+    c = get_concept(cid)
+    if c is None:
+        return f"Unknown concept {cid!r}."
+    return open_place(win, c.shows)

@@ -17,6 +17,7 @@ from studio.core.text import rich
 from studio.core.validate import validate
 from studio.diagram import build_diagram
 from studio.diagram.raster import to_image
+from studio.gui.dialogs.weights_choice import WeightsChoice
 from studio.gui.panels.summary import human_count
 
 INFO_ROLE = Qt.ItemDataRole.UserRole
@@ -94,6 +95,8 @@ class TemplateGallery(QDialog):
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(top, 1)
+        self.weights_row = WeightsChoice(self)  # transfer learning: start from a weights file
+        lay.addWidget(self.weights_row)
         lay.addWidget(buttons)
         self._previews: dict[str, QPixmap] = {}
         self._big: dict[str, QPixmap] = {}
@@ -171,10 +174,21 @@ class TemplateGallery(QDialog):
         self.list.takeItem(self.list.currentRow())
 
 
+_chosen_weights: list[str] = []  # the weights file picked in the last accepted gallery
+
+
+def take_chosen_weights() -> str | None:
+    """The weights file chosen with the last template (once; None when none was chosen)."""
+    return _chosen_weights.pop() if _chosen_weights else None
+
+
 def choose_template(parent: QWidget | None = None) -> str | None:
-    """Show the gallery; the chosen template's name, or None."""
+    """Show the gallery; the chosen template's name, or None (its weights file: take_chosen_weights)."""
+    _chosen_weights.clear()
     dlg = TemplateGallery(parent)
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return None
     info = dlg.selected()
+    if info is not None and dlg.weights_row.path:
+        _chosen_weights.append(dlg.weights_row.path)
     return info.name if info is not None else None

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
 from studio.experiments import EXPERIMENTS
+from studio.experiments.report import COLORS
 from studio.gui.training.gradient_flow import GradientFlowView
 
-COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
+from .teaching import GradientPlot, numbers_html, setup_html
 
 
 def _describe(exp) -> str:
@@ -25,7 +26,7 @@ def _describe(exp) -> str:
             f"<p><b>Source.</b> {html.escape(exp.source)}</p><p><b>Decided by.</b> {html.escape(exp.metric)}</p>"
             f"<p><b>Variants</b><ul>{variants}</ul>{exp.epochs} epochs each on "
             f"<i>{html.escape(str(exp.data.get('source')))}</i>, seed {exp.seed}, "
-            f"budget {exp.budget_s // 60} min on a 2-core CPU</p>")
+            f"budget {exp.budget_s // 60} min on a 2-core CPU</p>" + setup_html(exp))
 
 
 class ExperimentWindow(QWidget):
@@ -82,9 +83,12 @@ class ExperimentWindow(QWidget):
         self.flow_variant = QComboBox()
         self.flow_variant.currentIndexChanged.connect(self._show_flow)
         self.flow = GradientFlowView()
+        self.grad_plot = GradientPlot()
+        self.grad_plot.hide()
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.acc_plot)
+        plots.addWidget(self.grad_plot)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.addLayout(plots, 3)
@@ -201,6 +205,7 @@ class ExperimentWindow(QWidget):
         self.flow_variant.clear()
         self.flow_variant.blockSignals(False)
         self.flow.reset()
+        self.grad_plot.reset(exp)
         for i, v in enumerate(exp.variants):
             color = COLORS[i % len(COLORS)]
             pen = pg.mkPen(color, width=2)
@@ -228,6 +233,7 @@ class ExperimentWindow(QWidget):
             c["acc"].setData(xs, ys)
         elif rec.kind == "layer_stats":
             self.stats[ev.variant].append(rec.to_dict())
+            self.grad_plot.update_variant(ev.variant, self.stats[ev.variant])
             if self.flow_variant.currentData() == ev.variant:
                 self.flow.add_sample(rec)
         elif rec.kind == "start":
@@ -245,7 +251,7 @@ class ExperimentWindow(QWidget):
             v = result.verdict
             color = "#2e7d32" if v["holds"] else "#b71c1c"
             self.verdict.setText(f"<b style='color:{color}'>Verdict: {html.escape(v['verdict'])}</b> — "
-                                 f"{html.escape(v['reason'])}<br><span style='color:gray'>claim: "
+                                 f"{html.escape(v['reason'])}{numbers_html(v)}<span style='color:gray'>claim: "
                                  f"{html.escape(v['claim'])} ({html.escape(v['source'])})</span>")
             self.status.setText(f"Finished in {took:.0f} s; report: {Path(result.out_dir) / 'report.md'}")
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from studio.gui.transfer.locks import frozen_checkbox
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -109,6 +110,8 @@ class Inspector(QScrollArea):
             self.editors[ps.name] = ed
             self.error_labels[ps.name] = err
         lay.addLayout(form)
+        if (c := self.document.analysis.costs.get(node_id)) is not None and c.params:  # transfer learning
+            lay.addWidget(frozen_checkbox(self.document, node_id))
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         lay.addWidget(line)

@@ -2,12 +2,13 @@
 the activation memory for a batch size. A click on a row selects the node on the canvas."""
 from __future__ import annotations
 
+from studio.core.freeze import frozen_ids, frozen_text, split_params
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
 from studio.core.spec import fmt_shape, get_spec
 
-COLUMNS = ("Name", "Type", "Output shape", "Params", "MACs", "Receptive field", "Jump")
+COLUMNS = ("Name", "Type", "Output shape", "Params", "MACs", "Receptive field", "Jump", "Trainable")
 RF_TIP = ("Receptive field: how many input pixels one output pixel of this layer depends on (the largest over "
           "all paths). Jump: how many input pixels apart two neighbouring output pixels are. "
           "r_out = r_in + (K − 1)·D·j_in, j_out = j_in·S")
@@ -37,14 +38,14 @@ class LayerTableModel(QAbstractTableModel):
         self.rows: list[tuple] = []
 
     @staticmethod
-    def rows_of(analysis) -> list[tuple]:
+    def rows_of(analysis, frozen=frozenset()) -> list[tuple]:
         costs, shapes, names, types = analysis.costs, analysis.shapes, analysis.names, analysis.types
         fields = getattr(analysis, "receptive", {})
         out = []
         for nid in analysis.order:
             c = costs.get(nid)
             out.append((nid, names[nid], types[nid], shapes.get(nid), c.params if c else 0, c.macs if c else 0,
-                        fields.get(nid)))
+                        fields.get(nid), nid in frozen))
         return out
 
     def set_rows(self, rows) -> None:
@@ -95,6 +96,8 @@ class LayerTableModel(QAbstractTableModel):
             return f"{r[4]:,}"
         if col == 4:
             return f"{r[5]:,}"
+        if col == 7:  # transfer learning: frozen layers (project.training["freeze"])
+            return "–" if not r[4] else ("no (frozen)" if r[7] else "yes")
         f = r[6]
         if f is None:
             return "whole image" if col == 5 and r[3] is not None and len(r[3]) == 1 else "–"
@@ -105,7 +108,7 @@ class LayerTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(index.row(), index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= index.column() < 7:
             return _RIGHT
         if role == Qt.ItemDataRole.UserRole:
             return self.rows[index.row()][0]
@@ -134,7 +137,7 @@ class SummaryPanel(QWidget):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         hh.setStretchLastSection(False)
-        for i, w in enumerate((160, 140, 130, 120, 140, 110, 60)):
+        for i, w in enumerate((160, 140, 130, 120, 140, 110, 60, 90)):
             self.table.setColumnWidth(i, w)
         self.table.clicked.connect(self._on_click)
         self.totals_label = QLabel()
@@ -155,6 +158,7 @@ class SummaryPanel(QWidget):
         lay.addLayout(foot)
         self._stale = False
         document.analysis_changed.connect(self._on_analysis)
+        document.settings_changed.connect(lambda: self._on_analysis(self.document.analysis))  # frozen layers
         self._analysis = document.analysis
         self.refresh()
 
@@ -168,7 +172,8 @@ class SummaryPanel(QWidget):
     def refresh(self) -> None:
         """Bring the table and totals up to the latest analysis."""
         self._stale = False
-        self.model.set_rows(LayerTableModel.rows_of(self._analysis))
+        frozen = frozen_ids(self.document.graph, frozen_text(self.document.project))
+        self.model.set_rows(LayerTableModel.rows_of(self._analysis, frozen))
         self._update_totals()
 
     def showEvent(self, event) -> None:  # Qt override
@@ -181,8 +186,10 @@ class SummaryPanel(QWidget):
         b = self.batch_spin.value()
         mem = a.memory_estimate(b)
         out = fmt_shape(a.output_shape) if a.output_shape is not None else "?"
+        trainable, frozen = split_params(a, self.document.graph, frozen_text(self.document.project))
+        fz = f" + <b>{frozen:,}</b> frozen" if frozen else ""
         text = (
-            f"<b>{len(a.order)}</b> layers · output {out} · <b>{a.trainable_params:,}</b> trainable params "
+            f"<b>{len(a.order)}</b> layers · output {out} · <b>{trainable:,}</b> trainable params{fz} "
             f"({human_bytes(mem['param_bytes'])}) · {a.buffers:,} buffers · <b>{human_count(a.macs)}</b> MACs "
             f"per image · activations {human_bytes(mem['activation_bytes'])} for batch {b} "
             f"(training ≈ {human_bytes(mem['training_bytes_estimate'])})"

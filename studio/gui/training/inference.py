@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QL
 
 from studio.core.text import rich
 
+from .activation_overview import ActivationOverview
 from .feature_maps import FeatureMapsView
 from .images import tensor_pixmap
 from .output_view import OutputLossView
@@ -85,6 +86,9 @@ class InferenceView(QWidget):
         self.details = QTabWidget()
         self.details.addTab(self.feature_maps, "Feature maps (click a pixel)")
         self.details.addTab(self.output_view, "Output && loss")
+        self.overview = ActivationOverview()  # explain mode "overview": every layer at once
+        self.details.addTab(self.overview, "Overview (every layer)")
+        self.overview.explain_pixel.connect(self._explain_pixel)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(left)
         split.addWidget(self.details)
@@ -107,6 +111,7 @@ class InferenceView(QWidget):
         self.checkpoint = Path(path)
         self.ckpt_label.setText(f"Checkpoint: {self.checkpoint}")
         self.feature_maps.set_model(self.predictor.model, self.predictor.project)
+        self.overview.set_model(self.predictor.model, self.predictor.project, self.predictor.class_names)
         self.message.clear()
         if self.image_path is not None:
             self.set_image(self.image_path)
@@ -147,6 +152,7 @@ class InferenceView(QWidget):
         self.show_top(self.top)
         self._show_output(x)
         self.feature_maps.set_image(x)
+        self.overview.show_image(x)
         self.message.setText(f"<b>{rich(self.top[0][0])}</b> ({100 * self.top[0][1]:.1f}%)" if self.top else "")
         self.predicted.emit(self.top)
         return True
@@ -158,6 +164,12 @@ class InferenceView(QWidget):
         with torch.no_grad():
             z = self.predictor.model.eval()(x.unsqueeze(0).to(self.predictor.device))[0].float().cpu()
         self.output_view.set_logits(z.tolist(), self.predictor.class_names, None)
+
+    def _explain_pixel(self, node_id: str, c: int, y: int, x: int) -> None:
+        """From the overview: the pixel view of Feature maps at that layer and pixel."""
+        self.details.setCurrentWidget(self.feature_maps)
+        if self.feature_maps.select_node(node_id):
+            self.feature_maps.pixel.show_pixel(c, y, x)
 
     def show_top(self, top) -> None:
         for i in range(5):
