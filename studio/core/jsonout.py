@@ -15,7 +15,8 @@ writes strict JSON (``allow_nan=False``) and keeps the information:
   so the text can be written as UTF-8;
 * a key that is not a string is written as text (as ``json.dumps`` does).
 
-Readers that know the studio's files read ``null`` as "no value" and may read the note.
+Readers that know the studio's files read ``null`` as "no value", or put the numbers back with
+:func:`restore` (the run-folder readers do, so the verdicts see NaN where training saw NaN).
 """
 from __future__ import annotations
 
@@ -75,3 +76,37 @@ def dumps_strict(obj: Any, **kw) -> str:
     """``json.dumps`` of :func:`strict` ``(obj)`` with ``allow_nan=False``: always valid JSON."""
     kw.pop("allow_nan", None)
     return json.dumps(strict(obj), allow_nan=False, **kw)
+
+
+_VALUES = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+def _put(obj: Any, path: str, value: float) -> None:
+    parts = path.split("/")
+    for k in parts[:-1]:
+        obj = obj[int(k)] if isinstance(obj, list) else obj[k]
+    last = parts[-1]
+    if isinstance(obj, list):
+        obj[int(last)] = value
+    elif isinstance(obj, dict) and last in obj:
+        obj[last] = value
+
+
+def restore(obj: Any) -> Any:
+    """The inverse of :func:`strict` on what ``json.loads`` read: each ``non_finite`` note is put
+    back as the number it stands for and removed (a note that does not fit is left as it is)."""
+    if isinstance(obj, list):
+        for x in obj:
+            restore(x)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            restore(x)
+        note = obj.get(NOTE)
+        if isinstance(note, dict) and all(isinstance(v, str) and v in _VALUES for v in note.values()):
+            try:
+                for path, reason in note.items():
+                    _put(obj, path, _VALUES[reason])
+            except (KeyError, IndexError, ValueError, TypeError):
+                return obj
+            del obj[NOTE]
+    return obj

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studio.core.jsonout import dumps_strict
+from studio.core.jsonout import dumps_strict, restore
 from studio.core.text import clip
 
 from .records import RUN_FORMAT, STATUSES, layer_stats_row, metric_row, status_record
@@ -129,7 +129,7 @@ def _lines(path: Path, limit: int, notes: list[str] | None):
         if not line.strip():
             continue
         try:
-            yield json.loads(line)
+            yield restore(json.loads(line))  # NaN written as null + note comes back as NaN
         except (ValueError, RecursionError):
             bad += 1
     if bad and notes is not None:
