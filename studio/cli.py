@@ -48,7 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _safe_streams() -> None:
+    """stdout and stderr write what they cannot encode as backslash escapes instead of raising.
+
+    A path that is not valid UTF-8 (a lone surrogate in Python) on a strict UTF-8 terminal
+    (``en_US.UTF-8``; ``PYTHONIOENCODING=utf-8:strict``) would otherwise end a command with
+    UnicodeEncodeError after its work was done. Streams without ``reconfigure`` are left alone.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _safe_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):

@@ -7,6 +7,7 @@ import os
 import sys
 
 from studio.core.errors import ProjectError, StudioError
+from studio.core.number_text import int_arg
 from studio.core.project import Project, load_project
 from studio.core.shape_text import parse_shape
 from studio.core.text import printable
@@ -63,7 +64,7 @@ def parse_input_shape(text: str | None) -> tuple[int, int, int] | None:
 def add_model_argument(p: argparse.ArgumentParser, what: str = "project file (.cnnproj/.json) or template name") -> None:
     p.add_argument("model", metavar="PROJECT|TEMPLATE", help=what)
     p.add_argument("--input", metavar="CxHxW", help="input shape for a template, e.g. 3x64x64")
-    p.add_argument("--classes", type=int, metavar="N", help="number of classes for a template")
+    p.add_argument("--classes", type=int_arg("--classes", example="10"), metavar="N", help="number of classes for a template")
 
 
 def load_model_arg(arg: str, input_text: str | None = None, classes: int | None = None) -> Project:

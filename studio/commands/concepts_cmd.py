@@ -2,10 +2,10 @@
 Chinese term, the explanation, the misconception it corrects and where the studio shows it."""
 from __future__ import annotations
 
-import json
 import textwrap
 
 from studio.core.errors import StudioError
+from studio.core.jsonout import dumps_strict
 
 from .common import HelpFormatter
 
@@ -61,7 +61,7 @@ def _text(c, lang: str) -> str:
 def run(args) -> int:
     chosen = _select(args.ids)
     if args.json:
-        print(json.dumps([c.to_dict() for c in chosen], ensure_ascii=False, indent=2))
+        print(dumps_strict([c.to_dict() for c in chosen], ensure_ascii=False, indent=2))
         return 0
     print("\n\n".join(_text(c, args.lang) for c in chosen))
     return 0

@@ -1,7 +1,8 @@
 """`cnn-studio diff RUN_A RUN_B`: what changed between two runs (graph, settings, results)."""
 from __future__ import annotations
 
-import json
+from studio.core.jsonout import dumps_strict
+from studio.core.text import printable_strings
 
 from .common import HelpFormatter
 
@@ -22,8 +23,8 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from studio.runs.diff import diff_runs, format_diff, open_run
 
-    from .experiment_cmd import printable
-
     d = diff_runs(open_run(args.run_a), open_run(args.run_b))
-    print(json.dumps(d, indent=2) if args.json else printable(format_diff(d)))
+    # every string from the run folders is escaped before the report is laid out, so a
+    # newline or a bidi override in a metric or a setting cannot forge a line
+    print(dumps_strict(d, indent=2) if args.json else format_diff(printable_strings(d)))
     return 0

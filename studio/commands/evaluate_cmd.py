@@ -1,9 +1,8 @@
 """`cnn-studio evaluate`: accuracy, per-class precision/recall and the confusion matrix of a checkpoint."""
 from __future__ import annotations
 
-import json
-
 from studio.core.errors import StudioError
+from studio.core.jsonout import dumps_strict
 from studio.core.text import printable
 
 from .common import HelpFormatter, data_settings
@@ -53,7 +52,7 @@ def run(args) -> int:
         raise StudioError(f"the {split} part of {data.source} is empty: choose another with --split")
     res = evaluate(model.to(device), ds, names, device)
     if args.json:
-        print(json.dumps({"split": split, "count": res.count, "accuracy": res.accuracy, "top5": res.top5,
+        print(dumps_strict({"split": split, "count": res.count, "accuracy": res.accuracy, "top5": res.top5,
                           "class_names": names, "precision": res.precision, "recall": res.recall,
                           "confusion": res.confusion, "worst": res.worst}))
         return 0

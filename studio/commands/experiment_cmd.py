@@ -2,19 +2,16 @@
 classic paper's claim on this machine and compute the verdict from the recorded metrics."""
 from __future__ import annotations
 
-import json
 import os
-import re
 import signal
 import sys
 import threading
 
+from studio.core.jsonout import dumps_strict
+from studio.core.number_text import int_arg
+from studio.core.text import printable
+
 from .common import HelpFormatter
-
-
-def printable(text: str) -> str:
-    """Control characters shown escaped (never sent raw to a terminal)."""
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", lambda m: repr(m.group())[1:-1], str(text))
 
 
 def add_parser(sub) -> None:
@@ -36,7 +33,7 @@ def add_parser(sub) -> None:
                        formatter_class=HelpFormatter)
     q.add_argument("name", metavar="NAME", help="experiment name (see: cnn-studio experiments)")
     q.add_argument("--out", metavar="DIR", required=True, help="output folder")
-    q.add_argument("--epochs", type=int, metavar="N", help="epochs per variant (default: the experiment's)")
+    q.add_argument("--epochs", type=int_arg("--epochs", example="4"), metavar="N", help="epochs per variant (default: the experiment's)")
     q.add_argument("--data", metavar="D", help="data set instead of the experiment's (digits, shapes, folder:DIR, …)")
     q.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"], help="where to train")
     q.add_argument("--json", action="store_true", help="print verdict.json instead of the summary")
@@ -49,7 +46,7 @@ def run_list(args) -> int:
     from studio.experiments import EXPERIMENTS
 
     if args.json:
-        print(json.dumps([e.to_dict() for e in EXPERIMENTS.values()], indent=2))
+        print(dumps_strict([e.to_dict() for e in EXPERIMENTS.values()], indent=2))
         return 0
     w = max(len(n) for n in EXPERIMENTS)
     for e in EXPERIMENTS.values():
@@ -127,7 +124,7 @@ def run_one(args) -> int:
         return 130 if result is not None and result.status == "stopped" else 1
     v = result.verdict
     if args.json:
-        print(json.dumps(v, indent=2))
+        print(dumps_strict(v, indent=2))
     else:
         print(f"{exp.name}: {v['verdict'].upper()}\n  claim:  {exp.claim}\n  source: {exp.source}\n"
               f"  measured: {printable(v['reason'])}\n  took {v['run']['seconds']:.0f} s "

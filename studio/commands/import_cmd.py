@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from studio.core.errors import StudioError
+from studio.core.number_text import int_arg
 from studio.core.project import SUFFIX, save_project
 from studio.core.text import printable
 
@@ -27,7 +28,7 @@ def add_parser(sub) -> None:
                         "folder is found too)")
     p.add_argument("-o", "--output", required=True, metavar="PROJECT", help=f"project file to write ({SUFFIX})")
     p.add_argument("--input", metavar="CxHxW", default="3x224x224", help="input shape (default 3x224x224)")
-    p.add_argument("--classes", type=int, metavar="N",
+    p.add_argument("--classes", type=int_arg("--classes", example="10"), metavar="N",
                    help="number of classes (passed as num_classes= when the callable accepts it)")
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
     add_weights_argument(p)  # transfer learning (docs/transfer.md)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from studio.core.errors import StudioError
+from studio.core.number_text import int_arg
 from studio.core.project import SUFFIX, save_project
 from studio.core.spec import fmt_shape
 from studio.core.text import printable
@@ -23,7 +24,7 @@ def add_parser(sub) -> None:
     p.add_argument("template", metavar="TEMPLATE", help="template name (see: cnn-studio templates)")
     p.add_argument("-o", "--output", required=True, metavar="PROJECT", help=f"project file to write ({SUFFIX} is added to a name without a suffix)")
     p.add_argument("--input", metavar="CxHxW", help="input shape, e.g. 1x28x28 (default: the template's)")
-    p.add_argument("--classes", type=int, metavar="N", help="number of classes (default: the template's)")
+    p.add_argument("--classes", type=int_arg("--classes", example="10"), metavar="N", help="number of classes (default: the template's)")
     p.add_argument("--force", action="store_true", help="overwrite PROJECT if it exists")
     add_weights_argument(p)  # transfer learning (docs/transfer.md)
     p.set_defaults(run=run)

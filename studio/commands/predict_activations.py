@@ -7,11 +7,11 @@ The numbers come from studio.training.activations, the code behind Inference →
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from studio.core.errors import StudioError
+from studio.core.jsonout import dumps_strict
 
 
 def add_arguments(p) -> None:
@@ -60,7 +60,7 @@ def run(args) -> int:
         if files:
             record["thumbnails"] = [str(f) for f in files]
         if args.json:
-            print(json.dumps(record))
+            print(dumps_strict(record))
             continue
         print(f"{term(path)}: {term(top[0]['class'])} ({100 * top[0]['probability']:.1f}%)")
         for name, d in record["activations"].items():

@@ -8,11 +8,11 @@ The numbers come from studio.training.gradcam, the same code the window's overla
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from studio.core.errors import StudioError
+from studio.core.jsonout import dumps_strict
 from studio.core.text import printable
 
 
@@ -75,7 +75,7 @@ def run(args) -> int:
         cam_json = {"layer": cam["layer"], "class": cam["class"], "class_name": pred.class_names[cam["class"]],
                     "score": cam["score"], "map": cam["map"]}
         if args.json:
-            print(json.dumps({"image": str(path), "top": [{"class": c, "probability": p} for c, p in top],
+            print(dumps_strict({"image": str(path), "top": [{"class": c, "probability": p} for c, p in top],
                               "cam": cam_json, **({"cam_out": str(out)} if out else {})}))
         else:
             h, w = len(cam["map"]), len(cam["map"][0]) if cam["map"] else 0

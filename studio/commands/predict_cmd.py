@@ -1,10 +1,11 @@
 """`cnn-studio predict`: class names and probabilities for image files."""
 from __future__ import annotations
 
-import json
 import sys
 
 from studio.core.errors import StudioError
+from studio.core.jsonout import dumps_strict
+from studio.core.number_text import int_arg
 from studio.core.text import printable
 
 from . import predict_activations, predict_cam, predict_explain
@@ -26,7 +27,7 @@ def add_parser(sub) -> None:
                        formatter_class=HelpFormatter)
     p.add_argument("checkpoint", metavar="CKPT", help="a checkpoint written by `cnn-studio train`")
     p.add_argument("images", metavar="IMAGE", nargs="+", help="image files (PNG, JPEG, ...)")
-    p.add_argument("--top-k", type=int, default=5, metavar="K", help="how many classes to list (default 5)")
+    p.add_argument("--top-k", type=int_arg("--top-k", example="3"), default=5, metavar="K", help="how many classes to list (default 5)")
     p.add_argument("--json", action="store_true", help="print one JSON object per image")
     predict_explain.add_arguments(p)
     predict_activations.add_arguments(p)
@@ -58,7 +59,7 @@ def run(args) -> int:
             failed += 1
             continue
         if args.json:
-            print(json.dumps({"image": path, "top": [{"class": c, "probability": p} for c, p in top]}))
+            print(dumps_strict({"image": path, "top": [{"class": c, "probability": p} for c, p in top]}))
         else:
             rest = ", ".join(f"{c} {p * 100:.1f}%" for c, p in top[1:])
             line = f"{path}: {top[0][0]} ({top[0][1] * 100:.1f}%)" + (f"  [{rest}]" if rest else "")

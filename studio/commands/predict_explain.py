@@ -6,10 +6,10 @@ The numbers come from studio.training.explain, the same code the studio window s
 """
 from __future__ import annotations
 
-import json
 import sys
 
 from studio.core.errors import StudioError
+from studio.core.jsonout import dumps_strict
 from studio.core.text import printable
 
 from .common import cli_message
@@ -44,8 +44,8 @@ def _check(args) -> None:
 
 
 def term(text) -> str:
-    """Text safe on a terminal: control characters escaped."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(text))
+    """Text safe on a terminal: control characters, line separators and bidi overrides escaped."""
+    return printable(text)
 
 
 def run(args) -> int:
@@ -58,7 +58,7 @@ def run(args) -> int:
     at = ex.parse_at(args.at) if args.at is not None else None
     pred = Predictor.from_checkpoint(args.checkpoint)
     label = ex.parse_label(args.label, pred.class_names) if args.label is not None else None
-    node = ex.find_node(pred.project, args.explain_layer) if args.explain_layer else None
+    node = ex.explainable_node(pred.model, pred.project, args.explain_layer) if args.explain_layer else None
     failed = 0
     for path in args.images:
         try:
@@ -74,7 +74,7 @@ def run(args) -> int:
             failed += 1
             continue
         if args.json:
-            print(json.dumps({"image": str(path), **d}))
+            print(dumps_strict({"image": str(path), **d}))
         else:
             print(format_output(path, d) if node is None else format_layer(path, d))
     return 2 if failed else 0

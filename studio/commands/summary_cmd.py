@@ -1,15 +1,21 @@
 """`cnn-studio summary`: the per-layer table with totals, like torchinfo."""
 from __future__ import annotations
 
-import json
 import sys
 
+from studio.core.freeze import frozen_ids, frozen_text
+from studio.core.jsonout import dumps_strict
+from studio.core.number_text import int_arg
 from studio.core.spec import fmt_shape
 from studio.core.text import printable
-from studio.core.freeze import frozen_ids, frozen_text
 from studio.core.validate import Analysis, validate
 
-from .common import HelpFormatter, add_model_argument, load_model_arg, print_graph_errors
+from .common import (
+    HelpFormatter,
+    add_model_argument,
+    load_model_arg,
+    print_graph_errors,
+)
 
 
 def add_parser(sub) -> None:
@@ -22,7 +28,7 @@ def add_parser(sub) -> None:
                               "  cnn-studio summary my_net.cnnproj --json --batch-size 32",
                        formatter_class=HelpFormatter)
     add_model_argument(p)
-    p.add_argument("--batch-size", type=int, default=1, metavar="N", help="batch size for the memory estimate (default 1)")
+    p.add_argument("--batch-size", type=int_arg("--batch-size", example="32"), default=1, metavar="N", help="batch size for the memory estimate (default 1)")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of the table")
     p.set_defaults(run=run)
 
@@ -90,13 +96,13 @@ def run(args) -> int:
     a = validate(proj.graph, proj.num_classes)
     frozen = frozen_ids(proj.graph, frozen_text(proj))
     if args.json:
-        print(json.dumps(summary_dict(a, args.batch_size, frozen), indent=2))
+        print(dumps_strict(summary_dict(a, args.batch_size, frozen), indent=2))
         return 2 if a.errors else 0
     if a.errors:
         print_graph_errors(a, proj.name or args.model)
         return 2
     shape = a.shapes.get(a.input_id)
-    title = f"{proj.name or args.model}  (input {fmt_shape(shape)}, {proj.num_classes} classes)"
+    title = printable(f"{proj.name or args.model}  (input {fmt_shape(shape)}, {proj.num_classes} classes)")
     print(format_table(a, args.batch_size, title, frozen))
     for i in a.warnings:
         print(printable(f"warning: [{a.names.get(i.node, i.node)}] {i.message}"))

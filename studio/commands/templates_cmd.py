@@ -1,10 +1,12 @@
 """`cnn-studio templates`: the built-in and the user's own templates, or one template's card."""
 from __future__ import annotations
 
-import json
+import dataclasses
 import sys
 
+from studio.core.jsonout import dumps_strict
 from studio.core.spec import fmt_shape
+from studio.core.text import printable, printable_strings
 
 from .common import HelpFormatter
 
@@ -61,6 +63,12 @@ def _count(n: int | None) -> str:
     return str(n)
 
 
+def _shown(info):
+    """``info`` with every text escaped for a terminal (user templates come from the user's files)."""
+    return dataclasses.replace(info, name=printable(info.name), title=printable(info.title),
+                               description=printable(info.description), card=printable_strings(info.card))
+
+
 def run(args) -> int:
     from studio import templates
 
@@ -68,16 +76,17 @@ def run(args) -> int:
         return _save(args)
     if args.name:
         info = templates.get_template(args.name)
-        print(json.dumps(info.to_dict(), indent=2) if args.json else templates.format_card(info))
+        print(dumps_strict(info.to_dict(), indent=2) if args.json else templates.format_card(_shown(info)))
         return 0
     errors: list[str] = []
     infos = templates.list_templates(errors=errors)
     for e in errors:
-        print(f"warning: {e}", file=sys.stderr)
+        print(f"warning: {printable(e)}", file=sys.stderr)
     if args.json:
-        print(json.dumps([i.to_dict() for i in infos], indent=2))
+        print(dumps_strict([i.to_dict() for i in infos], indent=2))
         return 0
     head = ("Name", "Input", "Classes", "Params", "MACs", "Description")
+    infos = [_shown(i) for i in infos]  # a user template's name or description cannot forge a line
     rows = [(i.name, fmt_shape(i.input_shape), str(i.num_classes),
              _count(i.card.get("params")), _count(i.card.get("macs")),
              i.description) for i in infos if i.builtin]

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from studio.core.errors import StudioError
+from studio.core.number_text import float_arg, int_arg
 from studio.core.spec import fmt_shape
 from studio.core.text import printable
 from studio.training.settings import DEVICES, OPTIMIZERS, SCHEDULERS, TrainSettings
@@ -47,26 +48,26 @@ def add_parser(sub) -> None:
     def on(v: bool) -> str:
         return "on" if v else "off"
 
-    p.add_argument("--epochs", type=int, metavar="N", help=f"total epochs to train (default {d['epochs']}; with "
+    p.add_argument("--epochs", type=int_arg("--epochs"), metavar="N", help=f"total epochs to train (default {d['epochs']}; with "
                    "--resume, the epoch to stop at)")
-    p.add_argument("--batch-size", type=int, metavar="N",
+    p.add_argument("--batch-size", type=int_arg("--batch-size", example="64"), metavar="N",
                    help=f"global batch size, split over DDP processes (default {d['batch_size']})")
-    p.add_argument("--lr", type=float, metavar="LR",
+    p.add_argument("--lr", type=float_arg("--lr", example="0.003"), metavar="LR",
                    help=f"learning rate; the peak rate with onecycle (default {d['lr']:g})")
     p.add_argument("--optimizer", choices=OPTIMIZERS, help=f"default {d['optimizer']}")
-    p.add_argument("--momentum", type=float, metavar="M", help=f"SGD momentum (default {d['momentum']:g})")
+    p.add_argument("--momentum", type=float_arg("--momentum", example="0.9"), metavar="M", help=f"SGD momentum (default {d['momentum']:g})")
     p.add_argument("--nesterov", action="store_true", default=None, help="Nesterov momentum (SGD)")
-    p.add_argument("--weight-decay", type=float, metavar="WD", help=f"L2 weight decay (default {d['weight_decay']:g})")
+    p.add_argument("--weight-decay", type=float_arg("--weight-decay", example="0.0005"), metavar="WD", help=f"L2 weight decay (default {d['weight_decay']:g})")
     p.add_argument("--scheduler", choices=SCHEDULERS, help=f"learning-rate schedule (default {d['scheduler']})")
-    p.add_argument("--label-smoothing", type=float, metavar="S", help=f"0 to <1 (default {d['label_smoothing']:g})")
+    p.add_argument("--label-smoothing", type=float_arg("--label-smoothing", example="0.1"), metavar="S", help=f"0 to <1 (default {d['label_smoothing']:g})")
     p.add_argument("--device", choices=DEVICES, help=f"where to train (default {d['device']}; auto takes CUDA, then MPS, then the CPU)")
     p.add_argument("--amp", action=_BoolAction,
                    help=f"mixed precision on CUDA (default {on(d['amp'])}; --no-amp turns it off)")
     p.add_argument("--channels-last", action=_BoolAction,
                    help=f"channels_last memory format on CUDA (default {on(d['channels_last'])})")
-    p.add_argument("--workers", type=int, metavar="N",
+    p.add_argument("--workers", type=int_arg("--workers", example="2"), metavar="N",
                    help=f"DataLoader workers for data too large to hold in memory (default {d['num_workers']})")
-    p.add_argument("--seed", type=int, metavar="N", help=f"random seed for weights and batch order (default {d['seed']})")
+    p.add_argument("--seed", type=int_arg("--seed", example="0"), metavar="N", help=f"random seed for weights and batch order (default {d['seed']})")
     p.add_argument("--out", metavar="RUN_DIR", help="run folder (default: runs/<time>-<project> here)")
     p.add_argument("--resume", metavar="CKPT", help="continue from a checkpoint (last.pt) with its optimiser state; "
                    "PROJECT must be the network it was trained on")
@@ -287,7 +288,7 @@ def _train(args, dist, Trainer, project, ckpt, settings, name: str) -> int:
         message = cli_message(result.error) if result.error is not None else result.message
         print(printable(f"{result.status}: {message}"), file=stream)
         if result.run_dir:
-            print(f"run folder: {result.run_dir}", file=stream)
+            print(printable(f"run folder: {result.run_dir}"), file=stream)
     if result.status == "finished":
         return 0
     if result.status == "stopped":

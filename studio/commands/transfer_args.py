@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 
 from studio.core.errors import StudioError
+from studio.core.number_text import int_arg
 from studio.core.text import printable
 
 FLAGS = {"weights": "--weights", "freeze": "--freeze", "lr_mult": "--lr-mult", "unfreeze_after": "--unfreeze-after"}
@@ -22,7 +23,7 @@ def add_transfer_arguments(p) -> None:
     add_weights_argument(p)
     p.add_argument("--freeze", metavar="NAMES", help="comma-separated layer names or prefixes whose weights stay "
                    "fixed (layer1 freezes every layer in it; frozen BatchNorm keeps its running statistics)")
-    p.add_argument("--unfreeze-after", type=int, metavar="K", help="fine-tune schedule: train only the unfrozen "
+    p.add_argument("--unfreeze-after", type=int_arg("--unfreeze-after", example="2"), metavar="K", help="fine-tune schedule: train only the unfrozen "
                    "layers (the head) for K epochs, then every layer (default 0: never)")
     p.add_argument("--lr-mult", metavar="NAME=F,...", help="per-stage learning-rate multipliers "
                    "(discriminative rates), e.g. layer1=0.1,layer4=0.5")

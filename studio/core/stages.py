@@ -32,12 +32,49 @@ def _order(graph: Graph) -> list[str]:
     return out if len(out) == len(graph) else [n.id for n in graph.nodes]
 
 
+def _maximal(sets: list[frozenset]) -> list[bool]:
+    """For each set: True when no other set holds it strictly (sets may overlap any way).
+
+    Largest first; each node keeps a bit mask of the maximal sets found so far that hold it,
+    so "is S inside one of them" is the AND of the masks of S's nodes: O(total members × number
+    of maximal sets / 64) word operations instead of comparing every pair of sets (20,000 groups
+    of a 1 MB project: well under a second instead of minutes). Equal sets are all maximal."""
+    masks: dict[str, int] = {}
+    found = 0
+    result = [False] * len(sets)
+    by_size = sorted(range(len(sets)), key=lambda i: -len(sets[i]))
+    i = 0
+    while i < len(by_size):
+        j = i  # sets of one size never hold each other strictly: test them all, then record them
+        size = len(sets[by_size[i]])
+        while j < len(by_size) and len(sets[by_size[j]]) == size:
+            j += 1
+        batch = []
+        for k in by_size[i:j]:
+            inside = -1
+            for n in sets[k]:
+                inside &= masks.get(n, 0)
+                if not inside:
+                    break
+            if not inside:
+                result[k] = True
+                batch.append(k)
+        for k in batch:
+            bit = 1 << found
+            found += 1
+            for n in sets[k]:
+                masks[n] = masks.get(n, 0) | bit
+        i = j
+    return result
+
+
 def _outer_groups(graph: Graph, order: list[str]):
     """The groups not nested in another group, in flow order of their first layer."""
     groups = [g for g in graph.groups if g.nodes]
-    sets = {g.name: set(g.nodes) for g in groups}
-    outer = [g for g in groups
-             if not any(h.name != g.name and sets[g.name] < sets[h.name] for h in groups)]
+    distinct: dict[frozenset, int] = {}
+    index = [distinct.setdefault(frozenset(g.nodes), len(distinct)) for g in groups]
+    keep = _maximal(list(distinct))
+    outer = [g for g, k in zip(groups, index) if keep[k]]
     pos = {n: i for i, n in enumerate(order)}
     return sorted(outer, key=lambda g: min(pos.get(n, 0) for n in g.nodes))
 

@@ -8,6 +8,7 @@ value in a message without ever failing (a 5,000-digit integer cannot be turned 
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -32,6 +33,25 @@ def _escape(m: re.Match) -> str:
 def printable(text: Any) -> str:
     """``text`` (or ``str(text)``) with every control character escaped (``\\x1b``, ``\\n``, ``\\u2028``)."""
     return _UNSAFE.sub(_escape, text if isinstance(text, str) else str(text))
+
+
+def rich(text: Any) -> str:
+    """A user string for Qt rich text (a QLabel showing HTML, a tooltip): control characters shown
+    escaped, then ``<``, ``>``, ``&`` and quotes HTML-escaped, so it is shown and never rendered."""
+    return html.escape(printable(text))
+
+
+def printable_strings(value: Any) -> Any:
+    """``value`` (a JSON-like tree) with :func:`printable` applied to every string in it, keys
+    included: a report formatted from it afterwards cannot be given a line, a colour or a
+    direction by the data (``diff`` of two run folders)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable_strings(k): printable_strings(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [printable_strings(v) for v in value]
+    return value
 
 
 def clip(text: Any, limit: int = 60) -> str:

@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studio.core.jsonout import dumps_strict, restore
 from studio.core.text import clip
 
 from .records import RUN_FORMAT, STATUSES, layer_stats_row, metric_row, status_record
@@ -80,7 +81,7 @@ def write_status(run_dir: Path, **fields) -> None:
     record.update(status_record(_read_json(path)))
     record.update(fields)
     try:
-        atomic_write_text(path, json.dumps(record, indent=2) + "\n", what="run record")
+        atomic_write_text(path, dumps_strict(record, indent=2) + "\n", what="run record")
     except OSError:
         pass
 
@@ -132,7 +133,7 @@ def _lines(path: Path, limit: int, notes: list[str] | None):
         if not line.strip():
             continue
         try:
-            yield json.loads(line)
+            yield restore(json.loads(line))  # NaN written as null + note comes back as NaN
         except (ValueError, RecursionError):
             bad += 1
     if bad and notes is not None:

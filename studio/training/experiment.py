@@ -10,13 +10,13 @@ Headless (``cnn-studio experiment``) and in the window (a QThread) alike.
 """
 from __future__ import annotations
 
-import json
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.core.errors import StudioError
+from studio.core.jsonout import dumps_strict
 from studio.core.project import Project
 from studio.core.userfile import atomic_write_text
 from studio.experiments.nets import build_variant_project
@@ -40,7 +40,7 @@ def diverged(v: Variant, result) -> bool:
 def write_divergence(folder: Path, message: str, losses: list) -> None:
     """divergence.json: what the engine said, and the reported losses up to the last finite one."""
     folder.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(folder / DIVERGENCE_FILE, json.dumps({"message": message, "losses": losses}) + "\n")
+    atomic_write_text(folder / DIVERGENCE_FILE, dumps_strict({"message": message, "losses": losses}) + "\n")
 
 
 
@@ -158,7 +158,7 @@ class ExperimentRunner:
 
     def write_outputs(self, verdict: dict) -> None:
         exp, out = self.exp, self.out_dir
-        atomic_write_text(out / "verdict.json", json.dumps(verdict, indent=2) + "\n", what="verdict")
+        atomic_write_text(out / "verdict.json", dumps_strict(verdict, indent=2) + "\n", what="verdict")
         atomic_write_text(out / "report.md", report_markdown(exp, verdict), what="report")
         metrics = {v.name: read_metrics(out / v.name / "metrics.jsonl") for v in exp.variants}
         stats = {v.name: read_layer_stats(out / v.name / "layer_stats.jsonl") for v in exp.variants}

@@ -17,6 +17,8 @@ import re
 import numpy as np
 
 from studio.core.errors import StudioError
+from studio.core.number_text import MAX_DIGITS, is_ascii_int, parse_int
+from studio.core.text import clip
 
 from .explain_layers import EXPLAINERS, explain_module
 
@@ -73,20 +75,25 @@ def parse_label(text: str, class_names) -> int:
     names = [str(c) for c in class_names]
     if text in names:
         return names.index(text)
-    if re.fullmatch(r"\d+", text.strip()) and int(text) < len(names):
-        return int(text)
+    t = text.strip()
+    if is_ascii_int(t) and t[0] not in "+-" and len(t) <= MAX_DIGITS and int(t) < len(names):
+        return int(t)
     shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
-    raise StudioError(f"{{field}} {text!r} is not a class of this model: give a class name ({shown}) "
+    raise StudioError(f"{{field}} {clip(text, 40)!r} is not a class of this model: give a class name ({shown}) "
                       f"or an index 0 … {len(names) - 1}", field="explain.label")
 
 
 def parse_at(text: str) -> tuple[int, int, int]:
     """--at 'C,Y,X' → (c, y, x)."""
     parts = [p for p in re.split(r"[,\s]+", text.strip()) if p]
-    if len(parts) != 3 or not all(re.fullmatch(r"\d+", p) for p in parts):
-        raise StudioError(f"{{field}} {text!r} is not C,Y,X: write the channel, row and column of the output "
-                          "pixel, counting from 0, e.g. {field} 0,10,10", field="explain.at")
-    c, y, x = (int(p) for p in parts)
+    if len(parts) != 3 or not all(is_ascii_int(p) for p in parts):
+        raise StudioError(f"{{field}} {clip(text, 40)!r} is not C,Y,X: write the channel, row and column of the "
+                          "output pixel with the digits 0-9, counting from 0, e.g. {field} 0,10,10",
+                          field="explain.at")
+    try:
+        c, y, x = (parse_int(p, "{field}", 0, example="0,10,10") for p in parts)
+    except StudioError as exc:
+        raise StudioError(exc.message, field="explain.at") from None
     return c, y, x
 
 
@@ -97,7 +104,31 @@ def find_node(project, name: str) -> str:
         if name in (n.name, n.id):
             return n.id
     names = ", ".join(n.name for n in g.nodes if n.type != "Input")
-    raise StudioError(f"the network has no layer named {name!r}: choose one of {names}")
+    raise StudioError(f"the network has no layer named {clip(name, 60)!r}: choose one of {clip(names, 300)}")
+
+
+def explainable_node(model, project, name: str) -> str:
+    """:func:`find_node`, refusing in one line a node that has no module to work out (the Input,
+    an Add or a Concat) and naming the layers that can be worked out instead."""
+    node_id = find_node(project, name)
+    node = project.graph.node(node_id)
+    try:
+        mod = None if node.type == "Input" else module_for(model, node_id)
+    except KeyError:
+        mod = None
+    if mod is not None:  # layer_at says what it can and cannot work out for a layer with a module
+        return node_id
+    ok = []
+    for n in project.graph.nodes:
+        try:
+            if n.type != "Input" and explain_module(module_for(model, n.id)) is not None:
+                ok.append(n.name)
+        except KeyError:
+            continue
+    why = ("is the network's input, not a layer" if node.type == "Input" else
+           f"({node.type}) has no weights or window to work out")
+    raise StudioError(f"--explain-layer {clip(node.name, 60)} {why}: choose one of "
+                      f"{clip(', '.join(ok) or 'none in this network', 300)}")
 
 
 def module_for(model, node_id: str):

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import torch
 
+from studio.core.jsonout import dumps_strict
+
 DEFAULT_EVERY = 50
 STATS_FILE = "layer_stats.jsonl"
 KEYS = ("grad_norm", "update_ratio", "act_mean", "act_std", "zero_frac")
@@ -166,7 +168,7 @@ class LayerStats:
             except OSError:
                 self.path = None
                 return
-        self._file.write(json.dumps(rec.to_dict()) + "\n")
+        self._file.write(dumps_strict(rec.to_dict()) + "\n")
         self._file.flush()
 
     def close(self) -> None:

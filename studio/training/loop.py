@@ -7,7 +7,6 @@ calls only: ``wait_while_paused()``, ``stop_requested``, ``result(status, messag
 """
 from __future__ import annotations
 
-import json
 import math
 import time
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 import torch
 import torch.nn.functional as F
 
+from studio.core.jsonout import dumps_strict
 from studio.core.userfile import open_append
 
 from . import distributed as dist_util
@@ -243,7 +243,7 @@ class TrainingLoop:
             tr.save_state(tr.best_path, rec.epoch, True, batches_done, rec.to_dict())
         line = {k: rec.to_dict()[k] for k in METRIC_KEYS}
         with open_append(self.run_dir / "metrics.jsonl", what="metrics log") as f:  # never through a link
-            f.write(json.dumps(line) + "\n")
+            f.write(dumps_strict(line) + "\n")
 
     def stopped_result(self, es: EpochState) -> ResultRecord:
         tr, history = self.trainer, self.state.history

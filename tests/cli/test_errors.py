@@ -86,7 +86,7 @@ def cases(d: Path):
          + ": data set 'mnist' needs a folder"),
         (["train", "lenet5", "--epochs", "0"], "'epochs' is 0: train for at least 1 epoch"),
         (["train", "lenet5", "--lr", "-0.1"], "'lr' is -0.1: the learning rate must be above 0"),
-        (["train", "lenet5", "--epochs", "abc"], "invalid int value: 'abc' (see: cnn-studio train --help)"),
+        (["train", "lenet5", "--epochs", "abc"], "--epochs: 'abc' is not a whole number: write it with the digits 0-9, e.g. --epochs 10 (see: cnn-studio train --help)"),
         (["train", "lenet5", "--device", unavailable_device()], "available: use --device auto or cpu"),
         (["train", "lenet5", "--out", str(ROOT / "README.md")], "is a file: give a folder for the run"),
         (["train", "lenet5", "--out", str(run)], "already holds a run"),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 
 from studio.core.errors import StudioError
 from studio.core.spec import fmt_shape
+from studio.core.text import rich
 from studio.core.validate import validate
 from studio.diagram import build_diagram
 from studio.diagram.raster import to_image
@@ -42,12 +43,12 @@ def _card_html(info) -> str:
     c = info.card or {}
     paper = ""
     if c.get("title"):
-        paper = f"<i>{c.get('authors', '')} ({c.get('year', '')})</i>, “{c['title']}”<br>"
+        paper = f"<i>{rich(c.get('authors', ''))} ({rich(c.get('year', ''))})</i>, “{rich(c['title'])}”<br>"
     params = f"{c['params']:,}" if c.get("params") is not None else "?"
     macs = human_count(int(c["macs"])) if c.get("macs") is not None else "?"
-    idea = f"<p>{c['idea']}</p>" if c.get("idea") else ""
+    idea = f"<p>{rich(c['idea'])}</p>" if c.get("idea") else ""
     kind = "" if info.builtin else " <span style='color:gray'>(your template)</span>"
-    return (f"<h3>{info.title}{kind}</h3>{paper}<p>{info.description}</p>{idea}"
+    return (f"<h3>{rich(info.title)}{kind}</h3>{paper}<p>{rich(info.description)}</p>{idea}"
             f"<p><b>Input</b> {fmt_shape(info.input_shape)} · <b>{info.num_classes}</b> classes<br>"
             f"<b>Params</b> {params} · <b>MACs</b> {macs}</p>")
 

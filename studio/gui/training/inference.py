@@ -11,6 +11,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from studio.core.text import rich
+
 from .activation_overview import ActivationOverview
 from .feature_maps import FeatureMapsView
 from .images import tensor_pixmap
@@ -225,7 +227,7 @@ class InferenceView(QWidget):
             x = self.predictor.preprocess(pil)
             self.top = list(self.predictor.predict(pil, top_k=5))
         except Exception as exc:  # a bad image must not crash the app
-            self.message.setText(f"<span style='color:#b71c1c'>Cannot classify {path.name}: {exc}</span>")
+            self.message.setText(f"<span style='color:#b71c1c'>Cannot classify {rich(path.name)}: {rich(exc)}</span>")
             return False
         c, h, w = x.shape
         self.seen.setPixmap(tensor_pixmap(x, size=150))
@@ -235,7 +237,7 @@ class InferenceView(QWidget):
         for page in self.pages.values():
             if hasattr(page, "set_image"):
                 page.set_image(x)
-        self.message.setText(f"<b>{self.top[0][0]}</b> ({100 * self.top[0][1]:.1f}%)" if self.top else "")
+        self.message.setText(f"<b>{rich(self.top[0][0])}</b> ({100 * self.top[0][1]:.1f}%)" if self.top else "")
         self.predicted.emit(self.top)
         return True
 

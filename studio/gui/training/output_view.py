@@ -13,6 +13,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from studio.core.text import rich
+
 MAX_ROWS = 40  # more classes: the top 20 and the true class
 COLUMNS = ("Class", "logit z", "e^z", "p = e^z / Σ", "probability", "y (one-hot)", "−y·log p")
 TRUE_BG = QColor(46, 125, 50, 40)
@@ -157,14 +159,14 @@ class OutputLossView(QWidget):
                            f"by softmax p_i = e^(z_i) / Σ_j e^(z_j){more}")
         self.sum_label.setText(f"Σ e^(z{shift}) = <b>{_num(d['sum_exp'])}</b> · the probabilities sum to "
                                f"<b>{sum(d['probabilities']):.6f}</b> · predicted: "
-                               f"<b>{d['class_names'][d['predicted']]}</b>")
+                               f"<b>{rich(d['class_names'][d['predicted']])}</b>")
         if d["cross_entropy"] is None:
             self.ce_label.setText(f"Choose the true class to see the one-hot label y and the cross-entropy "
                                   f"loss. (A model that guesses scores ln {n} = {d['chance_level']:.4f}.)")
         else:
             k = d["label"]
             self.ce_label.setText(
-                f"cross-entropy = −Σ y_i·log p_i = −log p<sub>{d['class_names'][k]}</sub> = "
+                f"cross-entropy = −Σ y_i·log p_i = −log p<sub>{rich(d['class_names'][k])}</sub> = "
                 f"−log {d['p_true']:.6f} = <b>{d['cross_entropy']:.6f}</b> "
                 f"(only the true class's term is non-zero; chance level ln {n} = {d['chance_level']:.4f})")
 

@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QSlider,
                                QVBoxLayout, QWidget)
 
+from studio.core.text import rich
+
 MAX_CHANNELS = 3  # number tables shown in full; the rest are summed in one line
 PAD_BG = "#e0e0e0"
 
@@ -213,7 +215,7 @@ class PixelView(QWidget):
         kind = d["kind"]
         what = {"conv": "pre-activation: the convolution's own output, before any ReLU", "max": "max pooling", "avg": "average pooling",
                 "batchnorm": "batch norm, running statistics", "activation": d.get("function", "")}[kind]
-        self.header.setText(f"<b>{d['layer']}</b> ({d['type']}), feature map {c}, row {y}, column {x}: "
+        self.header.setText(f"<b>{rich(d['layer'])}</b> ({rich(d['type'])}), feature map {c}, row {y}, column {x}: "
                             f"value <b>{d['value']:.6f}</b> ({what})")
         self.position.setText(f"({y}, {x}) of {d['output_shape'][1]}×{d['output_shape'][2]}")
         parts = []

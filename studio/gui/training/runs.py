@@ -44,6 +44,11 @@ def all_runs() -> list[RunInfo]:
     return out
 
 
+def _h(value) -> str:
+    """A text from a run folder for Qt rich text: control characters shown escaped, then HTML-escaped."""
+    return html.escape(printable(value))
+
+
 class RunsView(QWidget):
     checkpoint_chosen = Signal(object)  # Path of a checkpoint to evaluate / try
     diff_badges = Signal(object)  # {node id: "added" | "changed" | "removed"} for the canvas ({}: clear)
@@ -192,23 +197,26 @@ class RunsView(QWidget):
                           symbolBrush=color, name=f"{name}{tag}")
 
     def _describe(self, r: RunInfo) -> str:
+        """The details of one run as Qt rich text: every text from the run folder (its name, the
+        project's name, data source and settings, metric names, messages) is escaped."""
         s = r.settings
         last = r.metrics[-1] if r.metrics else {}
-        parts = [f"<b>{r.name}</b> — {r.model or 'model'} on {r.dataset.get('source', '?')} · {r.status}"]
+        parts = [f"<b>{_h(r.name)}</b> — {_h(r.model or 'model')} on {_h(r.dataset.get('source', '?'))} · "
+                 f"{_h(r.status)}"]
         if s:
-            parts.append(f"{s.get('epochs')} epochs · batch {s.get('batch_size')} · {s.get('optimizer')} lr "
-                         f"{s.get('lr')} · schedule {s.get('scheduler')} · wd {s.get('weight_decay')} · "
-                         f"seed {s.get('seed')} · device {s.get('device')}")
+            parts.append(_h(f"{s.get('epochs')} epochs · batch {s.get('batch_size')} · {s.get('optimizer')} lr "
+                            f"{s.get('lr')} · schedule {s.get('scheduler')} · wd {s.get('weight_decay')} · "
+                            f"seed {s.get('seed')} · device {s.get('device')}"))
         if last:
-            parts.append("final: " + ", ".join(f"{k} {v:.4g}" for k, v in last.items()
-                                               if isinstance(v, float) and k != "elapsed_s"))
+            parts.append("final: " + _h(", ".join(f"{k} {v:.4g}" for k, v in last.items()
+                                                  if isinstance(v, float) and k != "elapsed_s")))
         if r.project_error:
-            parts.append(f"<span style='color:#b71c1c'>project.cnnproj: {html.escape(r.project_error)}</span>")
+            parts.append(f"<span style='color:#b71c1c'>project.cnnproj: {_h(r.project_error)}</span>")
         if r.result.get("message") and r.status == "failed":
-            parts.append(f"<span style='color:#b71c1c'>{html.escape(str(r.result['message']))}</span>")
+            parts.append(f"<span style='color:#b71c1c'>{_h(r.result['message'])}</span>")
         ck = ", ".join(f"{p.name} ({p.stat().st_size / 1e6:.1f} MB)" for p in r.checkpoints if p.exists())
-        parts.append(f"checkpoints: {ck or 'none'}")
-        parts.append(f"<span style='color:gray'>{r.path}</span>")
+        parts.append(f"checkpoints: {_h(ck or 'none')}")
+        parts.append(f"<span style='color:gray'>{_h(r.path)}</span>")
         return "<br>".join(parts)
 
     def _open_folder(self) -> None:
