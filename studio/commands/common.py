@@ -23,6 +23,7 @@ FLAGS = {
     "dataset.source": "--data", "dataset.root": "--data", "dataset.download": "--download",
     "input_shape": "--input", "num_classes": "--classes",
     "experiment.epochs": "--epochs", "experiment.out": "--out", "explain.label": "--label", "explain.at": "--at",
+    "explain.layer": "--explain-layer",
 }
 
 #: How the command line words each hint of an error (the option and the value to give it).

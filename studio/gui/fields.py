@@ -15,7 +15,7 @@ WIDGETS = {
     "dataset.source": "Source", "dataset.root": "Folder", "dataset.download": "Download if missing",
     "dataset.val_fraction": "Validation", "dataset.test_fraction": "Test", "dataset.seed": "Split seed",
     "input_shape": "Input shape", "num_classes": "number of classes",
-    "explain.at": "pixel (C, Y, X)", "explain.label": "class",
+    "explain.at": "pixel (C, Y, X)", "explain.label": "class", "explain.layer": "layer",
     "experiment.out": "the experiment's folder", "experiment.epochs": "epochs",
 }
 

@@ -127,8 +127,8 @@ def explainable_node(model, project, name: str) -> str:
             continue
     why = ("is the network's input, not a layer" if node.type == "Input" else
            f"({node.type}) has no weights or window to work out")
-    raise StudioError(f"--explain-layer {clip(node.name, 60)} {why}: choose one of "
-                      f"{clip(', '.join(ok) or 'none in this network', 300)}")
+    raise StudioError(f"{{field}} {clip(node.name, 60)} {why}: choose one of "
+                      f"{clip(', '.join(ok) or 'none in this network', 300)}", field="explain.layer")
 
 
 def module_for(model, node_id: str):

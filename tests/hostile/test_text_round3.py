@@ -113,7 +113,10 @@ def test_an_add_node_has_no_module_to_explain_and_the_error_names_what_can_be():
     merge = next(n for n in proj.graph.nodes if n.type in ("Add", "Concat"))
     with pytest.raises(StudioError) as exc:
         explainable_node(model, proj, merge.name)
-    msg = str(exc.value)
+    from studio.commands.common import cli_message
+
+    assert exc.value.field == "explain.layer"
+    msg = cli_message(exc.value)  # the command line words the field as its option
     assert f"--explain-layer {merge.name} ({merge.type}) has no weights" in msg and "choose one of" in msg
     conv = next(n for n in proj.graph.nodes if n.type == "Conv2d")
     assert conv.name in msg and explainable_node(model, proj, conv.name) == conv.id
