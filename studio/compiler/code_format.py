@@ -14,9 +14,8 @@ IND = "    "
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 
-def _first_pair(line: str) -> tuple[int, int] | None:
-    """(open, close) index of the first bracket at depth 0 closed on this line."""
-    stack: list[int] = []
+def _code_chars(line: str):
+    """(index, character) of every character outside string literals, up to a comment."""
     quote = ""
     i = 0
     while i < len(line):
@@ -29,8 +28,17 @@ def _first_pair(line: str) -> tuple[int, int] | None:
         elif ch in "'\"":
             quote = ch
         elif ch == "#":
-            return None
-        elif ch in _PAIRS:
+            return
+        else:
+            yield i, ch
+        i += 1
+
+
+def _first_pair(line: str) -> tuple[int, int] | None:
+    """(open, close) index of the first bracket at depth 0 closed on this line."""
+    stack: list[int] = []
+    for i, ch in _code_chars(line):
+        if ch in _PAIRS:
             stack.append(i)
         elif ch in ")]}":
             if not stack:
@@ -38,29 +46,19 @@ def _first_pair(line: str) -> tuple[int, int] | None:
             o = stack.pop()
             if not stack:
                 return o, i
-        i += 1
     return None
 
 
 def _split_args(text: str) -> list[str]:
-    parts, depth, quote, start, i = [], 0, "", 0, 0
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "'\"":
-            quote = ch
-        elif ch in _PAIRS:
+    parts, depth, start = [], 0, 0
+    for i, ch in _code_chars(text):
+        if ch in _PAIRS:
             depth += 1
         elif ch in ")]}":
             depth -= 1
         elif ch == "," and depth == 0:
             parts.append(text[start:i].strip())
             start = i + 1
-        i += 1
     parts.append(text[start:].strip())
     return [p for p in parts if p]
 

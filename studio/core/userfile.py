@@ -333,17 +333,22 @@ def _discard(tmp: Path) -> None:
         os.unlink(tmp)
 
 
+def _new_temp(path: Path, what: str) -> tuple[int, Path]:
+    """A fresh temporary file beside ``path`` (stale ones of earlier killed saves removed first)."""
+    clean_stale_temps(path)
+    try:
+        return _create_temp(path)
+    except OSError as exc:
+        raise _write_error(exc, path, what) from None
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike, *, what: str = "file") -> Iterator[Path]:
     """A fresh temporary path next to ``path`` for a library that writes by file name (torch.onnx,
     ``torch.jit.save``, ``QImage.save``); renamed over ``path`` when the block ends without an
     exception, removed otherwise."""
     path = Path(path)
-    clean_stale_temps(path)
-    try:
-        fd, tmp = _create_temp(path)
-    except OSError as exc:
-        raise _write_error(exc, path, what) from None
+    fd, tmp = _new_temp(path, what)
     os.close(fd)
     try:
         yield tmp
@@ -373,11 +378,7 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", *, what: str = "fil
     if mode not in ("w", "wb", "wt"):
         raise ValueError(f"atomic_writer writes a new file: mode 'w' or 'wb', not {mode!r}")
     path = Path(path)
-    clean_stale_temps(path)
-    try:
-        fd, tmp = _create_temp(path)
-    except OSError as exc:
-        raise _write_error(exc, path, what) from None
+    fd, tmp = _new_temp(path, what)
     try:
         if mode == "wb":
             f: IO[Any] = os.fdopen(fd, "wb")

@@ -194,7 +194,6 @@ class ActivationOverview(QWidget):
     # ---- selection ----------------------------------------------------------------
     def sources_of(self, i: int, c: int) -> list[tuple[int, list[int]]]:
         """The maps map ``c`` of layer ``i`` is computed from: (layer index, channels), per input."""
-        from studio.training.explain import module_for
 
         lay = self.layers[i]
         where = {la.node: k for k, la in enumerate(self.layers)}
@@ -206,12 +205,7 @@ class ActivationOverview(QWidget):
                     out.append((j, [c - start]))
                 start += cj
             return out
-        w = None
-        if lay.type != "Input":
-            try:
-                w = getattr(module_for(self.model, lay.node), "weight", None)
-            except (KeyError, AttributeError):
-                w = None
+        w = self._weight(lay)
         if w is not None and w.dim() == 4 and ins:
             j, _cj = ins[0]
             cin_g = int(w.shape[1])
@@ -219,6 +213,17 @@ class ActivationOverview(QWidget):
             g = c // per_group
             return [(j, list(range(g * cin_g, (g + 1) * cin_g)))]
         return [(j, [c] if cj == lay.shape[0] else list(range(cj))) for j, cj in ins]
+
+    def _weight(self, lay):
+        """The layer's weight tensor (a conv's kernels), or None (Input, merges, no weights)."""
+        from studio.training.explain import module_for
+
+        if lay.type == "Input":
+            return None
+        try:
+            return getattr(module_for(self.model, lay.node), "weight", None)
+        except (KeyError, AttributeError):
+            return None
 
     def select_map(self, i: int, c: int, y: int = 0, x: int = 0) -> None:
         """Select map ``c`` of layer ``i`` at pixel (y, x): edges, kernels and the arithmetic."""
@@ -240,15 +245,9 @@ class ActivationOverview(QWidget):
             self.explain_pixel.emit(self.layers[i].node, c, y, x)
 
     def _show_kernel(self, i: int, c: int) -> None:
-        from studio.training.explain import module_for
 
         lay = self.layers[i]
-        w = None
-        if lay.type != "Input":
-            try:
-                w = getattr(module_for(self.model, lay.node), "weight", None)
-            except (KeyError, AttributeError):
-                w = None
+        w = self._weight(lay)
         if w is None or w.dim() != 4:
             self.kernel_title.setText(f"{lay.name} has no kernel: {lay.type} computes each pixel from its inputs "
                                       "(the outlined maps).")
