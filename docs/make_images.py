@@ -81,7 +81,12 @@ def second_windows(run_a: Path, run_b: Path, experiment: Path) -> None:
     win.grab().save(str(OUT / "runs_compare.png"))
     win.experiment_actions["open"].trigger()
     ew = win.experiments["window"]
-    ew.open_folder(experiment)
+    here = Path.cwd()
+    os.chdir(experiment.parent)  # the status line names the folder as a user would type it
+    try:
+        ew.open_folder(Path(experiment.name))
+    finally:
+        os.chdir(here)
     for _ in range(5):
         app.processEvents()
     ew.grab().save(str(OUT / "experiment_window.png"))

@@ -39,10 +39,10 @@ class GradientPlot(pg.PlotWidget):
     exploding-gradients experiment the first layer's gradient norm per step."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, title="Gradient norm per layer, first step (log)")
+        super().__init__(parent, title="Gradient per layer, step 1 (log)")
         self.setBackground(None)
         self.setLogMode(y=True)
-        self.addLegend(offset=(-8, -8))  # bottom right: the lines end near 1, at the top
+        # no legend of its own: the variants have the loss plot's colours and legend
         self.lines: dict[str, object] = {}
         self.exp = None
 
@@ -51,9 +51,9 @@ class GradientPlot(pg.PlotWidget):
         self.lines = {}
         self.exp = exp
         per_step = exp.verdict == "exploding"
-        self.setTitle("First layer's gradient norm per step (log)" if per_step else
-                      "Gradient norm per layer, first step (log)")
-        self.setLabel("bottom", "step" if per_step else "layer with parameters, BN included (input → output)")
+        self.setTitle("First layer's gradient, per step (log)" if per_step else
+                      "Gradient per layer, step 1 (log)")
+        self.setLabel("bottom", "step" if per_step else "layer (input → output, BN included)")
         self.setVisible(exp.verdict in GRADIENT_VERDICTS)
         for i, v in enumerate(exp.variants):
             pen = pg.mkPen(COLORS[i % len(COLORS)], width=2)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QSpinBox, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
 from studio.experiments import EXPERIMENTS
 from studio.experiments.report import COLORS
@@ -65,7 +65,11 @@ class ExperimentWindow(QWidget):
         ll = QVBoxLayout(left)
         ll.addWidget(QLabel("Experiments"))
         ll.addWidget(self.list, 1)
-        ll.addWidget(self.about, 2)
+        about_scroll = QScrollArea()  # claim, source, set-up and "decided at" can be longer than the pane
+        about_scroll.setWidgetResizable(True)
+        about_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        about_scroll.setWidget(self.about)
+        ll.addWidget(about_scroll, 2)
         row = QHBoxLayout()
         for w in (self.epochs, self.run_button, self.stop_button):
             row.addWidget(w)
@@ -81,7 +85,9 @@ class ExperimentWindow(QWidget):
         for w in (self.loss_plot, self.acc_plot):
             w.setBackground(None)
             w.setLabel("bottom", "epoch")
-            legend_below(w)
+        # one legend, a variant a row (labels such as "ReLU, no BN (PyTorch's default init)" do
+        # not fit two to a row under a third of the window); the other plots use the same colours
+        legend_below(self.loss_plot, columns=1)
         self.verdict = QLabel("Pick an experiment and press Run: the verdict is computed from what the "
                               "variants record, never written in advance.")
         self.verdict.setWordWrap(True)
@@ -232,8 +238,7 @@ class ExperimentWindow(QWidget):
                 "acc_xy": ([], [])}
             self.stats[v.name] = []
             self.flow_variant.addItem(v.label, v.name)
-        for w in (self.loss_plot, self.acc_plot):
-            fit_legend_band(w)
+        fit_legend_band(self.loss_plot)
         self.verdict.setText("Running…")
 
     def _on_event(self, ev) -> None:
@@ -299,6 +304,7 @@ class ExperimentWindow(QWidget):
             c["acc"].setData(*c["acc_xy"])
             stats = out / v.name / "layer_stats.jsonl"
             self.stats[v.name] = read_layer_stats(stats) if stats.is_file() else []
+            self.grad_plot.update_variant(v.name, self.stats[v.name])
         self._show_flow()
         self._show_verdict(verdict)
         self.status.setText(f"Opened {out} (recorded; press Run to train it again)")

@@ -50,6 +50,9 @@ class Buffer:
         self.n = 0
 
 
+LEGEND_ROW = 21  # px a legend row takes at 8 pt (sample line and label)
+
+
 def legend_below(w: pg.PlotWidget, rows: int = 1, columns: int = 2) -> pg.LegendItem:
     """The legend in its own band under the plot (below the axis label), never on a curve:
     a loss falls from the top left, an accuracy climbs to the top right, a one-cycle rate rises
@@ -61,7 +64,7 @@ def legend_below(w: pg.PlotWidget, rows: int = 1, columns: int = 2) -> pg.Legend
     legend.setLabelTextSize("8pt")
     legend.layout.setVerticalSpacing(0)
     legend.layout.setContentsMargins(2, 0, 2, 0)
-    pi.layout.setContentsMargins(0, 0, 0, 18 * rows + 4)
+    pi.layout.setContentsMargins(0, 0, 0, LEGEND_ROW * rows + 4)
     legend.band_columns = columns
     return legend
 
@@ -71,7 +74,7 @@ def fit_legend_band(w: pg.PlotWidget) -> None:
     legend = w.plotItem.legend
     columns = getattr(legend, "band_columns", 1)
     rows = max(1, -(-len(legend.items) // columns))
-    w.plotItem.layout.setContentsMargins(0, 0, 0, 18 * rows + 4)
+    w.plotItem.layout.setContentsMargins(0, 0, 0, LEGEND_ROW * rows + 4)
 
 
 def _plot(title: str, left: str, legend_rows: int = 1, legend_columns: int = 2) -> pg.PlotWidget:
