@@ -25,6 +25,11 @@ HINTS: dict[str, str] = {
 }
 
 
+#: The longest message shown (a message that lists many names, e.g. of a 20,000-group project,
+#: is cut here, so that an error stays one readable line).
+MAX_MESSAGE = 1000
+
+
 def plain_name(field: str) -> str:
     return field
 
@@ -53,6 +58,8 @@ class StudioError(Exception):
             hints = hints or {}
             template = hints.get((self.hint, self.field)) or hints.get(self.hint) or HINTS.get(self.hint, "")
             text += template.replace("{name}", name).replace("{value}", str(self.value))
+        if len(text) > MAX_MESSAGE:  # a message is read by a person: never pages of names
+            text = text[: MAX_MESSAGE - 1] + "…"
         return text
 
     def __str__(self) -> str:

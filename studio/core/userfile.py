@@ -30,7 +30,7 @@ from glob import escape as glob_escape
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-from .errors import StudioError
+from .errors import MAX_MESSAGE, StudioError
 from .text import printable
 
 #: the default cap on a user file read into memory (a project, run record, template)
@@ -45,7 +45,8 @@ class UserFileError(StudioError, OSError):
     """A user file that cannot be read or written: one line naming it and the fix."""
 
     def __str__(self) -> str:  # OSError's own __str__ would add "[Errno ...]" decorations
-        return str(self.args[0]) if self.args else ""
+        text = str(self.args[0]) if self.args else ""
+        return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 def shown(path: str | os.PathLike | bytes) -> str:
