@@ -343,6 +343,14 @@ def _new_temp(path: Path, what: str) -> tuple[int, Path]:
         raise _write_error(exc, path, what) from None
 
 
+def _commit_as(tmp: Path, path: Path, what: str) -> None:
+    """Move the finished temp file over ``path``; a failure is the writers' one-line error."""
+    try:
+        _commit(tmp, path)
+    except OSError as exc:
+        raise _write_error(exc, path, what) from None
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike, *, what: str = "file") -> Iterator[Path]:
     """A fresh temporary path next to ``path`` for a library that writes by file name (torch.onnx,
@@ -363,9 +371,9 @@ def atomic_path(path: str | os.PathLike, *, what: str = "file") -> Iterator[Path
                 os.fsync(fd)
             finally:
                 os.close(fd)
-            _commit(tmp, path)
         except OSError as exc:
             raise _write_error(exc, path, what) from None
+        _commit_as(tmp, path, what)
     except BaseException:
         _discard(tmp)
         raise
@@ -392,10 +400,7 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", *, what: str = "fil
                 os.fsync(f.fileno())
             except OSError as exc:
                 raise _write_error(exc, path, what) from None
-        try:
-            _commit(tmp, path)
-        except OSError as exc:
-            raise _write_error(exc, path, what) from None
+        _commit_as(tmp, path, what)
     except BaseException:
         _discard(tmp)
         raise
