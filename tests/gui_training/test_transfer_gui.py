@@ -145,6 +145,18 @@ def test_lock_a_collapsed_stage_train_and_save_as_template(qtbot, answers, tmp_p
     assert "My R18" in infos and not infos["My R18"].builtin
     assert infos["My R18"].description == "ResNet-18 for 16×16 photos of five things"
     assert infos["My R18"].num_classes == 5
+    # the same name again: asked before replacing, the name shown as plain text; "No" keeps it
+    from PySide6.QtCore import Qt
+
+    asked = []
+
+    def no(box):
+        asked.append((box.text(), box.textFormat()))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "exec", no)
+    assert not save_as_template(w, "My R18")
+    assert asked == [("A template named 'My R18' exists. Replace it?", Qt.TextFormat.PlainText)]
     ctl.shutdown(20000)
     doc.undo_stack.setClean()
     w.close()

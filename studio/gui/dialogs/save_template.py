@@ -3,6 +3,7 @@ training settings) as one of the user's templates, listed in the gallery and `cn
 templates`. A selection is saved as a block instead (Edit → Save selection as block…)."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from studio.core.errors import StudioError
@@ -30,8 +31,11 @@ def save_as_template(win, name: str | None = None) -> bool:
             win.show_error("Cannot save as template", str(exc))
             return False
         B = QMessageBox.StandardButton
-        if QMessageBox.question(win, "Replace template", f"A template named '{name}' exists. Replace it?",
-                                B.Yes | B.No, B.No) != B.Yes:
+        box = QMessageBox(QMessageBox.Icon.Question, "Replace template",
+                          f"A template named '{name}' exists. Replace it?", B.Yes | B.No, win)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's text, never markup
+        box.setDefaultButton(B.No)
+        if box.exec() != B.Yes:
             return False
         try:
             path = save_user_template(name, doc.project, doc.project.notes, overwrite=True)
