@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from studio.gui.i18n import tr
+
 #: actions that act on the canvas selection: their shortcuts work while the canvas has focus,
 #: so Del or Ctrl+C in a text field edits the text, not the graph
 CANVAS_ACTIONS = ("cut", "copy", "paste", "duplicate", "delete", "select_all")
@@ -33,7 +35,7 @@ def build_menus(win) -> None:
     K = QKeySequence.StandardKey
     mb = win.menuBar()
 
-    m = mb.addMenu("&File")
+    m = mb.addMenu(tr("&File"))
     m.addAction(_action(win, "new", "&New", win.new_project, K.New, "Start an empty network"))
     m.addAction(_action(win, "new_template", "New from &template…", win.new_from_template, "Ctrl+Shift+N",
                         "Start from a classic architecture (LeNet-5, AlexNet, VGG, ResNet) or one of yours"))

@@ -125,7 +125,9 @@ def run_gui(args) -> int:
     app.setApplicationDisplayName("cnn-studio")
     _setup_logging()
     from studio.core.errors import StudioError
-    from studio.gui import script
+    from studio.gui import i18n, script
+
+    i18n.install(app, i18n.choose_language(getattr(args, "lang", None), settings.settings().value("language")))
 
     shot = getattr(args, "screenshot", None)
     size = settings.screen_size(getattr(args, "size", None)) if shot or getattr(args, "size", None) else None
