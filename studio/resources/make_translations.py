@@ -2,6 +2,7 @@
 
     python studio/resources/make_translations.py            # update .ts from the code, build .qm
     python studio/resources/make_translations.py --check    # exit 1 unless both are current
+    python studio/resources/make_translations.py --todo F.py  # what F.py shows that nothing translates
 
 1. ``pyside6-lupdate`` collects every ``tr("...")`` of the window and every
    ``QT_TRANSLATE_NOOP(context, "...")`` of the packages without Qt into
@@ -118,10 +119,27 @@ def check() -> list[str]:
     return problems
 
 
+def todo(files: list[str]) -> list[dict]:
+    """The messages of ``files`` that no part file and no ``.ts`` translates yet, as part entries
+    to fill in (``translation`` empty)."""
+    known = {k for k, v in read_ts(I18N / "studio_zh_CN.ts").items() if v} | set(read_parts(I18N / "parts"))
+    with tempfile.TemporaryDirectory() as d:
+        ts = Path(d) / "todo.ts"
+        subprocess.run([qt_tool("lupdate"), *files, "-locations", "none", "-ts", str(ts)],
+                       check=True, capture_output=True, text=True)
+        keys = [k for k in read_ts(ts) if k not in known]
+    return [{"context": c, "source": s, **({"comment": m} if m else {}), "translation": ""} for c, s, m in keys]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 unless the .ts and .qm files are current")
+    ap.add_argument("--todo", nargs="+", metavar="FILE.py",
+                    help="print, as part-file JSON, the messages of these files that nothing translates yet")
     a = ap.parse_args()
+    if a.todo:
+        print(json.dumps(todo(a.todo), ensure_ascii=False, indent=1))
+        return 0
     if a.check:
         problems = check()
         print("\n".join(problems) or "translations are current")
