@@ -3,6 +3,11 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite reads the window in English whatever the machine's locale (a zh_CN desktop would
+# otherwise start the studio in Chinese); tests/i18n choose Chinese explicitly.
+for _var in ("LC_ALL", "LANG"):
+    os.environ[_var] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 
 @pytest.fixture(autouse=True)
