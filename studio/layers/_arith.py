@@ -11,6 +11,11 @@ def same(text: str) -> str:
     return text
 
 
+def no_params(t=same) -> str:
+    """The last line of the explanation of a layer with nothing to learn."""
+    return t(QT_TRANSLATE_NOOP("Layers", "params = 0"))
+
+
 def out_size(i: int, k: int, s: int, p: int, d: int = 1, ceil_mode: bool = False) -> int:
     """O = floor((I + 2P − D·(K − 1) − 1) / S) + 1 (ceil with ceil_mode, PyTorch's rule)."""
     num = i + 2 * p - d * (k - 1) - 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.spec import LayerSpec, ParamSpec, fmt_shape, register
 
-from ._arith import same
+from ._arith import same, no_params
 
 
 class _Activation(LayerSpec):
@@ -17,7 +17,7 @@ class _Activation(LayerSpec):
     def explain(self, params, in_shapes, out, t=same):
         ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
         return t(QT_TRANSLATE_NOOP("Layers", "{title}: {i} → {o} (element-wise)")).format(
-            title=self.title, i=ins, o=fmt_shape(out)) + f"\n{t(self.formula)}\nparams = 0"
+            title=self.title, i=ins, o=fmt_shape(out)) + f"\n{t(self.formula)}\n" + no_params(t)
 
     def short(self, params):
         return self.title
@@ -123,7 +123,7 @@ class SoftmaxSpec(_Activation):
                                                "the largest score gets the largest probability")
         return (t(QT_TRANSLATE_NOOP("Layers", "Softmax: {i} → {o} (not element-wise: each p_i depends on every z_j)"))
                 .format(i=fmt_shape(ins), o=fmt_shape(out))
-                + f"\n{t(self.formula)}\n" + t(over).format(n=ins[0] if ins else "") + "\nparams = 0")
+                + f"\n{t(self.formula)}\n" + t(over).format(n=ins[0] if ins else "") + "\n" + no_params(t))
 
     def torch_module(self, params, in_shapes):
         return "Softmax", {"dim": 1}

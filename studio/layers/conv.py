@@ -6,7 +6,7 @@ from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_pair, fmt_shape, p
 
 from studio.core.i18n import QT_TRANSLATE_NOOP
 
-from ._arith import formula_note, grouped, out_formula, out_size, same
+from ._arith import formula_note, grouped, out_formula, out_size, same, no_params
 
 
 @register
@@ -235,7 +235,7 @@ class ZeroPad2dSpec(LayerSpec):
         return (f"ZeroPad2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
                 f"H_out = {h} + {top} + {b} = {h + top + b}, W_out = {w} + {left} + {r} = {w + left + r}\n"
                 + t(QT_TRANSLATE_NOOP("Layers", "adds {cols} column(s) and {rows} row(s) of zeros to each feature map"))
-                .format(cols=left + r, rows=top + b) + "\nparams = 0")
+                .format(cols=left + r, rows=top + b) + "\n" + no_params(t))
 
     def short(self, params):
         p = params["padding"]

@@ -7,7 +7,7 @@ from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_shape, prod, regis
 
 from studio.core.i18n import QT_TRANSLATE_NOOP
 
-from ._arith import grouped, same
+from ._arith import grouped, same, no_params
 
 
 @register
@@ -56,7 +56,8 @@ class LinearSpec(LayerSpec):
         bias = f" + {o}" if params["bias"] else ""
         n = i * o + (o if params["bias"] else 0)
         return (t(QT_TRANSLATE_NOOP("Layers", "Linear: {i} → {o}   y = W·x + b, W is {o}×{i}")).format(i=i, o=o) + "\n"
-                f"params = {i}·{o}{bias} = {grouped(n)}\nMACs = {i}·{o} = {grouped(i * o)}")
+                + t(QT_TRANSLATE_NOOP("Layers", "params = {i}·{o}{bias} = {n}")).format(i=i, o=o, bias=bias, n=grouped(n))
+                + f"\nMACs = {i}·{o} = {grouped(i * o)}")
 
     def short(self, params):
         return f"Linear → {params['out_features']}"
@@ -89,7 +90,7 @@ class FlattenSpec(LayerSpec):
             return "Flatten: C×H×W → C·H·W"
         x = in_shapes[0]
         return t(QT_TRANSLATE_NOOP("Layers", "Flatten: {i} → {dims} = {n} features")).format(
-            i=fmt_shape(x), dims='·'.join(map(str, x)), n=grouped(prod(x))) + "\nparams = 0"
+            i=fmt_shape(x), dims='·'.join(map(str, x)), n=grouped(prod(x))) + "\n" + no_params(t)
 
     def short(self, params):
         return "Flatten"

@@ -6,7 +6,7 @@ from studio.core.fixes import Fix
 from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.spec import LayerSpec, fmt_shape, register
 
-from ._arith import same
+from ._arith import same, no_params
 
 
 @register
@@ -66,7 +66,7 @@ class AddSpec(LayerSpec):
     def explain(self, params, in_shapes, out, t=same):
         ins = " + ".join(fmt_shape(s) for s in in_shapes) or "?"
         return t(QT_TRANSLATE_NOOP("Layers", "Add: {i} → {o} (element-wise sum; shapes must match)")).format(
-            i=ins, o=fmt_shape(out)) + "\nparams = 0"
+            i=ins, o=fmt_shape(out)) + "\n" + no_params(t)
 
     def short(self, params):
         return "Add (+)"
@@ -96,7 +96,7 @@ class ConcatSpec(LayerSpec):
     def explain(self, params, in_shapes, out, t=same):
         ch = " + ".join(str(s[0]) for s in in_shapes) or "?"
         return t(QT_TRANSLATE_NOOP("Layers", "Concat: channels {ch} = {n} → {o}")).format(
-            ch=ch, n=out[0] if out else '?', o=fmt_shape(out)) + "\nparams = 0"
+            ch=ch, n=out[0] if out else '?', o=fmt_shape(out)) + "\n" + no_params(t)
 
     def short(self, params):
         return "Concat"

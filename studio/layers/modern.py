@@ -8,7 +8,7 @@ from studio.core.spec import LayerSpec, ParamSpec, fmt_shape, register
 
 from studio.core.i18n import QT_TRANSLATE_NOOP
 
-from ._arith import grouped, same
+from ._arith import grouped, same, no_params
 from .activation import _Activation
 
 
@@ -84,7 +84,7 @@ class MultiplySpec(LayerSpec):
     def explain(self, params, in_shapes, out, t=same):
         ins = " ⊙ ".join(fmt_shape(s) for s in in_shapes) or "?"
         return t(QT_TRANSLATE_NOOP("Layers", "Multiply: {i} → {o} (element-wise product; size-1 dimensions are "
-                                             "repeated to match)")).format(i=ins, o=fmt_shape(out)) + "\nparams = 0"
+                                             "repeated to match)")).format(i=ins, o=fmt_shape(out)) + "\n" + no_params(t)
 
     def short(self, params):
         return "Multiply (×)"
@@ -119,7 +119,7 @@ class ChannelShuffleSpec(LayerSpec):
         return (f"ChannelShuffle: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
                 + t(QT_TRANSLATE_NOOP("Layers", "{c} channels as {g} groups of {n}: view {g}×{n}, transpose to {n}×{g}, "
                                                 "flatten (channel i·{n} + j moves to j·{g} + i)")).format(c=c, g=g, n=c // g)
-                + "\nparams = 0")
+                + "\n" + no_params(t))
 
     def short(self, params):
         return f"Shuffle g{params['groups']}"
@@ -169,7 +169,7 @@ class ChannelChunkSpec(LayerSpec):
         step = -(-c // n)
         return (f"ChannelChunk: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
                 + t(QT_TRANSLATE_NOOP("Layers", "slice {i} of {n}: channels {a}…{b} (ceil({c}/{n}) = {step} per slice)"))
-                .format(i=i, n=n, a=i * step, b=i * step + out[0] - 1, c=c, step=step) + "\nparams = 0")
+                .format(i=i, n=n, a=i * step, b=i * step + out[0] - 1, c=c, step=step) + "\n" + no_params(t))
 
     def short(self, params):
         return f"Chunk {params['index'] + 1}/{params['chunks']}"
@@ -198,7 +198,7 @@ class GlobalMeanSpec(LayerSpec):
         c, h, w = in_shapes[0]
         return (f"GlobalMean: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
                 + t(QT_TRANSLATE_NOOP("Layers", "each of the {c} maps: sum of {h}·{w} = {n} values / {n}")).format(
-                    c=c, h=h, w=w, n=grouped(h * w)) + "\nparams = 0")
+                    c=c, h=h, w=w, n=grouped(h * w)) + "\n" + no_params(t))
 
     def window(self, params, in_shapes, out):
         """One window over the whole map (with keepdim the output is a 1×1 image)."""

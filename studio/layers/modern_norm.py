@@ -7,7 +7,7 @@ from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_shape, prod, regis
 
 from studio.core.i18n import QT_TRANSLATE_NOOP
 
-from ._arith import grouped, same
+from ._arith import grouped, same, no_params
 
 _EPS = QT_TRANSLATE_NOOP("Layers", "Added to the variance for numerical stability")
 
@@ -111,7 +111,7 @@ class PermuteSpec(LayerSpec):
         ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
         dims = ", ".join(map(str, _ORDERS[params["order"]]))
         return t(QT_TRANSLATE_NOOP("Layers", "Permute ({dims}): {i} → {o} (no values change, only their order)")).format(
-            dims=dims, i=ins, o=fmt_shape(out)) + "\nparams = 0"
+            dims=dims, i=ins, o=fmt_shape(out)) + "\n" + no_params(t)
 
     def short(self, params):
         return "Permute → " + ("H×W×C" if params["order"] == "channels_last" else "C×H×W")
@@ -151,7 +151,8 @@ class LinearLastSpec(LayerSpec):
         n = i * o + (o if params["bias"] else 0)
         return (t(QT_TRANSLATE_NOOP("Layers", "LinearLast: {i} → {o}   y = W·x + b at each of {n} positions")).format(
                     i=fmt_shape(x), o=fmt_shape(out), n=grouped(pos)) + "\n"
-                f"params = {i}·{o}{bias} = {grouped(n)}\nMACs = {grouped(pos)}·{i}·{o} = {grouped(pos * i * o)}")
+                + t(QT_TRANSLATE_NOOP("Layers", "params = {i}·{o}{bias} = {n}")).format(i=i, o=o, bias=bias, n=grouped(n))
+                + f"\nMACs = {grouped(pos)}·{i}·{o} = {grouped(pos * i * o)}")
 
     def short(self, params):
         return f"Linear(last) → {params['out_features']}"
@@ -224,7 +225,7 @@ class StochasticDepthSpec(LayerSpec):
         return (f"StochasticDepth: {ins} → {fmt_shape(out)}\n"
                 + t(QT_TRANSLATE_NOOP("Layers", "training: drop the branch with p = {p} ({mode}), scale what is kept by "
                                                 "{keep}; evaluation: identity")).format(
-                    p=f"{p:g}", mode=params['mode'], keep=keep) + "\nparams = 0")
+                    p=f"{p:g}", mode=params['mode'], keep=keep) + "\n" + no_params(t))
 
     def short(self, params):
         return f"StochDepth {params['p']:g}"

@@ -6,7 +6,7 @@ from studio.core.spec import LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, re
 
 from studio.core.i18n import QT_TRANSLATE_NOOP
 
-from ._arith import formula_note, out_formula, out_size, same
+from ._arith import formula_note, out_formula, out_size, same, no_params
 
 
 def _t(v):
@@ -188,7 +188,7 @@ class _AdaptiveSpec(LayerSpec):
         ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
         return (f"{self.title}: {ins} → {fmt_shape(out)}\n"
                 + t(QT_TRANSLATE_NOOP("Layers", "the window adapts so that any H×W becomes {size}")).format(
-                    size=fmt_pair(params['output_size'])) + "\nparams = 0")
+                    size=fmt_pair(params['output_size'])) + "\n" + no_params(t))
 
     def window(self, params, in_shapes, out):
         """PyTorch's adaptive windows: output i reads [floor(i·I/O), ceil((i+1)·I/O)); the

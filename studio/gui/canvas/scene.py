@@ -11,7 +11,7 @@ from studio.core.spec import fmt_shape, get_spec
 from studio.core.stages import group_summary
 
 from studio.gui.i18n import tr
-from studio.gui.panels.layer_text import explain as explain_text
+from studio.gui.panels.layer_text import explain as explain_text, lt
 
 from .edge_item import EdgeItem
 from .group_item import BlockItem, GroupItem, merge_columns
@@ -403,7 +403,7 @@ class GraphScene(QGraphicsScene):
                              .replace("\n", "<br>"))
         except Exception:  # an explain that cannot run for these inputs: show the rest
             pass
-        rf = describe_field(getattr(a, "receptive", {}).get(node_id))
+        rf = describe_field(getattr(a, "receptive", {}).get(node_id), lt)
         if rf:
             parts.append(_esc(rf[:1].upper() + rf[1:]))
         for i in a.issues_for(node_id):

@@ -265,8 +265,8 @@ def _field_text(graph, analysis, nid: str) -> str:
     from studio.core.receptive import describe, vgg_insight
 
     try:
-        text = describe(getattr(analysis, "receptive", {}).get(nid))
-        vgg = vgg_insight(graph, analysis, nid)
+        text = describe(getattr(analysis, "receptive", {}).get(nid), layer_text.lt)
+        vgg = vgg_insight(graph, analysis, nid, layer_text.lt)
     except Exception:  # informative only
         return ""
     text = text[:1].upper() + text[1:]
