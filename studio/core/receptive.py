@@ -167,9 +167,9 @@ def vgg_insight(graph, analysis, nid: str, t=_same) -> str:
     nonlin = (t(QT_TRANSLATE_NOOP("Layers", ", and the pair has an activation between, one more non-linearity"))
               if activated else "")
     return t(QT_TRANSLATE_NOOP(
-        "Layers", "With {prev} before it, this layer sees {bh}×{bw} of {prev}'s input{image}. One {bh}×{bw} conv "
+        "Layers", "With {prev} before it, this layer sees {bh}×{bw} of {prev}'s input{where}. One {bh}×{bw} conv "
         "from {c_in} to {c_out} channels would need {bh}·{bw}·{c_in}·{c_out} = {one} weights instead of "
         "{k1h}·{k1w}·{c_in}·{c_mid} + {k2h}·{k2w}·{c_mid}·{c_out} = {two} ({verdict}){nonlin}: VGG's reason for "
         "stacking small kernels.")).format(
-        prev=prev.name, bh=big[0], bw=big[1], image=image, c_in=c_in, c_out=c_out, c_mid=c_mid, one=f"{one:,}",
+        prev=prev.name, bh=big[0], bw=big[1], where=image, c_in=c_in, c_out=c_out, c_mid=c_mid, one=f"{one:,}",
         two=f"{two:,}", k1h=k1[0], k1w=k1[1], k2h=k2[0], k2w=k2[1], verdict=verdict, nonlin=nonlin)

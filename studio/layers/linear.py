@@ -56,7 +56,7 @@ class LinearSpec(LayerSpec):
         bias = f" + {o}" if params["bias"] else ""
         n = i * o + (o if params["bias"] else 0)
         return (t(QT_TRANSLATE_NOOP("Layers", "Linear: {i} → {o}   y = W·x + b, W is {o}×{i}")).format(i=i, o=o) + "\n"
-                + t(QT_TRANSLATE_NOOP("Layers", "params = {i}·{o}{bias} = {n}")).format(i=i, o=o, bias=bias, n=grouped(n))
+                + t(QT_TRANSLATE_NOOP("Layers", "params = {i}·{o}{b} = {n}")).format(i=i, o=o, b=bias, n=grouped(n))
                 + f"\nMACs = {i}·{o} = {grouped(i * o)}")
 
     def short(self, params):

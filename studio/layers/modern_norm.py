@@ -151,7 +151,7 @@ class LinearLastSpec(LayerSpec):
         n = i * o + (o if params["bias"] else 0)
         return (t(QT_TRANSLATE_NOOP("Layers", "LinearLast: {i} → {o}   y = W·x + b at each of {n} positions")).format(
                     i=fmt_shape(x), o=fmt_shape(out), n=grouped(pos)) + "\n"
-                + t(QT_TRANSLATE_NOOP("Layers", "params = {i}·{o}{bias} = {n}")).format(i=i, o=o, bias=bias, n=grouped(n))
+                + t(QT_TRANSLATE_NOOP("Layers", "params = {i}·{o}{b} = {n}")).format(i=i, o=o, b=bias, n=grouped(n))
                 + f"\nMACs = {grouped(pos)}·{i}·{o} = {grouped(pos * i * o)}")
 
     def short(self, params):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from studio.core.spec import specs_by_category
 
 from studio.gui.i18n import tr
-from studio.gui.panels.layer_text import category
+from studio.gui.layer_text import category
 from studio.gui.transfer.locks import add_freeze_actions
 
 from .edge_item import EdgeItem

@@ -11,7 +11,7 @@ from studio.core.spec import fmt_shape, get_spec
 from studio.core.stages import group_summary
 
 from studio.gui.i18n import tr
-from studio.gui.panels.layer_text import explain as explain_text, lt
+from studio.gui.layer_text import explain as explain_text, lt
 
 from .edge_item import EdgeItem
 from .group_item import BlockItem, GroupItem, merge_columns

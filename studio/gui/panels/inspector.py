@@ -18,7 +18,7 @@ from studio.core.errors import ParamError
 from studio.core.spec import fmt_shape
 from studio.gui import commands
 from studio.gui.i18n import tr
-from studio.gui.panels import layer_text
+from studio.gui import layer_text
 from studio.gui.panels.param_editors import ParamEditor
 
 _ERR_STYLE = "color: #c62828;"

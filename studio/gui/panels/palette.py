@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QMenu, QMessageBox,
 from studio.core.spec import specs_by_category
 from studio.gui.canvas.style import category_color  # the palette's colours are the canvas's
 from studio.gui.i18n import tr
-from studio.gui.panels import layer_text
+from studio.gui import layer_text
 
 LAYER_MIME = "application/x-cnn-studio-layer"
 BLOCK_MIME = "application/x-cnn-studio-block"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, Q
 from studio.core.errors import ParamError
 from studio.core.spec import ParamSpec
 from studio.gui.i18n import tr
-from studio.gui.panels.layer_text import param_tip
+from studio.gui.layer_text import param_tip
 
 INT_MAX = 2**31 - 1
 _SPLIT = re.compile(r"[x×X,;\s]+")
