@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .errors import ParamError, ShapeError, UnknownLayerError
+from .i18n import QT_TRANSLATE_NOOP
 from .text import clip, short_repr
 
 Shape = tuple[int, ...]
@@ -237,7 +238,7 @@ class LayerSpec:
 
     def explain(self, params: dict[str, Any], in_shapes: list[Shape], out: Shape | None, t=None) -> str:
         """The filled-in formula (several lines); ``t`` as for :meth:`describe`."""
-        ins = ", ".join(fmt_shape(s) for s in in_shapes) or "nothing"
+        ins = ", ".join(fmt_shape(s) for s in in_shapes) or (t or str)(QT_TRANSLATE_NOOP("Layers", "nothing"))
         return f"{self.title}: {ins} → {fmt_shape(out)}"
 
     def short(self, params: dict[str, Any]) -> str:

@@ -123,7 +123,8 @@ class Conv2dSpec(LayerSpec):
         lines = [t(QT_TRANSLATE_NOOP("Layers", "Conv2d: {i} → {o}  ({n} kernels, one feature map each)")).format(
             i=fmt_shape(in_shapes[0]), o=fmt_shape(out), n=co)]
         if same_pad:
-            lines.append(f"padding 'same': H_out = H_in = {h}, W_out = W_in = {w}")
+            lines.append(t(QT_TRANSLATE_NOOP("Layers", "padding 'same': H_out = H_in = {h}, W_out = W_in = {w}")).format(
+                h=h, w=w))
         elif out:
             lines.append(out_formula("H", h, k[0], s[0], ph, d[0], False, out[1], t))
             lines.append(out_formula("W", w, k[1], s[1], pw, d[1], False, out[2], t))
