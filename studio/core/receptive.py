@@ -16,7 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import QT_TRANSLATE_NOOP
 from .spec import get_spec
+
+
+def _same(text: str) -> str:
+    return text
 
 
 @dataclass(frozen=True)
@@ -93,13 +98,17 @@ def compute(analysis, params: dict[str, dict], sources: dict[str, list[str]]) ->
     return out
 
 
-def describe(field: Field | None) -> str:
-    """One line for tooltips and the inspector."""
+def describe(field: Field | None, t=_same) -> str:
+    """One line for tooltips and the inspector; ``t`` translates (the window's ``tr_core``)."""
     if field is None:
         return ""
-    return (f"receptive field {field.size_text} pixels of the input image · jump {field.jump_text} "
-            f"(one step on this layer's output moves {field.jump_text} input pixel"
-            f"{'' if field.jump == (1, 1) else 's'})")
+    if field.jump == (1, 1):
+        text = QT_TRANSLATE_NOOP("Layers", "receptive field {size} pixels of the input image · jump {jump} "
+                                           "(one step on this layer's output moves {jump} input pixel)")
+    else:
+        text = QT_TRANSLATE_NOOP("Layers", "receptive field {size} pixels of the input image · jump {jump} "
+                                           "(one step on this layer's output moves {jump} input pixels)")
+    return t(text).format(size=field.size_text, jump=field.jump_text)
 
 
 def _conv_before(graph, nid: str) -> tuple[str | None, bool]:
@@ -121,7 +130,7 @@ def _conv_before(graph, nid: str) -> tuple[str | None, bool]:
     return None, False
 
 
-def vgg_insight(graph, analysis, nid: str) -> str:
+def vgg_insight(graph, analysis, nid: str, t=_same) -> str:
     """For a conv right after another conv: what the two together see, and what one big conv
     with the same channels would cost (Simonyan & Zisserman's argument for 3×3 stacks)."""
     from .spec import pair
@@ -144,18 +153,23 @@ def vgg_insight(graph, analysis, nid: str) -> str:
     two = k1[0] * k1[1] * c_in * c_mid + k2[0] * k2[1] * c_mid * c_out
     one = big[0] * big[1] * c_in * c_out
     field = getattr(analysis, "receptive", {}).get(nid)
-    image = f" (in the image: {field.size_text})" if field is not None else ""
+    image = (t(QT_TRANSLATE_NOOP("Layers", " (in the image: {size})")).format(size=field.size_text)
+             if field is not None else "")
     if one > two:
-        verdict = f"{one / two:.2f}× more than the pair"
+        verdict = t(QT_TRANSLATE_NOOP("Layers", "{r}× more than the pair")).format(r=f"{one / two:.2f}")
     elif one < two:
-        verdict = (f"here the single conv is cheaper, because {prev.name} widens {c_in} channels to {c_mid}; "
-                   f"with equal channels C the pair needs {k1[0] * k1[1] + k2[0] * k2[1]}·C² "
-                   f"instead of {big[0] * big[1]}·C²")
+        verdict = t(QT_TRANSLATE_NOOP(
+            "Layers", "here the single conv is cheaper, because {prev} widens {c_in} channels to {c_mid}; "
+            "with equal channels C the pair needs {a}·C² instead of {b}·C²")).format(
+            prev=prev.name, c_in=c_in, c_mid=c_mid, a=k1[0] * k1[1] + k2[0] * k2[1], b=big[0] * big[1])
     else:
-        verdict = "the same"
-    nonlin = ", and the pair has an activation between, one more non-linearity" if activated else ""
-    return (f"With {prev.name} before it, this layer sees {big[0]}×{big[1]} of {prev.name}'s input{image}. "
-            f"One {big[0]}×{big[1]} conv from {c_in} to {c_out} channels would need "
-            f"{big[0]}·{big[1]}·{c_in}·{c_out} = {one:,} weights instead of "
-            f"{k1[0]}·{k1[1]}·{c_in}·{c_mid} + {k2[0]}·{k2[1]}·{c_mid}·{c_out} = {two:,} ({verdict}){nonlin}: "
-            "VGG's reason for stacking small kernels.")
+        verdict = t(QT_TRANSLATE_NOOP("Layers", "the same"))
+    nonlin = (t(QT_TRANSLATE_NOOP("Layers", ", and the pair has an activation between, one more non-linearity"))
+              if activated else "")
+    return t(QT_TRANSLATE_NOOP(
+        "Layers", "With {prev} before it, this layer sees {bh}×{bw} of {prev}'s input{where}. One {bh}×{bw} conv "
+        "from {c_in} to {c_out} channels would need {bh}·{bw}·{c_in}·{c_out} = {one} weights instead of "
+        "{k1h}·{k1w}·{c_in}·{c_mid} + {k2h}·{k2w}·{c_mid}·{c_out} = {two} ({verdict}){nonlin}: VGG's reason for "
+        "stacking small kernels.")).format(
+        prev=prev.name, bh=big[0], bw=big[1], where=image, c_in=c_in, c_out=c_out, c_mid=c_mid, one=f"{one:,}",
+        two=f"{two:,}", k1h=k1[0], k1w=k1[1], k2h=k2[0], k2w=k2[1], verdict=verdict, nonlin=nonlin)

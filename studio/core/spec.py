@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .errors import ParamError, ShapeError, UnknownLayerError
+from .i18n import QT_TRANSLATE_NOOP
 from .text import clip, short_repr
 
 Shape = tuple[int, ...]
@@ -193,9 +194,10 @@ class LayerSpec:
     #: of ``studio.training.explain_layers.EXPLAINERS``, resolved there (this module has no torch)
     explainers: tuple[str, ...] = ()
 
-    def describe(self, params: dict) -> str:
-        """The one-line description for these parameters (default: ``description``)."""
-        return self.description
+    def describe(self, params: dict, t=None) -> str:
+        """The one-line description for these parameters (default: ``description``). ``t``
+        translates a text marked ``QT_TRANSLATE_NOOP("Layers", …)`` (the window's); None: English."""
+        return t(self.description) if t else self.description
 
     # ---- parameters -------------------------------------------------------
     def param(self, name: str) -> ParamSpec:
@@ -234,8 +236,9 @@ class LayerSpec:
     def costs(self, params: dict[str, Any], in_shapes: list[Shape], out: Shape) -> Costs:
         return Costs()
 
-    def explain(self, params: dict[str, Any], in_shapes: list[Shape], out: Shape | None) -> str:
-        ins = ", ".join(fmt_shape(s) for s in in_shapes) or "nothing"
+    def explain(self, params: dict[str, Any], in_shapes: list[Shape], out: Shape | None, t=None) -> str:
+        """The filled-in formula (several lines); ``t`` as for :meth:`describe`."""
+        ins = ", ".join(fmt_shape(s) for s in in_shapes) or (t or str)(QT_TRANSLATE_NOOP("Layers", "nothing"))
         return f"{self.title}: {ins} → {fmt_shape(out)}"
 
     def short(self, params: dict[str, Any]) -> str:

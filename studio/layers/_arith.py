@@ -2,6 +2,19 @@
 with the filled-in formula that the studio shows."""
 from __future__ import annotations
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
+
+def same(text: str) -> str:
+    """The default translation of the layer texts: none (the CLI and the tests read English).
+    The window passes its own (``tr_core("Layers", …)``) to ``explain`` and ``describe``."""
+    return text
+
+
+def no_params(t=same) -> str:
+    """The last line of the explanation of a layer with nothing to learn."""
+    return t(QT_TRANSLATE_NOOP("Layers", "params = 0"))
+
 
 def out_size(i: int, k: int, s: int, p: int, d: int = 1, ceil_mode: bool = False) -> int:
     """O = floor((I + 2P − D·(K − 1) − 1) / S) + 1 (ceil with ceil_mode, PyTorch's rule)."""
@@ -15,7 +28,7 @@ def out_size(i: int, k: int, s: int, p: int, d: int = 1, ceil_mode: bool = False
     return o
 
 
-def out_formula(axis: str, i: int, k: int, s: int, p: int, d: int, ceil_mode: bool, o: int) -> str:
+def out_formula(axis: str, i: int, k: int, s: int, p: int, d: int, ceil_mode: bool, o: int, t=same) -> str:
     """The output size filled in: the student's form floor((I − K + 2P)/S) + 1 when dilation is
     1 and ceil_mode is off, else PyTorch's general form (see :func:`formula_note`)."""
     if d == 1 and not ceil_mode:
@@ -24,19 +37,21 @@ def out_formula(axis: str, i: int, k: int, s: int, p: int, d: int, ceil_mode: bo
     text = (f"{axis}_out = {fn}((I + 2P − D·(K − 1) − 1)/S) + 1 = "
             f"{fn}(({i} + 2·{p} − {d}·({k}−1) − 1)/{s}) + 1 = {o}")
     if ceil_mode and o != (i + 2 * p - d * (k - 1) - 1 + s - 1) // s + 1:
-        text += "  (one less: the last window would start in the padding)"
+        text += t(QT_TRANSLATE_NOOP("Layers", "  (one less: the last window would start in the padding)"))
     return text
 
 
-def formula_note(k: tuple[int, int], d: tuple[int, int], ceil_mode: bool) -> str:
+def formula_note(k: tuple[int, int], d: tuple[int, int], ceil_mode: bool, t=same) -> str:
     """Why the general form is shown (empty when the student's form applies)."""
     notes = []
     if d != (1, 1):
-        notes.append(f"dilation {d[0] if d[0] == d[1] else f'{d[0]}×{d[1]}'} spreads the kernel's taps apart, "
-                     f"so it covers D·(K − 1) + 1 = {d[0] * (k[0] - 1) + 1}×{d[1] * (k[1] - 1) + 1} pixels "
-                     "instead of K×K: PyTorch's general form, which is the student's form when D = 1")
+        notes.append(t(QT_TRANSLATE_NOOP(
+            "Layers", "dilation {d} spreads the kernel's taps apart, so it covers D·(K − 1) + 1 = {h}×{w} pixels "
+            "instead of K×K: PyTorch's general form, which is the student's form when D = 1")).format(
+            d=d[0] if d[0] == d[1] else f"{d[0]}×{d[1]}", h=d[0] * (k[0] - 1) + 1, w=d[1] * (k[1] - 1) + 1))
     if ceil_mode:
-        notes.append("ceil_mode rounds up instead of down, so a last, partial window at the edge is kept")
+        notes.append(t(QT_TRANSLATE_NOOP(
+            "Layers", "ceil_mode rounds up instead of down, so a last, partial window at the edge is kept")))
     return "; ".join(notes)
 
 

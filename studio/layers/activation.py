@@ -1,7 +1,10 @@
 """Activations: ReLU, LeakyReLU, GELU, Sigmoid, Tanh, Softmax."""
 from __future__ import annotations
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.spec import LayerSpec, ParamSpec, fmt_shape, register
+
+from ._arith import same, no_params
 
 
 class _Activation(LayerSpec):
@@ -11,9 +14,10 @@ class _Activation(LayerSpec):
     def infer(self, params, in_shapes, who=None):
         return tuple(in_shapes[0])
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
-        return f"{self.title}: {ins} → {fmt_shape(out)} (element-wise)\n{self.formula}\nparams = 0"
+        return t(QT_TRANSLATE_NOOP("Layers", "{title}: {i} → {o} (element-wise)")).format(
+            title=self.title, i=ins, o=fmt_shape(out)) + f"\n{t(self.formula)}\n" + no_params(t)
 
     def short(self, params):
         return self.title
@@ -31,7 +35,7 @@ class ReLUSpec(_Activation):
     title = "ReLU"
     torch_class = "ReLU"
     formula = "f(x) = max(0, x)"
-    description = "Rectified linear unit: negatives become zero."
+    description = QT_TRANSLATE_NOOP("Layers", "Rectified linear unit: negatives become zero.")
 
 
 @register
@@ -42,9 +46,9 @@ class LeakyReLUSpec(_Activation):
     explainers = ("LeakyReLU",)
     title = "LeakyReLU"
     torch_class = "LeakyReLU"
-    formula = "f(x) = x if x > 0 else slope·x"
-    description = "Like ReLU but lets a small slope through for negatives."
-    params = (ParamSpec("negative_slope", "float", 0.01, "Slope for negative inputs", 0.0, 1.0),)
+    formula = QT_TRANSLATE_NOOP("Layers", "f(x) = x if x > 0 else slope·x")
+    description = QT_TRANSLATE_NOOP("Layers", "Like ReLU but lets a small slope through for negatives.")
+    params = (ParamSpec("negative_slope", "float", 0.01, QT_TRANSLATE_NOOP("Layers", "Slope for negative inputs"), 0.0, 1.0),)
 
     def short(self, params):
         return f"LeakyReLU {params['negative_slope']:g}"
@@ -63,8 +67,8 @@ class GELUSpec(_Activation):
     title = "GELU"
     torch_class = "GELU"
     formula = "f(x) = x·Φ(x)"
-    description = "Gaussian error linear unit, a smooth ReLU."
-    params = (ParamSpec("approximate", "choice", "none", "Exact ('none') or the tanh approximation",
+    description = QT_TRANSLATE_NOOP("Layers", "Gaussian error linear unit, a smooth ReLU.")
+    params = (ParamSpec("approximate", "choice", "none", QT_TRANSLATE_NOOP("Layers", "Exact ('none') or the tanh approximation"),
                         choices=("none", "tanh")),)
 
     def torch_module(self, params, in_shapes):
@@ -80,7 +84,7 @@ class SigmoidSpec(_Activation):
     title = "Sigmoid"
     torch_class = "Sigmoid"
     formula = "f(x) = 1 / (1 + e^−x)"
-    description = "Squashes values into (0, 1)."
+    description = QT_TRANSLATE_NOOP("Layers", "Squashes values into (0, 1).")
 
 
 @register
@@ -91,7 +95,7 @@ class TanhSpec(_Activation):
     title = "Tanh"
     torch_class = "Tanh"
     formula = "f(x) = tanh(x)"
-    description = "Squashes values into (−1, 1); LeNet-5's original activation."
+    description = QT_TRANSLATE_NOOP("Layers", "Squashes values into (−1, 1); LeNet-5's original activation.")
 
 
 @register
@@ -100,17 +104,26 @@ class SoftmaxSpec(_Activation):
     torch_keywords = ("dim",)
     title = "Softmax"
     torch_class = "Softmax"
-    formula = "p_i = e^z_i / Σ_j e^z_j, the sum over all outputs j (dimension 1: features, or channels per pixel)"
-    description = ("Turns a vector of scores into a probability distribution: each output depends on all inputs "
-                   "(not element-wise). Not needed before the cross-entropy loss, which applies log-softmax itself.")
+    formula = QT_TRANSLATE_NOOP("Layers", "p_i = e^z_i / Σ_j e^z_j, the sum over all outputs j (dimension 1: "
+                                          "features, or channels per pixel)")
+    description = QT_TRANSLATE_NOOP(
+        "Layers", "Turns a vector of scores into a probability distribution: each output depends on all inputs "
+        "(not element-wise). Not needed before the cross-entropy loss, which applies log-softmax itself.")
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         ins = in_shapes[0] if in_shapes else None
-        over = (f"the {ins[0]} channels at each pixel" if ins is not None and len(ins) == 3
-                else f"all {ins[0]} outputs" if ins else "all outputs")
-        return (f"Softmax: {fmt_shape(ins)} → {fmt_shape(out)} (not element-wise: each p_i depends on every z_j)\n"
-                f"{self.formula}\nnormalises over {over}: every p_i > 0 and they sum to 1; "
-                "the largest score gets the largest probability\nparams = 0")
+        if ins is not None and len(ins) == 3:
+            over = QT_TRANSLATE_NOOP("Layers", "normalises over the {n} channels at each pixel: every p_i > 0 and they "
+                                               "sum to 1; the largest score gets the largest probability")
+        elif ins:
+            over = QT_TRANSLATE_NOOP("Layers", "normalises over all {n} outputs: every p_i > 0 and they sum to 1; "
+                                               "the largest score gets the largest probability")
+        else:
+            over = QT_TRANSLATE_NOOP("Layers", "normalises over all outputs: every p_i > 0 and they sum to 1; "
+                                               "the largest score gets the largest probability")
+        return (t(QT_TRANSLATE_NOOP("Layers", "Softmax: {i} → {o} (not element-wise: each p_i depends on every z_j)"))
+                .format(i=fmt_shape(ins), o=fmt_shape(out))
+                + f"\n{t(self.formula)}\n" + t(over).format(n=ins[0] if ins else "") + "\n" + no_params(t))
 
     def torch_module(self, params, in_shapes):
         return "Softmax", {"dim": 1}

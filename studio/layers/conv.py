@@ -4,7 +4,9 @@ from __future__ import annotations
 from studio.core.errors import ShapeError
 from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
 
-from ._arith import formula_note, grouped, out_formula, out_size
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
+from ._arith import formula_note, grouped, out_formula, out_size, same, no_params
 
 
 @register
@@ -13,19 +15,20 @@ class InputSpec(LayerSpec):
     holds_module = False
     title = "Input"
     category = "Input"
-    description = "The image that enters the network: channels × height × width."
+    description = QT_TRANSLATE_NOOP("Layers", "The image that enters the network: channels × height × width.")
     arity = (0, 0)
     params = (
-        ParamSpec("channels", "int", 3, "Colour channels: 1 for grayscale, 3 for RGB", 1, 4096),
-        ParamSpec("height", "int", 32, "Image height in pixels", 1, 8192),
-        ParamSpec("width", "int", 32, "Image width in pixels", 1, 8192),
+        ParamSpec("channels", "int", 3, QT_TRANSLATE_NOOP("Layers", "Colour channels: 1 for grayscale, 3 for RGB"), 1, 4096),
+        ParamSpec("height", "int", 32, QT_TRANSLATE_NOOP("Layers", "Image height in pixels"), 1, 8192),
+        ParamSpec("width", "int", 32, QT_TRANSLATE_NOOP("Layers", "Image width in pixels"), 1, 8192),
     )
 
     def infer(self, params, in_shapes, who=None):
         return (params["channels"], params["height"], params["width"])
 
-    def explain(self, params, in_shapes, out):
-        return f"Input: images of {fmt_shape(self.infer(params, []))} (channels × height × width)"
+    def explain(self, params, in_shapes, out, t=same):
+        return t(QT_TRANSLATE_NOOP("Layers", "Input: images of {shape} (channels × height × width)")).format(
+            shape=fmt_shape(self.infer(params, [])))
 
     def short(self, params):
         return f"Input {params['channels']}×{params['height']}×{params['width']}"
@@ -41,18 +44,20 @@ class Conv2dSpec(LayerSpec):
     title = "Conv2d"
     category = "Convolution"
     torch_class = "Conv2d"
-    description = "2-D convolution: slides out_channels learned kernels over the image; each makes one feature map."
+    description = QT_TRANSLATE_NOOP(
+        "Layers", "2-D convolution: slides out_channels learned kernels over the image; each makes one feature map.")
     params = (
-        ParamSpec("out_channels", "int", 16, "Number of kernels = feature maps produced", 1, 65536),
-        ParamSpec("kernel_size", "size2", 3, "Kernel height × width (one number for square)", 1, 255),
-        ParamSpec("stride", "size2", 1, "Step between kernel positions", 1, 255),
+        ParamSpec("out_channels", "int", 16, QT_TRANSLATE_NOOP("Layers", "Number of kernels = feature maps produced"), 1, 65536),
+        ParamSpec("kernel_size", "size2", 3, QT_TRANSLATE_NOOP("Layers", "Kernel height × width (one number for square)"), 1, 255),
+        ParamSpec("stride", "size2", 1, QT_TRANSLATE_NOOP("Layers", "Step between kernel positions"), 1, 255),
         ParamSpec(
-            "padding", "padding", 0, "Zeros added on each side; 'same' keeps the size (stride 1)", 0, 255,
+            "padding", "padding", 0,
+            QT_TRANSLATE_NOOP("Layers", "Zeros added on each side; 'same' keeps the size (stride 1)"), 0, 255,
             choices=("same", "valid"),
         ),
-        ParamSpec("dilation", "size2", 1, "Spacing between kernel taps", 1, 64),
-        ParamSpec("groups", "int", 1, "Split channels into groups (in and out must divide)", 1, 65536),
-        ParamSpec("bias", "bool", True, "Learn an additive bias per output channel"),
+        ParamSpec("dilation", "size2", 1, QT_TRANSLATE_NOOP("Layers", "Spacing between kernel taps"), 1, 64),
+        ParamSpec("groups", "int", 1, QT_TRANSLATE_NOOP("Layers", "Split channels into groups (in and out must divide)"), 1, 65536),
+        ParamSpec("bias", "bool", True, QT_TRANSLATE_NOOP("Layers", "Learn an additive bias per output channel")),
     )
 
     def check(self, params, who):
@@ -108,32 +113,48 @@ class Conv2dSpec(LayerSpec):
         n = k[0] * k[1] * (c // g) * co + (co if params["bias"] else 0)
         return Costs(params=n, macs=out[1] * out[2] * co * k[0] * k[1] * (c // g))
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes or len(in_shapes[0]) != 3:
-            return "Conv2d: needs a C×H×W input"
+            return t(QT_TRANSLATE_NOOP("Layers", "Conv2d: needs a C×H×W input"))
         c, h, w = in_shapes[0]
         k, s, d = pair(params["kernel_size"]), pair(params["stride"]), pair(params["dilation"])
-        (ph, pw), same = self._pads(params)
+        (ph, pw), same_pad = self._pads(params)
         co, g = params["out_channels"], params["groups"]
-        lines = [f"Conv2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}  ({co} kernels, one feature map each)"]
-        if same:
-            lines.append(f"padding 'same': H_out = H_in = {h}, W_out = W_in = {w}")
+        lines = [t(QT_TRANSLATE_NOOP("Layers", "Conv2d: {i} → {o}  ({n} kernels, one feature map each)")).format(
+            i=fmt_shape(in_shapes[0]), o=fmt_shape(out), n=co)]
+        if same_pad:
+            lines.append(t(QT_TRANSLATE_NOOP("Layers", "padding 'same': H_out = H_in = {h}, W_out = W_in = {w}")).format(
+                h=h, w=w))
         elif out:
-            lines.append(out_formula("H", h, k[0], s[0], ph, d[0], False, out[1]))
-            lines.append(out_formula("W", w, k[1], s[1], pw, d[1], False, out[2]))
-            note = formula_note(k, d, False)
+            lines.append(out_formula("H", h, k[0], s[0], ph, d[0], False, out[1], t))
+            lines.append(out_formula("W", w, k[1], s[1], pw, d[1], False, out[2], t))
+            note = formula_note(k, d, False, t)
             if note:
-                lines.append(f"(general form: {note})")
+                lines.append(t(QT_TRANSLATE_NOOP("Layers", "(general form: {note})")).format(note=note))
         cin = f"({c}/{g})" if g > 1 else f"{c}"
         n = self.costs(params, in_shapes, out).params if out else 0
         sym_in = "(C_in/groups)" if g > 1 else "C_in"
         if params["bias"]:
-            lines.append(f"params = K_h·K_w·{sym_in}·C_out + C_out (bias) = {k[0]}·{k[1]}·{cin}·{co} + {co} = {grouped(n)}")
+            lines.append(t(QT_TRANSLATE_NOOP("Layers", "params = K_h·K_w·{sym}·C_out + C_out (bias) = {k0}·{k1}·{cin}·{co}"
+                                                       " + {co} = {n}")).format(
+                sym=sym_in, k0=k[0], k1=k[1], cin=cin, co=co, n=grouped(n)))
         else:
-            lines.append(f"params = K_h·K_w·{sym_in}·C_out (no bias) = {k[0]}·{k[1]}·{cin}·{co} = {grouped(n)}")
-        lines.append(f"  K_h×K_w = {k[0]}×{k[1]} kernel, C_in = {c} input channels"
-                     + (f" in {g} groups" if g > 1 else "")
-                     + f", C_out = {co} kernels" + (", one bias per kernel" if params["bias"] else ""))
+            lines.append(t(QT_TRANSLATE_NOOP("Layers", "params = K_h·K_w·{sym}·C_out (no bias) = {k0}·{k1}·{cin}·{co}"
+                                                       " = {n}")).format(
+                sym=sym_in, k0=k[0], k1=k[1], cin=cin, co=co, n=grouped(n)))
+        if g > 1 and params["bias"]:
+            legend = QT_TRANSLATE_NOOP("Layers", "  K_h×K_w = {k0}×{k1} kernel, C_in = {c} input channels in {g} groups, "
+                                                 "C_out = {co} kernels, one bias per kernel")
+        elif g > 1:
+            legend = QT_TRANSLATE_NOOP("Layers", "  K_h×K_w = {k0}×{k1} kernel, C_in = {c} input channels in {g} groups, "
+                                                 "C_out = {co} kernels")
+        elif params["bias"]:
+            legend = QT_TRANSLATE_NOOP("Layers", "  K_h×K_w = {k0}×{k1} kernel, C_in = {c} input channels, "
+                                                 "C_out = {co} kernels, one bias per kernel")
+        else:
+            legend = QT_TRANSLATE_NOOP("Layers", "  K_h×K_w = {k0}×{k1} kernel, C_in = {c} input channels, "
+                                                 "C_out = {co} kernels")
+        lines.append(t(legend).format(k0=k[0], k1=k[1], c=c, g=g, co=co))
         if out:
             m = self.costs(params, in_shapes, out).macs
             lines.append(f"MACs = {out[1]}·{out[2]}·{co}·{k[0]}·{k[1]}·{cin} = {grouped(m)}")
@@ -189,9 +210,9 @@ class ZeroPad2dSpec(LayerSpec):
     title = "ZeroPad2d"
     category = "Convolution"
     torch_class = "ZeroPad2d"
-    description = "Adds rows and columns of zeros around each feature map."
+    description = QT_TRANSLATE_NOOP("Layers", "Adds rows and columns of zeros around each feature map.")
     params = (
-        ParamSpec("padding", "pad4", 1, "Zeros on each side, or [left, right, top, bottom]", 0, 1024),
+        ParamSpec("padding", "pad4", 1, QT_TRANSLATE_NOOP("Layers", "Zeros on each side, or [left, right, top, bottom]"), 0, 1024),
     )
 
     @staticmethod
@@ -207,14 +228,15 @@ class ZeroPad2dSpec(LayerSpec):
         left, r, t, b = self._lrtb(params["padding"])
         return (x[0], x[1] + t + b, x[2] + left + r)
 
-    def explain(self, params, in_shapes, out):
-        left, r, t, b = self._lrtb(params["padding"])
+    def explain(self, params, in_shapes, out, t=same):
+        left, r, top, b = self._lrtb(params["padding"])
         if not in_shapes or len(in_shapes[0]) != 3:
-            return "ZeroPad2d: needs a C×H×W input"
+            return t(QT_TRANSLATE_NOOP("Layers", "ZeroPad2d: needs a C×H×W input"))
         c, h, w = in_shapes[0]
         return (f"ZeroPad2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
-                f"H_out = {h} + {t} + {b} = {h + t + b}, W_out = {w} + {left} + {r} = {w + left + r}\n"
-                f"adds {left + r} column(s) and {t + b} row(s) of zeros to each feature map\nparams = 0")
+                f"H_out = {h} + {top} + {b} = {h + top + b}, W_out = {w} + {left} + {r} = {w + left + r}\n"
+                + t(QT_TRANSLATE_NOOP("Layers", "adds {cols} column(s) and {rows} row(s) of zeros to each feature map"))
+                .format(cols=left + r, rows=top + b) + "\n" + no_params(t))
 
     def short(self, params):
         p = params["padding"]

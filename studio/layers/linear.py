@@ -5,7 +5,9 @@ from studio.core.errors import ShapeError
 from studio.core.fixes import Fix
 from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_shape, prod, register
 
-from ._arith import grouped
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
+from ._arith import grouped, same, no_params
 
 
 @register
@@ -16,12 +18,12 @@ class LinearSpec(LayerSpec):
     title = "Linear"
     category = "Linear/Reshape"
     torch_class = "Linear"
-    description = "Fully connected layer: y = W·x + b."
+    description = QT_TRANSLATE_NOOP("Layers", "Fully connected layer: y = W·x + b.")
     params = (
-        ParamSpec("out_features", "int", 10, "Number of outputs", 1, 1_000_000),
-        ParamSpec("in_features", "int", None, "Number of inputs (empty = inferred from the input)", 1,
+        ParamSpec("out_features", "int", 10, QT_TRANSLATE_NOOP("Layers", "Number of outputs"), 1, 1_000_000),
+        ParamSpec("in_features", "int", None, QT_TRANSLATE_NOOP("Layers", "Number of inputs (empty = inferred from the input)"), 1,
                   100_000_000, optional=True),
-        ParamSpec("bias", "bool", True, "Learn an additive bias per output"),
+        ParamSpec("bias", "bool", True, QT_TRANSLATE_NOOP("Layers", "Learn an additive bias per output")),
     )
 
     def infer(self, params, in_shapes, who=None):
@@ -47,14 +49,15 @@ class LinearSpec(LayerSpec):
         i, o = in_shapes[0][0], params["out_features"]
         return Costs(params=i * o + (o if params["bias"] else 0), macs=i * o)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes or len(in_shapes[0]) != 1:
-            return "Linear: y = W·x + b; needs a vector input (insert Flatten before it)"
+            return t(QT_TRANSLATE_NOOP("Layers", "Linear: y = W·x + b; needs a vector input (insert Flatten before it)"))
         i, o = in_shapes[0][0], params["out_features"]
         bias = f" + {o}" if params["bias"] else ""
         n = i * o + (o if params["bias"] else 0)
-        return (f"Linear: {i} → {o}   y = W·x + b, W is {o}×{i}\n"
-                f"params = {i}·{o}{bias} = {grouped(n)}\nMACs = {i}·{o} = {grouped(i * o)}")
+        return (t(QT_TRANSLATE_NOOP("Layers", "Linear: {i} → {o}   y = W·x + b, W is {o}×{i}")).format(i=i, o=o) + "\n"
+                + t(QT_TRANSLATE_NOOP("Layers", "params = {i}·{o}{b} = {n}")).format(i=i, o=o, b=bias, n=grouped(n))
+                + f"\nMACs = {i}·{o} = {grouped(i * o)}")
 
     def short(self, params):
         return f"Linear → {params['out_features']}"
@@ -77,16 +80,17 @@ class FlattenSpec(LayerSpec):
     title = "Flatten"
     category = "Linear/Reshape"
     torch_class = "Flatten"
-    description = "Unrolls C×H×W feature maps into one vector of C·H·W features."
+    description = QT_TRANSLATE_NOOP("Layers", "Unrolls C×H×W feature maps into one vector of C·H·W features.")
 
     def infer(self, params, in_shapes, who=None):
         return (prod(in_shapes[0]),)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes:
             return "Flatten: C×H×W → C·H·W"
         x = in_shapes[0]
-        return f"Flatten: {fmt_shape(x)} → {'·'.join(map(str, x))} = {grouped(prod(x))} features\nparams = 0"
+        return t(QT_TRANSLATE_NOOP("Layers", "Flatten: {i} → {dims} = {n} features")).format(
+            i=fmt_shape(x), dims='·'.join(map(str, x)), n=grouped(prod(x))) + "\n" + no_params(t)
 
     def short(self, params):
         return "Flatten"
@@ -107,7 +111,7 @@ class IdentitySpec(LayerSpec):
     title = "Identity"
     category = "Linear/Reshape"
     torch_class = "Identity"
-    description = "Passes its input through unchanged (a placeholder)."
+    description = QT_TRANSLATE_NOOP("Layers", "Passes its input through unchanged (a placeholder).")
 
     def infer(self, params, in_shapes, who=None):
         return tuple(in_shapes[0])

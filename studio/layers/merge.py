@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from studio.core.errors import ShapeError
 from studio.core.fixes import Fix
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.spec import LayerSpec, fmt_shape, register
+
+from ._arith import same, no_params
 
 
 @register
@@ -14,7 +17,7 @@ class AddSpec(LayerSpec):
     title = "Add"
     category = "Merge"
     arity = (2, None)
-    description = "Adds two or more tensors of the same shape: the residual skip of ResNet."
+    description = QT_TRANSLATE_NOOP("Layers", "Adds two or more tensors of the same shape: the residual skip of ResNet.")
 
     def infer(self, params, in_shapes, who=None):
         who = who or self.title
@@ -60,9 +63,10 @@ class AddSpec(LayerSpec):
         return Fix(f"Insert 1×1 conv ({target[0]} channels, stride {s}) on the shortcut", "insert_before",
                    layer_type="Conv2d", params=params, port=odd)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         ins = " + ".join(fmt_shape(s) for s in in_shapes) or "?"
-        return f"Add: {ins} → {fmt_shape(out)} (element-wise sum; shapes must match)\nparams = 0"
+        return t(QT_TRANSLATE_NOOP("Layers", "Add: {i} → {o} (element-wise sum; shapes must match)")).format(
+            i=ins, o=fmt_shape(out)) + "\n" + no_params(t)
 
     def short(self, params):
         return "Add (+)"
@@ -76,7 +80,7 @@ class ConcatSpec(LayerSpec):
     title = "Concat"
     category = "Merge"
     arity = (2, None)
-    description = "Stacks two or more tensors along the channel (or feature) dimension."
+    description = QT_TRANSLATE_NOOP("Layers", "Stacks two or more tensors along the channel (or feature) dimension.")
 
     def infer(self, params, in_shapes, who=None):
         who = who or self.title
@@ -89,9 +93,10 @@ class ConcatSpec(LayerSpec):
                                  f"pool or pad the larger one")
         return (sum(s[0] for s in in_shapes),) + first[1:]
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         ch = " + ".join(str(s[0]) for s in in_shapes) or "?"
-        return f"Concat: channels {ch} = {out[0] if out else '?'} → {fmt_shape(out)}\nparams = 0"
+        return t(QT_TRANSLATE_NOOP("Layers", "Concat: channels {ch} = {n} → {o}")).format(
+            ch=ch, n=out[0] if out else '?', o=fmt_shape(out)) + "\n" + no_params(t)
 
     def short(self, params):
         return "Concat"

@@ -6,7 +6,9 @@ from __future__ import annotations
 from studio.core.errors import ShapeError
 from studio.core.spec import LayerSpec, ParamSpec, fmt_shape, register
 
-from ._arith import grouped
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
+from ._arith import grouped, same, no_params
 from .activation import _Activation
 
 
@@ -19,7 +21,7 @@ class ReLU6Spec(_Activation):
     title = "ReLU6"
     torch_class = "ReLU6"
     formula = "f(x) = min(max(0, x), 6)"
-    description = "ReLU capped at 6 (MobileNetV2): robust in low-precision arithmetic."
+    description = QT_TRANSLATE_NOOP("Layers", "ReLU capped at 6 (MobileNetV2): robust in low-precision arithmetic.")
 
 
 @register
@@ -31,7 +33,7 @@ class SiLUSpec(_Activation):
     title = "SiLU"
     torch_class = "SiLU"
     formula = "f(x) = x·σ(x) = x / (1 + e^−x)"
-    description = "Sigmoid-weighted linear unit, also called Swish (EfficientNet)."
+    description = QT_TRANSLATE_NOOP("Layers", "Sigmoid-weighted linear unit, also called Swish (EfficientNet).")
 
 
 @register
@@ -43,7 +45,7 @@ class HardswishSpec(_Activation):
     title = "Hardswish"
     torch_class = "Hardswish"
     formula = "f(x) = x·min(max(0, x + 3), 6) / 6"
-    description = "A cheap piecewise approximation of Swish (MobileNetV3)."
+    description = QT_TRANSLATE_NOOP("Layers", "A cheap piecewise approximation of Swish (MobileNetV3).")
 
 
 @register
@@ -55,7 +57,7 @@ class HardsigmoidSpec(_Activation):
     title = "Hardsigmoid"
     torch_class = "Hardsigmoid"
     formula = "f(x) = min(max(0, x + 3), 6) / 6"
-    description = "A cheap piecewise approximation of the sigmoid (MobileNetV3's squeeze-excitation gate)."
+    description = QT_TRANSLATE_NOOP("Layers", "A cheap piecewise approximation of the sigmoid (MobileNetV3's squeeze-excitation gate).")
 
 
 @register
@@ -66,8 +68,8 @@ class MultiplySpec(LayerSpec):
     title = "Multiply"
     category = "Merge"
     arity = (2, 2)
-    description = ("Multiplies two tensors element by element; a C×1×1 input scales every channel of a "
-                   "C×H×W one (the squeeze-excitation gate).")
+    description = QT_TRANSLATE_NOOP("Layers", "Multiplies two tensors element by element; a C×1×1 input scales every "
+                                              "channel of a C×H×W one (the squeeze-excitation gate).")
 
     def infer(self, params, in_shapes, who=None):
         who = who or self.title
@@ -79,10 +81,10 @@ class MultiplySpec(LayerSpec):
         raise ShapeError(f"{who} multiplies {fmt_shape(a)} by {fmt_shape(b)}: the shapes must be equal, "
                          f"or one must be 1 wherever they differ (e.g. a {a[0]}×1×1 channel gate)")
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         ins = " ⊙ ".join(fmt_shape(s) for s in in_shapes) or "?"
-        return (f"Multiply: {ins} → {fmt_shape(out)} (element-wise product; "
-                f"size-1 dimensions are repeated to match)\nparams = 0")
+        return t(QT_TRANSLATE_NOOP("Layers", "Multiply: {i} → {o} (element-wise product; size-1 dimensions are "
+                                             "repeated to match)")).format(i=ins, o=fmt_shape(out)) + "\n" + no_params(t)
 
     def short(self, params):
         return "Multiply (×)"
@@ -96,9 +98,9 @@ class ChannelShuffleSpec(LayerSpec):
     title = "ChannelShuffle"
     category = "Linear/Reshape"
     torch_class = "ChannelShuffle"
-    description = ("Interleaves the channels of g groups (ShuffleNet), so the next grouped conv mixes "
-                   "information between groups.")
-    params = (ParamSpec("groups", "int", 2, "Number of channel groups to interleave", 1, 65536),)
+    description = QT_TRANSLATE_NOOP("Layers", "Interleaves the channels of g groups (ShuffleNet), so the next grouped "
+                                              "conv mixes information between groups.")
+    params = (ParamSpec("groups", "int", 2, QT_TRANSLATE_NOOP("Layers", "Number of channel groups to interleave"), 1, 65536),)
 
     def infer(self, params, in_shapes, who=None):
         who = who or self.title
@@ -110,13 +112,14 @@ class ChannelShuffleSpec(LayerSpec):
                              f"use a groups value that divides {x[0]}")
         return tuple(x)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes or len(in_shapes[0]) != 3:
-            return "ChannelShuffle: needs a C×H×W input"
+            return t(QT_TRANSLATE_NOOP("Layers", "ChannelShuffle: needs a C×H×W input"))
         c, g = in_shapes[0][0], params["groups"]
         return (f"ChannelShuffle: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
-                f"{c} channels as {g} groups of {c // g}: view {g}×{c // g}, transpose to {c // g}×{g}, "
-                f"flatten (channel i·{c // g} + j moves to j·{g} + i)\nparams = 0")
+                + t(QT_TRANSLATE_NOOP("Layers", "{c} channels as {g} groups of {n}: view {g}×{n}, transpose to {n}×{g}, "
+                                                "flatten (channel i·{n} + j moves to j·{g} + i)")).format(c=c, g=g, n=c // g)
+                + "\n" + no_params(t))
 
     def short(self, params):
         return f"Shuffle g{params['groups']}"
@@ -131,10 +134,10 @@ class ChannelChunkSpec(LayerSpec):
     title = "ChannelChunk"
     category = "Linear/Reshape"
     torch_class = "ChannelChunk"
-    description = "Keeps one of several equal slices of the channels (x.chunk(n, dim=1)[i]; ShuffleNet's split)."
+    description = QT_TRANSLATE_NOOP("Layers", "Keeps one of several equal slices of the channels (x.chunk(n, dim=1)[i]; ShuffleNet's split).")
     params = (
-        ParamSpec("chunks", "int", 2, "Number of equal slices", 1, 65536),
-        ParamSpec("index", "int", 0, "Which slice to keep (0 = the first)", 0, 65535),
+        ParamSpec("chunks", "int", 2, QT_TRANSLATE_NOOP("Layers", "Number of equal slices"), 1, 65536),
+        ParamSpec("index", "int", 0, QT_TRANSLATE_NOOP("Layers", "Which slice to keep (0 = the first)"), 0, 65535),
     )
 
     def check(self, params, who):
@@ -159,14 +162,14 @@ class ChannelChunkSpec(LayerSpec):
                              f"{sizes[0]}; use index < {len(sizes)}")
         return (sizes[params["index"]],) + tuple(x[1:])
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes or not out:
-            return "ChannelChunk: keeps one slice of the channels"
+            return t(QT_TRANSLATE_NOOP("Layers", "ChannelChunk: keeps one slice of the channels"))
         c, n, i = in_shapes[0][0], params["chunks"], params["index"]
         step = -(-c // n)
         return (f"ChannelChunk: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
-                f"slice {i} of {n}: channels {i * step}…{i * step + out[0] - 1} (ceil({c}/{n}) = {step} "
-                f"per slice)\nparams = 0")
+                + t(QT_TRANSLATE_NOOP("Layers", "slice {i} of {n}: channels {a}…{b} (ceil({c}/{n}) = {step} per slice)"))
+                .format(i=i, n=n, a=i * step, b=i * step + out[0] - 1, c=c, step=step) + "\n" + no_params(t))
 
     def short(self, params):
         return f"Chunk {params['index'] + 1}/{params['chunks']}"
@@ -181,20 +184,21 @@ class GlobalMeanSpec(LayerSpec):
     title = "GlobalMean"
     category = "Pooling"
     torch_class = "GlobalMean"
-    description = "Averages each feature map to one number: x.mean((2, 3)) (global average pooling)."
-    params = (ParamSpec("keepdim", "bool", False, "Keep C×1×1 (on) or give a vector of C (off)"),)
+    description = QT_TRANSLATE_NOOP("Layers", "Averages each feature map to one number: x.mean((2, 3)) (global average pooling).")
+    params = (ParamSpec("keepdim", "bool", False, QT_TRANSLATE_NOOP("Layers", "Keep C×1×1 (on) or give a vector of C (off)")),)
 
     def infer(self, params, in_shapes, who=None):
         (x,) = in_shapes
         self.need_image(x, who or self.title)
         return (x[0], 1, 1) if params["keepdim"] else (x[0],)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes or len(in_shapes[0]) != 3:
-            return "GlobalMean: needs a C×H×W input"
+            return t(QT_TRANSLATE_NOOP("Layers", "GlobalMean: needs a C×H×W input"))
         c, h, w = in_shapes[0]
         return (f"GlobalMean: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
-                f"each of the {c} maps: sum of {h}·{w} = {grouped(h * w)} values / {grouped(h * w)}\nparams = 0")
+                + t(QT_TRANSLATE_NOOP("Layers", "each of the {c} maps: sum of {h}·{w} = {n} values / {n}")).format(
+                    c=c, h=h, w=w, n=grouped(h * w)) + "\n" + no_params(t))
 
     def window(self, params, in_shapes, out):
         """One window over the whole map (with keepdim the output is a 1×1 image)."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 from studio.core.errors import ShapeError
 from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_shape, prod, register
 
-from ._arith import grouped
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
-_EPS = "Added to the variance for numerical stability"
+from ._arith import grouped, same, no_params
+
+_EPS = QT_TRANSLATE_NOOP("Layers", "Added to the variance for numerical stability")
 
 
 def _norm_kwargs(size: int, eps: float, default: float = 1e-5) -> dict:
@@ -21,8 +23,9 @@ class LayerNorm2dSpec(LayerSpec):
     title = "LayerNorm2d"
     category = "Normalisation"
     torch_class = "LayerNorm2d"
-    description = ("Normalises the C values of each pixel (mean 0, variance 1 over the channels), then "
-                   "scales and shifts per channel; independent of the batch (ConvNeXt).")
+    description = QT_TRANSLATE_NOOP("Layers", "Normalises the C values of each pixel (mean 0, variance 1 over the "
+                                              "channels), then scales and shifts per channel; independent of the "
+                                              "batch (ConvNeXt).")
     params = (ParamSpec("eps", "float", 1e-6, _EPS, 0.0, 1.0),)
 
     def infer(self, params, in_shapes, who=None):
@@ -32,13 +35,15 @@ class LayerNorm2dSpec(LayerSpec):
     def costs(self, params, in_shapes, out):
         return Costs(params=2 * in_shapes[0][0])
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes or len(in_shapes[0]) != 3:
-            return "LayerNorm2d: needs a C×H×W input"
+            return t(QT_TRANSLATE_NOOP("Layers", "LayerNorm2d: needs a C×H×W input"))
         c, h, w = in_shapes[0]
         return (f"LayerNorm2d: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
-                f"each of the {h}·{w} = {grouped(h * w)} pixels: y = (x − mean)/√(var + {params['eps']:g})·γ + β "
-                f"over its {c} channels\nparams = 2·{c} = {grouped(2 * c)} (γ and β)")
+                + t(QT_TRANSLATE_NOOP("Layers", "each of the {h}·{w} = {n} pixels: y = (x − mean)/√(var + {eps})·γ + β "
+                                                "over its {c} channels")).format(
+                    h=h, w=w, n=grouped(h * w), eps=f"{params['eps']:g}", c=c)
+                + "\n" + t(QT_TRANSLATE_NOOP("Layers", "params = 2·{c} = {n} (γ and β)")).format(c=c, n=grouped(2 * c)))
 
     def short(self, params):
         return "LayerNorm2d"
@@ -54,7 +59,7 @@ class LayerNormSpec(LayerSpec):
     title = "LayerNorm"
     category = "Normalisation"
     torch_class = "LayerNorm"
-    description = "Normalises over the last dimension (the features, or the channels after a channels-last Permute)."
+    description = QT_TRANSLATE_NOOP("Layers", "Normalises over the last dimension (the features, or the channels after a channels-last Permute).")
     params = (ParamSpec("eps", "float", 1e-5, _EPS, 0.0, 1.0),)
 
     def infer(self, params, in_shapes, who=None):
@@ -63,14 +68,15 @@ class LayerNormSpec(LayerSpec):
     def costs(self, params, in_shapes, out):
         return Costs(params=2 * in_shapes[0][-1])
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes:
-            return "LayerNorm: needs an input"
+            return t(QT_TRANSLATE_NOOP("Layers", "LayerNorm: needs an input"))
         x = in_shapes[0]
         d, groups = x[-1], prod(x[:-1])
         return (f"LayerNorm: {fmt_shape(x)} → {fmt_shape(out)}\n"
-                f"{grouped(groups)} vector(s) of {d}: y = (x − mean)/√(var + {params['eps']:g})·γ + β\n"
-                f"params = 2·{d} = {grouped(2 * d)} (γ and β)")
+                + t(QT_TRANSLATE_NOOP("Layers", "{n} vector(s) of {d}: y = (x − mean)/√(var + {eps})·γ + β")).format(
+                    n=grouped(groups), d=d, eps=f"{params['eps']:g}")
+                + "\n" + t(QT_TRANSLATE_NOOP("Layers", "params = 2·{c} = {n} (γ and β)")).format(c=d, n=grouped(2 * d)))
 
     def short(self, params):
         return "LayerNorm"
@@ -88,10 +94,10 @@ class PermuteSpec(LayerSpec):
     title = "Permute"
     category = "Linear/Reshape"
     torch_class = "Permute"
-    description = ("Moves the channels last (C×H×W → H×W×C) or back first, so that LayerNorm and "
-                   "LinearLast work on the channels of every pixel (ConvNeXt).")
-    params = (ParamSpec("order", "choice", "channels_last", "channels_last: C×H×W → H×W×C; "
-                        "channels_first: H×W×C → C×H×W", choices=tuple(_ORDERS)),)
+    description = QT_TRANSLATE_NOOP("Layers", "Moves the channels last (C×H×W → H×W×C) or back first, so that "
+                                              "LayerNorm and LinearLast work on the channels of every pixel (ConvNeXt).")
+    params = (ParamSpec("order", "choice", "channels_last", QT_TRANSLATE_NOOP(
+        "Layers", "channels_last: C×H×W → H×W×C; channels_first: H×W×C → C×H×W"), choices=tuple(_ORDERS)),)
 
     def infer(self, params, in_shapes, who=None):
         (x,) = in_shapes
@@ -101,10 +107,11 @@ class PermuteSpec(LayerSpec):
         a, b, c = x
         return (b, c, a) if params["order"] == "channels_last" else (c, a, b)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
         dims = ", ".join(map(str, _ORDERS[params["order"]]))
-        return f"Permute ({dims}): {ins} → {fmt_shape(out)} (no values change, only their order)\nparams = 0"
+        return t(QT_TRANSLATE_NOOP("Layers", "Permute ({dims}): {i} → {o} (no values change, only their order)")).format(
+            dims=dims, i=ins, o=fmt_shape(out)) + "\n" + no_params(t)
 
     def short(self, params):
         return "Permute → " + ("H×W×C" if params["order"] == "channels_last" else "C×H×W")
@@ -119,11 +126,11 @@ class LinearLastSpec(LayerSpec):
     title = "LinearLast"
     category = "Linear/Reshape"
     torch_class = "Linear"
-    description = ("A Linear layer applied to the last dimension of every position (after a channels-last "
-                   "Permute it is a 1×1 conv: ConvNeXt's pointwise layers).")
+    description = QT_TRANSLATE_NOOP("Layers", "A Linear layer applied to the last dimension of every position (after "
+                                              "a channels-last Permute it is a 1×1 conv: ConvNeXt's pointwise layers).")
     params = (
-        ParamSpec("out_features", "int", 16, "Number of outputs per position", 1, 1_000_000),
-        ParamSpec("bias", "bool", True, "Learn an additive bias per output"),
+        ParamSpec("out_features", "int", 16, QT_TRANSLATE_NOOP("Layers", "Number of outputs per position"), 1, 1_000_000),
+        ParamSpec("bias", "bool", True, QT_TRANSLATE_NOOP("Layers", "Learn an additive bias per output")),
     )
 
     def infer(self, params, in_shapes, who=None):
@@ -135,15 +142,17 @@ class LinearLastSpec(LayerSpec):
         i, o = x[-1], params["out_features"]
         return Costs(params=i * o + (o if params["bias"] else 0), macs=prod(x[:-1]) * i * o)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes:
-            return "LinearLast: y = W·x + b on the last dimension"
+            return t(QT_TRANSLATE_NOOP("Layers", "LinearLast: y = W·x + b on the last dimension"))
         x = in_shapes[0]
         i, o, pos = x[-1], params["out_features"], prod(x[:-1])
         bias = f" + {o}" if params["bias"] else ""
         n = i * o + (o if params["bias"] else 0)
-        return (f"LinearLast: {fmt_shape(x)} → {fmt_shape(out)}   y = W·x + b at each of {grouped(pos)} positions\n"
-                f"params = {i}·{o}{bias} = {grouped(n)}\nMACs = {grouped(pos)}·{i}·{o} = {grouped(pos * i * o)}")
+        return (t(QT_TRANSLATE_NOOP("Layers", "LinearLast: {i} → {o}   y = W·x + b at each of {n} positions")).format(
+                    i=fmt_shape(x), o=fmt_shape(out), n=grouped(pos)) + "\n"
+                + t(QT_TRANSLATE_NOOP("Layers", "params = {i}·{o}{b} = {n}")).format(i=i, o=o, b=bias, n=grouped(n))
+                + f"\nMACs = {grouped(pos)}·{i}·{o} = {grouped(pos * i * o)}")
 
     def short(self, params):
         return f"Linear(last) → {params['out_features']}"
@@ -165,9 +174,9 @@ class LayerScaleSpec(LayerSpec):
     category = "Normalisation"
     torch_class = "Parameter"
     as_parameter = True
-    description = ("Multiplies each channel by a learned scale that starts tiny (1e-6), so a deep residual "
-                   "branch starts near zero (CaiT, ConvNeXt).")
-    params = (ParamSpec("init", "float", 1e-6, "Starting value of every scale", 0.0, 1e6),)
+    description = QT_TRANSLATE_NOOP("Layers", "Multiplies each channel by a learned scale that starts tiny (1e-6), so "
+                                              "a deep residual branch starts near zero (CaiT, ConvNeXt).")
+    params = (ParamSpec("init", "float", 1e-6, QT_TRANSLATE_NOOP("Layers", "Starting value of every scale"), 0.0, 1e6),)
 
     def infer(self, params, in_shapes, who=None):
         self.need_image(in_shapes[0], who or self.title)
@@ -176,12 +185,13 @@ class LayerScaleSpec(LayerSpec):
     def costs(self, params, in_shapes, out):
         return Costs(params=in_shapes[0][0])
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes or len(in_shapes[0]) != 3:
-            return "LayerScale: needs a C×H×W input"
+            return t(QT_TRANSLATE_NOOP("Layers", "LayerScale: needs a C×H×W input"))
         c = in_shapes[0][0]
-        return (f"LayerScale: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}   y_c = γ_c·x_c, γ starts at "
-                f"{params['init']:g}\nparams = {c} (one scale per channel)")
+        return t(QT_TRANSLATE_NOOP("Layers", "LayerScale: {i} → {o}   y_c = γ_c·x_c, γ starts at {init}\n"
+                                             "params = {c} (one scale per channel)")).format(
+            i=fmt_shape(in_shapes[0]), o=fmt_shape(out), init=f"{params['init']:g}", c=c)
 
     def short(self, params):
         return f"LayerScale {params['init']:g}"
@@ -196,23 +206,26 @@ class StochasticDepthSpec(LayerSpec):
     title = "StochasticDepth"
     category = "Regularisation"
     torch_class = "StochasticDepth"
-    description = ("While training, skips a residual branch with probability p (its block becomes the "
-                   "identity); the identity at test time.")
+    description = QT_TRANSLATE_NOOP("Layers", "While training, skips a residual branch with probability p (its block "
+                                              "becomes the identity); the identity at test time.")
     params = (
-        ParamSpec("p", "float", 0.1, "Probability of dropping the branch", 0.0, 1.0),
-        ParamSpec("mode", "choice", "row", "row: per image; batch: the whole batch at once",
+        ParamSpec("p", "float", 0.1, QT_TRANSLATE_NOOP("Layers", "Probability of dropping the branch"), 0.0, 1.0),
+        ParamSpec("mode", "choice", "row", QT_TRANSLATE_NOOP("Layers", "row: per image; batch: the whole batch at once"),
                   choices=("row", "batch")),
     )
 
     def infer(self, params, in_shapes, who=None):
         return tuple(in_shapes[0])
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
         p = params["p"]
-        keep = f"1/(1 − {p:g}) = {1 / (1 - p):.4g}" if p < 1 else "nothing (p = 1 drops every branch)"
-        return (f"StochasticDepth: {ins} → {fmt_shape(out)}\ntraining: drop the branch with p = {p:g} "
-                f"({params['mode']}), scale what is kept by {keep}; evaluation: identity\nparams = 0")
+        keep = (f"1/(1 − {p:g}) = {1 / (1 - p):.4g}" if p < 1
+                else t(QT_TRANSLATE_NOOP("Layers", "nothing (p = 1 drops every branch)")))
+        return (f"StochasticDepth: {ins} → {fmt_shape(out)}\n"
+                + t(QT_TRANSLATE_NOOP("Layers", "training: drop the branch with p = {p} ({mode}), scale what is kept by "
+                                                "{keep}; evaluation: identity")).format(
+                    p=f"{p:g}", mode=params['mode'], keep=keep) + "\n" + no_params(t))
 
     def short(self, params):
         return f"StochDepth {params['p']:g}"

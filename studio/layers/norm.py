@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_shape, register
 
-from ._arith import grouped
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
+from ._arith import grouped, same
 
 
 @register
@@ -17,13 +19,14 @@ class BatchNormSpec(LayerSpec):
     title = "BatchNorm"
     category = "Normalisation"
     legacy_ids = ("BatchNorm2d", "BatchNorm1d")
-    description = ("Normalises each channel over the batch, then scales and shifts it; "
-                   "2d on images, 1d on vectors (chosen from the input).")
+    description = QT_TRANSLATE_NOOP("Layers", "Normalises each channel over the batch, then scales and shifts it; "
+                                              "2d on images, 1d on vectors (chosen from the input).")
     params = (
-        ParamSpec("eps", "float", 1e-5, "Added to the variance for numerical stability (above 0, as torch requires)",
+        ParamSpec("eps", "float", 1e-5, QT_TRANSLATE_NOOP(
+            "Layers", "Added to the variance for numerical stability (above 0, as torch requires)"),
                   0.0, 1.0, min_open=True),
-        ParamSpec("momentum", "float", 0.1, "Weight of the newest batch in the running statistics", 0.0, 1.0),
-        ParamSpec("affine", "bool", True, "Learn a scale (γ) and shift (β) per channel"),
+        ParamSpec("momentum", "float", 0.1, QT_TRANSLATE_NOOP("Layers", "Weight of the newest batch in the running statistics"), 0.0, 1.0),
+        ParamSpec("affine", "bool", True, QT_TRANSLATE_NOOP("Layers", "Learn a scale (γ) and shift (β) per channel")),
     )
 
     def infer(self, params, in_shapes, who=None):
@@ -33,21 +36,29 @@ class BatchNormSpec(LayerSpec):
         c = in_shapes[0][0]
         return Costs(params=2 * c if params["affine"] else 0, buffers=2 * c + 1)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes:
-            return "BatchNorm: needs an input"
+            return t(QT_TRANSLATE_NOOP("Layers", "BatchNorm: needs an input"))
         c = in_shapes[0][0]
         kind = "BatchNorm2d" if len(in_shapes[0]) == 3 else "BatchNorm1d"
-        learn = (f"params = 2·C = 2·{c} = {grouped(2 * c)} (learned: γ and β, one pair per channel)"
-                 if params["affine"] else "params = 0 (affine off: γ = 1, β = 0)")
-        where = "over the batch and all pixels" if len(in_shapes[0]) == 3 else "over the batch"
+        learn = (t(QT_TRANSLATE_NOOP("Layers", "params = 2·C = 2·{c} = {n} (learned: γ and β, one pair per channel)"))
+                 .format(c=c, n=grouped(2 * c))
+                 if params["affine"] else t(QT_TRANSLATE_NOOP("Layers", "params = 0 (affine off: γ = 1, β = 0)")))
+        if len(in_shapes[0]) == 3:
+            stats = QT_TRANSLATE_NOOP("Layers", "training: μ, σ² are the mean and variance of each channel over the "
+                                                "batch and all pixels; evaluation: the running mean and variance "
+                                                "(updated with momentum {m})")
+        else:
+            stats = QT_TRANSLATE_NOOP("Layers", "training: μ, σ² are the mean and variance of each channel over the "
+                                                "batch; evaluation: the running mean and variance (updated with "
+                                                "momentum {m})")
         return (f"{kind}: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}\n"
-                f"y = γ·(x − μ)/√(σ² + ε) + β, per channel (ε = {params['eps']:g})\n"
-                f"training: μ, σ² are the mean and variance of each channel {where}; "
-                f"evaluation: the running mean and variance (updated with momentum {params['momentum']:g})\n"
+                + t(QT_TRANSLATE_NOOP("Layers", "y = γ·(x − μ)/√(σ² + ε) + β, per channel (ε = {eps})")).format(
+                    eps=f"{params['eps']:g}") + "\n"
+                + t(stats).format(m=f"{params['momentum']:g}") + "\n"
                 f"{learn}\n"
-                f"buffers = 2·{c} + 1 = {grouped(2 * c + 1)} (running mean and variance, batch counter; kept, "
-                "not trained)")
+                + t(QT_TRANSLATE_NOOP("Layers", "buffers = 2·{c} + 1 = {n} (running mean and variance, batch counter; "
+                                                "kept, not trained)")).format(c=c, n=grouped(2 * c + 1)))
 
     def short(self, params):
         return "BatchNorm"
@@ -77,12 +88,12 @@ class LocalResponseNormSpec(LayerSpec):
     title = "LocalResponseNorm"
     category = "Normalisation"
     torch_class = "LocalResponseNorm"
-    description = "Normalises each value by its neighbours across channels (AlexNet, 2012)."
+    description = QT_TRANSLATE_NOOP("Layers", "Normalises each value by its neighbours across channels (AlexNet, 2012).")
     params = (
-        ParamSpec("size", "int", 5, "Number of neighbouring channels", 1, 1024),
-        ParamSpec("alpha", "float", 1e-4, "Scale", 0.0, 10.0),
-        ParamSpec("beta", "float", 0.75, "Exponent", 0.0, 10.0),
-        ParamSpec("k", "float", 1.0, "Additive constant", 0.0, 100.0),
+        ParamSpec("size", "int", 5, QT_TRANSLATE_NOOP("Layers", "Number of neighbouring channels"), 1, 1024),
+        ParamSpec("alpha", "float", 1e-4, QT_TRANSLATE_NOOP("Layers", "Scale"), 0.0, 10.0),
+        ParamSpec("beta", "float", 0.75, QT_TRANSLATE_NOOP("Layers", "Exponent"), 0.0, 10.0),
+        ParamSpec("k", "float", 1.0, QT_TRANSLATE_NOOP("Layers", "Additive constant"), 0.0, 100.0),
     )
 
     def infer(self, params, in_shapes, who=None):
@@ -108,14 +119,17 @@ class DropoutSpec(LayerSpec):
     title = "Dropout"
     category = "Regularisation"
     torch_class = "Dropout"
-    description = "While training, zeroes each value with probability p (and scales the rest); off at test time."
-    params = (ParamSpec("p", "float", 0.5, "Probability of dropping a value", 0.0, 1.0),)
+    description = QT_TRANSLATE_NOOP(
+        "Layers", "While training, zeroes each value with probability p (and scales the rest); off at test time.")
+    params = (ParamSpec("p", "float", 0.5, QT_TRANSLATE_NOOP("Layers", "Probability of dropping a value"), 0.0, 1.0),)
 
     def infer(self, params, in_shapes, who=None):
         return tuple(in_shapes[0])
 
-    def explain(self, params, in_shapes, out):
-        return _dropout_text(self.title, "value", params["p"], in_shapes, out)
+    def explain(self, params, in_shapes, out, t=same):
+        return _dropout_text(self.title, QT_TRANSLATE_NOOP(
+            "Layers", "training: each value is zeroed with probability p = {p}, {keep}, so the expected sum is "
+            "unchanged"), params["p"], in_shapes, out, t)
 
     def short(self, params):
         return f"Dropout {params['p']:g}"
@@ -132,15 +146,17 @@ class Dropout2dSpec(LayerSpec):
     title = "Dropout2d"
     category = "Regularisation"
     torch_class = "Dropout2d"
-    description = "While training, zeroes whole feature maps with probability p."
-    params = (ParamSpec("p", "float", 0.5, "Probability of dropping a channel", 0.0, 1.0),)
+    description = QT_TRANSLATE_NOOP("Layers", "While training, zeroes whole feature maps with probability p.")
+    params = (ParamSpec("p", "float", 0.5, QT_TRANSLATE_NOOP("Layers", "Probability of dropping a channel"), 0.0, 1.0),)
 
     def infer(self, params, in_shapes, who=None):
         self.need_image(in_shapes[0], who or self.title)
         return tuple(in_shapes[0])
 
-    def explain(self, params, in_shapes, out):
-        return _dropout_text(self.title, "whole channel (feature map)", params["p"], in_shapes, out)
+    def explain(self, params, in_shapes, out, t=same):
+        return _dropout_text(self.title, QT_TRANSLATE_NOOP(
+            "Layers", "training: each whole channel (feature map) is zeroed with probability p = {p}, {keep}, so the "
+            "expected sum is unchanged"), params["p"], in_shapes, out, t)
 
     def short(self, params):
         return f"Dropout2d {params['p']:g}"
@@ -149,10 +165,11 @@ class Dropout2dSpec(LayerSpec):
         return "Dropout2d", ({} if params["p"] == 0.5 else {"p": params["p"]})
 
 
-def _dropout_text(title, what, p, in_shapes, out) -> str:
+def _dropout_text(title, training, p, in_shapes, out, t=same) -> str:
     ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
-    keep = f"the rest scaled by 1/(1 − p) = {1 / (1 - p):.4g}" if p < 1 else "nothing is kept"
+    keep = (t(QT_TRANSLATE_NOOP("Layers", "the rest scaled by 1/(1 − p) = {f}")).format(f=f"{1 / (1 - p):.4g}")
+            if p < 1 else t(QT_TRANSLATE_NOOP("Layers", "nothing is kept")))
     return (f"{title}: {ins} → {fmt_shape(out)}\n"
-            f"training: each {what} is zeroed with probability p = {p:g}, {keep}, so the expected sum is unchanged\n"
-            "evaluation (predict, evaluate): passes everything through unchanged\n"
-            "params = 0 (nothing to learn)")
+            + t(training).format(p=f"{p:g}", keep=keep) + "\n"
+            + t(QT_TRANSLATE_NOOP("Layers", "evaluation (predict, evaluate): passes everything through unchanged"))
+            + "\n" + t(QT_TRANSLATE_NOOP("Layers", "params = 0 (nothing to learn)")))

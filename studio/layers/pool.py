@@ -4,7 +4,9 @@ from __future__ import annotations
 from studio.core.errors import ShapeError
 from studio.core.spec import LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
 
-from ._arith import formula_note, out_formula, out_size
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
+from ._arith import formula_note, out_formula, out_size, same, no_params
 
 
 def _t(v):
@@ -14,7 +16,9 @@ def _t(v):
 class _PoolSpec(LayerSpec):
     category = "Pooling"
     dilated = False
-    reduce = "maximum"
+    #: each output pixel is the … of a window (a whole sentence per reduction, for the translation)
+    each_pixel = QT_TRANSLATE_NOOP("Layers", "each output pixel is the maximum of a {kh}×{kw} window, channel by channel "
+                                             "({c} channels in, {c} out)")
 
     def _ksp(self, params):
         k = pair(params["kernel_size"])
@@ -50,21 +54,20 @@ class _PoolSpec(LayerSpec):
             )
         return (c, ho, wo)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         if not in_shapes or len(in_shapes[0]) != 3:
-            return f"{self.title}: needs a C×H×W input"
+            return t(QT_TRANSLATE_NOOP("Layers", "{title}: needs a C×H×W input")).format(title=self.title)
         c, h, w = in_shapes[0]
         k, s, p, d = self._ksp(params)
         lines = [f"{self.title}: {fmt_shape(in_shapes[0])} → {fmt_shape(out)}"]
         if out:
-            lines.append(out_formula("H", h, k[0], s[0], p[0], d[0], params["ceil_mode"], out[1]))
-            lines.append(out_formula("W", w, k[1], s[1], p[1], d[1], params["ceil_mode"], out[2]))
-            note = formula_note(k, d, params["ceil_mode"])
+            lines.append(out_formula("H", h, k[0], s[0], p[0], d[0], params["ceil_mode"], out[1], t))
+            lines.append(out_formula("W", w, k[1], s[1], p[1], d[1], params["ceil_mode"], out[2], t))
+            note = formula_note(k, d, params["ceil_mode"], t)
             if note:
-                lines.append(f"(general form: {note})")
-        lines.append(f"each output pixel is the {self.reduce} of a {k[0]}×{k[1]} window, channel by channel "
-                     f"({c} channels in, {c} out)")
-        lines.append("params = 0 (pooling has nothing to learn: no weights, no bias)")
+                lines.append(t(QT_TRANSLATE_NOOP("Layers", "(general form: {note})")).format(note=note))
+        lines.append(t(self.each_pixel).format(kh=k[0], kw=k[1], c=c))
+        lines.append(t(QT_TRANSLATE_NOOP("Layers", "params = 0 (pooling has nothing to learn: no weights, no bias)")))
         return "\n".join(lines)
 
     def window(self, params, in_shapes, out):
@@ -86,22 +89,26 @@ class MaxPool2dSpec(_PoolSpec):
     explainers = ("MaxPool2d",)
     title = "MaxPool2d"
     torch_class = "MaxPool2d"
-    description = "Keeps the largest value in each window (2×2 with stride 2 halves the map)."
+    description = QT_TRANSLATE_NOOP("Layers", "Keeps the largest value in each window (2×2 with stride 2 halves the map).")
 
-    def describe(self, params) -> str:
+    def describe(self, params, t=same) -> str:
         k, s, _p, _d = self._ksp(params)
         if k == s == (2, 2):
-            return "Keeps the largest value in each window: halves the map with 2×2 stride 2."
-        step = f"stride {s[0]}" if s[0] == s[1] else f"stride {s[0]}×{s[1]}"
-        shrink = ("keeps the map's size" if s == (1, 1) else
-                  f"divides the map by about {s[0]}" if s[0] == s[1] else f"divides the map by about {s[0]}×{s[1]}")
-        return f"Keeps the largest value in each {k[0]}×{k[1]} window, {step}: {shrink}."
+            return t(QT_TRANSLATE_NOOP("Layers", "Keeps the largest value in each window: halves the map with 2×2 stride 2."))
+        step = f"{s[0]}" if s[0] == s[1] else f"{s[0]}×{s[1]}"
+        if s == (1, 1):
+            text = QT_TRANSLATE_NOOP("Layers", "Keeps the largest value in each {kh}×{kw} window, stride {s}: "
+                                               "keeps the map's size.")
+        else:
+            text = QT_TRANSLATE_NOOP("Layers", "Keeps the largest value in each {kh}×{kw} window, stride {s}: "
+                                               "divides the map by about {s}.")
+        return t(text).format(kh=k[0], kw=k[1], s=step)
     params = (
-        ParamSpec("kernel_size", "size2", 2, "Window height × width", 1, 255),
-        ParamSpec("stride", "size2", None, "Step between windows (empty = window size)", 1, 255, optional=True),
-        ParamSpec("padding", "size2", 0, "Implicit −∞ padding on each side (≤ half the window)", 0, 127),
-        ParamSpec("dilation", "size2", 1, "Spacing between window taps", 1, 64),
-        ParamSpec("ceil_mode", "bool", False, "Round the output size up instead of down"),
+        ParamSpec("kernel_size", "size2", 2, QT_TRANSLATE_NOOP("Layers", "Window height × width"), 1, 255),
+        ParamSpec("stride", "size2", None, QT_TRANSLATE_NOOP("Layers", "Step between windows (empty = window size)"), 1, 255, optional=True),
+        ParamSpec("padding", "size2", 0, QT_TRANSLATE_NOOP("Layers", "Implicit −∞ padding on each side (≤ half the window)"), 0, 127),
+        ParamSpec("dilation", "size2", 1, QT_TRANSLATE_NOOP("Layers", "Spacing between window taps"), 1, 64),
+        ParamSpec("ceil_mode", "bool", False, QT_TRANSLATE_NOOP("Layers", "Round the output size up instead of down")),
     )
 
     def from_torch(self, m):
@@ -131,14 +138,15 @@ class AvgPool2dSpec(_PoolSpec):
     explainers = ("AvgPool2d",)
     title = "AvgPool2d"
     torch_class = "AvgPool2d"
-    reduce = "average"
-    description = "Averages each window."
+    each_pixel = QT_TRANSLATE_NOOP("Layers", "each output pixel is the average of a {kh}×{kw} window, channel by channel "
+                                             "({c} channels in, {c} out)")
+    description = QT_TRANSLATE_NOOP("Layers", "Averages each window.")
     params = (
-        ParamSpec("kernel_size", "size2", 2, "Window height × width", 1, 255),
-        ParamSpec("stride", "size2", None, "Step between windows (empty = window size)", 1, 255, optional=True),
-        ParamSpec("padding", "size2", 0, "Zero padding on each side (≤ half the window)", 0, 127),
-        ParamSpec("ceil_mode", "bool", False, "Round the output size up instead of down"),
-        ParamSpec("count_include_pad", "bool", True, "Count padded zeros in the average"),
+        ParamSpec("kernel_size", "size2", 2, QT_TRANSLATE_NOOP("Layers", "Window height × width"), 1, 255),
+        ParamSpec("stride", "size2", None, QT_TRANSLATE_NOOP("Layers", "Step between windows (empty = window size)"), 1, 255, optional=True),
+        ParamSpec("padding", "size2", 0, QT_TRANSLATE_NOOP("Layers", "Zero padding on each side (≤ half the window)"), 0, 127),
+        ParamSpec("ceil_mode", "bool", False, QT_TRANSLATE_NOOP("Layers", "Round the output size up instead of down")),
+        ParamSpec("count_include_pad", "bool", True, QT_TRANSLATE_NOOP("Layers", "Count padded zeros in the average")),
     )
 
     def from_torch(self, m):
@@ -167,7 +175,7 @@ def adaptive_max_window(i: int, o: int) -> int:
 
 class _AdaptiveSpec(LayerSpec):
     category = "Pooling"
-    params = (ParamSpec("output_size", "size2", 1, "Output height × width, whatever the input size", 1, 4096),)
+    params = (ParamSpec("output_size", "size2", 1, QT_TRANSLATE_NOOP("Layers", "Output height × width, whatever the input size"), 1, 4096),)
 
     def infer(self, params, in_shapes, who=None):
         who = who or self.title
@@ -176,10 +184,11 @@ class _AdaptiveSpec(LayerSpec):
         h, w = pair(params["output_size"])
         return (x[0], h, w)
 
-    def explain(self, params, in_shapes, out):
+    def explain(self, params, in_shapes, out, t=same):
         ins = fmt_shape(in_shapes[0]) if in_shapes else "?"
         return (f"{self.title}: {ins} → {fmt_shape(out)}\n"
-                f"the window adapts so that any H×W becomes {fmt_pair(params['output_size'])}\nparams = 0")
+                + t(QT_TRANSLATE_NOOP("Layers", "the window adapts so that any H×W becomes {size}")).format(
+                    size=fmt_pair(params['output_size'])) + "\n" + no_params(t))
 
     def window(self, params, in_shapes, out):
         """PyTorch's adaptive windows: output i reads [floor(i·I/O), ceil((i+1)·I/O)); the
@@ -210,7 +219,7 @@ class AdaptiveAvgPool2dSpec(_AdaptiveSpec):
     explainers = ("AdaptiveAvgPool2d",)
     title = "AdaptiveAvgPool2d"
     torch_class = "AdaptiveAvgPool2d"
-    description = "Averages to a fixed output size (global average pooling with 1×1)."
+    description = QT_TRANSLATE_NOOP("Layers", "Averages to a fixed output size (global average pooling with 1×1).")
 
 
 @register
@@ -221,4 +230,4 @@ class AdaptiveMaxPool2dSpec(_AdaptiveSpec):
     explainers = ("AdaptiveMaxPool2d",)
     title = "AdaptiveMaxPool2d"
     torch_class = "AdaptiveMaxPool2d"
-    description = "Takes the maximum over windows sized to give a fixed output size."
+    description = QT_TRANSLATE_NOOP("Layers", "Takes the maximum over windows sized to give a fixed output size.")

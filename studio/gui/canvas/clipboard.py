@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from studio.gui import commands as cmds
+from studio.gui.i18n import tr
 
 from .interactions import MIME_GRAPH
 
@@ -37,7 +38,7 @@ class CanvasClipboard:
     def copy(self) -> int:
         frag = self.fragment()
         if frag is None:
-            self.view.message.emit("Nothing selected to copy")
+            self.view.message.emit(tr("Nothing selected to copy"))
             return 0
         text = json.dumps({"format": "cnn-studio-fragment", **frag})
         md = QMimeData()
@@ -46,7 +47,7 @@ class CanvasClipboard:
         QGuiApplication.clipboard().setMimeData(md)
         self.paste_count = 0
         n = len(frag["nodes"])
-        self.view.message.emit(f"Copied {n} layer{'s' if n != 1 else ''}")
+        self.view.message.emit((tr("Copied {n} layers") if n != 1 else tr("Copied {n} layer")).format(n=n))
         return n
 
     def cut(self) -> int:
@@ -54,7 +55,7 @@ class CanvasClipboard:
         if n:
             doc = self.view.doc
             cmd = cmds.RemoveNodesCommand(doc, self.view.selected_node_ids())
-            cmd.setText(f"Cut {n} layer{'s' if n != 1 else ''}")
+            cmd.setText((tr("Cut {n} layers") if n != 1 else tr("Cut {n} layer")).format(n=n))
             cmds.push(doc, cmd)
             self.paste_count = -1  # the first paste goes where the layers were
         return n
@@ -67,14 +68,14 @@ class CanvasClipboard:
             text = QGuiApplication.clipboard().text()
         self.paste_count += 1
         off = 40.0 * self.paste_count
-        return self._paste(text, (off, off), "Paste")
+        return self._paste(text, (off, off), tr("Paste"))
 
     def duplicate(self) -> list[str]:
         frag = self.fragment()
         if frag is None:
-            self.view.message.emit("Nothing selected to duplicate")
+            self.view.message.emit(tr("Nothing selected to duplicate"))
             return []
-        return self._paste(frag, (40.0, 40.0), "Duplicate")
+        return self._paste(frag, (40.0, 40.0), tr("Duplicate"))
 
     def _paste(self, frag, offset, text) -> list[str]:
         view = self.view
@@ -82,7 +83,8 @@ class CanvasClipboard:
         if cmd is not None:
             err = cmds.push(view.doc, cmd)
         if err:
-            view.message.emit(err if err.startswith("cannot") or "clipboard" in err else f"Cannot paste: {err}")
+            view.message.emit(err if err.startswith("cannot") or "clipboard" in err
+                              else tr("Cannot paste: {error}").format(error=err))
             return []
         ids = list(cmd.new_ids.values())
         view.select_nodes(ids)

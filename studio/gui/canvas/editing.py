@@ -12,6 +12,7 @@ from studio.core.layout import auto_layout, insert_below
 from studio.core.spec import get_spec
 from studio.gui import block_files
 from studio.gui import commands as cmds
+from studio.gui.i18n import tr
 
 from .style import NODE_H, NODE_W
 
@@ -37,17 +38,17 @@ class CanvasEditor:
             scene_pos = self.free_spot(after, NODE_W, NODE_H)
         cmd, err = cmds.AddNodeCommand.try_create(doc, type_id, None, (scene_pos.x(), scene_pos.y()))
         if cmd is None:
-            self._say(f"Cannot add {type_id}: {err}")
+            self._say(tr("Cannot add {type}: {error}").format(type=type_id, error=err))
             return None
         nid = cmd.node_id
         if after is not None and get_spec(type_id).arity[1] != 0:
-            text = f"{cmd.text()} after '{doc.graph.node(after).name}'"
+            text = tr("{action} after '{name}'").format(action=cmd.text(), name=doc.graph.node(after).name)
             self.push_below(after, NODE_H, text, [cmd, lambda: cmds.ConnectCommand(doc, after, nid)], nid)
             self._say(text)
         else:
             err = cmds.push(doc, cmd)
             if err:
-                self._say(f"Cannot add {type_id}: {err}")
+                self._say(tr("Cannot add {type}: {error}").format(type=type_id, error=err))
                 return None
             self._say(cmd.text())
         self.view.select_nodes([nid])
@@ -99,8 +100,8 @@ class CanvasEditor:
         text, graph = cmd.text(), self.doc.graph
         bridged = ", ".join(f"'{graph.node(e.source).name}' → '{graph.node(e.target).name}'" for e in cmd.healed)
         err = cmds.push(self.doc, cmd)
-        self._say(f"Cannot delete: {err}" if err else
-                  text + (f"; reconnected {bridged} (Ctrl+Z undoes both)" if bridged else ""))
+        self._say(tr("Cannot delete: {error}").format(error=err) if err else
+                  text + (tr("; reconnected {pairs} (Ctrl+Z undoes both)").format(pairs=bridged) if bridged else ""))
         return not err
 
     # ---- connecting -------------------------------------------------------------------
@@ -110,7 +111,7 @@ class CanvasEditor:
         if cmd is not None:
             err = cmds.push(self.doc, cmd)
         if err:
-            self._say(f"Not connected: {err}")
+            self._say(tr("Not connected: {error}").format(error=err))
             return False
         self._say(cmd.text())
         return True
@@ -120,7 +121,7 @@ class CanvasEditor:
         cmd, err = cmds.GroupCommand.try_create(self.doc, name, self.view.selected_node_ids())
         if cmd is not None:
             err = cmds.push(self.doc, cmd)
-        self._say(f"Cannot group: {err}" if err else cmd.text())
+        self._say(tr("Cannot group: {error}").format(error=err) if err else cmd.text())
         return not err
 
     def ungroup(self, name: str) -> None:
@@ -134,7 +135,7 @@ class CanvasEditor:
     def save_selection_as_block(self, name: str) -> bool:
         ids = self.view.selected_node_ids()
         if not ids:
-            self._say("Select the layers to save as a template first")
+            self._say(tr("Select the layers to save as a template first"))
             return False
         ok, text = block_files.save_selection(name, self.doc.graph, ids)
         self._say(text)
@@ -147,7 +148,7 @@ class CanvasEditor:
         (a drop), else below the one selected layer and fed by it, else centred in the view."""
         block, err = block_files.load(name)
         if block is None:
-            self._say(f"Cannot insert block: {err}")
+            self._say(tr("Cannot insert block: {error}").format(error=err))
             return []
         doc = self.doc
         after = self.insert_after() if scene_pos is None else None
@@ -157,7 +158,7 @@ class CanvasEditor:
         try:
             cmd = cmds.InsertBlockCommand(doc, block, (scene_pos.x(), scene_pos.y()), after)
         except (StudioError, KeyError, ValueError, TypeError) as exc:
-            self._say(f"Cannot insert block '{name}': {exc}")
+            self._say(tr("Cannot insert block '{name}': {error}").format(name=name, error=exc))
             return []
         if after is not None and cmd.connected:
             outs = [o.get("node") for o in block.outputs]
@@ -168,7 +169,7 @@ class CanvasEditor:
         else:
             err = cmds.push(doc, cmd)
         if err:
-            self._say(f"Cannot insert block '{name}': {err}")
+            self._say(tr("Cannot insert block '{name}': {error}").format(name=name, error=err))
             return []
         ids = list(cmd.new_ids.values())
         self.view.select_nodes(ids)
@@ -179,7 +180,7 @@ class CanvasEditor:
     def apply_fix(self, fix) -> bool:
         cmd = cmds.ApplyFixCommand(self.doc, fix)
         err = cmds.push(self.doc, cmd)
-        self._say(f"Fix failed: {err}" if err else f"Applied: {fix.label}")
+        self._say(tr("Fix failed: {error}").format(error=err) if err else tr("Applied: {fix}").format(fix=fix.label))
         return not err
 
     def auto_layout(self) -> None:
@@ -187,4 +188,4 @@ class CanvasEditor:
         if any(cmd.old[k] != v for k, v in cmd.new.items()):
             cmds.push(self.doc, cmd)
         self.view.fit_to_view()
-        self._say("Auto-layout")
+        self._say(tr("Auto-layout"))

@@ -5,6 +5,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from studio.gui.i18n import tr
+
 from . import style
 from .node_item import static_text
 from .style import NODE_H, NODE_W, PORT_R
@@ -92,7 +94,7 @@ class GroupItem(QGraphicsItem):
         for r in self._rects:
             self._rect = self._rect.united(r)
         font = style.font("group")
-        self._titles = [static_text(f"▾ {self.name}" + ("" if i == 0 else " (continued)"), font,
+        self._titles = [static_text(f"▾ {self.name}" if i == 0 else tr("▾ {name} (continued)").format(name=self.name), font,
                                     max(60.0, r.width() - 16)) for i, r in enumerate(self._rects)]
         self.update()
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
 
 from studio.gui import commands as cmds
+from studio.gui.i18n import tr
 
 from . import style
 from .edge_item import EdgeItem, edge_path
@@ -86,7 +87,7 @@ class WireInteraction(Interaction):
         for nid in self.legal:
             for p in sc.nodes[nid].in_ports:
                 p.set_highlight(True)
-        view.message.emit("Drag to a highlighted input port to connect")
+        view.message.emit(tr("Drag to a highlighted input port to connect"))
         self._update(view.mapFromScene(at))
 
     def _snap(self, pos) -> tuple[str, int] | None:
@@ -140,9 +141,9 @@ class WireInteraction(Interaction):
             over = over.node_item
         if isinstance(over, NodeItem) and over.node_id != self.source:
             check = view.doc.graph.can_connect(self.source, over.node_id)
-            view.message.emit(check.message or "Cannot connect there")
+            view.message.emit(check.message or tr("Cannot connect there"))
         elif isinstance(over, BlockItem):
-            view.message.emit(f"Expand the group '{over.name}' to connect into one of its layers")
+            view.message.emit(tr("Expand the group '{name}' to connect into one of its layers").format(name=over.name))
         return True
 
     def cancel(self) -> None:

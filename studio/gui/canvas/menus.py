@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from studio.core.spec import specs_by_category
 
+from studio.gui.i18n import tr
+from studio.gui.layer_text import category
 from studio.gui.transfer.locks import add_freeze_actions
 
 from .edge_item import EdgeItem
@@ -25,37 +27,37 @@ def item_under(view, view_pos):
 
 
 def _node_menu(view, menu: QMenu, nid: str) -> None:
-    menu.addAction("Rename", lambda: view.rename_node(nid))
-    menu.addAction("Duplicate", view.duplicate_selection)
-    menu.addAction("Delete", view.delete_selection)
-    menu.addAction("Copy", view.copy_selection)
-    menu.addAction("Group…", lambda: ask_group(view))
+    menu.addAction(tr("Rename"), lambda: view.rename_node(nid))
+    menu.addAction(tr("Duplicate"), view.duplicate_selection)
+    menu.addAction(tr("Delete"), view.delete_selection)
+    menu.addAction(tr("Copy"), view.copy_selection)
+    menu.addAction(tr("Group…"), lambda: ask_group(view))
     g = view.graph_scene.group_of.get(nid)
     if g is not None:
-        menu.addAction(f"Ungroup '{g}'", lambda: view.ungroup(g))
+        menu.addAction(tr("Ungroup '{name}'").format(name=g), lambda: view.ungroup(g))
     sel = view.selected_node_ids()
     add_freeze_actions(menu, view.doc, sel)  # transfer learning: lock/unlock (studio/gui/transfer)
     fixes = [i.fix for i in view.doc.analysis.issues if i.fix is not None and i.node in sel]
     if fixes:
         menu.addSeparator()
         for f in fixes:
-            menu.addAction(f"Fix: {f.label}", lambda f=f: view.apply_fix(f))
+            menu.addAction(tr("Fix: {fix}").format(fix=f.label), lambda f=f: view.apply_fix(f))
 
 
 def _canvas_menu(view, menu: QMenu, view_pos) -> None:
     at = view.mapToScene(view_pos)
-    add = menu.addMenu("Add layer")
+    add = menu.addMenu(tr("Add layer"))
     for cat, specs in specs_by_category().items():
         if not specs:
             continue
-        sub = add.addMenu(cat)
+        sub = add.addMenu(category(cat))
         for spec in specs:
             sub.addAction(spec.title, lambda t=spec.id, p=QPointF(at.x() - NODE_W / 2, at.y() - NODE_H / 2):
                           view.add_layer(t, p))
-    menu.addAction("Paste", view.paste)
+    menu.addAction(tr("Paste"), view.paste)
     menu.addSeparator()
-    menu.addAction("Auto-layout", view.auto_layout)
-    menu.addAction("Fit to view", view.fit_to_view)
+    menu.addAction(tr("Auto-layout"), view.auto_layout)
+    menu.addAction(tr("Fit to view"), view.fit_to_view)
 
 
 def build_context_menu(view, view_pos) -> QMenu:
@@ -71,19 +73,19 @@ def build_context_menu(view, view_pos) -> QMenu:
     elif isinstance(item, (BlockItem, GroupItem)):
         name = item.name
         collapsed = graph.group(name).collapsed
-        menu.addAction("Expand" if collapsed else "Collapse", lambda: view.toggle_group(name))
-        menu.addAction(f"Ungroup '{name}'", lambda: view.ungroup(name))
-        menu.addAction("Delete layers", lambda: (view.select_nodes(graph.group(name).nodes, False),
+        menu.addAction(tr("Expand") if collapsed else tr("Collapse"), lambda: view.toggle_group(name))
+        menu.addAction(tr("Ungroup '{name}'").format(name=name), lambda: view.ungroup(name))
+        menu.addAction(tr("Delete layers"), lambda: (view.select_nodes(graph.group(name).nodes, False),
                                                  view.delete_selection()))
         add_freeze_actions(menu, view.doc, graph.group(name).nodes, f"'{name}'")  # transfer learning
     elif isinstance(item, EdgeItem):
-        menu.addAction("Delete connection", view.delete_selection)
+        menu.addAction(tr("Delete connection"), view.delete_selection)
     else:
         _canvas_menu(view, menu, view_pos)
     return menu
 
 
 def ask_group(view) -> None:
-    name, ok = QInputDialog.getText(view, "Group layers", "Name of the block:")
+    name, ok = QInputDialog.getText(view, tr("Group layers"), tr("Name of the block:"))
     if ok and name.strip():
         view.group_selection(name.strip())

@@ -9,6 +9,8 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
+from studio.gui.i18n import tr
+
 from . import style
 
 MINI_W, MINI_H, MARGIN = 200, 130, 10
@@ -28,7 +30,7 @@ class Minimap(QGraphicsView):
         self.setInteractive(False)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self.setFrameShape(QGraphicsView.Shape.Box)
-        self.setToolTip("Overview: click or drag to move the canvas there")
+        self.setToolTip(tr("Overview: click or drag to move the canvas there"))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setBackgroundBrush(QBrush(style.color("bg")))
         self._drag = False
@@ -117,7 +119,7 @@ class Breadcrumbs(QLabel):
         if not path:
             self.hide()
             return
-        name = main.doc.project.name or "network"
+        name = main.doc.project.name or tr("network", "breadcrumbs: an unnamed project")
         parts = [f'<a href="#">{_esc(name)}</a>'] + [f'<a href="{_esc(p)}">{_esc(p)}</a>' for p in path]
         self.setText(" › ".join(parts))
         self.adjustSize()

@@ -10,6 +10,9 @@ from studio.core.receptive import describe as describe_field
 from studio.core.spec import fmt_shape, get_spec
 from studio.core.stages import group_summary
 
+from studio.gui.i18n import tr
+from studio.gui.layer_text import explain as explain_text, lt
+
 from .edge_item import EdgeItem
 from .group_item import BlockItem, GroupItem, merge_columns
 from .node_item import NodeItem, fmt_big, fmt_count
@@ -357,7 +360,7 @@ class GraphScene(QGraphicsScene):
         shape, c = a.shapes.get(node.id), a.costs.get(node.id)
         params = c.params if c is not None else None
         sev = ("error" if any(i.severity == "error" for i in issues) else "warning" if issues else None)
-        info = f"{fmt_count(params)} params" if params else ""
+        info = tr("{n} params", "card").format(n=fmt_count(params)) if params else ""
         shape_text = fmt_shape(shape) if shape is not None else "?"
         item.set_texts(node, shape_text, info)
         item.set_severity(sev)
@@ -376,9 +379,10 @@ class GraphScene(QGraphicsScene):
             info = group_summary(self.graph, a, name)
             i_txt = fmt_shape(info["in_shape"]) if info["in_shape"] else "?"
             o_txt = fmt_shape(info["out_shape"]) if info["out_shape"] else "?"
-            inside = (f"{info['blocks']} {info['kind'] or 'block'}s" if info["blocks"] > 1
-                      else f"{info['layers']} layers")
-            blk.set_texts(inside, f"{fmt_count(info['params'])} params · {fmt_big(info['macs'])} MACs",
+            inside = (_blocks_text(info['blocks'], info['kind']) if info["blocks"] > 1
+                      else tr("{n} layers", "card").format(n=info['layers']))
+            blk.set_texts(inside, tr("{params} params · {macs} MACs", "card").format(
+                              params=fmt_count(info['params']), macs=fmt_big(info['macs'])),
                           f"{i_txt} → {o_txt}")
             sev = None
             for n in self.graph.group(name).nodes:
@@ -395,16 +399,16 @@ class GraphScene(QGraphicsScene):
         parts = [f"<b>{_esc(spec.title)} '{_esc(node.name)}'</b> <span style='color:gray'>({_esc(node.id)})</span>"]
         try:
             if node_id in a.shapes or not spec.arity[1]:
-                parts.append(_esc(spec.explain(node.params, a.in_shapes.get(node_id, []), a.shapes.get(node_id)))
+                parts.append(_esc(explain_text(spec, node.params, a.in_shapes.get(node_id, []), a.shapes.get(node_id)))
                              .replace("\n", "<br>"))
         except Exception:  # an explain that cannot run for these inputs: show the rest
             pass
-        rf = describe_field(getattr(a, "receptive", {}).get(node_id))
+        rf = describe_field(getattr(a, "receptive", {}).get(node_id), lt)
         if rf:
             parts.append(_esc(rf[:1].upper() + rf[1:]))
         for i in a.issues_for(node_id):
             col = _TIP_COLORS.get(i.severity, "black")
-            fix = f"<br><i>Fix: {_esc(i.fix.label)}</i>" if i.fix is not None else ""
+            fix = ("<br><i>" + tr("Fix: {fix}").format(fix=_esc(i.fix.label)) + "</i>") if i.fix is not None else ""
             parts.append(f"<span style='color:{col}'>{_esc(i.message)}</span>{fix}")
         return "<br>".join(parts)
 
@@ -417,6 +421,13 @@ class GraphScene(QGraphicsScene):
             event.accept()
         else:
             super().helpEvent(event)
+
+
+def _blocks_text(n: int, kind: str | None) -> str:
+    """What a collapsed stage holds: "4 blocks", "2 BasicBlocks" (the kind is a class name)."""
+    if not kind or kind == "block":
+        return tr("{n} blocks", "card").format(n=n)
+    return tr("{n} {kind}s", "card").format(n=n, kind=kind)
 
 
 def _esc(s: str) -> str:

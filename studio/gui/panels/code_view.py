@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, 
 
 from studio.core.errors import StudioError
 from studio.core.project import atomic_write_text
+from studio.gui.i18n import tr
 from studio.gui.panels.highlighter import PythonHighlighter
 from studio.gui.panels.lazy import LazyPanel
 
@@ -36,11 +37,11 @@ class CodeView(LazyPanel):
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         self.highlighter = PythonHighlighter(self.editor.document(), dark=dark)
         self.info = QLabel()
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip("Copy the code to the clipboard")
+        self.copy_button = QPushButton(tr("Copy", "code"))
+        self.copy_button.setToolTip(tr("Copy the code to the clipboard"))
         self.copy_button.clicked.connect(self.copy)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the code as a Python file (model.py)")
+        self.export_button = QPushButton(tr("Export…", "code"))
+        self.export_button.setToolTip(tr("Save the code as a Python file (model.py)"))
         self.export_button.clicked.connect(self.export)
         bar = QHBoxLayout()
         bar.addWidget(self.info, 1)
@@ -60,21 +61,21 @@ class CodeView(LazyPanel):
         bar = self.editor.horizontalScrollBar().value(), self.editor.verticalScrollBar().value()
         if analysis.errors:
             self.source = None
-            lines = ["# The graph has errors, so there is no code yet. Fix these first:", "#"]
+            lines = ["# " + tr("The graph has errors, so there is no code yet. Fix these first:"), "#"]
             for issue in analysis.errors:
                 lines.append(f"#  - {issue.message}")
             self.editor.setPlainText("\n".join(lines) + "\n")
-            self.info.setText(f"{len(analysis.errors)} error(s): see the Problems tab")
+            self.info.setText(tr("{n} error(s): see the Problems tab").format(n=len(analysis.errors)))
         else:
             try:
                 self.source = _generate_source(self.document.project)
             except StudioError as exc:
                 self.source = None
-                self.editor.setPlainText(f"# Cannot generate code: {exc}\n")
-                self.info.setText("Cannot generate code")
+                self.editor.setPlainText("# " + tr("Cannot generate code: {error}").format(error=exc) + "\n")
+                self.info.setText(tr("Cannot generate code"))
                 return
             self.editor.setPlainText(self.source)
-            self.info.setText(f"model.py · {self.source.count(chr(10))} lines · PyTorch")
+            self.info.setText(tr("model.py · {n} lines · PyTorch").format(n=self.source.count(chr(10))))
             self.editor.horizontalScrollBar().setValue(bar[0])
             self.editor.verticalScrollBar().setValue(bar[1])
         self.copy_button.setEnabled(self.source is not None)
@@ -85,14 +86,14 @@ class CodeView(LazyPanel):
             self.refresh()
         if self.source is not None:
             QGuiApplication.clipboard().setText(self.source)
-            self.status.emit("Copied the model code to the clipboard")
+            self.status.emit(tr("Copied the model code to the clipboard"))
 
     def export(self) -> None:
         if self._stale:
             self.refresh()
         if self.source is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export PyTorch code", "model.py", "Python files (*.py)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export PyTorch code"), "model.py", tr("Python files (*.py)"))
         if not path:
             return
         if not path.endswith(".py"):
@@ -102,6 +103,7 @@ class CodeView(LazyPanel):
         except OSError as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, "Export failed", f"Cannot write {path}: {exc.strerror or exc}")
+            QMessageBox.warning(self, tr("Export failed"), tr("Cannot write {path}: {error}").format(
+                path=path, error=exc.strerror or exc))
             return
-        self.status.emit(f"Exported the model code to {path}")
+        self.status.emit(tr("Exported the model code to {path}").format(path=path))

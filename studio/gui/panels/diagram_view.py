@@ -14,6 +14,7 @@ from studio.core.errors import StudioError
 from studio.core.project import atomic_write_text
 from studio.diagram import build_diagram, to_svg
 from studio.diagram.raster import paint, save_png
+from studio.gui.i18n import tr
 from studio.gui.panels.lazy import LazyPanel
 
 DEBOUNCE_MS = 150
@@ -58,14 +59,14 @@ class DiagramView(LazyPanel):
         self.scroll.setWidget(self.canvas)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.info = QLabel()
-        self.fit_button = QPushButton("Fit")
-        self.fit_button.setToolTip("Show the whole diagram (Ctrl+wheel zooms)")
+        self.fit_button = QPushButton(tr("Fit", "zoom"))
+        self.fit_button.setToolTip(tr("Show the whole diagram (Ctrl+wheel zooms)"))
         self.fit_button.clicked.connect(lambda: self.set_zoom(None))
         self.full_button = QPushButton("100 %")
         self.full_button.clicked.connect(lambda: self.set_zoom(1.0))
-        self.svg_button = QPushButton("Export SVG…")
+        self.svg_button = QPushButton(tr("Export SVG…"))
         self.svg_button.clicked.connect(lambda: self.export(".svg"))
-        self.png_button = QPushButton("Export PNG…")
+        self.png_button = QPushButton(tr("Export PNG…"))
         self.png_button.clicked.connect(lambda: self.export(".png"))
         bar = QHBoxLayout()
         bar.addWidget(self.info, 1)
@@ -109,8 +110,10 @@ class DiagramView(LazyPanel):
         a = doc.analysis
         self.diagram = build_diagram(doc.graph, a, doc.project.name or "")
         n = len(self.diagram.boxes)
-        problems = f" · {len(a.errors)} error(s): maps after them are missing" if a.errors else ""
-        self.info.setText(f"{n} feature maps · {len(self.diagram.stages)} stages{problems}")
+        text = tr("{n} feature maps · {stages} stages").format(n=n, stages=len(self.diagram.stages))
+        if a.errors:
+            text += " · " + tr("{n} error(s): maps after them are missing").format(n=len(a.errors))
+        self.info.setText(text)
         self.set_zoom(self._zoom)
 
     def export(self, suffix: str, path: str | None = None) -> Path | None:
@@ -119,8 +122,8 @@ class DiagramView(LazyPanel):
             self.refresh()
         if path is None:
             name = (self.document.project.name or "diagram").replace("/", "_") + suffix
-            kind = "SVG image (*.svg)" if suffix == ".svg" else "PNG image (*.png)"
-            path, _ = QFileDialog.getSaveFileName(self, "Export diagram", name, kind)
+            kind = tr("SVG image (*.svg)") if suffix == ".svg" else tr("PNG image (*.png)")
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export diagram"), name, kind)
             if not path:
                 return None
         out = Path(path)
@@ -132,7 +135,7 @@ class DiagramView(LazyPanel):
             else:
                 save_png(self.diagram, out, 2.0)  # atomic, as the command line writes it
         except (OSError, StudioError) as exc:
-            self.status.emit(f"Diagram not saved: {exc}")
+            self.status.emit(tr("Diagram not saved: {error}").format(error=exc))
             return None
-        self.status.emit(f"Diagram saved to {out}")
+        self.status.emit(tr("Diagram saved to {path}").format(path=out))
         return out

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEd
 from studio.core.errors import ParamError
 from studio.core.spec import fmt_shape
 from studio.gui import commands
+from studio.gui.i18n import tr
+from studio.gui import layer_text
 from studio.gui.panels.param_editors import ParamEditor
 
 _ERR_STYLE = "color: #c62828;"
@@ -47,8 +49,8 @@ class Inspector(QScrollArea):
         if len(ids) == 1:
             self._show_node(ids[0])
         else:
-            self._show_message("Select a layer on the canvas to edit its parameters."
-                               if not ids else f"{len(ids)} layers selected.")
+            self._show_message(tr("Select a layer on the canvas to edit its parameters.")
+                               if not ids else tr("{n} layers selected.").format(n=len(ids)))
 
     def _show_message(self, text: str) -> None:
         self.node_id = None
@@ -77,9 +79,10 @@ class Inspector(QScrollArea):
         self._issues_key = None
         body = QWidget()
         lay = QVBoxLayout(body)
-        title = QLabel(f"<b>{html.escape(spec.title)}</b>  <span style='color:gray'>{html.escape(spec.category)}</span>")
+        title = QLabel(f"<b>{html.escape(spec.title)}</b>  "
+                       f"<span style='color:gray'>{html.escape(layer_text.category(spec.category))}</span>")
         lay.addWidget(title)
-        desc = QLabel(spec.describe(node.params))
+        desc = QLabel(layer_text.describe(spec, node.params))
         desc.setTextFormat(Qt.TextFormat.PlainText)
         desc.setWordWrap(True)
         lay.addWidget(desc)
@@ -87,9 +90,9 @@ class Inspector(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.label_edit = QLineEdit(node.label)
         self.label_edit.setPlaceholderText(node.id)
-        self.label_edit.setToolTip("A readable name for this layer (the id stays the same)")
+        self.label_edit.setToolTip(tr("A readable name for this layer (the id stays the same)"))
         self.label_edit.editingFinished.connect(self._commit_label)
-        form.addRow("Name", self.label_edit)
+        form.addRow(tr("Name", "layer name"), self.label_edit)
         for ps in spec.params:
             ed = ParamEditor(ps, self._on_value, self._on_invalid)
             ed.set_value(node.params.get(ps.name))
@@ -104,8 +107,8 @@ class Inspector(QScrollArea):
             bl.setSpacing(1)
             bl.addWidget(ed.widget)
             bl.addWidget(err)
-            name_label = QLabel(ps.title)
-            name_label.setToolTip(ps.help)
+            name_label = QLabel(layer_text.param_label(spec, ps))
+            name_label.setToolTip(layer_text.param_tip(ps))
             form.addRow(name_label, box)
             self.editors[ps.name] = ed
             self.error_labels[ps.name] = err
@@ -165,16 +168,16 @@ class Inspector(QScrollArea):
         out = analysis.shapes.get(nid)
         ins = analysis.in_shapes.get(nid, [])
         cost = analysis.costs.get(nid)
-        parts = [f"Output <b>{fmt_shape(out)}</b>" if out is not None else "Output <b>?</b>"]
+        parts = [tr("Output <b>{shape}</b>").format(shape=fmt_shape(out) if out is not None else "?")]
         if ins:
-            parts.insert(0, "Input " + ", ".join(fmt_shape(s) for s in ins))
+            parts.insert(0, tr("Input {shapes}").format(shapes=", ".join(fmt_shape(s) for s in ins)))
         if cost is not None:
-            parts.append(f"{cost.params:,} params")
+            parts.append(tr("{n} params").format(n=f"{cost.params:,}"))
             if cost.macs:
-                parts.append(f"{cost.macs:,} MACs")
+                parts.append(tr("{n} MACs").format(n=f"{cost.macs:,}"))
         _set_text(self.shape_label, " · ".join(parts))
         try:
-            text = spec.explain(node.params, ins, out) if out is not None else ""
+            text = layer_text.explain(spec, node.params, ins, out) if out is not None else ""
         except Exception:  # explain is informative only
             text = ""
         _set_text(self.explain_label, text)
@@ -198,14 +201,14 @@ class Inspector(QScrollArea):
             row = QWidget()
             rl = QVBoxLayout(row)
             rl.setContentsMargins(0, 4, 0, 4)
-            lab = QLabel(("<b>Error:</b> " if issue.severity == "error" else "<b>Warning:</b> ")
-                         + html.escape(issue.message))
+            lab = QLabel((tr("<b>Error:</b> {message}") if issue.severity == "error"
+                          else tr("<b>Warning:</b> {message}")).format(message=html.escape(issue.message)))
             lab.setWordWrap(True)
             lab.setStyleSheet(_ERR_STYLE if issue.severity == "error" else _WARN_STYLE)
             rl.addWidget(lab)
             if issue.fix is not None:
                 btn = QPushButton(issue.fix.label)
-                btn.setToolTip("Apply this fix (undoable)")
+                btn.setToolTip(tr("Apply this fix (undoable)"))
                 btn.clicked.connect(lambda _=False, f=issue.fix: self._apply_fix(f))
                 hl = QHBoxLayout()
                 hl.addWidget(btn)
@@ -253,7 +256,8 @@ class Inspector(QScrollArea):
 
     def _apply_fix(self, fix) -> None:
         err = commands.push(self.document, commands.ApplyFixCommand(self.document, fix))
-        self.status.emit(f"Fix failed: {err}" if err else f"Applied: {fix.label} (Ctrl+Z undoes)")
+        self.status.emit(tr("Fix failed: {error}").format(error=err) if err
+                         else tr("Applied: {fix} (Ctrl+Z undoes)").format(fix=fix.label))
 
 
 def _field_text(graph, analysis, nid: str) -> str:
@@ -261,8 +265,8 @@ def _field_text(graph, analysis, nid: str) -> str:
     from studio.core.receptive import describe, vgg_insight
 
     try:
-        text = describe(getattr(analysis, "receptive", {}).get(nid))
-        vgg = vgg_insight(graph, analysis, nid)
+        text = describe(getattr(analysis, "receptive", {}).get(nid), layer_text.lt)
+        vgg = vgg_insight(graph, analysis, nid, layer_text.lt)
     except Exception:  # informative only
         return ""
     text = text[:1].upper() + text[1:]

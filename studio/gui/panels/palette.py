@@ -16,12 +16,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QMenu, QMessageBox,
 
 from studio.core.spec import specs_by_category
 from studio.gui.canvas.style import category_color  # the palette's colours are the canvas's
+from studio.gui.i18n import tr
+from studio.gui import layer_text
 
 LAYER_MIME = "application/x-cnn-studio-layer"
 BLOCK_MIME = "application/x-cnn-studio-block"
 TYPE_ROLE = Qt.ItemDataRole.UserRole
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
-BLOCKS_TITLE = "My blocks"
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 2  # the English category name (the filter matches both)
+BLOCKS_TITLE = "My blocks"  # shown translated: tr(BLOCKS_TITLE) below
 
 def swatch(category: str, size: int = 14) -> QIcon:
     pm = QPixmap(size, size)
@@ -60,7 +63,7 @@ class Palette(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter layers…")
+        self.filter_edit.setPlaceholderText(tr("Filter layers…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.tree = _LayerTree(self)
         self.tree.setHeaderHidden(True)
@@ -87,7 +90,8 @@ class Palette(QWidget):
         for category, specs in specs_by_category().items():
             if not specs:
                 continue
-            cat = QTreeWidgetItem([category])
+            cat = QTreeWidgetItem([layer_text.category(category)])
+            cat.setData(0, CATEGORY_ROLE, category)
             cat.setFont(0, bold)
             cat.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(cat)
@@ -96,8 +100,8 @@ class Palette(QWidget):
                 it = QTreeWidgetItem([spec.title])
                 it.setData(0, TYPE_ROLE, spec.id)
                 it.setIcon(0, icon)
-                it.setToolTip(0, f"<b>{spec.title}</b><br>{spec.description}<br><i>Drag onto the canvas, "
-                                 f"or double-click to add it.</i>")
+                it.setToolTip(0, f"<b>{spec.title}</b><br>{layer_text.lt(spec.description)}<br><i>"
+                                 + tr("Drag onto the canvas, or double-click to add it.") + "</i>")
                 it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
                 cat.addChild(it)
                 self._items[spec.id] = it
@@ -120,7 +124,8 @@ class Palette(QWidget):
         needle = text.strip().lower()
         for i in range(self.tree.topLevelItemCount()):
             cat = self.tree.topLevelItem(i)
-            cat_match = bool(needle) and needle in cat.text(0).lower()
+            names = f"{cat.text(0)} {cat.data(0, CATEGORY_ROLE) or ''}".lower()
+            cat_match = bool(needle) and needle in names
             shown = 0
             for j in range(cat.childCount()):
                 it = cat.child(j)
@@ -146,7 +151,7 @@ class Palette(QWidget):
         if self._blocks_item is None:
             bold = self.tree.font()
             bold.setBold(True)
-            self._blocks_item = QTreeWidgetItem([BLOCKS_TITLE])
+            self._blocks_item = QTreeWidgetItem([tr("My blocks")])
             self._blocks_item.setFont(0, bold)
             self._blocks_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(self._blocks_item)
@@ -157,7 +162,8 @@ class Palette(QWidget):
         blocks = list_blocks(skipped)
         self.block_problems = skipped  # files in the blocks folder that could not be read
         if skipped:  # a note in the list, never a crash: each file named in the tooltip
-            note = QTreeWidgetItem([f"⚠ {len(skipped)} saved block file{'s' if len(skipped) > 1 else ''} skipped"])
+            note = QTreeWidgetItem(["⚠ " + (tr("{n} saved block files skipped") if len(skipped) > 1
+                                            else tr("{n} saved block file skipped")).format(n=len(skipped))])
             note.setToolTip(0, "<p>" + "<br>".join(html.escape(e) for e in skipped[:10]) + "</p>")
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
             cat.addChild(note)
@@ -166,9 +172,11 @@ class Palette(QWidget):
             it = QTreeWidgetItem([b.name])
             it.setData(0, BLOCK_ROLE, b.name)
             it.setIcon(0, icon)
-            it.setToolTip(0, f"<b>{html.escape(b.name)}</b> · your block of {n} layer{'s' if n != 1 else ''}"
-                             f"{'<br>' + html.escape(b.description) if b.description else ''}<br><i>Drag onto the canvas, "
-                             f"or double-click: it goes below the selected layer and is fed by it.</i>")
+            mine = tr("your block of {n} layers") if n != 1 else tr("your block of {n} layer")
+            it.setToolTip(0, f"<b>{html.escape(b.name)}</b> · {mine.format(n=n)}"
+                             f"{'<br>' + html.escape(b.description) if b.description else ''}<br><i>"
+                             + tr("Drag onto the canvas, or double-click: it goes below the selected layer and is "
+                                  "fed by it.") + "</i>")
             it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
             cat.addChild(it)
         cat.setExpanded(True)
@@ -185,8 +193,8 @@ class Palette(QWidget):
         if not name:
             return
         menu = QMenu(self)
-        menu.addAction("Insert", lambda: self.block_requested.emit(name))
-        menu.addAction(f"Delete block '{name}'…", lambda: self.delete_block(name))
+        menu.addAction(tr("Insert"), lambda: self.block_requested.emit(name))
+        menu.addAction(tr("Delete block '{name}'…").format(name=name), lambda: self.delete_block(name))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -195,13 +203,13 @@ class Palette(QWidget):
         from studio.templates.user import delete_block
 
         B = QMessageBox.StandardButton
-        if ask and QMessageBox.question(self, "Delete block", f"Delete the saved block '{name}'? "
-                                        "Layers already inserted stay.", B.Yes | B.No, B.No) != B.Yes:
+        if ask and QMessageBox.question(self, tr("Delete block"), tr("Delete the saved block '{name}'? Layers "
+                                        "already inserted stay.").format(name=name), B.Yes | B.No, B.No) != B.Yes:
             return False
         try:
             delete_block(name)
         except StudioError as exc:
-            QMessageBox.warning(self, "Cannot delete block", str(exc))
+            QMessageBox.warning(self, tr("Cannot delete block"), str(exc))
             return False
         self.refresh_blocks()
         return True

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, Q
 
 from studio.core.errors import ParamError
 from studio.core.spec import ParamSpec
+from studio.gui.i18n import tr
+from studio.gui.layer_text import param_tip
 
 INT_MAX = 2**31 - 1
 _SPLIT = re.compile(r"[x×X,;\s]+")
@@ -34,17 +36,22 @@ def parse_text(spec: ParamSpec, text: str) -> Any:
     if not t:
         if spec.optional:
             return None
-        raise ParamError(f"'{spec.name}' needs a value", spec.name)
+        raise ParamError(tr("'{name}' needs a value").format(name=spec.name), spec.name)
     if spec.kind == "padding" and t.lower() in spec.choices:
         return t.lower()
     parts = [p for p in _SPLIT.split(t) if p]
     if not all(re.fullmatch(r"[+-]?\d+", p) for p in parts):
-        extra = f" or {' / '.join(spec.choices)}" if spec.kind == "padding" and spec.choices else ""
-        raise ParamError(f"'{t}' is not a whole number: type e.g. 3 or 3, 5{extra}", spec.name)
+        if spec.kind == "padding" and spec.choices:
+            msg = tr("'{text}' is not a whole number: type e.g. 3 or 3, 5 or {choices}").format(
+                text=t, choices=" / ".join(spec.choices))
+        else:
+            msg = tr("'{text}' is not a whole number: type e.g. 3 or 3, 5").format(text=t)
+        raise ParamError(msg, spec.name)
     nums = [int(p) for p in parts]
     want = (1, 4) if spec.kind == "pad4" else (1, 2)
     if len(nums) not in want:
-        raise ParamError(f"'{spec.name}' takes {' or '.join(map(str, want))} numbers, not {len(nums)}", spec.name)
+        raise ParamError(tr("'{name}' takes {a} or {b} numbers, not {n}").format(
+            name=spec.name, a=want[0], b=want[1], n=len(nums)), spec.name)
     return nums[0] if len(nums) == 1 else nums
 
 
@@ -86,7 +93,7 @@ class ParamEditor:
         self.on_invalid = on_invalid
         self._silent = False
         self.widget: QWidget = self._build()
-        self.widget.setToolTip(spec.help)
+        self.widget.setToolTip(param_tip(spec))
         self.widget.setObjectName(f"param_{spec.name}")
 
     # ---- kinds --------------------------------------------------------
@@ -98,7 +105,7 @@ class ParamEditor:
             hi = int(min(s.max, INT_MAX)) if s.max is not None else INT_MAX
             if s.optional:
                 lo -= 1
-                w.setSpecialValueText("auto")
+                w.setSpecialValueText(tr("auto", "parameter value"))
             w.setRange(lo, hi)
             w.setAccelerated(True)
             w.valueChanged.connect(self._emit)
@@ -126,11 +133,12 @@ class ParamEditor:
             w.setEditable(True)
             for c in s.choices:
                 w.addItem(str(c))
-            w.lineEdit().setPlaceholderText("e.g. 2 or 1, 2 or same")
+            w.lineEdit().setPlaceholderText(tr("e.g. 2 or 1, 2 or same"))
             w.editTextChanged.connect(self._emit)
             return w
         w = QLineEdit()  # size2 / pad4
-        w.setPlaceholderText("auto" if s.optional else ("e.g. 1 or 1, 1, 2, 2" if s.kind == "pad4" else "e.g. 3 or 3, 5"))
+        w.setPlaceholderText(tr("auto", "parameter value") if s.optional else
+                             (tr("e.g. 1 or 1, 1, 2, 2") if s.kind == "pad4" else tr("e.g. 3 or 3, 5")))
         w.textEdited.connect(self._emit)
         return w
 

@@ -7,11 +7,26 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
 from studio.core.spec import fmt_shape, get_spec
+from studio.gui.i18n import tr
 
 COLUMNS = ("Name", "Type", "Output shape", "Params", "MACs", "Receptive field", "Jump", "Trainable")
-RF_TIP = ("Receptive field: how many input pixels one output pixel of this layer depends on (the largest over "
+RF_TIP = (  # English; shown translated by column_tip()
+"Receptive field: how many input pixels one output pixel of this layer depends on (the largest over "
           "all paths). Jump: how many input pixels apart two neighbouring output pixels are. "
           "r_out = r_in + (K − 1)·D·j_in, j_out = j_in·S")
+
+
+def column_titles() -> tuple[str, ...]:
+    """:data:`COLUMNS` in the window's language."""
+    return (tr("Name", "layer name"), tr("Type", "layer type"), tr("Output shape"), tr("Params", "column"),
+            tr("MACs", "column"), tr("Receptive field"), tr("Jump", "receptive field"), tr("Trainable"))
+
+
+def column_tip() -> str:
+    """:data:`RF_TIP` in the window's language."""
+    return tr("Receptive field: how many input pixels one output pixel of this layer depends on (the largest over "
+              "all paths). Jump: how many input pixels apart two neighbouring output pixels are. "
+              "r_out = r_in + (K − 1)·D·j_in, j_out = j_in·S")
 
 
 def human_bytes(n: float) -> str:
@@ -76,9 +91,9 @@ class LayerTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return column_titles()[section]
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section >= 5:
-            return RF_TIP
+            return column_tip()
         return None
 
     def node_id(self, row: int) -> str:
@@ -97,10 +112,10 @@ class LayerTableModel(QAbstractTableModel):
         if col == 4:
             return f"{r[5]:,}"
         if col == 7:  # transfer learning: frozen layers (project.training["freeze"])
-            return "–" if not r[4] else ("no (frozen)" if r[7] else "yes")
+            return "–" if not r[4] else (tr("no (frozen)") if r[7] else tr("yes", "trainable"))
         f = r[6]
         if f is None:
-            return "whole image" if col == 5 and r[3] is not None and len(r[3]) == 1 else "–"
+            return tr("whole image") if col == 5 and r[3] is not None and len(r[3]) == 1 else "–"
         return f.size_text if col == 5 else f.jump_text
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -146,8 +161,8 @@ class SummaryPanel(QWidget):
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, 4096)
         self.batch_spin.setValue(32)
-        self.batch_spin.setPrefix("batch ")
-        self.batch_spin.setToolTip("Batch size for the memory estimate")
+        self.batch_spin.setPrefix(tr("batch ", "spin box prefix"))
+        self.batch_spin.setToolTip(tr("Batch size for the memory estimate"))
         self.batch_spin.valueChanged.connect(lambda _v: self._update_totals())
         foot = QHBoxLayout()
         foot.addWidget(self.totals_label, 1)
@@ -187,13 +202,16 @@ class SummaryPanel(QWidget):
         mem = a.memory_estimate(b)
         out = fmt_shape(a.output_shape) if a.output_shape is not None else "?"
         trainable, frozen = split_params(a, self.document.graph, frozen_text(self.document.project))
-        fz = f" + <b>{frozen:,}</b> frozen" if frozen else ""
-        text = (
-            f"<b>{len(a.order)}</b> layers · output {out} · <b>{trainable:,}</b> trainable params{fz} "
-            f"({human_bytes(mem['param_bytes'])}) · {a.buffers:,} buffers · <b>{human_count(a.macs)}</b> MACs "
-            f"per image · activations {human_bytes(mem['activation_bytes'])} for batch {b} "
-            f"(training ≈ {human_bytes(mem['training_bytes_estimate'])})"
-        )
+        fz = tr(" + <b>{n}</b> frozen").format(n=f"{frozen:,}") if frozen else ""
+        text = tr(
+            "<b>{layers}</b> layers · output {output} · <b>{trainable}</b> trainable params{frozen} "
+            "({param_bytes}) · {buffers} buffers · <b>{macs}</b> MACs "
+            "per image · activations {activations} for batch {batch} "
+            "(training ≈ {training})"
+        ).format(layers=len(a.order), output=out, trainable=f"{trainable:,}", frozen=fz,
+                 param_bytes=human_bytes(mem['param_bytes']), buffers=f"{a.buffers:,}", macs=human_count(a.macs),
+                 activations=human_bytes(mem['activation_bytes']), batch=b,
+                 training=human_bytes(mem['training_bytes_estimate']))
         if text != self.totals_label.text():
             self.totals_label.setText(text)
 
