@@ -56,7 +56,7 @@ def tab_name(text: str) -> str:
 def tabs(win) -> dict:
     """``--tab`` name → page of the Details tabs."""
     t = win.bottom_tabs
-    return {tab_name(t.tabText(i)): t.widget(i) for i in range(t.count())}
+    return {tab_name(t.widget(i).property("tab_name") or t.tabText(i)): t.widget(i) for i in range(t.count())}
 
 
 def find_layer(win, name: str) -> str:

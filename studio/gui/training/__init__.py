@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from studio.gui.i18n import tr
+
 from .controller import TrainingController
 from .evaluate_view import EvaluateView
 from .gradient_flow import GradientFlowView
@@ -38,12 +40,12 @@ def install(win: StudioWindow, num_threads: int | None = None) -> TrainingContro
     ctl.evaluate = EvaluateView()
     ctl.inference = InferenceView()
     ctl.tabs = tabs
-    tabs.addTab(panel, "Training")
-    tabs.addTab(ctl.runs, "Runs")
-    tabs.addTab(ctl.evaluate, "Evaluate")
-    tabs.addTab(ctl.inference, "Inference")
+    add_tab(tabs, panel, "Training", tr("Training"))
+    add_tab(tabs, ctl.runs, "Runs", tr("Runs"))
+    add_tab(tabs, ctl.evaluate, "Evaluate", tr("Evaluate"))
+    add_tab(tabs, ctl.inference, "Inference", tr("Inference"))
     ctl.gradient_flow = GradientFlowView()
-    tabs.addTab(ctl.gradient_flow, "Gradient flow")
+    add_tab(tabs, ctl.gradient_flow, "Gradient flow", tr("Gradient flow"))
     ctl.layer_stats.connect(ctl.gradient_flow.add_sample)
     ctl.run_started.connect(lambda _snapshot: ctl.gradient_flow.reset())
     ctl.gradient_flow.strip_changed.connect(lambda colors: show_strip(win, colors))
@@ -89,6 +91,13 @@ def install(win: StudioWindow, num_threads: int | None = None) -> TrainingContro
     return ctl
 
 
+def add_tab(tabs, page, english: str, title: str) -> None:
+    """Add ``page`` to ``tabs`` under its translated ``title``; the English title stays on the
+    page (property ``tab_name``) so that ``gui --tab`` names the same tab in every language."""
+    page.setProperty("tab_name", english)
+    tabs.addTab(page, title)
+
+
 def page(ctl: TrainingController, name: str):
     """The training tab called ``name`` (a key of TAB_NAMES)."""
     return getattr(ctl, TAB_NAMES[name])
@@ -117,9 +126,14 @@ def open_saved_run(ctl: TrainingController, checkpoint: Path) -> None:
         if ctl.inference.predictor is not None:
             ctl.panel.plots.set_chance_level(len(ctl.inference.predictor.class_names))
         last = rows[-1]
-        val = "" if last.get("val_acc") is None else f", val acc {100 * last['val_acc']:.1f}%"
-        ctl.panel.epoch_label.setText(f"Run {run_dir.name}: {len(rows)} epochs, final train loss "
-                                      f"{last.get('train_loss', float('nan')):.4f}{val} (recorded)")
+        loss = f"{last.get('train_loss', float('nan')):.4f}"
+        if last.get("val_acc") is None:
+            text = tr("Run {run}: {n} epochs, final train loss {loss} (recorded)").format(
+                run=run_dir.name, n=len(rows), loss=loss)
+        else:
+            text = tr("Run {run}: {n} epochs, final train loss {loss}, val acc {val_acc}% (recorded)").format(
+                run=run_dir.name, n=len(rows), loss=loss, val_acc=f"{100 * last['val_acc']:.1f}")
+        ctl.panel.epoch_label.setText(text)
 
 
 def show_strip(win: StudioWindow, colors: dict) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from studio.gui.fields import window_message
+from studio.gui.i18n import tr
 from studio.runs import graph_version, new_run_dir, run_checkpoint
 
 from .panel import TrainingPanel
@@ -76,7 +77,8 @@ class TrainingController(QObject):
         a = self.document.analysis
         if a.errors:
             first = a.errors[0].message
-            p.show_error(f"The graph has {len(a.errors)} error(s); fix them first (see Problems). First: {first}")
+            p.show_error(tr("The graph has {n} error(s); fix them first (see Problems). First: {first}").format(
+                n=len(a.errors), first=first))
             return False
         try:  # the settings are parsed once per run, here; the Trainer gets them parsed
             from studio.training.settings import TrainSettings
@@ -113,7 +115,7 @@ class TrainingController(QObject):
         p.plots.timer.start()
         p.epoch_bar.setValue(0)
         p.run_bar.setValue(0)
-        p.stats.setText("loading data…")
+        p.stats.setText(tr("loading data…"))
         p.epoch_label.clear()
         self._set_state("running")
         if not start_thread(t):  # "Thread creation error": say so, never wait for a thread that is not there
@@ -171,7 +173,8 @@ class TrainingController(QObject):
         self.panel.run_bar.setMaximum(max(1, r.epochs * r.steps_per_epoch))
         self.device_text = f"{r.device_name or r.device}{' · AMP' if r.amp else ''}"
         self._set_state(self.state)
-        self.panel.stats.setText(f"{r.num_train:,} train / {r.num_val:,} val images · {r.params:,} parameters")
+        self.panel.stats.setText(tr("{train} train / {val} val images · {params} parameters").format(
+            train=f"{r.num_train:,}", val=f"{r.num_val:,}", params=f"{r.params:,}"))
 
     def _on_progress(self, records) -> None:
         self.panel.plots.add_progress(records)
@@ -207,14 +210,14 @@ class TrainingController(QObject):
         self.last_result = r
         p = self.panel
         p.plots.timer.stop()
-        if p.stats.text() == "loading data…":  # it ended before the start record
+        if p.stats.text() == tr("loading data…"):  # it ended before the start record
             p.stats.clear()
         self._set_state(r.status if r.status in ("finished", "stopped", "failed") else "failed")
         if r.status == "failed":
             text = window_message(r.error if r.error is not None else r.message or "") or \
-                "the run ended without a message."
-            p.show_error(f"Training failed: {text}")
-            box = QMessageBox(QMessageBox.Icon.Warning, "Training failed", text,
+                tr("the run ended without a message.")
+            p.show_error(tr("Training failed: {message}").format(message=text))
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Training failed"), text,
                               QMessageBox.StandardButton.Ok, p.window())
             box.setModal(False)
             box.show()
@@ -232,26 +235,38 @@ class TrainingController(QObject):
         running = state in ("running", "paused", "stopping")
         p.start_button.setEnabled(not running)
         p.pause_button.setEnabled(state in ("running", "paused"))
-        p.pause_button.setText("Resume" if state == "paused" else "Pause")
+        p.pause_button.setText(tr("Resume") if state == "paused" else tr("Pause"))
         p.stop_button.setEnabled(state in ("running", "paused"))
         p.set_editing_enabled(not running)
         ver = self.snapshot_version
         if running:
             edited = graph_version(self.document.project) != ver
-            words = {"running": "Training", "paused": "Paused:", "stopping": "Stopping"}[state]
             dev = getattr(self, "device_text", "")
-            text = f"{words} graph version {ver}{' on ' + dev if dev else ''}"
+            text = _running_text(state, dev).format(version=ver, device=dev)
             if edited:
-                text += " · the graph was edited since: this run trains the snapshot taken at Start"
+                text += " · " + tr("the graph was edited since: this run trains the snapshot taken at Start")
         else:
             r = self.last_result
-            text = {"idle": "Ready: press Train to train the current graph.",
-                    "finished": "Finished", "stopped": "Stopped", "failed": "Failed"}.get(state, state)
+            text = {"idle": tr("Ready: press Train to train the current graph."),
+                    "finished": tr("Finished"), "stopped": tr("Stopped"), "failed": tr("Failed")}.get(state, state)
             if r is not None and state != "idle":
-                acc = "" if r.best_acc is None else \
-                    f", best {r.best_acc_split or 'val'} acc {100 * r.best_acc:.1f}%"
-                text += f" (graph version {ver}, {r.epochs_done} epoch(s){acc})"
+                if r.best_acc is None:
+                    text = tr("{state} (graph version {version}, {n} epoch(s))").format(
+                        state=text, version=ver, n=r.epochs_done)
+                else:
+                    split = {"val": tr("val"), "train": tr("train")}.get(r.best_acc_split or "val", r.best_acc_split)
+                    text = tr("{state} (graph version {version}, {n} epoch(s), best {split} acc {acc}%)").format(
+                        state=text, version=ver, n=r.epochs_done, split=split, acc=f"{100 * r.best_acc:.1f}")
         p.status.setText(text)
+
+
+def _running_text(state: str, device: str) -> str:
+    """The status line of a running run, a template of {version} (and {device} when known)."""
+    if state == "paused":
+        return tr("Paused: graph version {version} on {device}") if device else tr("Paused: graph version {version}")
+    if state == "stopping":
+        return tr("Stopping graph version {version} on {device}") if device else tr("Stopping graph version {version}")
+    return tr("Training graph version {version} on {device}") if device else tr("Training graph version {version}")
 
 
 def _output_count(project) -> int | None:

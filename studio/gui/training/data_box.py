@@ -9,15 +9,20 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.gui.fields import WIDGETS
+from studio.gui.i18n import tr, tr_core
 from studio.training.datasets.settings import DataSettings
 
 from .images import array_to_qimage
 from .worker import FunctionThread
 
-SOURCES = [("digits", "Digits (built in, 8×8 handwritten)"), ("shapes", "Shapes (built in, generated)"),
-           ("mnist", "MNIST (folder)"), ("fashion-mnist", "Fashion-MNIST (folder)"),
-           ("cifar10", "CIFAR-10 (folder)"), ("folder", "Image folder (one subfolder per class)")]
+SOURCES = [("digits", QT_TRANSLATE_NOOP("TrainingPanel", "Digits (built in, 8×8 handwritten)")),
+           ("shapes", QT_TRANSLATE_NOOP("TrainingPanel", "Shapes (built in, generated)")),
+           ("mnist", QT_TRANSLATE_NOOP("TrainingPanel", "MNIST (folder)")),
+           ("fashion-mnist", QT_TRANSLATE_NOOP("TrainingPanel", "Fashion-MNIST (folder)")),
+           ("cifar10", QT_TRANSLATE_NOOP("TrainingPanel", "CIFAR-10 (folder)")),
+           ("folder", QT_TRANSLATE_NOOP("TrainingPanel", "Image folder (one subfolder per class)"))]
 NEEDS_ROOT = {"mnist", "fashion-mnist", "cifar10", "folder"}
 DOWNLOADABLE = {"mnist", "fashion-mnist", "cifar10"}
 
@@ -35,14 +40,16 @@ def fit_problems(document, bundle) -> list[str]:
     probs = []
     shape = document.project.input_shape
     if shape is not None and bundle.channels != shape[0]:
-        probs.append(f"the dataset has {bundle.channels} channel(s) but the Input node takes {shape[0]}")
+        probs.append(tr("the dataset has {n} channel(s) but the Input node takes {m}").format(
+            n=bundle.channels, m=shape[0]))
     out = document.analysis.output_shape
     n_out = out[0] if out is not None and len(out) == 1 else None
     if n_out is not None and n_out != bundle.num_classes:
-        probs.append(f"the dataset has {bundle.num_classes} classes but the model outputs {n_out}")
+        probs.append(tr("the dataset has {n} classes but the model outputs {m}").format(
+            n=bundle.num_classes, m=n_out))
     elif document.project.num_classes != bundle.num_classes:
-        probs.append(f"the project expects {document.project.num_classes} classes, the dataset has "
-                     f"{bundle.num_classes}")
+        probs.append(tr("the project expects {n} classes, the dataset has {m}").format(
+            n=document.project.num_classes, m=bundle.num_classes))
     return probs
 
 
@@ -52,7 +59,7 @@ def adapt_model(document, channels: int, num_classes: int) -> None:
 
     g, a = document.graph, document.analysis
     stack = document.undo_stack
-    stack.beginMacro("Adapt the model to the dataset")
+    stack.beginMacro(tr("Adapt the model to the dataset"))
     try:
         ins = g.input_nodes()
         if len(ins) == 1 and ins[0].params.get("channels") != channels:
@@ -70,7 +77,7 @@ class SetNumClassesCommand(QUndoCommand):
     """The project's class count (not a graph edit, but part of adapting the model: undoable)."""
 
     def __init__(self, document, n: int):
-        super().__init__(f"Set classes to {n}")
+        super().__init__(tr("Set classes to {n}").format(n=n))
         self.document, self.new, self.old = document, int(n), document.project.num_classes
 
     def redo(self) -> None:
@@ -85,16 +92,16 @@ class DatasetBox(QGroupBox):
     loaded = Signal(object)  # DataBundle of the preview
 
     def __init__(self, document, parent=None):
-        super().__init__("Dataset", parent)
+        super().__init__(tr("Dataset"), parent)
         self.document = document
         self.bundle = None
         self._thread: FunctionThread | None = None
         form = QFormLayout()
         self.source = QComboBox()
         for key, text in SOURCES:
-            self.source.addItem(text, key)
+            self.source.addItem(tr_core("TrainingPanel", text), key)
         self.root = QLineEdit()
-        self.root.setPlaceholderText("folder with the data")
+        self.root.setPlaceholderText(tr("folder with the data"))
         browse = QPushButton("…")
         browse.setFixedWidth(28)
         browse.clicked.connect(self._browse)
@@ -109,8 +116,8 @@ class DatasetBox(QGroupBox):
         self.seed.setRange(0, 2**31 - 1)
         self.crop = QSpinBox()
         self.crop.setRange(0, 64)
-        self.crop.setToolTip("Random crop after padding by this many pixels (0 = off)")
-        self.hflip = QCheckBox("Horizontal flip")
+        self.crop.setToolTip(tr("Random crop after padding by this many pixels (0 = off)"))
+        self.hflip = QCheckBox(tr("Horizontal flip"))
         self.rotation = QSpinBox()
         self.rotation.setRange(0, 180)
         self.rotation.setSuffix("°")
@@ -121,18 +128,18 @@ class DatasetBox(QGroupBox):
         form.addRow(WIDGETS["dataset.val_fraction"], self.val_fraction)
         form.addRow(WIDGETS["dataset.test_fraction"], self.test_fraction)
         form.addRow(WIDGETS["dataset.seed"], self.seed)
-        form.addRow("Crop padding", self.crop)
-        form.addRow("Rotation", self.rotation)
-        form.addRow("Colour jitter", self.jitter)
+        form.addRow(tr("Crop padding"), self.crop)
+        form.addRow(tr("Rotation"), self.rotation)
+        form.addRow(tr("Colour jitter"), self.jitter)
         form.addRow("", self.hflip)
-        self.preview_button = QPushButton("Load && preview")
+        self.preview_button = QPushButton(tr("Load && preview"))
         self.preview_button.clicked.connect(self.load_preview)
-        self.info = QLabel("Press “Load & preview” to see samples and check the model fits.")
+        self.info = QLabel(tr("Press “Load & preview” to see samples and check the model fits."))
         self.info.setWordWrap(True)
         self.fit_label = QLabel()
         self.fit_label.setWordWrap(True)
-        self.adapt_button = QPushButton("Adapt the model")
-        self.adapt_button.setToolTip("Set the Input channels and the last Linear's outputs (undoable)")
+        self.adapt_button = QPushButton(tr("Adapt the model"))
+        self.adapt_button.setToolTip(tr("Set the Input channels and the last Linear's outputs (undoable)"))
         self.adapt_button.clicked.connect(self.adapt)
         self.adapt_button.hide()
         self.samples = QWidget()
@@ -197,7 +204,7 @@ class DatasetBox(QGroupBox):
         self.download.setEnabled(src in DOWNLOADABLE)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Dataset folder", self.root.text())
+        folder = QFileDialog.getExistingDirectory(self, tr("Dataset folder"), self.root.text())
         if folder:
             self.root.setText(folder)
             self._on_edit()
@@ -209,7 +216,7 @@ class DatasetBox(QGroupBox):
             return
         shape = self.document.project.input_shape
         if shape is None:
-            self.info.setText("The model needs exactly one Input node before a dataset can be loaded.")
+            self.info.setText(tr("The model needs exactly one Input node before a dataset can be loaded."))
             return
         settings = self.values(self.document.project.dataset)
 
@@ -219,7 +226,7 @@ class DatasetBox(QGroupBox):
             return load_data(DataSettings.from_dict(settings), tuple(shape))
 
         self.preview_button.setEnabled(False)
-        self.info.setText("Loading…")
+        self.info.setText(tr("Loading…"))
         self._thread = FunctionThread(load, self)
         self._thread.done.connect(self._loaded)
         self._thread.failed.connect(self._failed)
@@ -233,14 +240,19 @@ class DatasetBox(QGroupBox):
 
     def _failed(self, message: str) -> None:
         self.bundle = None
-        self.info.setText(f"<span style='color:#c62828'>Cannot load the dataset: {message}</span>")
+        text = tr("Cannot load the dataset: {message}").format(message=message)
+        self.info.setText(f"<span style='color:#c62828'>{text}</span>")
         self.fit_label.clear()
         self.adapt_button.hide()
 
     def _loaded(self, bundle) -> None:
         self.bundle = bundle
-        lines = [f"{bundle.num_classes} classes · {len(bundle.train)} train · {len(bundle.val)} val"
-                 f"{' · %d test' % len(bundle.test) if bundle.test is not None else ''} · {bundle.channels} channel(s)"]
+        sizes = dict(n=bundle.num_classes, train=len(bundle.train), val=len(bundle.val), channels=bundle.channels)
+        if bundle.test is None:
+            lines = [tr("{n} classes · {train} train · {val} val · {channels} channel(s)").format(**sizes)]
+        else:
+            lines = [tr("{n} classes · {train} train · {val} val · {test} test · {channels} channel(s)").format(
+                **sizes, test=len(bundle.test))]
         if getattr(bundle, "info", ""):
             lines.append(str(bundle.info))
         lines += [f"⚠ {w}" for w in getattr(bundle, "warnings", []) or []]
@@ -275,11 +287,12 @@ class DatasetBox(QGroupBox):
             return []
         probs = fit_problems(self.document, self.bundle)
         if probs:
-            self.fit_label.setText("<span style='color:#b26a00'>The model does not fit the dataset: "
-                                   + "; ".join(probs) + ".</span>")
+            text = tr("The model does not fit the dataset: {problems}.").format(problems="; ".join(probs))
+            self.fit_label.setText(f"<span style='color:#b26a00'>{text}</span>")
             self.adapt_button.show()
         else:
-            self.fit_label.setText("<span style='color:#2e7d32'>✔ The model fits the dataset.</span>")
+            text = tr("✔ The model fits the dataset.")
+            self.fit_label.setText(f"<span style='color:#2e7d32'>{text}</span>")
             self.adapt_button.hide()
         return probs
 

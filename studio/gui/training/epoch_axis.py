@@ -6,6 +6,8 @@ import math
 
 import pyqtgraph as pg
 
+from studio.gui.i18n import tr
+
 
 class EpochAxis(pg.AxisItem):
     def tickValues(self, minVal, maxVal, size):
@@ -25,6 +27,6 @@ def whole_epoch_ticks(plot_widget) -> None:
     """Give ``plot_widget`` (a pg.PlotWidget) the whole-epoch bottom axis, keeping its label."""
     old = plot_widget.getAxis("bottom")
     axis = EpochAxis("bottom")
-    axis.setLabel(old.labelText or "epoch")
+    axis.setLabel(old.labelText or tr("epoch"))
     axis.enableAutoSIPrefix(False)
     plot_widget.plotItem.setAxisItems({"bottom": axis})

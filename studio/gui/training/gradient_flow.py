@@ -11,11 +11,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QVBoxLayout, QWidget
 
-METRICS = {  # key -> (menu text, log scale)
-    "grad_norm": ("Gradient norm (log10)", True),
-    "zero_frac": ("Dead fraction (zeros)", False),
-    "act_std": ("Activation std (log10)", True),
-    "update_ratio": ("Update / weight (log10)", True),
+from studio.core.i18n import QT_TRANSLATE_NOOP
+from studio.gui.i18n import tr, tr_core
+
+METRICS = {  # key -> (menu text, log scale); the text is shown through tr_core("GradientFlow", text)
+    "grad_norm": (QT_TRANSLATE_NOOP("GradientFlow", "Gradient norm (log10)"), True),
+    "zero_frac": (QT_TRANSLATE_NOOP("GradientFlow", "Dead fraction (zeros)"), False),
+    "act_std": (QT_TRANSLATE_NOOP("GradientFlow", "Activation std (log10)"), True),
+    "update_ratio": (QT_TRANSLATE_NOOP("GradientFlow", "Update / weight (log10)"), True),
 }
 STRIP_METRICS = ("grad_norm", "zero_frac", "act_std")
 
@@ -74,22 +77,22 @@ class GradientFlowView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.samples: list[dict] = []
-        bar = QToolBar("Layer statistics")
-        bar.addWidget(QLabel(" Heat map: "))
+        bar = QToolBar(tr("Layer statistics"))
+        bar.addWidget(QLabel(tr(" Heat map: ")))
         self.metric = QComboBox()
         for key, (text, _log) in METRICS.items():
-            self.metric.addItem(text, key)
+            self.metric.addItem(tr_core("GradientFlow", text), key)
         bar.addWidget(self.metric)
-        bar.addWidget(QLabel("   Colour the canvas by: "))
+        bar.addWidget(QLabel(tr("   Colour the canvas by: ")))
         self.strip = QComboBox()
-        self.strip.addItem("nothing", "")
-        for key in STRIP_METRICS:
-            self.strip.addItem(METRICS[key][0].replace(" (log10)", ""), key)
+        self.strip.addItem(tr("nothing", "colour the canvas by"), "")
+        for key in STRIP_METRICS:  # the translations keep " (log10)" as it is
+            self.strip.addItem(tr_core("GradientFlow", METRICS[key][0]).replace(" (log10)", ""), key)
         bar.addWidget(self.strip)
-        self.info = QLabel("Layer statistics appear here while a network trains (a sample every few steps).")
+        self.info = QLabel(tr("Layer statistics appear here while a network trains (a sample every few steps)."))
         self.plot = pg.PlotWidget()
         self.plot.setBackground(None)
-        self.plot.setLabel("bottom", "sample (training step)")
+        self.plot.setLabel("bottom", tr("sample (training step)"))
         self.plot.invertY(True)  # input at the top, output at the bottom
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
@@ -140,8 +143,9 @@ class GradientFlowView(QWidget):
         every = max(1, len(bottom) // 8)
         self.plot.getAxis("bottom").setTicks([bottom[::every]])
         key = self.metric.currentData()
-        self.info.setText(f"{len(ids)} layers × {len(self.samples)} samples (steps {steps[0]}–{steps[-1]}); "
-                          f"{METRICS[key][0]}: {lo:.2f} … {hi:.2f}")
+        self.info.setText(tr("{layers} layers × {samples} samples (steps {first}–{last}); {metric}: {lo} … {hi}").format(
+            layers=len(ids), samples=len(self.samples), first=steps[0], last=steps[-1],
+            metric=tr_core("GradientFlow", METRICS[key][0]), lo=f"{lo:.2f}", hi=f"{hi:.2f}"))
 
     def _label_rows(self) -> None:
         """Name every layer when the rows are tall enough for a line of text, else every k-th

@@ -9,11 +9,15 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit,
                                QSpinBox)
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.gui.fields import WIDGETS
+from studio.gui.i18n import tr, tr_core
 from studio.training import settings as ts
 
-_LABELS = {"adam": "Adam", "adamw": "AdamW", "sgd": "SGD", "none": "Constant", "step": "Step decay",
-           "cosine": "Cosine", "onecycle": "One-cycle"}
+_LABELS = {"adam": "Adam", "adamw": "AdamW", "sgd": "SGD", "none": QT_TRANSLATE_NOOP("TrainingPanel", "Constant"),
+           "step": QT_TRANSLATE_NOOP("TrainingPanel", "Step decay"),
+           "cosine": QT_TRANSLATE_NOOP("TrainingPanel", "Cosine"),
+           "onecycle": QT_TRANSLATE_NOOP("TrainingPanel", "One-cycle")}
 OPTIMIZERS = [(k, _LABELS[k]) for k in ("adam", "adamw", "sgd") if k in ts.OPTIMIZERS]
 SCHEDULERS = [(k, _LABELS[k]) for k in ts.SCHEDULERS]
 
@@ -32,19 +36,19 @@ def available_devices() -> list[tuple[str, str]]:
             out.append(("cuda", "CUDA: " + ", ".join(labels)))
         mps = getattr(torch.backends, "mps", None)
         if mps is not None and mps.is_available():
-            out.append(("mps", "Apple GPU (MPS)"))
-        cpu = f"CPU ({torch.get_num_threads()} threads)"
+            out.append(("mps", tr("Apple GPU (MPS)")))
+        cpu = tr("CPU ({n} threads)").format(n=torch.get_num_threads())
     except Exception:  # a broken driver must not break the panel
         cpu = "CPU"
     best = out[0][1] if out else cpu
-    return [("auto", f"Automatic: {best}")] + out + [("cpu", cpu)]
+    return [("auto", tr("Automatic: {device}").format(device=best))] + out + [("cpu", cpu)]
 
 
 class HyperBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("Training", parent)
+        super().__init__(tr("Training"), parent)
         form = QFormLayout(self)
         d = self.defaults = ts.TrainSettings.defaults()
         self.epochs = _spin(1, ts.MAX_EPOCHS, d["epochs"])
@@ -154,7 +158,7 @@ def _dspin(lo, hi, step, value, decimals) -> QDoubleSpinBox:
 def _combo(items) -> QComboBox:
     c = QComboBox()
     for value, label in items:
-        c.addItem(label, value)
+        c.addItem(tr_core("TrainingPanel", label), value)  # shown translated, stored as the key
     return c
 
 

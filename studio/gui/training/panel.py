@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QBoxLayout, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from studio.gui.i18n import tr
+
 from .data_box import DatasetBox
 from .hyper_box import HyperBox
 from .plots import TrainingPlots
@@ -63,20 +65,20 @@ class TrainingPanel(QWidget):
         self.side_layout, self.side_scroll = side_lay, scroll
         self._arrange_side(wide=True)
 
-        self.start_button = QPushButton("▶ Train")
-        self.start_button.setToolTip("Train a snapshot of the current graph (edits made meanwhile do not affect it)")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("■ Stop")
-        self.stop_button.setToolTip("Stop after the current step; the last checkpoint is kept")
+        self.start_button = QPushButton(tr("▶ Train"))
+        self.start_button.setToolTip(tr("Train a snapshot of the current graph (edits made meanwhile do not affect it)"))
+        self.pause_button = QPushButton(tr("Pause"))
+        self.stop_button = QPushButton(tr("■ Stop"))
+        self.stop_button.setToolTip(tr("Stop after the current step; the last checkpoint is kept"))
         self.pause_button.setEnabled(False)
         self.stop_button.setEnabled(False)
-        self.status = QLabel("Ready: press Train to train the current graph.")
+        self.status = QLabel(tr("Ready: press Train to train the current graph."))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.epoch_bar = QProgressBar()
-        self.epoch_bar.setFormat("epoch %p%")
+        self.epoch_bar.setFormat(tr("epoch %p%"))
         self.run_bar = QProgressBar()
-        self.run_bar.setFormat("run %p%")
+        self.run_bar.setFormat(tr("run %p%"))
         self.stats = QLabel("")
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -84,9 +86,9 @@ class TrainingPanel(QWidget):
         self.message.setStyleSheet("QLabel { color: #b71c1c; font-weight: bold; }")
         self.message.hide()
         self.plots = TrainingPlots()
-        self.save_png_button = QPushButton("Save PNG…")
+        self.save_png_button = QPushButton(tr("Save PNG…"))
         self.save_png_button.clicked.connect(self._save_png)
-        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button = QPushButton(tr("Export CSV…"))
         self.csv_button.clicked.connect(self._export_csv)
         self.epoch_label = QLabel("")
 
@@ -147,8 +149,8 @@ class TrainingPanel(QWidget):
         self.hyper_box.set_values(training)
         self.data_box.bundle = None
         if problems:
-            text = ("The project's settings have problems; the defaults are shown in their place: "
-                    + "; ".join(problems))
+            text = tr("The project's settings have problems; the defaults are shown in their place: "
+                      "{problems}").format(problems="; ".join(problems))
             self.show_error(text)
             self.settings_problem.emit(text)
         else:
@@ -180,31 +182,37 @@ class TrainingPanel(QWidget):
     def show_progress(self, r) -> None:
         self.epoch_bar.setMaximum(max(1, r.batches))
         self.epoch_bar.setValue(r.batch)
-        self.epoch_bar.setFormat(f"epoch {r.epoch}/{r.epochs}: %p%")
+        self.epoch_bar.setFormat(tr("epoch {epoch}/{epochs}: %p%").format(epoch=r.epoch, epochs=r.epochs))
         total = max(1, r.batches * r.epochs)
         self.run_bar.setMaximum(total)
         self.run_bar.setValue(min(total, (r.epoch - 1) * r.batches + r.batch))
-        self.stats.setText(f"loss {fmt_num(r.loss)} · {r.samples_per_s:,.0f} samples/s · elapsed "
-                           f"{fmt_time(r.elapsed_s)} · ETA {fmt_time(r.eta_s)}")
+        self.stats.setText(tr("loss {loss} · {rate} samples/s · elapsed {elapsed} · ETA {eta}").format(
+            loss=fmt_num(r.loss), rate=f"{r.samples_per_s:,.0f}", elapsed=fmt_time(r.elapsed_s),
+            eta=fmt_time(r.eta_s)))
 
     def show_epoch(self, r) -> None:
-        val = "" if r.val_acc is None else f", val loss {fmt_num(r.val_loss)}, val acc {100 * r.val_acc:.1f}%"
-        self.epoch_label.setText(f"Epoch {r.epoch}/{r.epochs}: train loss {fmt_num(r.train_loss)}, "
-                                 f"train acc {100 * r.train_acc:.1f}%{val}")
+        values = dict(epoch=r.epoch, epochs=r.epochs, loss=fmt_num(r.train_loss), acc=f"{100 * r.train_acc:.1f}")
+        if r.val_acc is None:
+            text = tr("Epoch {epoch}/{epochs}: train loss {loss}, train acc {acc}%").format(**values)
+        else:
+            text = tr("Epoch {epoch}/{epochs}: train loss {loss}, train acc {acc}%, val loss {val_loss}, "
+                      "val acc {val_acc}%").format(**values, val_loss=fmt_num(r.val_loss),
+                                                   val_acc=f"{100 * r.val_acc:.1f}")
+        self.epoch_label.setText(text)
 
     # ---- export ----------------------------------------------------------
     def _save_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save plots", "training.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save plots"), "training.png", tr("PNG image (*.png)"))
         if path:
             try:
                 self.plots.save_png(path)
             except OSError as exc:
-                self.show_error(f"Cannot save the plots: {exc}")
+                self.show_error(tr("Cannot save the plots: {error}").format(error=exc))
 
     def _export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export metrics", "metrics.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export metrics"), "metrics.csv", "CSV (*.csv)")
         if path:
             try:
                 self.plots.export_csv(path)
             except OSError as exc:
-                self.show_error(f"Cannot write {path}: {exc.strerror or exc}")
+                self.show_error(tr("Cannot write {path}: {error}").format(path=path, error=exc.strerror or exc))

@@ -10,6 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from studio.gui.i18n import tr
+
 TRAIN_COLOR = "#1f77b4"  # train: blue, everywhere in the app
 VAL_COLOR = "#ff7f0e"  # validation: orange
 LR_COLOR = "#2ca02c"
@@ -82,7 +84,7 @@ def _plot(title: str, left: str, legend_rows: int = 1, legend_columns: int = 2) 
     w.setBackground(None)
     w.setTitle(title)
     w.setLabel("left", left)
-    w.setLabel("bottom", "epoch")
+    w.setLabel("bottom", tr("epoch"))
     # no grid lines: pyqtgraph redraws them with every curve update (~10 ms of the GUI thread per
     # refresh here), which made the window stutter while training (benchmarks/gui_responsiveness.py)
     legend_below(w, legend_rows, legend_columns)
@@ -113,21 +115,21 @@ class TrainingPlots(QWidget):
         self.chance_level: float | None = None
 
         # recent, smoothed, validation and chance: one a row (a narrow plot cuts two columns)
-        self.loss_plot = _plot("Loss", "cross-entropy", legend_rows=4, legend_columns=1)
-        self.acc_plot = _plot("Accuracy", "%")
-        self.lr_plot = _plot("Learning rate", "lr")
+        self.loss_plot = _plot(tr("Loss"), tr("cross-entropy"), legend_rows=4, legend_columns=1)
+        self.acc_plot = _plot(tr("Accuracy"), "%")
+        self.lr_plot = _plot(tr("Learning rate"), tr("lr"))
         self.acc_plot.setYRange(0, 100, padding=0.02)
         thin = pg.mkPen(TRAIN_COLOR, width=1)
         thin.setColor(pg.mkColor(TRAIN_COLOR + "55"))
-        self.loss_raw = self.loss_plot.plot(pen=thin, name="train (recent)")
-        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2), name="train (smoothed)")
+        self.loss_raw = self.loss_plot.plot(pen=thin, name=tr("train (recent)"))
+        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2), name=tr("train (smoothed)"))
         self.val_loss = self.loss_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
-                                            symbolBrush=VAL_COLOR, name="validation")
+                                            symbolBrush=VAL_COLOR, name=tr("validation"))
         self.train_acc = self.acc_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2), symbol="o", symbolSize=6,
-                                            symbolBrush=TRAIN_COLOR, name="train")
+                                            symbolBrush=TRAIN_COLOR, name=tr("train"))
         self.val_acc = self.acc_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
-                                          symbolBrush=VAL_COLOR, name="validation")
-        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(LR_COLOR, width=2), name="lr")
+                                          symbolBrush=VAL_COLOR, name=tr("validation"))
+        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(LR_COLOR, width=2), name=tr("lr"))
         for item in (self.loss_raw, self.loss_smooth, self.lr_curve):
             item.setClipToView(True)
             item.setDownsampling(auto=True, method="peak")
@@ -154,7 +156,8 @@ class TrainingPlots(QWidget):
         pen = pg.mkPen("#757575", width=1, style=Qt.PenStyle.DashLine)
         self.chance_line = pg.InfiniteLine(pos=self.chance_level, angle=0, pen=pen)
         self.loss_plot.addItem(self.chance_line)
-        self._chance_key = self.loss_plot.plot([], [], pen=pen, name=f"chance: ln {num_classes} = {self.chance_level:.2f}")
+        self._chance_key = self.loss_plot.plot([], [], pen=pen, name=tr("chance: ln {n} = {value}").format(
+            n=num_classes, value=f"{self.chance_level:.2f}"))
 
     # ---- feeding ---------------------------------------------------------
     def reset(self, steps_per_epoch: int = 1, epochs: int | None = None) -> None:

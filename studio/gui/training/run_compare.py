@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import html
 
+from studio.gui.i18n import tr
+
 BADGE_COLORS = {"added": "#2e7d32", "changed": "#ef8f00", "removed": "#c62828"}
 
 
@@ -25,21 +27,22 @@ def compare_html(d: dict) -> str:
         color = BADGE_COLORS.get(change.status, "gray")
         rows.append(f"<span style='color:{color}'>{html.escape(change.describe())}</span>")
     for e in g["edges_added"]:
-        rows.append(f"<span style='color:{BADGE_COLORS['added']}'>+ connection {html.escape(e[0])} → "
-                    f"{html.escape(e[1])}</span>")
+        text = tr("+ connection {a} → {b}").format(a=html.escape(e[0]), b=html.escape(e[1]))
+        rows.append(f"<span style='color:{BADGE_COLORS['added']}'>{text}</span>")
     for e in g["edges_removed"]:
-        rows.append(f"<span style='color:{BADGE_COLORS['removed']}'>- connection {html.escape(e[0])} → "
-                    f"{html.escape(e[1])}</span>")
+        text = tr("- connection {a} → {b}").format(a=html.escape(e[0]), b=html.escape(e[1]))
+        rows.append(f"<span style='color:{BADGE_COLORS['removed']}'>{text}</span>")
     totals = []
-    for key in ("params", "macs"):
+    for key, label in (("params", tr("params")), ("macs", tr("macs", "multiply-accumulates"))):
         v = g[key]
         if v["delta"] is not None:
-            totals.append(f"{key} {v['a']:,} → {v['b']:,} ({'+' if v['delta'] >= 0 else ''}{v['delta']:,})")
+            totals.append(f"{label} {v['a']:,} → {v['b']:,} ({'+' if v['delta'] >= 0 else ''}{v['delta']:,})")
     changed = set(d["settings_changed"])
     cells = "".join(
         f"<tr><td>{'<b>' if k in changed else ''}{html.escape(k)}{'</b>' if k in changed else ''}</td>"
         f"<td>{html.escape(_v(a))}</td><td>{html.escape(_v(b))}</td></tr>"
         for k, (a, b) in d["settings"].items())
-    return (f"<b>Graph diff [1] → [2]</b><br>{'<br>'.join(rows) or 'same layers'}<br>{' · '.join(totals)}"
-            f"<br><br><b>Settings</b> (changed in bold)<table cellspacing=4><tr><th></th><th>[1]</th>"
+    title, same, settings = tr("Graph diff [1] → [2]"), tr("same layers"), tr("<b>Settings</b> (changed in bold)")
+    return (f"<b>{title}</b><br>{'<br>'.join(rows) or same}<br>{' · '.join(totals)}"
+            f"<br><br>{settings}<table cellspacing=4><tr><th></th><th>[1]</th>"
             f"<th>[2]</th></tr>{cells}</table>")

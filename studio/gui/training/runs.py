@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.text import printable
+from studio.gui.i18n import tr, tr_core
 from studio.runs import RunInfo, is_run_dir, list_runs, read_run
 
 from .epoch_axis import whole_epoch_ticks
@@ -44,6 +46,12 @@ def all_runs() -> list[RunInfo]:
     return out
 
 
+def status_text(status: str) -> str:
+    """A run's status (run.json keeps it in English) as the window shows it."""
+    return {"running": tr("running", "run status"), "finished": tr("finished", "run status"),
+            "stopped": tr("stopped", "run status"), "failed": tr("failed", "run status")}.get(status, status)
+
+
 def _h(value) -> str:
     """A text from a run folder for Qt rich text: control characters shown escaped, then HTML-escaped."""
     return html.escape(printable(value))
@@ -53,28 +61,30 @@ class RunsView(QWidget):
     checkpoint_chosen = Signal(object)  # Path of a checkpoint to evaluate / try
     diff_badges = Signal(object)  # {node id: "added" | "changed" | "removed"} for the canvas ({}: clear)
 
-    COLS = ("Run", "Model", "Data", "Epochs", "Best acc", "Status")  # val, or "(train)" without a val split
+    COLS = (QT_TRANSLATE_NOOP("Runs", "Run"), QT_TRANSLATE_NOOP("Runs", "Model"), QT_TRANSLATE_NOOP("Runs", "Data"),
+            QT_TRANSLATE_NOOP("Runs", "Epochs"), QT_TRANSLATE_NOOP("Runs", "Best acc"),  # val, or "(train)"
+            QT_TRANSLATE_NOOP("Runs", "Status"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.runs: list[RunInfo] = []
         self.table = QTableWidget(0, len(self.COLS))
-        self.table.setHorizontalHeaderLabels(self.COLS)
+        self.table.setHorizontalHeaderLabels([tr_core("Runs", c) for c in self.COLS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        refresh = QPushButton("Refresh")
+        refresh = QPushButton(tr("Refresh"))
         refresh.clicked.connect(self.refresh)
-        self.open_button = QPushButton("Open folder")
+        self.open_button = QPushButton(tr("Open folder"))
         self.open_button.clicked.connect(self._open_folder)
-        self.use_button = QPushButton("Evaluate && try best.pt")
+        self.use_button = QPushButton(tr("Evaluate && try best.pt"))
         self.use_button.clicked.connect(self._use)
         buttons = QHBoxLayout()
-        self.diff_button = QPushButton("Show diff on canvas")
-        self.diff_button.setToolTip("Badges on the canvas: + added, ~ changed (second run vs first)")
+        self.diff_button = QPushButton(tr("Show diff on canvas"))
+        self.diff_button.setToolTip(tr("Badges on the canvas: + added, ~ changed (second run vs first)"))
         self.diff_button.setCheckable(True)
         self.diff_button.toggled.connect(self._show_badges)
         self.diff: dict | None = None
@@ -86,16 +96,16 @@ class RunsView(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.table, 1)
         ll.addLayout(buttons)
-        self.details = QLabel("Select a run to see its settings and checkpoints; select two to compare.")
+        self.details = QLabel(tr("Select a run to see its settings and checkpoints; select two to compare."))
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.loss_plot = pg.PlotWidget(title="Loss per epoch")
-        self.acc_plot = pg.PlotWidget(title="Accuracy per epoch (%)")
+        self.loss_plot = pg.PlotWidget(title=tr("Loss per epoch"))
+        self.acc_plot = pg.PlotWidget(title=tr("Accuracy per epoch (%)"))
         for w in (self.loss_plot, self.acc_plot):
             w.setBackground(None)
             w.showGrid(x=True, y=True, alpha=0.2)
-            w.setLabel("bottom", "epoch")
+            w.setLabel("bottom", tr("epoch"))
             whole_epoch_ticks(w)
             legend_below(w, columns=4)
         plots = QHBoxLayout()
@@ -123,9 +133,10 @@ class RunsView(QWidget):
         self.table.setRowCount(len(self.runs))
         for row, r in enumerate(self.runs):
             best, split = r.best
-            shown = "–" if best is None else f"{100 * best:.1f}%" + (" (train)" if split == "train" else "")
+            pct = "–" if best is None else f"{100 * best:.1f}"
+            shown = "–" if best is None else (tr("{acc}% (train)").format(acc=pct) if split == "train" else f"{pct}%")
             cells = (r.name, r.model, r.dataset.get("source", ""), str(len(r.metrics)), shown,
-                     r.status + (" ⚠" if r.notes else ""))
+                     status_text(r.status) + (" ⚠" if r.notes else ""))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(printable(str(text)))
                 if r.notes:  # what could not be read in this folder (skipped, never a crash)
@@ -160,7 +171,7 @@ class RunsView(QWidget):
         self.diff = self._compare(runs) if len(runs) == 2 else None
         self.diff_button.setEnabled(self.diff is not None)
         text = "<br><br>".join(self._describe(r) for r in runs) if runs else \
-            "Select a run to see its settings and checkpoints; select two to compare."
+            tr("Select a run to see its settings and checkpoints; select two to compare.")
         if self.diff is not None:
             from .run_compare import compare_html
 
@@ -187,8 +198,10 @@ class RunsView(QWidget):
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         ep = [m.get("epoch") for m in r.metrics]
         for key, plot, color, name, scale in (
-                ("train_loss", self.loss_plot, colors[0], "train", 1), ("val_loss", self.loss_plot, colors[1], "val", 1),
-                ("train_acc", self.acc_plot, colors[0], "train", 100), ("val_acc", self.acc_plot, colors[1], "val", 100)):
+                ("train_loss", self.loss_plot, colors[0], tr("train"), 1),
+                ("val_loss", self.loss_plot, colors[1], tr("val"), 1),
+                ("train_acc", self.acc_plot, colors[0], tr("train"), 100),
+                ("val_acc", self.acc_plot, colors[1], tr("val"), 100)):
             pts = [(e, m[key] * scale) for e, m in zip(ep, r.metrics)
                    if isinstance(e, (int, float)) and isinstance(m.get(key), (int, float))]
             if pts:
@@ -201,21 +214,23 @@ class RunsView(QWidget):
         project's name, data source and settings, metric names, messages) is escaped."""
         s = r.settings
         last = r.metrics[-1] if r.metrics else {}
-        parts = [f"<b>{_h(r.name)}</b> — {_h(r.model or 'model')} on {_h(r.dataset.get('source', '?'))} · "
-                 f"{_h(r.status)}"]
+        parts = [tr("<b>{run}</b> — {model} on {data} · {status}").format(
+            run=_h(r.name), model=_h(r.model or tr("model")), data=_h(r.dataset.get("source", "?")),
+            status=_h(status_text(r.status)))]
         if s:
-            parts.append(_h(f"{s.get('epochs')} epochs · batch {s.get('batch_size')} · {s.get('optimizer')} lr "
-                            f"{s.get('lr')} · schedule {s.get('scheduler')} · wd {s.get('weight_decay')} · "
-                            f"seed {s.get('seed')} · device {s.get('device')}"))
+            parts.append(_h(tr("{epochs} epochs · batch {batch} · {optimizer} lr {lr} · schedule {scheduler} · "
+                               "wd {wd} · seed {seed} · device {device}").format(
+                epochs=s.get("epochs"), batch=s.get("batch_size"), optimizer=s.get("optimizer"), lr=s.get("lr"),
+                scheduler=s.get("scheduler"), wd=s.get("weight_decay"), seed=s.get("seed"), device=s.get("device"))))
         if last:
-            parts.append("final: " + _h(", ".join(f"{k} {v:.4g}" for k, v in last.items()
-                                                  if isinstance(v, float) and k != "elapsed_s")))
+            parts.append(tr("final: {metrics}").format(metrics=_h(", ".join(
+                f"{k} {v:.4g}" for k, v in last.items() if isinstance(v, float) and k != "elapsed_s"))))
         if r.project_error:
             parts.append(f"<span style='color:#b71c1c'>project.cnnproj: {_h(r.project_error)}</span>")
         if r.result.get("message") and r.status == "failed":
             parts.append(f"<span style='color:#b71c1c'>{_h(r.result['message'])}</span>")
         ck = ", ".join(f"{p.name} ({p.stat().st_size / 1e6:.1f} MB)" for p in r.checkpoints if p.exists())
-        parts.append(f"checkpoints: {_h(ck or 'none')}")
+        parts.append(tr("checkpoints: {list}").format(list=_h(ck or tr("none"))))
         parts.append(f"<span style='color:gray'>{_h(r.path)}</span>")
         return "<br>".join(parts)
 

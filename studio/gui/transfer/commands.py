@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from studio.core.freeze import FREEZE_KEY, with_frozen
+from studio.gui.i18n import tr
 
 _MISSING = object()
 
@@ -46,8 +47,10 @@ def freeze_command(doc, ids, frozen: bool, what: str = "") -> SetTrainingCommand
     new = with_frozen(doc.graph, old, ids, frozen)
     if new == old:
         return None
-    what = what or (f"'{doc.graph.node(next(iter(ids))).name}'" if len(ids) == 1 else f"{len(ids)} layers")
-    return SetTrainingCommand(doc, {FREEZE_KEY: new}, f"{'Freeze' if frozen else 'Unfreeze'} {what}")
+    what = what or (f"'{doc.graph.node(next(iter(ids))).name}'" if len(ids) == 1 else
+                    tr("{n} layers").format(n=len(ids)))
+    text = tr("Freeze {what}") if frozen else tr("Unfreeze {what}")
+    return SetTrainingCommand(doc, {FREEZE_KEY: new}, text.format(what=what))
 
 
 def push_freeze(doc, ids, frozen: bool, what: str = "") -> bool:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QLabel
 
 from studio.core.freeze import frozen_ids, frozen_text, split_params
+from studio.gui.i18n import tr
 
 from .commands import push_freeze
 
@@ -27,7 +28,7 @@ class LockBadge(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         r = parent.boundingRect()
         self.setPos(r.right() - self.SIZE - 10, r.top() + 2)
-        self.setToolTip("Frozen: its weights (and BatchNorm statistics) stay as loaded during training")
+        self.setToolTip(tr("Frozen: its weights (and BatchNorm statistics) stay as loaded during training"))
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.SIZE, self.SIZE)
@@ -98,10 +99,10 @@ class FrozenBox(QCheckBox):
     undo/redo and the context menu."""
 
     def __init__(self, doc, node_id: str, parent=None):
-        super().__init__("Frozen (keep its weights while training)", parent)
+        super().__init__(tr("Frozen (keep its weights while training)"), parent)
         self.setObjectName("frozen_box")
-        self.setToolTip("A frozen layer keeps the weights it starts with (e.g. from File → Load weights…); "
-                        "a frozen BatchNorm keeps its running statistics.")
+        self.setToolTip(tr("A frozen layer keeps the weights it starts with (e.g. from File → Load weights…); "
+                           "a frozen BatchNorm keeps its running statistics."))
         self.doc, self.node_id = doc, node_id
         self.sync()
         self.toggled.connect(self._toggled)
@@ -130,15 +131,16 @@ def add_freeze_actions(menu, doc, ids, what: str = "") -> None:
     frozen = frozen_ids(doc.graph, frozen_text(doc.project))
     menu.addSeparator()
     if not all(i in frozen for i in ids):
-        menu.addAction(f"Freeze {what}".strip(), lambda: push_freeze(doc, ids, True, what))
+        menu.addAction(tr("Freeze {what}").format(what=what).strip(), lambda: push_freeze(doc, ids, True, what))
     if any(i in frozen for i in ids):
-        menu.addAction(f"Unfreeze {what}".strip(), lambda: push_freeze(doc, ids, False, what))
+        menu.addAction(tr("Unfreeze {what}").format(what=what).strip(), lambda: push_freeze(doc, ids, False, what))
 
 
 def params_text(doc) -> str:
     """'1,234 trainable · 5,678 frozen' when layers are frozen, else ''."""
     trainable, frozen = split_params(doc.analysis, doc.graph, frozen_text(doc.project))
-    return f"{trainable:,} trainable · {frozen:,} frozen" if frozen else ""
+    return tr("{trainable} trainable · {frozen} frozen").format(trainable=f"{trainable:,}", frozen=f"{frozen:,}") \
+        if frozen else ""
 
 
 class FrozenStatusLabel(QLabel):
@@ -154,5 +156,5 @@ class FrozenStatusLabel(QLabel):
 
     def refresh(self) -> None:
         text = params_text(self.doc)
-        self.setText(f"Frozen layers: {text}" if text else "")
+        self.setText(tr("Frozen layers: {text}").format(text=text) if text else "")
         self.setVisible(bool(text))

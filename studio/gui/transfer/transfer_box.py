@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from studio.core.freeze import frozen_text
+from studio.gui.i18n import tr
 
 from .commands import SetTrainingCommand
 
@@ -20,10 +21,10 @@ class TransferRows:
         self.weights_label = QLabel()
         self.weights_label.setObjectName("weights_label")
         self.weights_label.setWordWrap(True)
-        self.choose = QPushButton("Choose…")
-        self.choose.setToolTip("File → Load weights…: start training from a weights file (.pth, checkpoint)")
-        self.clear = QPushButton("Clear")
-        self.clear.clicked.connect(lambda: self._set({"weights": ""}, "Clear the weights file"))
+        self.choose = QPushButton(tr("Choose…"))
+        self.choose.setToolTip(tr("File → Load weights…: start training from a weights file (.pth, checkpoint)"))
+        self.clear = QPushButton(tr("Clear"))
+        self.clear.clicked.connect(lambda: self._set({"weights": ""}, tr("Clear the weights file")))
         if choose_weights is not None:
             self.choose.clicked.connect(choose_weights)
         row = QWidget()
@@ -35,23 +36,23 @@ class TransferRows:
         self.frozen_label = QLabel()
         self.frozen_label.setObjectName("frozen_label")
         self.frozen_label.setWordWrap(True)
-        self.frozen_label.setToolTip("Lock layers on the canvas (right click → Freeze, or the Inspector's box)")
+        self.frozen_label.setToolTip(tr("Lock layers on the canvas (right click → Freeze, or the Inspector's box)"))
         self.unfreeze_after = QSpinBox()
         self.unfreeze_after.setRange(0, 10000)
-        self.unfreeze_after.setSpecialValueText("never")
-        self.unfreeze_after.setSuffix(" epochs")
-        self.unfreeze_after.setToolTip("Fine-tune schedule: train only the unfrozen layers (the head) for K "
-                                       "epochs, then every layer")
+        self.unfreeze_after.setSpecialValueText(tr("never"))
+        self.unfreeze_after.setSuffix(tr(" epochs"))
+        self.unfreeze_after.setToolTip(tr("Fine-tune schedule: train only the unfrozen layers (the head) for K "
+                                          "epochs, then every layer"))
         self.unfreeze_after.editingFinished.connect(self._unfreeze_edited)
         self.lr_mult = QLineEdit()
-        self.lr_mult.setPlaceholderText("e.g. layer1=0.1, layer4=0.5")
-        self.lr_mult.setToolTip("Discriminative learning rates: the rate of these layers (names or prefixes) "
-                                "is multiplied by the factor")
+        self.lr_mult.setPlaceholderText(tr("e.g. layer1=0.1, layer4=0.5"))
+        self.lr_mult.setToolTip(tr("Discriminative learning rates: the rate of these layers (names or prefixes) "
+                                   "is multiplied by the factor"))
         self.lr_mult.editingFinished.connect(self._lr_mult_edited)
-        form.addRow("Start from weights", row)
-        form.addRow("Frozen layers", self.frozen_label)
-        form.addRow("Unfreeze after", self.unfreeze_after)
-        form.addRow("LR multipliers", self.lr_mult)
+        form.addRow(tr("Start from weights"), row)
+        form.addRow(tr("Frozen layers"), self.frozen_label)
+        form.addRow(tr("Unfreeze after"), self.unfreeze_after)
+        form.addRow(tr("LR multipliers"), self.lr_mult)
         doc.settings_changed.connect(self.refresh)
         doc.project_replaced.connect(self.refresh)
         self.refresh()
@@ -59,11 +60,11 @@ class TransferRows:
     def refresh(self) -> None:
         t = self.doc.project.training or {}
         w = str(t.get("weights") or "")
-        self.weights_label.setText(Path(w).name if w else "none (PyTorch's initialisation)")
+        self.weights_label.setText(Path(w).name if w else tr("none (PyTorch's initialisation)"))
         self.weights_label.setToolTip(w)
         self.clear.setEnabled(bool(w))
         f = frozen_text(self.doc.project)
-        self.frozen_label.setText(f.replace(",", ", ") if f else "none")
+        self.frozen_label.setText(f.replace(",", ", ") if f else tr("none"))
         self.unfreeze_after.blockSignals(True)
         self.unfreeze_after.setValue(int(t.get("unfreeze_after") or 0))
         self.unfreeze_after.blockSignals(False)
@@ -78,7 +79,7 @@ class TransferRows:
 
     def _unfreeze_edited(self) -> None:
         v = self.unfreeze_after.value()
-        self._set({"unfreeze_after": v or None}, f"Unfreeze after {v} epochs" if v else "Never unfreeze")
+        self._set({"unfreeze_after": v or None}, tr("Unfreeze after {n} epochs").format(n=v) if v else tr("Never unfreeze"))
 
     def _lr_mult_edited(self) -> None:
         from studio.training.settings import TrainSettings
@@ -92,4 +93,4 @@ class TransferRows:
             self.lr_mult.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
             return
         self.lr_mult.setStyleSheet("")
-        self._set({"lr_mult": text}, "Set learning-rate multipliers")
+        self._set({"lr_mult": text}, tr("Set learning-rate multipliers"))
