@@ -65,6 +65,11 @@ def compute(exp: Experiment, data: dict[str, VariantData], translate=_same) -> d
             "holds": bool(holds), "verdict": verdict, "reason": reason}
 
 
+def _sep(tx, sep: str = "; ") -> str:
+    """The separator of a list of measured items (``"; "`` or ``", "``), in the language of ``tx``."""
+    return tx(QT_TRANSLATE_NOOP("Experiments", "; ")) if sep == "; " else tx(QT_TRANSLATE_NOOP("Experiments", ", "))
+
+
 def _not_here(tx) -> str:
     return tx(QT_TRANSLATE_NOOP("Experiments", ": does not hold here"))
 
@@ -199,10 +204,10 @@ def _small_kernels(exp: Experiment, data, tx=_same):
         if diff is not None:
             text += tx(QT_TRANSLATE_NOOP("Experiments", ": {diff} points")).format(diff=f"{diff:+.1f}")
         (held if fewer and as_good else failed).append(text)
-    why = (tx(QT_TRANSLATE_NOOP("Experiments", "holds for {pairs}")).format(pairs="; ".join(held)) if held
+    why = (tx(QT_TRANSLATE_NOOP("Experiments", "holds for {pairs}")).format(pairs=_sep(tx).join(held)) if held
            else tx(QT_TRANSLATE_NOOP("Experiments", "holds for no pair")))
     if failed:
-        why += tx(QT_TRANSLATE_NOOP("Experiments", ". Does not hold for {pairs}")).format(pairs="; ".join(failed))
+        why += tx(QT_TRANSLATE_NOOP("Experiments", ". Does not hold for {pairs}")).format(pairs=_sep(tx).join(failed))
     why += tx(QT_TRANSLATE_NOOP("Experiments", " (fewer parameters, accuracy at most {tolerance} point lower)")
               ).format(tolerance=f"{100 * tol:g}")
     if held and failed:
@@ -266,7 +271,7 @@ def _vanishing(exp: Experiment, data, tx=_same):
     why = tx(QT_TRANSLATE_NOOP(
         "Experiments", "gradient norm of the last layer ÷ the first at the first step: {ratios} (the claim: "
                        "sigmoid ≥ {vanishing}; with BatchNorm, and with ReLU + He init, within {healthy}× of 1)")
-             ).format(ratios=", ".join(f"{tx(exp.variant(k).label)} {_sci(v)}" for k, v in r.items()),
+             ).format(ratios=_sep(tx, ", ").join(f"{tx(exp.variant(k).label)} {_sci(v)}" for k, v in r.items()),
                       vanishing=f"{big:g}", healthy=f"{small:g}")
     if "relu_he" in r and "relu" in r and r["relu"] is not None and r["relu"] >= big and healthy("relu_he"):
         why += tx(QT_TRANSLATE_NOOP(
@@ -318,7 +323,7 @@ def _exploding(exp: Experiment, data, tx=_same):
             parts.append(tx(QT_TRANSLATE_NOOP("Experiments", "{variant}: trained, final loss {loss}, first-layer "
                                                              "gradient norm at most {norm}")).format(
                 variant=tx(exp.variant(k).label), loss=_sci(v['final_train_loss']), norm=_sci(v['max_grad_norm'])))
-    why = "; ".join(parts)
+    why = _sep(tx).join(parts)
     return values, holds, why + ("" if holds else _not_here(tx))
 
 
@@ -355,7 +360,7 @@ def _transfer(exp: Experiment, data, tx=_same):
     gain = tuned[top] - scratch
     holds = gain >= margin
     label = {v.name: tx(v.label) for v in exp.variants}
-    parts = ", ".join(f"{label[k]} {_pct(tuned[k])}" for k in tuned)
+    parts = _sep(tx, ", ").join(f"{label[k]} {_pct(tuned[k])}" for k in tuned)
     why = tx(QT_TRANSLATE_NOOP(
         "Experiments", "best validation accuracy on the new classes: {variants}, from scratch {scratch}; {best} "
                        "is {gain} points (the claim needs ≥ {margin}); pretraining reached {pretrain} on its own "

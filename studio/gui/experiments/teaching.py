@@ -23,12 +23,13 @@ def setup_html(exp, epochs: int | None = None) -> str:
     rows = "".join(f"<tr><td>{html.escape(r['variant'])}</td><td>{html.escape(r['init'])}</td>"
                    f"<td>{html.escape(r['optimizer'])}</td><td>{html.escape(r['lr'])}</td></tr>"
                    for r in setup_rows(exp, epochs, short=True, tx=tx))
-    decided = (f"<p><b>{html.escape(tr('Decided at.'))}</b> {html.escape(tx(exp.decided_at))}</p>"
-               if exp.decided_at else "")
-    return (f"<p><b>{html.escape(tr('Set-up.'))}</b> {html.escape(data_text(exp, tx=tx))}</p><table cellspacing=4>"
-            f"<tr><th align=left>{html.escape(tr('variant'))}</th><th align=left>{html.escape(tr('init'))}</th>"
-            f"<th align=left>{html.escape(tr('optimiser'))}</th>"
-            f"<th align=left>{html.escape(tr('lr'))}</th></tr>{rows}</table>{decided}")
+    heads = "".join(f"<th align=left>{html.escape(h)}</th>"
+                    for h in (tr("variant"), tr("init"), tr("optimiser"), tr("lr")))
+    decided = html.escape(tr("Decided at."))
+    decided = f"<p><b>{decided}</b> {html.escape(tx(exp.decided_at))}</p>" if exp.decided_at else ""
+    setup = html.escape(tr("Set-up."))
+    return (f"<p><b>{setup}</b> {html.escape(data_text(exp, tx=tx))}</p><table cellspacing=4>"
+            f"<tr>{heads}</tr>{rows}</table>{decided}")
 
 
 def numbers_html(verdict: dict) -> str:
@@ -40,7 +41,8 @@ def numbers_html(verdict: dict) -> str:
     rows = "".join("<tr><td>" + html.escape(tx(str(vals.get("label", name)))) + "</td>"
                    + "".join(f"<td>{html.escape(_fmt(vals.get(k), column(k)[1], tx))}</td>" for k in keys) + "</tr>"
                    for name, vals in variants.items() if isinstance(vals, dict))
-    return f"<table cellspacing=4><tr><th align=left>{html.escape(tr('variant'))}</th>{head}</tr>{rows}</table>"
+    variant = html.escape(tr("variant"))
+    return f"<table cellspacing=4><tr><th align=left>{variant}</th>{head}</tr>{rows}</table>"
 
 
 class GradientPlot(pg.PlotWidget):
@@ -51,7 +53,7 @@ class GradientPlot(pg.PlotWidget):
         super().__init__(parent, title=tr("Gradient per layer, step 1 (log)"))
         self.setBackground(None)
         self.setLogMode(y=True)
-        # no legend of its own: the variants have the loss plot's colours and legend
+        # no legend of its own: the window's legend line under the plots names the colours
         self.lines: dict[str, object] = {}
         self.exp = None
 

@@ -18,7 +18,6 @@ from studio.experiments.report import COLORS
 from studio.gui.training.gradient_flow import GradientFlowView
 from studio.gui.training.epoch_axis import whole_epoch_ticks
 from studio.gui.i18n import language, tr
-from studio.gui.training.plots import fit_legend_band, legend_below
 
 from .teaching import GradientPlot, numbers_html, setup_html, tx
 
@@ -26,16 +25,21 @@ ROLE_NAME = Qt.ItemDataRole.UserRole  # the experiment's name on its list item
 
 
 def _describe(exp) -> str:
-    def bold(text: str) -> str:
-        return f"<b>{html.escape(text)}</b>"
-
+    claim, source, decided, variants_head = (f"<b>{html.escape(t)}</b>" for t in (
+        tr("Claim."), tr("Source."), tr("Decided by."), tr("Variants")))
     variants = "".join(f"<li>{html.escape(tx(v.label))}</li>" for v in exp.variants)
     budget = tr("{epochs} epochs each on <i>{data}</i>, seed {seed}, budget {minutes} min on a 2-core CPU").format(
-        epochs=exp.epochs, data=html.escape(str(exp.data.get('source'))), seed=exp.seed, minutes=exp.budget_s // 60)
-    return (f"<h3>{html.escape(tx(exp.title))}</h3><p>{bold(tr('Claim.'))} {html.escape(tx(exp.claim))}</p>"
-            f"<p>{bold(tr('Source.'))} {html.escape(tx(exp.source))}</p>"
-            f"<p>{bold(tr('Decided by.'))} {html.escape(tx(exp.metric))}</p>"
-            f"<p>{bold(tr('Variants'))}<ul>{variants}</ul>{budget}</p>" + setup_html(exp))
+        epochs=exp.epochs, data=html.escape(str(exp.data.get("source"))), seed=exp.seed, minutes=exp.budget_s // 60)
+    return (f"<h3>{html.escape(tx(exp.title))}</h3><p>{claim} {html.escape(tx(exp.claim))}</p>"
+            f"<p>{source} {html.escape(tx(exp.source))}</p>"
+            f"<p>{decided} {html.escape(tx(exp.metric))}</p>"
+            f"<p>{variants_head}<ul>{variants}</ul>{budget}</p>" + setup_html(exp))
+
+
+def legend_html(variants) -> str:
+    """The variants' colours and labels, in a line that wraps between variants."""
+    return " &nbsp; ".join(f"<span style='color:{COLORS[i % len(COLORS)]}'>━━</span>&nbsp;"
+                           + html.escape(tx(v.label)).replace(" ", "&nbsp;") for i, v in enumerate(variants))
 
 
 def _list_item(exp) -> QListWidgetItem:
@@ -103,9 +107,11 @@ class ExperimentWindow(QWidget):
         for w in (self.loss_plot, self.acc_plot):
             w.setBackground(None)
             w.setLabel("bottom", tr("epoch"))
-        # one legend, a variant a row (labels such as "ReLU, no BN (PyTorch's default init)" do
-        # not fit two to a row under a third of the window); the other plots use the same colours
-        legend_below(self.loss_plot, columns=1)
+        # one legend for the three plots (same colours), a line under them: a legend band inside
+        # the loss plot, a variant a row, left no room for the curves at 1366×768 with 6–8 variants
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.verdict = QLabel(tr("Pick an experiment and press Run: the verdict is computed from what the "
                                  "variants record, never written in advance."))
         self.verdict.setWordWrap(True)
@@ -124,6 +130,7 @@ class ExperimentWindow(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.addLayout(plots, 3)
+        rl.addWidget(self.legend)
         rl.addWidget(self.verdict)
         fl = QHBoxLayout()
         fl.addWidget(QLabel(tr("Gradient flow of:")))
@@ -257,7 +264,7 @@ class ExperimentWindow(QWidget):
                 "acc_xy": ([], [])}
             self.stats[v.name] = []
             self.flow_variant.addItem(tx(v.label), v.name)
-        fit_legend_band(self.loss_plot)
+        self.legend.setText(legend_html(exp.variants))
         self.verdict.setText(tr("Running…"))
 
     def _on_event(self, ev) -> None:
