@@ -9,7 +9,14 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
 from .spec import Experiment
+
+
+def _same(text: str) -> str:
+    return text
+
 
 CURVE_KEYS = (("train_loss", "training loss"), ("train_acc", "training accuracy"), ("val_acc", "validation accuracy"))
 #: one colour per variant, in order: curves.png and the Experiments window alike
@@ -18,33 +25,35 @@ COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e3
 GRADIENT_VERDICTS = ("vanishing", "degradation", "exploding")
 INIT_NAMES = {"kaiming": "He (Kaiming normal, for ReLU)", "xavier": "Glorot (Xavier normal, tanh gain)",
               None: "PyTorch's default (Kaiming uniform, a = √5)"}
-INIT_SHORT = {"kaiming": "He", "xavier": "Glorot", None: "PyTorch default"}
-#: verdict.json keys → (column heading, how to show the value)
+INIT_SHORT = {"kaiming": "He", "xavier": "Glorot", None: QT_TRANSLATE_NOOP("Experiments", "PyTorch default")}
+#: verdict.json keys → (column heading, how to show the value); the window translates the headings
 COLUMNS = {
-    "grad_ratio_first_sample": ("gradient norm last ÷ first layer, first step", "ratio"),
-    "final_train_acc": ("final training accuracy", "pct"),
-    "final_val_acc": ("final validation accuracy", "pct"),
-    "best_val_acc": ("best validation accuracy", "pct"),
-    "final_train_loss": ("final training loss", "num"),
-    "epochs_to_target": ("epochs to the target", "epochs"),
-    "speedup_vs_relu": ("epochs ÷ ReLU's", "times"),
-    "gap": ("training − validation accuracy", "points"),
-    "params": ("parameters", "int"),
-    "diverged_after_step": ("loss NaN/Inf after step", "step"),
-    "max_grad_norm": ("largest first-layer gradient norm", "ratio"),
-    "lr": ("learning rate", "num"),
+    "grad_ratio_first_sample": (QT_TRANSLATE_NOOP("Experiments", "gradient norm last ÷ first layer, first step"), "ratio"),
+    "final_train_acc": (QT_TRANSLATE_NOOP("Experiments", "final training accuracy"), "pct"),
+    "final_val_acc": (QT_TRANSLATE_NOOP("Experiments", "final validation accuracy"), "pct"),
+    "best_val_acc": (QT_TRANSLATE_NOOP("Experiments", "best validation accuracy"), "pct"),
+    "final_train_loss": (QT_TRANSLATE_NOOP("Experiments", "final training loss"), "num"),
+    "epochs_to_target": (QT_TRANSLATE_NOOP("Experiments", "epochs to the target"), "epochs"),
+    "speedup_vs_relu": (QT_TRANSLATE_NOOP("Experiments", "epochs ÷ ReLU's"), "times"),
+    "gap": (QT_TRANSLATE_NOOP("Experiments", "training − validation accuracy"), "points"),
+    "params": (QT_TRANSLATE_NOOP("Experiments", "parameters"), "int"),
+    "diverged_after_step": (QT_TRANSLATE_NOOP("Experiments", "loss NaN/Inf after step"), "step"),
+    "max_grad_norm": (QT_TRANSLATE_NOOP("Experiments", "largest first-layer gradient norm"), "ratio"),
+    "lr": (QT_TRANSLATE_NOOP("Experiments", "learning rate"), "num"),
 }
+#: the headings :func:`column` derives from keys without an entry above, marked for the window
+DERIVED_HEADINGS = (QT_TRANSLATE_NOOP("Experiments", "gain vs scratch"), QT_TRANSLATE_NOOP("Experiments", "epochs"))
 
 
-def _fmt(v, kind: str = "") -> str:
+def _fmt(v, kind: str = "", tx=_same) -> str:
     if v is None:
-        return "never" if kind in ("epochs", "step") else "–"
+        return tx(QT_TRANSLATE_NOOP("Experiments", "never")) if kind in ("epochs", "step") else "–"
     if isinstance(v, float) and math.isinf(v):
         return "∞"
     if kind == "pct":
         return f"{100 * v:.1f}%"
     if kind == "points":
-        return f"{100 * v:+.1f} points"
+        return tx(QT_TRANSLATE_NOOP("Experiments", "{n} points")).format(n=f"{100 * v:+.1f}")
     if kind == "ratio":
         return f"{v:.3g}"
     if kind == "times":
@@ -60,8 +69,9 @@ def column(key: str) -> tuple[str, str]:
     return COLUMNS.get(key, (key.replace("_", " "), ""))
 
 
-def setup_rows(exp: Experiment, epochs: int | None = None, short: bool = False) -> list[dict]:
-    """Per variant: label, initialisation, optimiser, learning rate, batch size, epochs."""
+def setup_rows(exp: Experiment, epochs: int | None = None, short: bool = False, tx=_same) -> list[dict]:
+    """Per variant: label, initialisation, optimiser, learning rate, batch size, epochs (the
+    label and initialisation through ``tx``)."""
     rows = []
     names = INIT_SHORT if short else INIT_NAMES
     for v in exp.variants:
@@ -71,18 +81,20 @@ def setup_rows(exp: Experiment, epochs: int | None = None, short: bool = False) 
             opt = f"SGD{' m ' if short else ', momentum '}{t.get('momentum', 0.9):g}"
         else:
             opt = {"adam": "Adam", "adamw": "AdamW"}.get(opt, opt)
-        rows.append({"variant": v.label, "init": names.get(v.init, str(v.init)), "optimizer": opt,
+        rows.append({"variant": tx(v.label), "init": tx(names.get(v.init, str(v.init))), "optimizer": opt,
                      "lr": f"{float(t.get('lr', 0.001)):g}", "batch": int(t.get("batch_size", 64)),
                      "epochs": int(t.get("epochs", exp.epochs))})
     return rows
 
 
-def data_text(exp: Experiment, data: str | None = None) -> str:
+def data_text(exp: Experiment, data: str | None = None, tx=_same) -> str:
     d = exp.data
     src = data or d.get("source", "?")
     c, h, w = exp.input_shape
-    split = f", {100 * d['val_fraction']:.0f}% held out for validation" if "val_fraction" in d else ""
-    return f"{src} ({c}×{h}×{w} inputs{split}), seed {exp.seed}"
+    split = (tx(QT_TRANSLATE_NOOP("Experiments", ", {pct}% held out for validation")).format(
+        pct=f"{100 * d['val_fraction']:.0f}") if "val_fraction" in d else "")
+    return tx(QT_TRANSLATE_NOOP("Experiments", "{data} ({shape} inputs{split}), seed {seed}")).format(
+        data=src, shape=f"{c}×{h}×{w}", split=split, seed=exp.seed)
 
 
 def setup_markdown(exp: Experiment, epochs: int | None = None, data: str | None = None) -> list[str]:

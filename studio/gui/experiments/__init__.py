@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
+from studio.gui.i18n import tr
+
 if TYPE_CHECKING:  # pragma: no cover
     from studio.gui.window_api import StudioWindow
 
@@ -21,9 +24,10 @@ def user_experiment(original, variant, name: str = "my-variants"):
 
     shape = _input_shape(variant)
     return Experiment(
-        name=name, title="Your variants", verdict="compare",
-        claim="The edited variant (B) is at least as accurate as the original (A).",
-        source="your project", metric="best validation accuracy of B ≥ that of A",
+        name=name, title=QT_TRANSLATE_NOOP("Experiments", "Your variants"), verdict="compare",
+        claim=QT_TRANSLATE_NOOP("Experiments", "The edited variant (B) is at least as accurate as the original (A)."),
+        source=QT_TRANSLATE_NOOP("Experiments", "your project"),
+        metric=QT_TRANSLATE_NOOP("Experiments", "best validation accuracy of B ≥ that of A"),
         data=dict(variant.dataset or {"source": "digits"}), input_shape=shape,
         training={**dict(variant.training or {}), "epochs": int((variant.training or {}).get("epochs", 5))},
         seed=int((variant.training or {}).get("seed", 0)), budget_s=600, stats_every=20,
@@ -47,7 +51,7 @@ def _input_shape(project) -> tuple[int, int, int]:
 
 def install(win: StudioWindow):
     """The Experiments menu on ``win`` (the main window, through its StudioWindow interface)."""
-    menu = win.add_menu("E&xperiments")
+    menu = win.add_menu(tr("E&xperiments"))
     state = {"window": None, "original": None}
 
     def window():
@@ -65,8 +69,8 @@ def install(win: StudioWindow):
     def duplicate():
         state["original"] = win.document.project.copy()
         run_action.setEnabled(True)
-        win.show_status("Kept this project as variant A: edit the network, then Experiments → "
-                        "Run my variants (A vs your edited B)", 10000)
+        win.show_status(tr("Kept this project as variant A: edit the network, then Experiments → "
+                           "Run my variants (A vs your edited B)"), 10000)
         show_mine()
 
     def show_mine():
@@ -88,17 +92,17 @@ def install(win: StudioWindow):
         if w is not None:
             w.start()
 
-    open_action = QAction("&Experiments…", win)
+    open_action = QAction(tr("&Experiments…"), win)
     open_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
     open_action.triggered.connect(window)
-    dup_action = QAction("&Duplicate as variant", win)
-    dup_action.setStatusTip("Keep the current project as variant A; your edits become variant B")
+    dup_action = QAction(tr("&Duplicate as variant"), win)
+    dup_action.setStatusTip(tr("Keep the current project as variant A; your edits become variant B"))
     dup_action.triggered.connect(duplicate)
-    folder_action = QAction("&Open experiment folder…", win)
-    folder_action.setStatusTip("A finished experiment (cnn-studio experiment NAME --out DIR): curves, verdict, "
-                               "gradient flow")
+    folder_action = QAction(tr("&Open experiment folder…"), win)
+    folder_action.setStatusTip(tr("A finished experiment (cnn-studio experiment NAME --out DIR): curves, verdict, "
+                                  "gradient flow"))
     folder_action.triggered.connect(lambda: window().open_folder())
-    run_action = QAction("&Run my variants (A vs B)", win)
+    run_action = QAction(tr("&Run my variants (A vs B)"), win)
     run_action.setEnabled(False)
     run_action.triggered.connect(run_mine)
     for a in (open_action, folder_action, dup_action, run_action):

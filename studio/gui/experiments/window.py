@@ -17,18 +17,39 @@ from studio.experiments import EXPERIMENTS
 from studio.experiments.report import COLORS
 from studio.gui.training.gradient_flow import GradientFlowView
 from studio.gui.training.epoch_axis import whole_epoch_ticks
-from studio.gui.training.plots import fit_legend_band, legend_below
+from studio.gui.i18n import language, tr
 
-from .teaching import GradientPlot, numbers_html, setup_html
+from .teaching import GradientPlot, numbers_html, setup_html, tx
+
+ROLE_NAME = Qt.ItemDataRole.UserRole  # the experiment's name on its list item
 
 
 def _describe(exp) -> str:
-    variants = "".join(f"<li>{html.escape(v.label)}</li>" for v in exp.variants)
-    return (f"<h3>{html.escape(exp.title)}</h3><p><b>Claim.</b> {html.escape(exp.claim)}</p>"
-            f"<p><b>Source.</b> {html.escape(exp.source)}</p><p><b>Decided by.</b> {html.escape(exp.metric)}</p>"
-            f"<p><b>Variants</b><ul>{variants}</ul>{exp.epochs} epochs each on "
-            f"<i>{html.escape(str(exp.data.get('source')))}</i>, seed {exp.seed}, "
-            f"budget {exp.budget_s // 60} min on a 2-core CPU</p>" + setup_html(exp))
+    claim, source, decided, variants_head = (f"<b>{html.escape(t)}</b>" for t in (
+        tr("Claim."), tr("Source."), tr("Decided by."), tr("Variants")))
+    variants = "".join(f"<li>{html.escape(tx(v.label))}</li>" for v in exp.variants)
+    budget = tr("{epochs} epochs each on <i>{data}</i>, seed {seed}, budget {minutes} min on a 2-core CPU").format(
+        epochs=exp.epochs, data=html.escape(str(exp.data.get("source"))), seed=exp.seed, minutes=exp.budget_s // 60)
+    return (f"<h3>{html.escape(tx(exp.title))}</h3><p>{claim} {html.escape(tx(exp.claim))}</p>"
+            f"<p>{source} {html.escape(tx(exp.source))}</p>"
+            f"<p>{decided} {html.escape(tx(exp.metric))}</p>"
+            f"<p>{variants_head}<ul>{variants}</ul>{budget}</p>" + setup_html(exp))
+
+
+def legend_html(variants) -> str:
+    """The variants' colours and labels, in a line that wraps between variants."""
+    return " &nbsp; ".join(f"<span style='color:{COLORS[i % len(COLORS)]}'>━━</span>&nbsp;"
+                           + html.escape(tx(v.label)).replace(" ", "&nbsp;") for i, v in enumerate(variants))
+
+
+def _list_item(exp) -> QListWidgetItem:
+    """The experiment's name (the CLI's) in English; its title in another language, the name as
+    the tooltip."""
+    item = QListWidgetItem(exp.name if language() == "en" else tx(exp.title))
+    item.setData(ROLE_NAME, exp.name)
+    if language() != "en":
+        item.setToolTip(exp.name)
+    return item
 
 
 class ExperimentWindow(QWidget):
@@ -36,7 +57,7 @@ class ExperimentWindow(QWidget):
 
     def __init__(self, parent=None, out_root: Path | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Experiments — cnn-studio")
+        self.setWindowTitle(tr("Experiments — cnn-studio"))
         self.out_root = out_root
         self.experiments = dict(EXPERIMENTS)
         self.thread = None
@@ -44,8 +65,9 @@ class ExperimentWindow(QWidget):
         self.curves: dict[str, dict] = {}
         self.stats: dict[str, list] = {}
         self.list = QListWidget()
-        for name in self.experiments:
-            self.list.addItem(QListWidgetItem(name))
+        self.list.setWordWrap(True)
+        for exp in self.experiments.values():
+            self.list.addItem(_list_item(exp))
         self.list.currentRowChanged.connect(self._selected)
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -53,17 +75,17 @@ class ExperimentWindow(QWidget):
         self.about.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 1000)
-        self.epochs.setPrefix("epochs: ")
-        self.run_button = QPushButton("Run experiment")
+        self.epochs.setPrefix(tr("epochs: "))
+        self.run_button = QPushButton(tr("Run experiment"))
         self.run_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
         QShortcut(QKeySequence("Ctrl+R"), self, self.start)
         QShortcut(QKeySequence("Esc"), self, self.stop)
         left = QWidget()
         ll = QVBoxLayout(left)
-        ll.addWidget(QLabel("Experiments"))
+        ll.addWidget(QLabel(tr("Experiments")))
         ll.addWidget(self.list, 1)
         about_scroll = QScrollArea()  # claim, source, set-up and "decided at" can be longer than the pane
         about_scroll.setWidgetResizable(True)
@@ -74,22 +96,24 @@ class ExperimentWindow(QWidget):
         for w in (self.epochs, self.run_button, self.stop_button):
             row.addWidget(w)
         ll.addLayout(row)
-        self.open_button = QPushButton("Open finished experiment folder…")
-        self.open_button.setToolTip("A folder written by `cnn-studio experiment NAME --out DIR` (or by Run): "
-                                    "its curves, verdict and gradient flow")
+        self.open_button = QPushButton(tr("Open finished experiment folder…"))
+        self.open_button.setToolTip(tr("A folder written by `cnn-studio experiment NAME --out DIR` (or by Run): "
+                                       "its curves, verdict and gradient flow"))
         self.open_button.clicked.connect(lambda: self.open_folder())
         ll.addWidget(self.open_button)
-        self.loss_plot = pg.PlotWidget(title="Training loss (running, per epoch)")
-        self.acc_plot = pg.PlotWidget(title="Validation accuracy (%)")
+        self.loss_plot = pg.PlotWidget(title=tr("Training loss (running, per epoch)"))
+        self.acc_plot = pg.PlotWidget(title=tr("Validation accuracy (%)"))
         whole_epoch_ticks(self.acc_plot)  # one point an epoch: no 1.2, 1.4, …
         for w in (self.loss_plot, self.acc_plot):
             w.setBackground(None)
-            w.setLabel("bottom", "epoch")
-        # one legend, a variant a row (labels such as "ReLU, no BN (PyTorch's default init)" do
-        # not fit two to a row under a third of the window); the other plots use the same colours
-        legend_below(self.loss_plot, columns=1)
-        self.verdict = QLabel("Pick an experiment and press Run: the verdict is computed from what the "
-                              "variants record, never written in advance.")
+            w.setLabel("bottom", tr("epoch"))
+        # one legend for the three plots (same colours), a line under them: a legend band inside
+        # the loss plot, a variant a row, left no room for the curves at 1366×768 with 6–8 variants
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.verdict = QLabel(tr("Pick an experiment and press Run: the verdict is computed from what the "
+                                 "variants record, never written in advance."))
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -106,9 +130,10 @@ class ExperimentWindow(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.addLayout(plots, 3)
+        rl.addWidget(self.legend)
         rl.addWidget(self.verdict)
         fl = QHBoxLayout()
-        fl.addWidget(QLabel("Gradient flow of:"))
+        fl.addWidget(QLabel(tr("Gradient flow of:")))
         fl.addWidget(self.flow_variant, 1)
         rl.addLayout(fl)
         rl.addWidget(self.flow, 3)
@@ -135,17 +160,17 @@ class ExperimentWindow(QWidget):
     @property
     def experiment(self):
         item = self.list.currentItem()
-        return self.experiments.get(item.text()) if item is not None else None
+        return self.experiments.get(item.data(ROLE_NAME)) if item is not None else None
 
     def select(self, name: str) -> None:
         for i in range(self.list.count()):
-            if self.list.item(i).text() == name:
+            if self.list.item(i).data(ROLE_NAME) == name:
                 self.list.setCurrentRow(i)
 
     def add_experiment(self, exp) -> None:
         """A user-defined experiment (e.g. from Duplicate as variant), selected at once."""
         if exp.name not in self.experiments:
-            self.list.addItem(QListWidgetItem(exp.name))
+            self.list.addItem(_list_item(exp))
         self.experiments[exp.name] = exp
         self.select(exp.name)
         self._selected()
@@ -184,7 +209,7 @@ class ExperimentWindow(QWidget):
         t.finished.connect(self._thread_ended)
         self.thread, self.result = t, None
         self._set_running(True)
-        self.status.setText(f"Running {exp.name} into {out} …")
+        self.status.setText(tr("Running {name} into {folder} …").format(name=exp.name, folder=out))
         self._t0 = time.monotonic()
         if not start_thread(t):
             from studio.gui.training.worker import THREAD_START_ERROR
@@ -198,7 +223,7 @@ class ExperimentWindow(QWidget):
     def stop(self) -> None:
         if self.is_running():
             self.thread.request_stop()
-            self.status.setText("Stopping after the current step…")
+            self.status.setText(tr("Stopping after the current step…"))
 
     def shutdown(self, ms: int = 30000) -> bool:
         if self.thread is not None and self.thread.isRunning():
@@ -233,13 +258,14 @@ class ExperimentWindow(QWidget):
             color = COLORS[i % len(COLORS)]
             pen = pg.mkPen(color, width=2)
             self.curves[v.name] = {
-                "loss": self.loss_plot.plot([], [], pen=pen, name=v.label), "loss_xy": ([], []),
-                "acc": self.acc_plot.plot([], [], pen=pen, symbol="o", symbolSize=5, symbolBrush=color, name=v.label),
+                "loss": self.loss_plot.plot([], [], pen=pen, name=tx(v.label)), "loss_xy": ([], []),
+                "acc": self.acc_plot.plot([], [], pen=pen, symbol="o", symbolSize=5, symbolBrush=color,
+                                          name=tx(v.label)),
                 "acc_xy": ([], [])}
             self.stats[v.name] = []
-            self.flow_variant.addItem(v.label, v.name)
-        fit_legend_band(self.loss_plot)
-        self.verdict.setText("Running…")
+            self.flow_variant.addItem(tx(v.label), v.name)
+        self.legend.setText(legend_html(exp.variants))
+        self.verdict.setText(tr("Running…"))
 
     def _on_event(self, ev) -> None:
         rec, c = ev.record, self.curves.get(ev.variant)
@@ -262,8 +288,9 @@ class ExperimentWindow(QWidget):
                 self.flow.add_sample(rec)
         elif rec.kind == "start":
             self.flow_variant.setCurrentIndex(ev.index)
-            self.status.setText(f"[{ev.index + 1}/{ev.total}] {self.experiment.variant(ev.variant).label}: "
-                                f"{rec.params:,} parameters on {rec.device_name or rec.device}")
+            self.status.setText(tr("[{index}/{total}] {variant}: {params} parameters on {device}").format(
+                index=ev.index + 1, total=ev.total, variant=tx(self.experiment.variant(ev.variant).label),
+                params=f"{rec.params:,}", device=rec.device_name or rec.device))
 
     def open_folder(self, path: str | Path | None = None) -> bool:
         """A finished experiment folder (``cnn-studio experiment NAME --out DIR``): its curves,
@@ -274,15 +301,17 @@ class ExperimentWindow(QWidget):
         from studio.runs import read_layer_stats, read_metrics
 
         if path is None:
-            path = QFileDialog.getExistingDirectory(self, "Open experiment folder", str(self.out_root or Path.cwd()))
+            path = QFileDialog.getExistingDirectory(self, tr("Open experiment folder"),
+                                                    str(self.out_root or Path.cwd()))
             if not path:
                 return False
         out = Path(path)
         try:
             verdict = json.loads((out / "verdict.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            self.verdict.setText(f"<span style='color:#b71c1c'>{html.escape(str(out))} is not a finished "
-                                 f"experiment folder (its verdict.json: {html.escape(str(exc))})</span>")
+            text = tr("{folder} is not a finished experiment folder (its verdict.json: {error})").format(
+                folder=out, error=exc)
+            self.verdict.setText(f"<span style='color:#b71c1c'>{html.escape(text)}</span>")
             return False
         name = str(verdict.get("experiment", out.name))
         exp = self.experiments.get(name)
@@ -306,17 +335,37 @@ class ExperimentWindow(QWidget):
             self.stats[v.name] = read_layer_stats(stats) if stats.is_file() else []
             self.grad_plot.update_variant(v.name, self.stats[v.name])
         self._show_flow()
-        self._show_verdict(verdict)
-        self.status.setText(f"Opened {out} (recorded; press Run to train it again)")
+        self._show_verdict(verdict, out)
+        self.status.setText(tr("Opened {folder} (recorded; press Run to train it again)").format(folder=out))
         self.opened = out
         return True
 
-    def _show_verdict(self, v: dict) -> None:
+    def _show_verdict(self, v: dict, out: Path | None = None) -> None:
+        v = self._translated(v, out)
         color = "#2e7d32" if v.get("holds") else "#b71c1c"
-        self.verdict.setText(f"<b style='color:{color}'>Verdict: {html.escape(str(v.get('verdict')))}</b> — "
-                             f"{html.escape(str(v.get('reason', '')))}{numbers_html(v)}<span style='color:gray'>claim: "
-                             f"{html.escape(str(v.get('claim', '')))} ({html.escape(str(v.get('source', '')))})"
-                             f"</span>")
+        verdict = tr("Verdict: {verdict}").format(verdict=v.get("verdict"))
+        claim = tr("claim: {claim} ({source})").format(claim=v.get("claim", ""), source=v.get("source", ""))
+        self.verdict.setText(f"<b style='color:{color}'>{html.escape(verdict)}</b> — "
+                             f"{html.escape(str(v.get('reason', '')))}{numbers_html(v)}<span style='color:gray'>"
+                             f"{html.escape(claim)}</span>")
+
+    def _translated(self, v: dict, out: Path | None) -> dict:
+        """verdict.json (English) in the window's language: recomputed from the folder's files
+        with the translator (the same numbers, so the same verdict); where that cannot be done,
+        the recorded reason stays English and the rest is translated."""
+        if language() == "en":
+            return v
+        exp = self.experiments.get(str(v.get("experiment")))
+        if exp is not None and out is not None:
+            from studio.experiments.verdicts import recompute
+
+            try:
+                again = recompute(exp, Path(out), translate=tx)
+            except Exception:  # an older or damaged folder: the recorded verdict is still right
+                again = None
+            if again is not None and again["holds"] == v.get("holds"):
+                return {**v, **again}
+        return {**v, **{k: tx(str(v[k])) for k in ("verdict", "claim", "source") if k in v}}
 
     def _show_flow(self, *_):
         self.flow.set_samples(self.stats.get(self.flow_variant.currentData(), []))
@@ -325,12 +374,20 @@ class ExperimentWindow(QWidget):
         self.result = result
         took = time.monotonic() - getattr(self, "_t0", time.monotonic())
         if result.status == "finished" and result.verdict:
-            self._show_verdict(result.verdict)
-            self.status.setText(f"Finished in {took:.0f} s; report: {Path(result.out_dir) / 'report.md'}")
+            self._show_verdict(result.verdict, Path(result.out_dir))
+            self.status.setText(tr("Finished in {seconds} s; report: {path}").format(
+                seconds=f"{took:.0f}", path=Path(result.out_dir) / "report.md"))
         else:
-            self.verdict.setText(f"<span style='color:#b71c1c'>{html.escape(result.status.capitalize())}: "
-                                 f"{html.escape(result.message)}</span>")
-            self.status.setText(f"{result.status} after {took:.0f} s")
+            seconds = f"{took:.0f}"
+            if result.status == "stopped":
+                head, tail = tr("Stopped: {message}"), tr("stopped after {seconds} s")
+            elif result.status == "failed":
+                head, tail = tr("Failed: {message}"), tr("failed after {seconds} s")
+            else:
+                head, tail = f"{result.status.capitalize()}: {{message}}", f"{result.status} after {{seconds}} s"
+            self.verdict.setText(f"<span style='color:#b71c1c'>{html.escape(head.format(message=result.message))}"
+                                 "</span>")
+            self.status.setText(tail.format(seconds=seconds))
 
     def _thread_ended(self) -> None:
         t = self.thread
