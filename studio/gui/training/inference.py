@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.text import rich
@@ -134,8 +134,21 @@ class InferenceView(QWidget):
         ll.addLayout(imgs)
         ll.addLayout(bars)
         ll.addStretch(1)
-        left.setMinimumWidth(left.sizeHint().width())
-        left.setMaximumWidth(max(360, left.sizeHint().width()))
+        # in a scroll area: a long message (a broken image's reason, taller Chinese lines) never
+        # gets cut at the bottom of a short dock; the column scrolls instead
+        column = QScrollArea()
+        column.setWidget(left)
+        column.setWidgetResizable(True)
+        column.setFrameShape(QFrame.Shape.NoFrame)
+        column.viewport().setAutoFillBackground(False)  # the tab page's own background, as before
+        left.setAutoFillBackground(False)
+        column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        width = left.sizeHint().width()
+        column.setMaximumWidth(max(360, width))
+        bar = column.verticalScrollBar()
+        # wider by the scroll bar while it shows: the images are never clipped at the right
+        bar.rangeChanged.connect(lambda _lo, hi: column.setMinimumWidth(width + (bar.sizeHint().width() if hi else 0)))
+        column.setMinimumWidth(width)
         self.images_button = QPushButton(tr("◂ Image"))
         self.images_button.setCheckable(True)
         self.images_button.setChecked(True)
@@ -153,9 +166,9 @@ class InferenceView(QWidget):
         self.overview: ActivationOverview = self.pages["overview"]  # every layer at once
         self.overview.explain_pixel.connect(self._explain_pixel)
         self.details.setCurrentWidget(self.feature_maps)
-        self.images = left
+        self.images = column
         self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.addWidget(left)
+        self.split.addWidget(column)
         self.split.addWidget(self.details)
         self.split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
