@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScr
                                QVBoxLayout, QWidget)
 
 from studio.core.text import rich
-from studio.gui.i18n import tr
+from studio.gui.i18n import tr, tr_core
 
 MAX_CHANNELS = 3  # number tables shown in full; the rest are summed in one line
 PAD_BG = "#e0e0e0"
@@ -216,7 +216,7 @@ class PixelView(QWidget):
         kind = d["kind"]
         what = {"conv": tr("pre-activation: the convolution's own output, before any ReLU"), "max": tr("max pooling"),
                 "avg": tr("average pooling"), "batchnorm": tr("batch norm, running statistics"),
-                "activation": d.get("function", "")}[kind]
+                "activation": tr_core("Explain", d.get("function", ""))}[kind]
         self.header.setText(tr("<b>{name}</b> ({type}), feature map {c}, row {y}, column {x}: value <b>{value}</b> "
                                "({what})").format(name=rich(d["layer"]), type=rich(d["type"]), c=c, y=y, x=x,
                                                   value=f"{d['value']:.6f}", what=what))
@@ -259,7 +259,7 @@ class PixelView(QWidget):
                   f"/√({d['running_var']:.4f} + {d['eps']:g}) + {d['beta']:.4f} = <b>{d['recomputed']:.6f}</b>")
         else:
             eq = tr("f(x) = {function} with x = {x} → <b>{value}</b>").format(
-                function=d["function"], x=f"{d['input']:.6f}", value=f"{d['recomputed']:.6f}")
+                function=tr_core("Explain", d["function"]), x=f"{d['input']:.6f}", value=f"{d['recomputed']:.6f}")
             if d["type"] == "ReLU":
                 eq += tr(" (negatives become 0)") if d["input"] < 0 else tr(" (positive: passes unchanged)")
         self.numbers.setText("".join(parts))
