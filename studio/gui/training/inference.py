@@ -134,21 +134,7 @@ class InferenceView(QWidget):
         ll.addLayout(imgs)
         ll.addLayout(bars)
         ll.addStretch(1)
-        # in a scroll area: a long message (a broken image's reason, taller Chinese lines) never
-        # gets cut at the bottom of a short dock; the column scrolls instead
-        column = QScrollArea()
-        column.setWidget(left)
-        column.setWidgetResizable(True)
-        column.setFrameShape(QFrame.Shape.NoFrame)
-        column.viewport().setAutoFillBackground(False)  # the tab page's own background, as before
-        left.setAutoFillBackground(False)
-        column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        width = left.sizeHint().width()
-        column.setMaximumWidth(max(360, width))
-        bar = column.verticalScrollBar()
-        # wider by the scroll bar while it shows: the images are never clipped at the right
-        bar.rangeChanged.connect(lambda _lo, hi: column.setMinimumWidth(width + (bar.sizeHint().width() if hi else 0)))
-        column.setMinimumWidth(width)
+        column = _scrolling_column(left)
         self.images_button = QPushButton(tr("◂ Image"))
         self.images_button.setCheckable(True)
         self.images_button.setChecked(True)
@@ -311,6 +297,25 @@ class InferenceView(QWidget):
         if path is not None:
             event.acceptProposedAction()
             self.set_image(path)
+
+
+def _scrolling_column(left: QWidget) -> QScrollArea:
+    """``left`` in a scroll area: a long message (a broken image's reason, taller Chinese lines)
+    is never cut at the bottom of a short dock, the column scrolls instead; it looks as before."""
+    column = QScrollArea()
+    column.setWidget(left)
+    column.setWidgetResizable(True)
+    column.setFrameShape(QFrame.Shape.NoFrame)
+    column.viewport().setAutoFillBackground(False)  # the tab page's own background
+    left.setAutoFillBackground(False)
+    column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    width = left.sizeHint().width()
+    column.setMaximumWidth(max(360, width))
+    bar = column.verticalScrollBar()
+    # wider by the scroll bar while it shows: the images are never clipped at the right
+    bar.rangeChanged.connect(lambda _lo, hi: column.setMinimumWidth(width + (bar.sizeHint().width() if hi else 0)))
+    column.setMinimumWidth(width)
+    return column
 
 
 def _dropped_image(mime) -> Path | None:
