@@ -17,6 +17,7 @@ import re
 import numpy as np
 
 from studio.core.errors import StudioError
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.number_text import MAX_DIGITS, is_ascii_int, parse_int
 from studio.core.text import clip
 
@@ -25,7 +26,8 @@ from .explain_layers import EXPLAINERS, explain_module
 __all__ = ["output_breakdown", "layer_at", "module_for", "capture", "find_node", "parse_at", "parse_label",
            "EXPLAINERS", "explain_module"]
 
-WHY_DISTRIBUTION = (
+WHY_DISTRIBUTION = QT_TRANSLATE_NOOP(
+    "Explain",
     "Why a distribution and not one number? The classes have no order: predicting 7 for a 1 is "
     "not 'closer' than predicting 9, so rounding one output to the nearest class number would invent "
     "distances between classes. One score per class, turned into probabilities by softmax, says how "

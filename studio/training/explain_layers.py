@@ -9,6 +9,8 @@ import math
 
 import numpy as np
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
 
 def _pair(v) -> tuple[int, int]:
     return (int(v[0]), int(v[1])) if isinstance(v, (tuple, list)) else (int(v), int(v))
@@ -166,7 +168,8 @@ EXPLAINERS = {
     "AdaptiveMaxPool2d": lambda m, i, a: _adaptive(m, i, a, "max"),
     "BatchNorm2d": batchnorm2d,
     "ReLU": _elementwise(lambda m, v: max(0.0, v), "max(0, x)"),
-    "LeakyReLU": _elementwise(lambda m, v: v if v > 0 else m.negative_slope * v, "x if x > 0 else slope·x"),
+    "LeakyReLU": _elementwise(lambda m, v: v if v > 0 else m.negative_slope * v,
+                              QT_TRANSLATE_NOOP("Explain", "x if x > 0 else slope·x")),
     "Sigmoid": _elementwise(_sigmoid, "1 / (1 + e^−x)"),
     "Tanh": _elementwise(lambda m, v: math.tanh(v), "tanh(x)"),
     "GELU": _elementwise(_gelu, "x·Φ(x)"),

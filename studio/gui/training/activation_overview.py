@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from studio.gui.i18n import tr
+
 from .images import array_to_qimage, chw_to_hwc
 from .overview_canvas import OverviewCanvas
 
@@ -52,7 +54,7 @@ def _title(lay, names: dict[str, str], module=None) -> str:
         text += "  =  " + " × ".join(srcs)
     elif module is not None and getattr(module, "weight", None) is not None and module.weight.dim() == 4:
         _o, ci, kh, kw = module.weight.shape
-        text += f" · {c} kernels of {ci}×{kh}×{kw}"
+        text += tr(" · {n} kernels of {ci}×{kh}×{kw}").format(n=c, ci=ci, kh=kh, kw=kw)
     return text
 
 
@@ -79,10 +81,10 @@ class ActivationOverview(QWidget):
         scroll.setWidget(self.canvas)
         scroll.setWidgetResizable(True)
         self.scroll = scroll
-        self.info = QLabel("Open an image: every layer's feature maps appear here, in network order.")
+        self.info = QLabel(tr("Open an image: every layer's feature maps appear here, in network order."))
         self.info.setWordWrap(True)
         self.input_label = QLabel()
-        self.input_label.setToolTip("The input as the model sees it; hover a map pixel: its receptive field")
+        self.input_label.setToolTip(tr("The input as the model sees it; hover a map pixel: its receptive field"))
         self.map_label = QLabel()
         self.kernel_title = QLabel()
         self.kernel_title.setWordWrap(True)
@@ -94,15 +96,15 @@ class ActivationOverview(QWidget):
         self.arith = QLabel()
         self.arith.setWordWrap(True)
         self.arith.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_button = QPushButton("Open the full arithmetic →")
+        self.open_button = QPushButton(tr("Open the full arithmetic →"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(lambda: self.picked and self._explain(*self.picked))
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.addWidget(self.info)
-        sl.addWidget(QLabel("<b>Input</b> (hover a map: its receptive field)"))
+        sl.addWidget(QLabel(tr("<b>Input</b> (hover a map: its receptive field)")))
         sl.addWidget(self.input_label)
-        sl.addWidget(QLabel("<b>Selected map</b>"))
+        sl.addWidget(QLabel(tr("<b>Selected map</b>")))
         sl.addWidget(self.map_label)
         sl.addWidget(self.kernel_title)
         sl.addWidget(self.kernel_scroll)
@@ -164,7 +166,7 @@ class ActivationOverview(QWidget):
         try:
             self.layers, logits = capture_all(self.model, self.project, self.image)
         except Exception as exc:  # show, never crash
-            self.info.setText(f"Cannot run the image through the model: {exc}")
+            self.info.setText(tr("Cannot run the image through the model: {reason}").format(reason=exc))
             return False
         names = {lay.node: lay.name for lay in self.layers}
         titles = []
@@ -180,8 +182,9 @@ class ActivationOverview(QWidget):
         self.canvas.set_layers(self.layers, titles, probs)
         self._show_input()
         n = sum(lay.shape[0] for lay in self.layers)
-        self.info.setText(f"{len(self.layers)} layers, {n:,} feature maps (each on its own range: bright = "
-                          "strong). Click a map: its edges, kernels and that pixel's arithmetic.")
+        self.info.setText(tr("{layers} layers, {maps} feature maps (each on its own range: bright = strong). "
+                             "Click a map: its edges, kernels and that pixel's arithmetic.").format(
+            layers=len(self.layers), maps=f"{n:,}"))
         self.picked = None
         self.open_button.setEnabled(False)
         self.shown.emit()
@@ -249,16 +252,17 @@ class ActivationOverview(QWidget):
         lay = self.layers[i]
         w = self._weight(lay)
         if w is None or w.dim() != 4:
-            self.kernel_title.setText(f"{lay.name} has no kernel: {lay.type} computes each pixel from its inputs "
-                                      "(the outlined maps).")
+            self.kernel_title.setText(tr("{name} has no kernel: {type} computes each pixel from its inputs "
+                                         "(the outlined maps).").format(name=lay.name, type=lay.type))
             self.kernel_label.clear()
             self.kernel_scroll.hide()
             return
         self.kernel_scroll.show()
         n = int(w.shape[1])
-        more = f" (first {MAX_SLICES} of {n} shown)" if n > MAX_SLICES else ""
-        self.kernel_title.setText(f"<b>Kernel {c} of {lay.name}</b>: {n} slice(s) of {w.shape[2]}×{w.shape[3]}, one "
-                                  f"per input map{more}; red > 0, blue < 0")
+        title = (tr("<b>Kernel {c} of {name}</b>: {n} slice(s) of {kh}×{kw}, one per input map (first {first} of {n} "
+                    "shown); red &gt; 0, blue &lt; 0") if n > MAX_SLICES else
+                 tr("<b>Kernel {c} of {name}</b>: {n} slice(s) of {kh}×{kw}, one per input map; red &gt; 0, blue &lt; 0"))
+        self.kernel_title.setText(title.format(c=c, name=lay.name, n=n, kh=w.shape[2], kw=w.shape[3], first=MAX_SLICES))
         pm = QPixmap.fromImage(array_to_qimage(kernel_image(w, c)))
         self.kernel_label.setPixmap(pm)
         self.kernel_scroll.setFixedHeight(pm.height() + self.kernel_scroll.horizontalScrollBar().sizeHint().height() + 6)
@@ -268,7 +272,7 @@ class ActivationOverview(QWidget):
         v = float(lay.maps[c, y, x])
         at = f"{lay.name}[{c}, {y}, {x}]"
         if lay.type == "Input":
-            return f"{at} = {v:.4f}: the normalised input pixel."
+            return tr("{at} = {value}: the normalised input pixel.").format(at=at, value=f"{v:.4f}")
         if lay.type in ("Add", "Multiply"):
             where = {la.node: la for la in self.layers}
             parts = [float(where[s].maps[c, y, x]) for s in lay.inputs if s in where]
@@ -285,9 +289,12 @@ class ActivationOverview(QWidget):
         except (StudioError, KeyError, ValueError, IndexError, RuntimeError) as exc:
             return f"{at} = {v:.4f} ({exc})"
         if d.get("kind") == "conv":
-            return (f"{at} = Σ over {len(d['input_channels'])} input map(s) of patch·kernel = {d['sum']:.4f}, "
-                    f"+ bias {d['bias'] or 0.0:.4f} = {d['recomputed']:.4f} (the model: {d['value']:.4f})")
-        return f"{at} = {d['recomputed']:.4f} (the model: {d['value']:.4f}); double-click for the steps"
+            return tr("{at} = Σ over {n} input map(s) of patch·kernel = {sum}, + bias {bias} = {value} "
+                      "(the model: {model})").format(at=at, n=len(d["input_channels"]), sum=f"{d['sum']:.4f}",
+                                                     bias=f"{d['bias'] or 0.0:.4f}", value=f"{d['recomputed']:.4f}",
+                                                     model=f"{d['value']:.4f}")
+        return tr("{at} = {value} (the model: {model}); double-click for the steps").format(
+            at=at, value=f"{d['recomputed']:.4f}", model=f"{d['value']:.4f}")
 
     # ---- pictures -----------------------------------------------------------------
     def _map_pixmap(self, m, yx=None) -> QPixmap:
@@ -318,8 +325,9 @@ class ActivationOverview(QWidget):
             p.setPen(QPen(QColor("#ffb300"), 2))
             p.drawRect(left * s, top * s, (right - left + 1) * s - 1, (bottom - top + 1) * s - 1)
             p.end()
-            self.input_label.setToolTip(f"rows {top}–{bottom}, columns {left}–{right} of the input "
-                                        f"({bottom - top + 1}×{right - left + 1} pixels)")
+            self.input_label.setToolTip(tr("rows {top}–{bottom}, columns {left}–{right} of the input ({h}×{w} pixels)")
+                                        .format(top=top, bottom=bottom, left=left, right=right,
+                                                h=bottom - top + 1, w=right - left + 1))
         self.input_label.setPixmap(pm)
 
     def _hovered(self, i: int, c: int, y: int, x: int) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from studio.gui.i18n import tr
+
 from .images import tensor_pixmap
 from .output_view import OutputLossView
 from .worker import FunctionThread
@@ -32,7 +34,7 @@ def run_evaluation(checkpoint: Path, split: str = "val") -> dict:
     if ds is None or len(ds) == 0:
         ds, split = bundle.train, "train"
     if len(ds) == 0:
-        raise StudioError("the dataset has no images to evaluate on")
+        raise StudioError(tr("the dataset has no images to evaluate on"))
     names = list(ckpt.get("class_names") or bundle.class_names)
     res = evaluate(model, ds, names, device="cpu")
     preds = np.asarray(res.predictions, dtype=np.int64).reshape(-1)
@@ -54,13 +56,13 @@ class EvaluateView(QWidget):
         self.checkpoint: Path | None = None
         self.data: dict | None = None
         self._thread: FunctionThread | None = None
-        self.ckpt_label = QLabel("No checkpoint yet: train a model, or open a checkpoint.")
-        open_button = QPushButton("Open checkpoint…")
+        self.ckpt_label = QLabel(tr("No checkpoint yet: train a model, or open a checkpoint."))
+        open_button = QPushButton(tr("Open checkpoint…"))
         open_button.clicked.connect(self._open)
         self.split = QComboBox()
-        self.split.addItem("Validation set", "val")
-        self.split.addItem("Test set", "test")
-        self.eval_button = QPushButton("Evaluate")
+        self.split.addItem(tr("Validation set"), "val")
+        self.split.addItem(tr("Test set"), "test")
+        self.eval_button = QPushButton(tr("Evaluate"))
         self.eval_button.clicked.connect(self.evaluate)
         self.eval_button.setEnabled(False)
         top = QHBoxLayout()
@@ -75,13 +77,13 @@ class EvaluateView(QWidget):
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matrix.cellClicked.connect(self.show_cell)
-        self.matrix.setToolTip("Rows: true class · columns: predicted class. Click a cell to see its images.")
+        self.matrix.setToolTip(tr("Rows: true class · columns: predicted class. Click a cell to see its images."))
         self.per_class = QTableWidget(0, 4)
-        self.per_class.setHorizontalHeaderLabels(["Class", "Precision", "Recall", "Images"])
+        self.per_class.setHorizontalHeaderLabels([tr("Class"), tr("Precision"), tr("Recall"), tr("Images")])
         self.per_class.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.per_class.verticalHeader().hide()
         self.per_class.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.cell_label = QLabel("Click a cell of the matrix to list its images.")
+        self.cell_label = QLabel(tr("Click a cell of the matrix to list its images."))
         self.cell_label.setWordWrap(True)
         self.images = QListWidget()
         self.images.setViewMode(QListView.ViewMode.IconMode)
@@ -94,7 +96,7 @@ class EvaluateView(QWidget):
         cl.addWidget(self.cell_label)
         cl.addWidget(self.images, 1)
         self.output_view = OutputLossView()
-        self.output_view.setToolTip("Click an image above: its logits, softmax, one-hot label and cross-entropy")
+        self.output_view.setToolTip(tr("Click an image above: its logits, softmax, one-hot label and cross-entropy"))
         self.output_view.set_compact(True)
         self.images.currentItemChanged.connect(lambda item, _prev: self.explain_image(item))
         cell_split = QSplitter(Qt.Orientation.Vertical)
@@ -115,14 +117,15 @@ class EvaluateView(QWidget):
     def set_checkpoint(self, path, auto: bool = False) -> None:
         self.checkpoint = Path(path) if path else None
         self.eval_button.setEnabled(self.checkpoint is not None)
-        self.ckpt_label.setText(f"Checkpoint: {self.checkpoint}" if self.checkpoint else "No checkpoint.")
+        self.ckpt_label.setText(tr("Checkpoint: {path}").format(path=self.checkpoint) if self.checkpoint
+                                else tr("No checkpoint."))
         if auto and self.checkpoint is not None:
             self.evaluate()
 
     def _open(self) -> None:
         from studio.paths import runs_dir
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open checkpoint", str(runs_dir()), "Checkpoints (*.pt)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open checkpoint"), str(runs_dir()), tr("Checkpoints (*.pt)"))
         if path:
             self.set_checkpoint(path, auto=True)
 
@@ -130,7 +133,7 @@ class EvaluateView(QWidget):
         if self.checkpoint is None or (self._thread is not None and self._thread.isRunning()):
             return
         ckpt, split = self.checkpoint, self.split.currentData()
-        self.summary.setText("Evaluating…")
+        self.summary.setText(tr("Evaluating…"))
         self.eval_button.setEnabled(False)
         self._thread = FunctionThread(lambda: run_evaluation(ckpt, split), self)
         self._thread.done.connect(self.show_result)
@@ -144,7 +147,8 @@ class EvaluateView(QWidget):
             self._thread.wait(ms)
 
     def _failed(self, message: str) -> None:
-        self.summary.setText(f"<span style='color:#b71c1c'>Cannot evaluate: {message}</span>")
+        self.summary.setText("<span style='color:#b71c1c'>" + tr("Cannot evaluate: {reason}").format(reason=message)
+                             + "</span>")
 
     # ---- display ---------------------------------------------------------
     def show_result(self, data: dict) -> None:
@@ -152,8 +156,10 @@ class EvaluateView(QWidget):
         res, names = data["result"], data["class_names"]
         cm = np.asarray(res.confusion, dtype=np.int64)
         n = len(names)
-        self.summary.setText(f"{data['split']} set: {len(data['labels'])} images · accuracy "
-                             f"<b>{100 * res.accuracy:.2f}%</b> · {int(cm.sum() - np.trace(cm))} misclassified")
+        split = {"val": tr("val", "split"), "test": tr("test", "split"), "train": tr("train", "split")}
+        self.summary.setText(tr("{split} set: {n} images · accuracy <b>{accuracy}%</b> · {wrong} misclassified").format(
+            split=split.get(data["split"], data["split"]), n=len(data["labels"]), accuracy=f"{100 * res.accuracy:.2f}",
+            wrong=int(cm.sum() - np.trace(cm))))
         self.matrix.clear()
         self.matrix.setRowCount(n)
         self.matrix.setColumnCount(n)
@@ -172,7 +178,8 @@ class EvaluateView(QWidget):
                 item.setBackground(QBrush(QColor(*base, alpha)))
                 if alpha > 150:
                     item.setForeground(QBrush(QColor("white")))
-                item.setToolTip(f"true {names[i]}, predicted {names[j]}: {cm[i, j]} ({100 * f:.1f}% of {names[i]})")
+                item.setToolTip(tr("true {true}, predicted {pred}: {count} ({percent}% of {true})").format(
+                    true=names[i], pred=names[j], count=cm[i, j], percent=f"{100 * f:.1f}"))
                 self.matrix.setItem(i, j, item)
         fit = QHeaderView.ResizeMode.Stretch if n <= 20 else QHeaderView.ResizeMode.ResizeToContents
         self.matrix.horizontalHeader().setSectionResizeMode(fit)
@@ -189,8 +196,8 @@ class EvaluateView(QWidget):
         self.per_class.resizeRowsToContents()
         self.images.clear()
         self.output_view.clear()
-        self.cell_label.setText("Click a cell of the matrix to list its images (off the diagonal: the mistakes); "
-                                "click an image for its output and loss.")
+        self.cell_label.setText(tr("Click a cell of the matrix to list its images (off the diagonal: the mistakes); "
+                                   "click an image for its output and loss."))
         self.evaluated.emit(data)
 
     def explain_image(self, item) -> dict | None:
@@ -235,14 +242,18 @@ class EvaluateView(QWidget):
             return
         names = d["class_names"]
         idx = self.cell_indices(true, pred)
-        what = "correctly classified" if true == pred else "misclassified"
-        more = f" (first {MAX_IMAGES} shown)" if len(idx) > MAX_IMAGES else ""
-        self.cell_label.setText(f"{len(idx)} image(s) of {names[true]} {what} as {names[pred]}{more}")
+        text = (tr("{n} image(s) of {true} correctly classified as {pred}") if true == pred else
+                tr("{n} image(s) of {true} misclassified as {pred}")).format(n=len(idx), true=names[true],
+                                                                              pred=names[pred])
+        if len(idx) > MAX_IMAGES:
+            text += tr(" (first {n} shown)").format(n=MAX_IMAGES)
+        self.cell_label.setText(text)
         self.images.clear()
         for i in idx[:MAX_IMAGES]:
             x = d["dataset"][int(i)][0]
             item = QListWidgetItem(QIcon(tensor_pixmap(x, d["mean"], d["std"], 64)), f"#{int(i)}")
-            item.setToolTip(f"image {int(i)}: true {names[true]}, predicted {names[pred]}")
+            item.setToolTip(tr("image {i}: true {true}, predicted {pred}").format(i=int(i), true=names[true],
+                                                                                 pred=names[pred]))
             item.setData(Qt.ItemDataRole.UserRole, int(i))
             self.images.addItem(item)
         if self.images.count():

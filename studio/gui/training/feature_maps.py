@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from studio.gui.i18n import tr
 
 from .images import array_to_qimage, filters_grid, maps_grid
 from .pixel_view import PixelView
@@ -32,7 +33,8 @@ def conv_nodes(project, types=CONV_TYPES) -> list[tuple[str, str]]:
         if n.type in types and (shape is None or len(shape) == 3):
             p = n.params
             if n.type == "Conv2d":
-                text = f"{n.name} · {p.get('out_channels')} maps · {fmt_pair(p.get('kernel_size', 1))}"
+                text = tr("{name} · {n} maps · {size}").format(name=n.name, n=p.get("out_channels"),
+                                                               size=fmt_pair(p.get("kernel_size", 1)))
             else:
                 text = f"{n.name} · {n.spec.short(p)} · {fmt_shape(shape)}"
             out.append((nid, text))
@@ -60,10 +62,10 @@ class FeatureMapsView(QWidget):
         self.scale = 1
         self.cols = 1
         self.node = QComboBox()
-        self.node.setToolTip("A convolution, pooling or activation of the trained graph (or select one on the "
-                             "canvas); click a pixel of a map to see how it was computed")
+        self.node.setToolTip(tr("A convolution, pooling or activation of the trained graph (or select one on the "
+                                "canvas); click a pixel of a map to see how it was computed"))
         self.node.currentIndexChanged.connect(self.update_maps)
-        self.info = QLabel("Open an image to see what each convolution responds to.")
+        self.info = QLabel(tr("Open an image to see what each convolution responds to."))
         self.info.setWordWrap(True)
         self.maps_label = MapsLabel()
         self.maps_label.setCursor(Qt.CursorShape.CrossCursor)
@@ -71,7 +73,7 @@ class FeatureMapsView(QWidget):
         self.maps_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.filters_label = QLabel()
         self.filters_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.filters_title = QLabel("Filters of the first convolution")
+        self.filters_title = QLabel(tr("Filters of the first convolution"))
         scroll = QScrollArea()
         inner = QWidget()
         il = QHBoxLayout(inner)
@@ -85,7 +87,7 @@ class FeatureMapsView(QWidget):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Feature maps of"))
+        top.addWidget(QLabel(tr("Feature maps of")))
         top.addWidget(self.node, 1)
         self.pixel = PixelView()
         self.pixel.explained.connect(self._mark)
@@ -137,16 +139,17 @@ class FeatureMapsView(QWidget):
         img = filters_grid(w, cols=min(8, w.shape[0]))
         scale = max(1, min(16, 240 // img.shape[1]))
         _show(self.filters_label, _scaled(img, scale))
-        self.filters_title.setText(f"Filters of the first convolution ({node_id}: {tuple(w.shape)})")
+        self.filters_title.setText(tr("Filters of the first convolution ({node}: {shape})").format(node=node_id,
+                                                                                             shape=tuple(w.shape)))
 
     def update_maps(self) -> None:
         nid = self.node.currentData()
         if self.model is None or nid is None:
-            self.info.setText("Train a model or open a checkpoint with a convolution to see feature maps.")
+            self.info.setText(tr("Train a model or open a checkpoint with a convolution to see feature maps."))
             self.maps_label.clear()
             return
         if self.image is None:
-            self.info.setText("Open or drop an image to see the feature maps.")
+            self.info.setText(tr("Open or drop an image to see the feature maps."))
             return
         try:
             from studio.training.explain import capture
@@ -154,7 +157,7 @@ class FeatureMapsView(QWidget):
             captured = capture(self.model, nid, self.image)
             self.maps = captured[1]
         except Exception as exc:  # show, never crash
-            self.info.setText(f"Cannot compute the feature maps of {nid}: {exc}")
+            self.info.setText(tr("Cannot compute the feature maps of {node}: {reason}").format(node=nid, reason=exc))
             return
         c, h, w = self.maps.shape
         self.cols = min(8, c)
@@ -162,13 +165,13 @@ class FeatureMapsView(QWidget):
         self.scale = max(1, min(8, 640 // img.shape[1]))
         self._maps_pm = _scaled(img, self.scale)
         _show(self.maps_label, self._maps_pm)
-        self.info.setText(f"{nid}: {c} feature maps of {h}×{w} (each rescaled to its own range; bright = strong). "
-                          "Click a pixel to see how it was computed.")
+        self.info.setText(tr("{node}: {c} feature maps of {h}×{w} (each rescaled to its own range; bright = strong). "
+                             "Click a pixel to see how it was computed.").format(node=nid, c=c, h=h, w=w))
         try:
             self.pixel.set_context(self.model, self.project, nid, self.image, captured)
             self.pixel.show_pixel(0, h // 2, w // 2)
         except Exception as exc:  # the explanation is extra: never lose the maps
-            self.pixel.header.setText(f"Cannot explain {nid}'s pixels: {exc}")
+            self.pixel.header.setText(tr("Cannot explain {node}'s pixels: {reason}").format(node=nid, reason=exc))
 
     # ---- clicking a pixel ---------------------------------------------------------
     def map_pixel_at(self, pos: QPoint) -> tuple[int, int, int] | None:

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from studio.gui.i18n import tr
+
 SIZE = 160  # the overlay's side in pixels (the Inference tab is short on a laptop screen)
 
 
@@ -21,17 +23,17 @@ class GradCamView(QWidget):
         self.cam: dict | None = None
         self.layer = QComboBox()
         self.layer.setObjectName("cam_layer")
-        self.layer.setToolTip("The layer whose feature maps are weighed by the gradient of the class score")
+        self.layer.setToolTip(tr("The layer whose feature maps are weighed by the gradient of the class score"))
         self.layer.currentIndexChanged.connect(lambda _i: self.update_cam())
         self.class_label = QLabel()
-        self.image = QLabel("Open a checkpoint and an image in this tab to see what the model looks at.")
+        self.image = QLabel(tr("Open a checkpoint and an image in this tab to see what the model looks at."))
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumSize(120, 120)
         self.image.setWordWrap(True)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         head = QHBoxLayout()
-        head.addWidget(QLabel("Layer:"))
+        head.addWidget(QLabel(tr("Layer:")))
         head.addWidget(self.layer)
         head.addWidget(self.class_label, 1)
         body = QHBoxLayout()
@@ -81,7 +83,7 @@ class GradCamView(QWidget):
             self.cam = grad_cam(pred.model, pred.project, x, self.layer.currentData(), self.cls)
         except (StudioError, RuntimeError) as exc:
             self.cam = None
-            self.image.setText(f"No Grad-CAM: {exc}")
+            self.image.setText(tr("No Grad-CAM: {reason}").format(reason=exc))
             return
         side = max(64, min(SIZE, self.image.height() - 4)) if self.image.isVisible() else SIZE
         img = overlay(pil.resize((side, side)), self.cam["map"]).convert("RGB")
@@ -90,12 +92,12 @@ class GradCamView(QWidget):
         self.image.setPixmap(QPixmap.fromImage(qimg))
         m = self.cam["map"]
         name = pred.class_names[self.cam["class"]]
-        how = "the true class chosen in Output & loss" if self.cls is not None else "the predicted class"
-        self.class_label.setText(f"class <b>{name}</b> ({how})")
+        self.class_label.setText((tr("class <b>{name}</b> (the true class chosen in Output & loss)")
+                                  if self.cls is not None else
+                                  tr("class <b>{name}</b> (the predicted class)")).format(name=name))
         top = max((v for r in m for v in r), default=0)
-        self.caption.setText(f"Grad-CAM at {self.cam['layer']} ({len(m)}×{len(m[0]) if m else 0}): "
-                             "ReLU(Σ_c α_c·A_c), α_c = the mean of ∂score/∂A_c over the map.\n"
-                             f"Red: where the score of {name} comes from; blue: no evidence for it "
-                             f"(colours scaled to the largest value, {top:.3g}).\n"
-                             "Pick an earlier layer for a finer map; choose the true class in Output & loss "
-                             "to see the evidence for it.")
+        self.caption.setText(tr("Grad-CAM at {node} ({h}×{w}): ReLU(Σ_c α_c·A_c), α_c = the mean of ∂score/∂A_c "
+                                "over the map.\nRed: where the score of {name} comes from; blue: no evidence for it "
+                                "(colours scaled to the largest value, {top}).\nPick an earlier layer for a finer "
+                                "map; choose the true class in Output & loss to see the evidence for it.").format(
+            node=self.cam["layer"], h=len(m), w=len(m[0]) if m else 0, name=name, top=f"{top:.3g}"))

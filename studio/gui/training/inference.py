@@ -9,16 +9,19 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.text import rich
+from studio.gui.i18n import tr, tr_core
 
 from .activation_overview import ActivationOverview
 from .feature_maps import FeatureMapsView
 from .images import tensor_pixmap
 from .output_view import OutputLossView
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)"
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff"
+IMAGE_FILTER = f"Images ({IMAGE_PATTERNS})"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
 
 
@@ -30,7 +33,7 @@ class ExplainView:
     ``set_model(model, project)`` and ``set_image(x)`` (x: the preprocessed tensor C×H×W), called when a checkpoint or an image
     is opened. ``page`` names another view whose page this one shows (``pixel`` shows the
     feature-maps page with the arithmetic given the room); ``focus(inference, page)`` then
-    arranges it."""
+    arranges it. ``title`` is marked ``QT_TRANSLATE_NOOP("Explain", ...)`` and translated on the tab."""
 
     name: str
     title: str
@@ -56,10 +59,10 @@ def _focus_pixel(inf: InferenceView, page) -> None:
     page.focus_pixel()
 
 
-register_explain_view(ExplainView("feature-maps", "Feature maps (click a pixel)", FeatureMapsView))
-register_explain_view(ExplainView("output", "Output && loss", OutputLossView))
-register_explain_view(ExplainView("pixel", "Pixel arithmetic", page="feature-maps", focus=_focus_pixel))
-register_explain_view(ExplainView("overview", "Overview (every layer)", ActivationOverview))
+register_explain_view(ExplainView("feature-maps", QT_TRANSLATE_NOOP("Explain", "Feature maps (click a pixel)"), FeatureMapsView))
+register_explain_view(ExplainView("output", QT_TRANSLATE_NOOP("Explain", "Output && loss"), OutputLossView))
+register_explain_view(ExplainView("pixel", QT_TRANSLATE_NOOP("Explain", "Pixel arithmetic"), page="feature-maps", focus=_focus_pixel))
+register_explain_view(ExplainView("overview", QT_TRANSLATE_NOOP("Explain", "Overview (every layer)"), ActivationOverview))
 
 
 class InferenceView(QWidget):
@@ -72,17 +75,17 @@ class InferenceView(QWidget):
         self.checkpoint: Path | None = None
         self.image_path: Path | None = None
         self.top: list[tuple[str, float]] = []
-        self.ckpt_label = QLabel("No checkpoint yet: train a model, or open a checkpoint.")
-        open_ckpt = QPushButton("Open checkpoint…")
+        self.ckpt_label = QLabel(tr("No checkpoint yet: train a model, or open a checkpoint."))
+        open_ckpt = QPushButton(tr("Open checkpoint…"))
         open_ckpt.clicked.connect(self._open_checkpoint)
-        self.open_image_button = QPushButton("Open image…")
+        self.open_image_button = QPushButton(tr("Open image…"))
         self.open_image_button.clicked.connect(self._open_image)
         top = QHBoxLayout()
         top.addWidget(self.ckpt_label, 1)
         top.addWidget(open_ckpt)
         top.addWidget(self.open_image_button)
 
-        self.original = QLabel("Drop an image here\nor use “Open image…”")
+        self.original = QLabel(tr("Drop an image here\nor use “Open image…”"))
         self.original.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.original.setFrameShape(QFrame.Shape.StyledPanel)
         self.original.setMinimumSize(150, 150)
@@ -90,10 +93,10 @@ class InferenceView(QWidget):
         self.seen.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seen.setFrameShape(QFrame.Shape.StyledPanel)
         self.seen.setMinimumSize(150, 150)
-        self.seen_caption = QLabel("As the model sees it")
+        self.seen_caption = QLabel(tr("As the model sees it"))
         self.seen_caption.setWordWrap(True)
         imgs = QGridLayout()
-        imgs.addWidget(QLabel("Your image"), 0, 0)
+        imgs.addWidget(QLabel(tr("Your image")), 0, 0)
         imgs.addWidget(self.seen_caption, 0, 1)
         imgs.addWidget(self.original, 1, 0)
         imgs.addWidget(self.seen, 1, 1)
@@ -102,7 +105,7 @@ class InferenceView(QWidget):
         self.bars: list[QProgressBar] = []
         self.percents: list[QLabel] = []
         bars = QGridLayout()
-        bars.addWidget(QLabel("<b>Top-5 classes</b>"), 0, 0, 1, 3)
+        bars.addWidget(QLabel(tr("<b>Top-5 classes</b>")), 0, 0, 1, 3)
         for i in range(5):
             name = QLabel("")
             name.setMinimumWidth(60)
@@ -131,12 +134,11 @@ class InferenceView(QWidget):
         ll.addLayout(imgs)
         ll.addLayout(bars)
         ll.addStretch(1)
-        left.setMinimumWidth(left.sizeHint().width())
-        left.setMaximumWidth(max(360, left.sizeHint().width()))
-        self.images_button = QPushButton("◂ Image")
+        column = _scrolling_column(left)
+        self.images_button = QPushButton(tr("◂ Image"))
         self.images_button.setCheckable(True)
         self.images_button.setChecked(True)
-        self.images_button.setToolTip("Show or fold the image and top-5 column (more room for the explain views)")
+        self.images_button.setToolTip(tr("Show or fold the image and top-5 column (more room for the explain views)"))
         self.images_button.toggled.connect(self.set_images_visible)
         top.insertWidget(0, self.images_button)
         self.details = QTabWidget()
@@ -144,15 +146,15 @@ class InferenceView(QWidget):
         for view in EXPLAIN_VIEWS.values():
             if view.page is None:
                 self.pages[view.name] = view.make()
-                self.details.addTab(self.pages[view.name], view.title)
+                self.details.addTab(self.pages[view.name], tr_core("Explain", view.title))
         self.feature_maps: FeatureMapsView = self.pages["feature-maps"]
         self.output_view: OutputLossView = self.pages["output"]
         self.overview: ActivationOverview = self.pages["overview"]  # every layer at once
         self.overview.explain_pixel.connect(self._explain_pixel)
         self.details.setCurrentWidget(self.feature_maps)
-        self.images = left
+        self.images = column
         self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.addWidget(left)
+        self.split.addWidget(column)
         self.split.addWidget(self.details)
         self.split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
@@ -175,7 +177,7 @@ class InferenceView(QWidget):
         self.images_button.blockSignals(True)
         self.images_button.setChecked(on)
         self.images_button.blockSignals(False)
-        self.images_button.setText("◂ Image" if on else "▸ Image")
+        self.images_button.setText(tr("◂ Image") if on else tr("▸ Image"))
 
     # ---- inputs ----------------------------------------------------------
     def set_checkpoint(self, path) -> bool:
@@ -189,7 +191,7 @@ class InferenceView(QWidget):
             self.message.setText(f"<span style='color:#b71c1c'>{exc}</span>")
             return False
         self.checkpoint = Path(path)
-        self.ckpt_label.setText(f"Checkpoint: {self.checkpoint}")
+        self.ckpt_label.setText(tr("Checkpoint: {path}").format(path=self.checkpoint))
         for page in self.pages.values():
             if hasattr(page, "set_class_names"):
                 page.set_class_names(self.predictor.class_names)
@@ -212,8 +214,8 @@ class InferenceView(QWidget):
         try:
             pil = read_image(path)
         except StudioError as exc:
-            self.message.setText(f"<span style='color:#b71c1c'>Cannot open {html.escape(printable(path.name))}: "
-                                 f"{html.escape(str(exc))}</span>")
+            self.message.setText("<span style='color:#b71c1c'>" + tr("Cannot open {name}: {reason}").format(
+                name=html.escape(printable(path.name)), reason=html.escape(str(exc))) + "</span>")
             return False
         self.image_path = path
         pm = QPixmap(str(path))
@@ -221,17 +223,18 @@ class InferenceView(QWidget):
                                           Qt.TransformationMode.SmoothTransformation))
         self.original.setToolTip(f"{path.name}: {pil.width}×{pil.height} {pil.mode}")
         if self.predictor is None:
-            self.message.setText("Open a checkpoint (or train a model) to classify the image.")
+            self.message.setText(tr("Open a checkpoint (or train a model) to classify the image."))
             return True
         try:
             x = self.predictor.preprocess(pil)
             self.top = list(self.predictor.predict(pil, top_k=5))
         except Exception as exc:  # a bad image must not crash the app
-            self.message.setText(f"<span style='color:#b71c1c'>Cannot classify {rich(path.name)}: {rich(exc)}</span>")
+            self.message.setText("<span style='color:#b71c1c'>" + tr("Cannot classify {name}: {reason}").format(
+                name=rich(path.name), reason=rich(exc)) + "</span>")
             return False
         c, h, w = x.shape
         self.seen.setPixmap(tensor_pixmap(x, size=150))
-        self.seen_caption.setText(f"As the model sees it: {c}×{h}×{w}, normalised (shown rescaled)")
+        self.seen_caption.setText(tr("As the model sees it: {c}×{h}×{w}, normalised (shown rescaled)").format(c=c, h=h, w=w))
         self.show_top(self.top)
         self._show_output(x)
         for page in self.pages.values():
@@ -270,12 +273,13 @@ class InferenceView(QWidget):
     def _open_checkpoint(self) -> None:
         from studio.paths import runs_dir
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open checkpoint", str(runs_dir()), "Checkpoints (*.pt)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open checkpoint"), str(runs_dir()), tr("Checkpoints (*.pt)"))
         if path:
             self.set_checkpoint(path)
 
     def _open_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open image", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open image"), "",
+                                              tr("Images ({patterns})").format(patterns=IMAGE_PATTERNS))
         if path:
             self.set_image(path)
 
@@ -293,6 +297,25 @@ class InferenceView(QWidget):
         if path is not None:
             event.acceptProposedAction()
             self.set_image(path)
+
+
+def _scrolling_column(left: QWidget) -> QScrollArea:
+    """``left`` in a scroll area: a long message (a broken image's reason, taller Chinese lines)
+    is never cut at the bottom of a short dock, the column scrolls instead; it looks as before."""
+    column = QScrollArea()
+    column.setWidget(left)
+    column.setWidgetResizable(True)
+    column.setFrameShape(QFrame.Shape.NoFrame)
+    column.viewport().setAutoFillBackground(False)  # the tab page's own background
+    left.setAutoFillBackground(False)
+    column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    width = left.sizeHint().width()
+    column.setMaximumWidth(max(360, width))
+    bar = column.verticalScrollBar()
+    # wider by the scroll bar while it shows: the images are never clipped at the right
+    bar.rangeChanged.connect(lambda _lo, hi: column.setMinimumWidth(width + (bar.sizeHint().width() if hi else 0)))
+    column.setMinimumWidth(width)
+    return column
 
 
 def _dropped_image(mime) -> Path | None:

@@ -13,10 +13,14 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.text import rich
+from studio.gui.i18n import tr, tr_core
 
 MAX_ROWS = 40  # more classes: the top 20 and the true class
-COLUMNS = ("Class", "logit z", "e^z", "p = e^z / Σ", "probability", "y (one-hot)", "−y·log p")
+#: the table's headers; the words are marked (translated where shown), the formulas stay
+COLUMNS = (QT_TRANSLATE_NOOP("Explain", "Class"), "logit z", "e^z", "p = e^z / Σ",
+           QT_TRANSLATE_NOOP("Explain", "probability"), QT_TRANSLATE_NOOP("Explain", "y (one-hot)"), "−y·log p")
 TRUE_BG = QColor(46, 125, 50, 40)
 
 
@@ -55,16 +59,16 @@ class OutputLossView(QWidget):
         self.class_names: list[str] = []
         self.breakdown: dict | None = None
         self.label_combo = QComboBox()
-        self.label_combo.setToolTip("The true class of this image: gives the one-hot vector y and the loss")
+        self.label_combo.setToolTip(tr("The true class of this image: gives the one-hot vector y and the loss"))
         self.label_combo.currentIndexChanged.connect(self._label_chosen)
-        self.title = QLabel("<b>Output & loss</b>: open an image to see how the scores become probabilities.")
+        self.title = QLabel(tr("<b>Output & loss</b>: open an image to see how the scores become probabilities."))
         self.title.setWordWrap(True)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
-        head.addWidget(QLabel("True class:"))
+        head.addWidget(QLabel(tr("True class:")))
         head.addWidget(self.label_combo)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr_core("Explain", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(20)
@@ -78,13 +82,13 @@ class OutputLossView(QWidget):
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         from studio.training.explain import WHY_DISTRIBUTION
 
-        self.note = QLabel(WHY_DISTRIBUTION)
+        self.note = QLabel(tr_core("Explain", WHY_DISTRIBUTION))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
-        self.why = QPushButton("Why a distribution?")
+        self.why = QPushButton(tr("Why a distribution?"))
         self.why.setCheckable(True)
         self.why.setChecked(True)
-        self.why.setToolTip(WHY_DISTRIBUTION)
+        self.why.setToolTip(tr_core("Explain", WHY_DISTRIBUTION))
         self.why.toggled.connect(self.note.setVisible)
         head.insertWidget(1, self.why)
         lay = QVBoxLayout(self)
@@ -107,7 +111,7 @@ class OutputLossView(QWidget):
             self.class_names = names
             self.label_combo.blockSignals(True)
             self.label_combo.clear()
-            self.label_combo.addItem("(unknown)", None)
+            self.label_combo.addItem(tr("(unknown)"), None)
             for i, n in enumerate(names):
                 self.label_combo.addItem(n, i)
             self.label_combo.blockSignals(False)
@@ -154,21 +158,28 @@ class OutputLossView(QWidget):
         self.table.setHorizontalHeaderItem(2, QTableWidgetItem(f"e^(z{shift})"))
         for r, i in enumerate(rows):
             self._fill_row(r, i, d)
-        more = f" (showing the top 20 of {n} classes)" if len(rows) < n else ""
-        self.title.setText(f"<b>Output & loss</b>: the network's {n} scores (logits) z, turned into probabilities "
-                           f"by softmax p_i = e^(z_i) / Σ_j e^(z_j){more}")
-        self.sum_label.setText(f"Σ e^(z{shift}) = <b>{_num(d['sum_exp'])}</b> · the probabilities sum to "
-                               f"<b>{sum(d['probabilities']):.6f}</b> · predicted: "
-                               f"<b>{rich(d['class_names'][d['predicted']])}</b>")
+        if len(rows) < n:
+            title = tr("<b>Output & loss</b>: the network's {n} scores (logits) z, turned into probabilities "
+                       "by softmax p_i = e^(z_i) / Σ_j e^(z_j) (showing the top 20 of {n} classes)")
+        else:
+            title = tr("<b>Output & loss</b>: the network's {n} scores (logits) z, turned into probabilities "
+                       "by softmax p_i = e^(z_i) / Σ_j e^(z_j)")
+        self.title.setText(title.format(n=n))
+        self.sum_label.setText(tr("Σ e^(z{shift}) = <b>{sum}</b> · the probabilities sum to <b>{total}</b> · "
+                                  "predicted: <b>{name}</b>").format(
+            shift=shift, sum=_num(d["sum_exp"]), total=f"{sum(d['probabilities']):.6f}",
+            name=rich(d["class_names"][d["predicted"]])))
+        chance = f"{d['chance_level']:.4f}"
         if d["cross_entropy"] is None:
-            self.ce_label.setText(f"Choose the true class to see the one-hot label y and the cross-entropy "
-                                  f"loss. (A model that guesses scores ln {n} = {d['chance_level']:.4f}.)")
+            self.ce_label.setText(tr("Choose the true class to see the one-hot label y and the cross-entropy "
+                                     "loss. (A model that guesses scores ln {n} = {chance}.)").format(n=n, chance=chance))
         else:
             k = d["label"]
-            self.ce_label.setText(
-                f"cross-entropy = −Σ y_i·log p_i = −log p<sub>{rich(d['class_names'][k])}</sub> = "
-                f"−log {d['p_true']:.6f} = <b>{d['cross_entropy']:.6f}</b> "
-                f"(only the true class's term is non-zero; chance level ln {n} = {d['chance_level']:.4f})")
+            self.ce_label.setText(tr(
+                "cross-entropy = −Σ y_i·log p_i = −log p<sub>{name}</sub> = −log {p} = <b>{ce}</b> "
+                "(only the true class's term is non-zero; chance level ln {n} = {chance})").format(
+                name=rich(d["class_names"][k]), p=f"{d['p_true']:.6f}", ce=f"{d['cross_entropy']:.6f}",
+                n=n, chance=chance))
 
     def _fill_row(self, r: int, i: int, d: dict) -> None:
         p = d["probabilities"][i]

@@ -11,6 +11,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from studio.gui.i18n import tr
+
 from .images import array_to_qimage
 
 MARGIN = 8
@@ -195,7 +197,7 @@ class OverviewCanvas(QWidget):
         y = self._probs_y
         p.setPen(self.palette().text().color())
         p.drawText(QRect(MARGIN, y, self.width(), HEADER), Qt.AlignmentFlag.AlignVCenter,
-                   "Output: softmax of the logits (top classes)")
+                   tr("Output: softmax of the logits (top classes)"))
         y += HEADER
         bar_w = max(60, min(360, self.width() - 180))
         for name, prob in self.probs[:10]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScr
                                QVBoxLayout, QWidget)
 
 from studio.core.text import rich
+from studio.gui.i18n import tr, tr_core
 
 MAX_CHANNELS = 3  # number tables shown in full; the rest are summed in one line
 PAD_BG = "#e0e0e0"
@@ -78,7 +79,7 @@ def grid_html(values, mask=None, title: str = "", fmt="{:.3f}", highlight=None) 
         for j, v in enumerate(row):
             padded = mask is not None and mask[i][j]
             bg = f" bgcolor='{PAD_BG}'" if padded else (" bgcolor='#ffcdd2'" if highlight == (i, j) else "")
-            text = "pad" if v is None else fmt.format(v)
+            text = tr("pad") if v is None else fmt.format(v)
             cells.append(f"<td align='right'{bg}>&nbsp;{text}&nbsp;</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     head = f"<tr><td colspan='{len(values[0]) if values else 1}'><i>{title}</i></td></tr>" if title else ""
@@ -97,11 +98,11 @@ class PixelView(QWidget):
         self.captured = None
         self.result: dict | None = None
         self.channel = 0
-        self.header = QLabel("Click a pixel of a feature map to see how it was computed.")
+        self.header = QLabel(tr("Click a pixel of a feature map to see how it was computed."))
         self.header.setWordWrap(True)
         self.canvas = WindowCanvas()
         self.in_channel = QComboBox()
-        self.in_channel.setToolTip("The input channel drawn on the left (the tables list every channel)")
+        self.in_channel.setToolTip(tr("The input channel drawn on the left (the tables list every channel)"))
         self.in_channel.currentIndexChanged.connect(lambda _i: self._draw())
         self.numbers = QLabel()
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
@@ -114,10 +115,10 @@ class PixelView(QWidget):
         self.equation.setWordWrap(True)
         self.equation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setToolTip("Move the window over the input, one stride at a time")
+        self.slider.setToolTip(tr("Move the window over the input, one stride at a time"))
         self.slider.valueChanged.connect(self._slid)
-        self.play_button = QPushButton("▶ Slide")
-        self.play_button.setToolTip("Animate the window moving with the layer's stride")
+        self.play_button = QPushButton(tr("▶ Slide"))
+        self.play_button.setToolTip(tr("Animate the window moving with the layer's stride"))
         self.play_button.setCheckable(True)
         self.play_button.toggled.connect(self._play)
         self.timer = QTimer(self)
@@ -126,7 +127,7 @@ class PixelView(QWidget):
         self.position = QLabel()
         left = QVBoxLayout()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Input channel"))
+        row.addWidget(QLabel(tr("Input channel")))
         row.addWidget(self.in_channel, 1)
         left.addLayout(row)
         left.addWidget(self.canvas, 1)
@@ -191,7 +192,7 @@ class PixelView(QWidget):
             self.in_channel.blockSignals(True)
             self.in_channel.clear()
             for ch in chans:
-                self.in_channel.addItem(f"channel {ch}", ch)
+                self.in_channel.addItem(tr("channel {n}").format(n=ch), ch)
             self.in_channel.blockSignals(False)
         self._show_numbers(d)
         self._draw()
@@ -213,51 +214,60 @@ class PixelView(QWidget):
     def _show_numbers(self, d: dict) -> None:
         c, y, x = d["at"]
         kind = d["kind"]
-        what = {"conv": "pre-activation: the convolution's own output, before any ReLU", "max": "max pooling", "avg": "average pooling",
-                "batchnorm": "batch norm, running statistics", "activation": d.get("function", "")}[kind]
-        self.header.setText(f"<b>{rich(d['layer'])}</b> ({rich(d['type'])}), feature map {c}, row {y}, column {x}: "
-                            f"value <b>{d['value']:.6f}</b> ({what})")
-        self.position.setText(f"({y}, {x}) of {d['output_shape'][1]}×{d['output_shape'][2]}")
+        what = {"conv": tr("pre-activation: the convolution's own output, before any ReLU"), "max": tr("max pooling"),
+                "avg": tr("average pooling"), "batchnorm": tr("batch norm, running statistics"),
+                "activation": tr_core("Explain", d.get("function", ""))}[kind]
+        self.header.setText(tr("<b>{name}</b> ({type}), feature map {c}, row {y}, column {x}: value <b>{value}</b> "
+                               "({what})").format(name=rich(d["layer"]), type=rich(d["type"]), c=c, y=y, x=x,
+                                                  value=f"{d['value']:.6f}", what=what))
+        self.position.setText(tr("({y}, {x}) of {h}×{w}").format(y=y, x=x, h=d["output_shape"][1],
+                                                                  w=d["output_shape"][2]))
         parts = []
         if kind == "conv":
             chans = d["input_channels"]
             for k, ch in enumerate(chans[:MAX_CHANNELS]):
                 # side by side, as written on paper: patch ⊙ kernel = products
-                parts.append(f"<p><b>input channel {ch}</b>: patch ⊙ kernel = products, Σ = "
-                             f"{d['channel_sums'][k]:.4f}</p><table><tr>"
+                parts.append("<p>" + tr("<b>input channel {n}</b>: patch ⊙ kernel = products, Σ = {sum}").format(
+                                 n=ch, sum=f"{d['channel_sums'][k]:.4f}") + "</p><table><tr>"
                              + "<td valign='middle'>" + grid_html(d["patch"][k], d["padding_mask"],
-                                                                  "patch (grey: padding)") + "</td>"
+                                                                  tr("patch (grey: padding)")) + "</td>"
                              + "<td valign='middle'>&nbsp;⊙&nbsp;</td><td valign='middle'>"
-                             + grid_html(d["kernel"][k], None, "kernel") + "</td>"
+                             + grid_html(d["kernel"][k], None, tr("kernel")) + "</td>"
                              + "<td valign='middle'>&nbsp;=&nbsp;</td><td valign='middle'>"
-                             + grid_html(d["products"][k], None, "products (cell by cell)")
+                             + grid_html(d["products"][k], None, tr("products (cell by cell)"))
                              + "</td></tr></table>")
             if len(chans) > MAX_CHANNELS:
                 rest = sum(d["channel_sums"][MAX_CHANNELS:])
-                parts.append(f"<p>… and {len(chans) - MAX_CHANNELS} more input channels, their sums together: "
-                             f"{rest:.4f}</p>")
+                parts.append("<p>" + tr("… and {n} more input channels, their sums together: {sum}").format(
+                    n=len(chans) - MAX_CHANNELS, sum=f"{rest:.4f}") + "</p>")
             bias = d["bias"] or 0.0
             sums = " + ".join(f"{s:.4f}" for s in d["channel_sums"][:6]) + (" + …" if len(chans) > 6 else "")
-            total = (f"Σ products = {d['sum']:.6f}" if len(chans) == 1
-                     else f"Σ over the {len(chans)} input channels = {sums} = {d['sum']:.6f}")
-            eq = f"{total}; + bias {bias:.6f} = <b>{d['recomputed']:.6f}</b>"
+            nums = {"n": len(chans), "sums": sums, "sum": f"{d['sum']:.6f}", "bias": f"{bias:.6f}",
+                    "value": f"{d['recomputed']:.6f}"}
+            eq = (tr("Σ products = {sum}; + bias {bias} = <b>{value}</b>") if len(chans) == 1 else
+                  tr("Σ over the {n} input channels = {sums} = {sum}; + bias {bias} = <b>{value}</b>")).format(**nums)
         elif kind in ("max", "avg"):
             hi = tuple(d["argmax"]) if kind == "max" else None
-            parts.append(grid_html(d["patch"][0], d["padding_mask"], "window (grey: padding)", highlight=hi))
-            eq = (f"max of the window = <b>{d['recomputed']:.6f}</b> (no weights: pooling has nothing to learn)"
+            parts.append(grid_html(d["patch"][0], d["padding_mask"], tr("window (grey: padding)"), highlight=hi))
+            value = f"{d['recomputed']:.6f}"
+            eq = (tr("max of the window = <b>{value}</b> (no weights: pooling has nothing to learn)").format(value=value)
                   if kind == "max" else
-                  f"sum {d['sum']:.6f} / {d['divisor']} = <b>{d['recomputed']:.6f}</b> (no weights)")
+                  tr("sum {sum} / {divisor} = <b>{value}</b> (no weights)").format(
+                      sum=f"{d['sum']:.6f}", divisor=d["divisor"], value=value))
         elif kind == "batchnorm":
             eq = (f"γ·(x − μ)/√(σ² + ε) + β = {d['gamma']:.4f}·({d['input']:.4f} − {d['running_mean']:.4f})"
                   f"/√({d['running_var']:.4f} + {d['eps']:g}) + {d['beta']:.4f} = <b>{d['recomputed']:.6f}</b>")
         else:
-            eq = f"f(x) = {d['function']} with x = {d['input']:.6f} → <b>{d['recomputed']:.6f}</b>"
+            eq = tr("f(x) = {function} with x = {x} → <b>{value}</b>").format(
+                function=tr_core("Explain", d["function"]), x=f"{d['input']:.6f}", value=f"{d['recomputed']:.6f}")
             if d["type"] == "ReLU":
-                eq += " (negatives become 0)" if d["input"] < 0 else " (positive: passes unchanged)"
-        ok = "equals" if d["difference"] <= 1e-4 else "differs from"
+                eq += tr(" (negatives become 0)") if d["input"] < 0 else tr(" (positive: passes unchanged)")
         self.numbers.setText("".join(parts))
-        self.equation.setText(f"{eq} — {ok} the feature map's value {d['value']:.6f} "
-                              f"(difference {d['difference']:.1e})")
+        check = (tr("{equation} — equals the feature map's value {value} (difference {difference})")
+                 if d["difference"] <= 1e-4 else
+                 tr("{equation} — differs from the feature map's value {value} (difference {difference})"))
+        self.equation.setText(check.format(equation=eq, value=f"{d['value']:.6f}",
+                                           difference=f"{d['difference']:.1e}"))
 
     # ---- sliding ------------------------------------------------------------
     def _slid(self, v: int) -> None:
@@ -268,7 +278,7 @@ class PixelView(QWidget):
         self.show_pixel(self.channel, y, x)
 
     def _play(self, on: bool) -> None:
-        self.play_button.setText("■ Stop" if on else "▶ Slide")
+        self.play_button.setText(tr("■ Stop") if on else tr("▶ Slide"))
         if on and self.result is not None:
             if self.slider.value() >= self.slider.maximum():
                 self.slider.setValue(0)
