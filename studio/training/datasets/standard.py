@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.userfile import atomic_writer, open_regular
 
 from .settings import DataError, DataSettings
@@ -98,8 +99,10 @@ def _download(name: str, root: Path) -> None:
                 cls(str(root), train=train, download=True)
     except Exception as e:  # urllib, socket and torchvision raise many kinds; all mean "not downloaded"
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise DataError(f"could not download {title} ({reason[:160]}): put the files in {folder}{os.sep} "
-                        f"({', '.join(files)}) and run again without download") from None
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "could not download {title} ({reason}): put the files in "
+                                          "{folder} ({files}) and run again without download"),
+                        args={"title": title, "reason": reason[:160], "folder": f"{folder}{os.sep}",
+                              "files": ", ".join(files)}) from None
     finally:
         socket.setdefaulttimeout(old)
 
@@ -109,7 +112,9 @@ def standard_source(settings: DataSettings) -> Source:
     title = _SETS[name]["title"]
     root = _resolve_root(name, Path(settings.root).expanduser())
     if root.exists() and not root.is_dir():
-        raise DataError(f"{title} folder {root} is a file: give the folder that holds {_expected_dir(name, Path('…'))}")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{title} folder {folder} is a file: give the folder that holds "
+                                          "{expected}"),
+                        args={"title": title, "folder": root, "expected": _expected_dir(name, Path("…"))})
     if name == "cifar10":
         _unpack_cifar_tar(root)
     elif _expected_dir(name, root).is_dir():
@@ -120,10 +125,14 @@ def standard_source(settings: DataSettings) -> Source:
     missing = _missing(name, root)
     if missing:
         folder = _expected_dir(name, root)
-        extra = " (the .gz files also do)" if name != "cifar10" else " (or cifar-10-python.tar.gz in the root)"
-        raise DataError(f"{title} not found: expected {', '.join(missing)} in {folder}{os.sep}{extra}; "
-                        "copy them there, or let the studio download them where the network allows",
-                        field="dataset.download", hint="enable")
+        args = {"title": title, "files": ", ".join(missing), "folder": f"{folder}{os.sep}"}
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{title} not found: expected {files} in {folder} (the .gz files "
+                                          "also do); copy them there, or let the studio download them where the "
+                                          "network allows") if name != "cifar10" else
+                        QT_TRANSLATE_NOOP("Errors", "{title} not found: expected {files} in {folder} (or "
+                                          "cifar-10-python.tar.gz in the root); copy them there, or let the studio "
+                                          "download them where the network allows"),
+                        field="dataset.download", hint="enable", args=args)
     if name == "cifar10":
         (xtr, ytr), (xte, yte), classes, warnings = _load_cifar(root)
     else:
