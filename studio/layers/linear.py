@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from studio.core.errors import ShapeError
-from studio.core.fixes import Fix
+from studio.core.fixes import make_fix
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_shape, prod, register
 
 from ._arith import grouped
@@ -30,16 +31,20 @@ class LinearSpec(LayerSpec):
         if len(x) != 1:
             n = prod(x)
             raise ShapeError(
-                f"{who} needs a vector but receives {fmt_shape(x)}: insert Flatten before it "
-                f"(giving {grouped(n)} features)",
-                Fix(f"Insert Flatten before {who}", "insert_before", layer_type="Flatten"),
+                QT_TRANSLATE_NOOP("Errors", "{who} needs a vector but receives {shape}: insert Flatten before it "
+                                  "(giving {n} features)"),
+                make_fix(QT_TRANSLATE_NOOP("Errors", "Insert Flatten before {who}"), {"who": who}, "insert_before",
+                         layer_type="Flatten"),
+                args={"who": who, "shape": fmt_shape(x), "n": grouped(n)},
             )
         want = params["in_features"]
         if want is not None and want != x[0]:
             raise ShapeError(
-                f"{who} expects {grouped(want)} inputs but receives {grouped(x[0])}: "
-                f"set in_features={x[0]} (or leave it empty to infer it)",
-                Fix(f"Set in_features={x[0]}", "set_param", param="in_features", value=x[0]),
+                QT_TRANSLATE_NOOP("Errors", "{who} expects {want} inputs but receives {got}: set in_features={n} (or "
+                                  "leave it empty to infer it)"),
+                make_fix(QT_TRANSLATE_NOOP("Errors", "Set in_features={n}"), {"n": x[0]}, "set_param",
+                         param="in_features", value=x[0]),
+                args={"who": who, "want": grouped(want), "got": grouped(x[0]), "n": x[0]},
             )
         return (params["out_features"],)
 
