@@ -87,7 +87,8 @@ class StudioError(Exception):
         filled in."""
         name = name_of(self.field) if self.field else ""
         if self.template is not None:
-            values = dict(self.message_args)
+            values = {k: v.render(name_of, hints, translate) if isinstance(v, StudioError) else v
+                      for k, v in self.message_args.items()}  # an error inside an error: worded alike
             if self.field:
                 values.setdefault("field", name)
             text = fill(translate(self.template), values)
