@@ -15,8 +15,16 @@ from studio.core.errors import StudioError, fill
 from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.gui.i18n import tr_core
 
-#: The widget (its label as shown, in English) that sets each field.
-WIDGETS = {
+class _Labels(dict):
+    """The labels by field: indexing gives the label in the window's language (the Training and
+    Dataset boxes build their rows with ``WIDGETS[field]``); ``.get``/``.values`` give the English."""
+
+    def __getitem__(self, field: str) -> str:
+        return translate_error(super().__getitem__(field))
+
+
+#: The widget (its label as shown) that sets each field.
+WIDGETS = _Labels({
     "training.epochs": QT_TRANSLATE_NOOP("Errors", "Epochs"),
     "training.batch_size": QT_TRANSLATE_NOOP("Errors", "Batch size"),
     "training.lr": QT_TRANSLATE_NOOP("Errors", "Learning rate"),
@@ -43,7 +51,7 @@ WIDGETS = {
     "explain.layer": QT_TRANSLATE_NOOP("Errors", "layer"),
     "experiment.out": QT_TRANSLATE_NOOP("Errors", "the experiment's folder"),
     "experiment.epochs": QT_TRANSLATE_NOOP("Errors", "epochs"),
-}
+})
 
 #: How the window words each hint; a (hint, field) pair words one field its own way.
 WINDOW_HINTS = {

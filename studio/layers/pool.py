@@ -44,9 +44,9 @@ class _PoolSpec(LayerSpec):
         ho = out_size(h, k[0], s[0], p[0], d[0], cm)
         wo = out_size(w, k[1], s[1], p[1], d[1], cm)
         if ho < 1 or wo < 1:
-            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who}: its {kernel} window does not fit in the {size} input — "
+            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who}: its {window} window does not fit in the {size} input — "
                                                "output would be {out}; use a smaller window or remove this pooling"),
-                             args={"who": who, "kernel": fmt_pair(params["kernel_size"]), "size": f"{h}×{w}",
+                             args={"who": who, "window": fmt_pair(params["kernel_size"]), "size": f"{h}×{w}",
                                    "out": f"{max(ho, 0)}×{max(wo, 0)}"})
         return (c, ho, wo)
 
