@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from studio.core.errors import ShapeError
-from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
 
 from ._arith import formula_note, grouped, out_formula, out_size
@@ -57,6 +56,7 @@ class Conv2dSpec(LayerSpec):
     )
 
     def check(self, params, who):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         from studio.core.errors import ParamError
 
         if params["padding"] == "same" and pair(params["stride"]) != (1, 1):
@@ -77,6 +77,7 @@ class Conv2dSpec(LayerSpec):
         return pair(p), False
 
     def infer(self, params, in_shapes, who=None):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         who = who or self.title
         (x,) = in_shapes
         self.need_image(x, who)

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from studio.core.errors import ShapeError
-from studio.core.fixes import make_fix
-from studio.core.i18n import QT_TRANSLATE_NOOP
+from studio.core.fixes import Fix
 from studio.core.spec import Costs, LayerSpec, ParamSpec, fmt_shape, prod, register
 
 from ._arith import grouped
@@ -26,6 +25,7 @@ class LinearSpec(LayerSpec):
     )
 
     def infer(self, params, in_shapes, who=None):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         who = who or self.title
         (x,) = in_shapes
         if len(x) != 1:
@@ -33,8 +33,8 @@ class LinearSpec(LayerSpec):
             raise ShapeError(
                 QT_TRANSLATE_NOOP("Errors", "{who} needs a vector but receives {shape}: insert Flatten before it "
                                   "(giving {n} features)"),
-                make_fix(QT_TRANSLATE_NOOP("Errors", "Insert Flatten before {who}"), {"who": who}, "insert_before",
-                         layer_type="Flatten"),
+                Fix(f"Insert Flatten before {who}", "insert_before", layer_type="Flatten",
+                    template=QT_TRANSLATE_NOOP("Errors", "Insert Flatten before {who}"), args=(("who", who),)),
                 args={"who": who, "shape": fmt_shape(x), "n": grouped(n)},
             )
         want = params["in_features"]
@@ -42,8 +42,8 @@ class LinearSpec(LayerSpec):
             raise ShapeError(
                 QT_TRANSLATE_NOOP("Errors", "{who} expects {want} inputs but receives {got}: set in_features={n} (or "
                                   "leave it empty to infer it)"),
-                make_fix(QT_TRANSLATE_NOOP("Errors", "Set in_features={n}"), {"n": x[0]}, "set_param",
-                         param="in_features", value=x[0]),
+                Fix(f"Set in_features={x[0]}", "set_param", param="in_features", value=x[0],
+                    template=QT_TRANSLATE_NOOP("Errors", "Set in_features={n}"), args=(("n", x[0]),)),
                 args={"who": who, "want": grouped(want), "got": grouped(x[0]), "n": x[0]},
             )
         return (params["out_features"],)

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from studio.core.errors import ShapeError
-from studio.core.fixes import make_fix
-from studio.core.i18n import QT_TRANSLATE_NOOP
+from studio.core.fixes import Fix
 from studio.core.spec import LayerSpec, fmt_shape, register
 
 
@@ -37,6 +36,7 @@ class AddSpec(LayerSpec):
         return a, port
 
     def _mismatch(self, who, in_shapes, port):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         a, b = fmt_shape(in_shapes[0]), fmt_shape(in_shapes[port])
         target, odd = self._target_and_odd(in_shapes, port)
         src = tuple(in_shapes[odd])
@@ -54,6 +54,7 @@ class AddSpec(LayerSpec):
         return msg, {"who": who, "a": a, "b": b}
 
     def _fix(self, in_shapes, port):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         target, odd = self._target_and_odd(in_shapes, port)
         src = tuple(in_shapes[odd])
         if len(src) != 3 or len(target) != 3 or src[1] % target[1] or src[2] % target[2]:
@@ -62,8 +63,10 @@ class AddSpec(LayerSpec):
         if s != src[2] // target[2]:
             return None
         params = (("out_channels", target[0]), ("kernel_size", 1), ("stride", s), ("bias", False))
-        return make_fix(QT_TRANSLATE_NOOP("Errors", "Insert 1×1 conv ({c} channels, stride {s}) on the shortcut"),
-                        {"c": target[0], "s": s}, "insert_before", layer_type="Conv2d", params=params, port=odd)
+        return Fix(f"Insert 1×1 conv ({target[0]} channels, stride {s}) on the shortcut", "insert_before",
+                   layer_type="Conv2d", params=params, port=odd,
+                   template=QT_TRANSLATE_NOOP("Errors", "Insert 1×1 conv ({c} channels, stride {s}) on the shortcut"),
+                   args=(("c", target[0]), ("s", s)))
 
     def explain(self, params, in_shapes, out):
         ins = " + ".join(fmt_shape(s) for s in in_shapes) or "?"
@@ -84,6 +87,7 @@ class ConcatSpec(LayerSpec):
     description = "Stacks two or more tensors along the channel (or feature) dimension."
 
     def infer(self, params, in_shapes, who=None):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         who = who or self.title
         first = tuple(in_shapes[0])
         for s in in_shapes[1:]:

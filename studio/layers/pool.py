@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from studio.core.errors import ShapeError
-from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.spec import LayerSpec, ParamSpec, fmt_pair, fmt_shape, pair, register
 
 from ._arith import formula_note, out_formula, out_size
@@ -25,6 +24,7 @@ class _PoolSpec(LayerSpec):
         return k, s, p, d
 
     def check(self, params, who):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         from studio.core.errors import ParamError
 
         k, s, p, d = self._ksp(params)
@@ -35,6 +35,7 @@ class _PoolSpec(LayerSpec):
                                    "kernel": fmt_pair(params["kernel_size"]), "most": k[0] // 2})
 
     def infer(self, params, in_shapes, who=None):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         who = who or self.title
         (x,) = in_shapes
         self.need_image(x, who)
