@@ -215,17 +215,21 @@ def check_values(data: Any, source: str = "project") -> None:
         path, v = stack.pop()
         if isinstance(v, str):
             if has_surrogate(v):
-                raise ProjectError(f"{source}: {path or 'a value'} holds a lone surrogate ({short_repr(v)}), "
-                                   "which is not a character and cannot be saved as UTF-8: retype that text")
+                raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: {path} holds a lone surrogate ({value}), which "
+                                                     "is not a character and cannot be saved as UTF-8: retype that text"),
+                                   args={"source": source, "path": path or "a value", "value": short_repr(v)})
         elif isinstance(v, int) and not isinstance(v, bool):
             if abs(v) > MAX_INT and not path.startswith(("dataset", "training")):
-                raise ProjectError(f"{source}: {path or 'a value'} is {short_repr(v)}, beyond 64 bits: "
-                                   f"no setting takes numbers that large (at most {MAX_INT:,})")
+                raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: {path} is {value}, beyond 64 bits: no setting "
+                                                     "takes numbers that large (at most {most})"),
+                                   args={"source": source, "path": path or "a value", "value": short_repr(v),
+                                         "most": f"{MAX_INT:,}"})
         elif isinstance(v, dict):
             for k, item in v.items():
                 if isinstance(k, str) and has_surrogate(k):
-                    raise ProjectError(f"{source}: the key {short_repr(k)} in {path or 'the file'} holds a lone "
-                                       "surrogate, which is not a character: retype it")
+                    raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: the key {key} in {path} holds a lone "
+                                                         "surrogate, which is not a character: retype it"),
+                                       args={"source": source, "key": short_repr(k), "path": path or "the file"})
                 stack.append((f"{path}.{clip(k, 40)}" if path else clip(k, 40), item))
         elif isinstance(v, (list, tuple)):
             stack.extend((f"{path}[{i}]", item) for i, item in enumerate(v))
@@ -287,7 +291,8 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         check_values(project.to_dict(), f"cannot save {printable(Path(path).name)}")
-        raise ProjectError(f"cannot save {printable(path)}: it holds text that cannot be written as UTF-8") from None
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "cannot save {path}: it holds text that cannot be written as "
+                                             "UTF-8"), args={"path": printable(path)}) from None
     try:
         atomic_write_bytes(path, data, what="project file")
     except UserFileError as exc:
