@@ -107,6 +107,23 @@ class StudioError(Exception):
         return self.render()
 
 
+class Message(str):
+    """A text that is not an error (a warning, a note) given as a template with its values apart:
+    a ``str`` holding the English text everywhere (logs, files, the CLI); the window shows it
+    translated (studio/gui/fields.py ``window_message``)."""
+
+    template: str
+    args: dict[str, Any]
+
+    def __new__(cls, template: str, **args: Any) -> "Message":
+        self = super().__new__(cls, fill(template, args))
+        self.template, self.args = template, args
+        return self
+
+    def render(self, translate: Callable[[str], str] = same) -> str:
+        return fill(translate(self.template), self.args)
+
+
 class GraphError(StudioError):
     """An edit the graph refuses (unknown node, duplicate id, occupied port, cycle...)."""
 

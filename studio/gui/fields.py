@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from studio.core.errors import StudioError, fill
+from studio.core.errors import Message, StudioError, fill
 from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.gui.i18n import tr_core
 
@@ -79,10 +79,12 @@ def widget_name(field: str) -> str:
 
 
 def window_message(error: BaseException | str) -> str:
-    """An error (or a plain message) as the window shows it: fields named as their widgets, in the
-    window's language."""
+    """An error (or a plain message, or a :class:`~studio.core.errors.Message`) as the window shows
+    it: fields named as their widgets, in the window's language."""
     if isinstance(error, StudioError):
         return error.render(widget_name, WINDOW_HINTS, translate_error)
+    if isinstance(error, Message):
+        return error.render(translate_error)
     return str(error)
 
 

@@ -13,6 +13,7 @@ from typing import Sequence
 
 import torch
 
+from studio.core.errors import Message
 from studio.core.i18n import QT_TRANSLATE_NOOP
 from .bundle import MAX_IN_MEMORY_BYTES
 from .settings import DataError, DataSettings
@@ -80,7 +81,9 @@ def scan(root: Path) -> tuple[list[str], list[Path], list[int], list[int], list[
     for part, folder in sorted(groups, key=lambda g: g[0]):
         for d in _class_dirs(folder):
             if d.name not in names:
-                warnings.append(f"{d}: class {d.name!r} is not in {train_dir}; its images were left out")
+                warnings.append(Message(QT_TRANSLATE_NOOP("Errors", "{folder}: class {name} is not in {train}; its "
+                                                          "images were left out"),
+                                        folder=d, name=repr(d.name), train=train_dir))
                 continue
             files = _images_in(d, blocked)
             if not files and part == TRAIN:
@@ -93,7 +96,8 @@ def scan(root: Path) -> tuple[list[str], list[Path], list[int], list[int], list[
         raise DataError(QT_TRANSLATE_NOOP("Errors", "no images found under {folder} (looked for {extensions} in the "
                                           "class subfolders)"), args={"folder": root, "extensions": ", ".join(EXTENSIONS)})
     if empty:
-        warnings.append(f"class folder(s) without images: {', '.join(empty)}")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Errors", "class folder(s) without images: {names}"),
+                                names=", ".join(empty)))
     return names, paths, labels, presets, warnings
 
 
@@ -143,7 +147,8 @@ def folder_source(settings: DataSettings, input_shape: Sequence[int]) -> Source:
                 tensors.append(x)
     if bad:
         shown = ", ".join(str(p.relative_to(root)) for p in bad[:5]) + (" …" if len(bad) > 5 else "")
-        warnings.append(f"skipped {len(bad)} unreadable image(s) of {len(paths)} in {root}: {shown}")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Errors", "skipped {n} unreadable image(s) of {total} in {folder}: "
+                                                  "{files}"), n=len(bad), total=len(paths), folder=root, files=shown))
     if not keep:
         raise DataError(QT_TRANSLATE_NOOP("Errors", "none of the {n} image file(s) under {folder} could be read: "
                                           "check that they are real JPEG/PNG/... images"),
