@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import fill
 from .graph import Graph
 from .layout import insert_above, insert_below
 
@@ -22,6 +23,14 @@ class Fix:
     port: int = 0  # for insert_before: which input of ``node``
     param: str = ""  # for set_param
     value: Any = None  # for set_param
+    template: str = ""  # the label as a template marked under "Errors" (the window translates it)
+    args: tuple[tuple[str, Any], ...] = ()  # the template's values
+
+
+def make_fix(template: str, args: dict[str, Any], action: str, **kw: Any) -> Fix:
+    """A Fix whose label is ``template`` (marked ``QT_TRANSLATE_NOOP("Errors", ...)``) filled in
+    with ``args``; the window shows it translated (studio/gui/fields.py fix_label)."""
+    return Fix(fill(template, args), action, template=template, args=tuple(args.items()), **kw)
 
 
 def fix_steps(graph: Graph, fix: Fix) -> list[tuple[str, dict[str, Any]]]:

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from .errors import GraphError, ParamError, ProjectError
 from .graph import Graph
+from .i18n import QT_TRANSLATE_NOOP
 from .spec import canonical_type
 from .text import MAX_INT, clip, has_surrogate, printable, short_repr
 from .userfile import UserFileError, atomic_write_bytes, atomic_write_text, clean_stale_temps, parse_json, read_text, shown
@@ -78,6 +79,10 @@ _KIND_NAMES = {dict: "an object", list: "a list", str: "a string", bool: "true/f
                float: "a decimal number", type(None): "null"}
 
 
+_NOT_OBJECT = QT_TRANSLATE_NOOP("Errors", "{where} should be an object, not {kind}")
+_AT = QT_TRANSLATE_NOOP("Errors", "{where}: {error}")  # an error of the graph, where in the file it is
+
+
 def _type_name(v: Any) -> str:
     return _KIND_NAMES.get(type(v), type(v).__name__)
 
@@ -86,7 +91,8 @@ def _need(obj: dict, key: str, kind: type | tuple, where: str, optional: bool = 
     if key not in obj:
         if optional:
             return default
-        raise ProjectError(f"{where} is missing the field '{key}'")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{where} is missing the field '{key}'"),
+                           args={"where": where, "key": key})
     v = obj[key]
     kinds = kind if isinstance(kind, tuple) else (kind,)
     if isinstance(v, bool) and bool not in kinds:
@@ -95,7 +101,8 @@ def _need(obj: dict, key: str, kind: type | tuple, where: str, optional: bool = 
         ok = isinstance(v, kinds)
     if not ok:
         want = " or ".join(_KIND_NAMES.get(k, k.__name__) for k in kinds)
-        raise ProjectError(f"{where}: field '{key}' should be {want}, not {_type_name(v)} ({short_repr(v)})")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{where}: field '{key}' should be {want}, not {kind} ({value})"),
+                           args={"where": where, "key": key, "want": want, "kind": _type_name(v), "value": short_repr(v)})
     return v
 
 
@@ -104,18 +111,22 @@ def parse_project(data: Any, source: str = "project", max_nodes: int | None = No
 
     ``max_nodes``: refuse a larger graph before building it (the window's limit)."""
     if not isinstance(data, dict):
-        raise ProjectError(f"{source}: a project file holds a JSON object, not {_type_name(data)}")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: a project file holds a JSON object, not {kind}"),
+                           args={"source": source, "kind": _type_name(data)})
     fmt = data.get("format")
     if fmt != FORMAT:
-        raise ProjectError(f"{source} is not a cnn-studio project (its 'format' is {short_repr(fmt)}, "
-                           f"expected '{FORMAT}')")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source} is not a cnn-studio project (its 'format' is "
+                                             "{value}, expected '{format}')"),
+                           args={"source": source, "value": short_repr(fmt), "format": FORMAT})
     check_values(data, source)
     version = _need(data, "version", int, source)
     if version > VERSION:
-        raise ProjectError(f"{source} was written by a newer cnn-studio (format version {version}; this one reads "
-                           f"up to {VERSION}): update cnn-studio to open it")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source} was written by a newer cnn-studio (format version "
+                                             "{version}; this one reads up to {newest}): update cnn-studio to open it"),
+                           args={"source": source, "version": version, "newest": VERSION})
     if version < 1:
-        raise ProjectError(f"{source}: format version {version} is not valid")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: format version {version} is not valid"),
+                           args={"source": source, "version": version})
     while version < VERSION:
         data = MIGRATIONS[version](data)
         version += 1
@@ -123,16 +134,17 @@ def parse_project(data: Any, source: str = "project", max_nodes: int | None = No
     g = _need(data, "graph", dict, source)
     nodes = _need(g, "nodes", list, f"{source}: graph")
     if max_nodes is not None and len(nodes) > max_nodes:
-        raise ProjectError(f"{source} has {len(nodes):,} layers; the window edits projects of up to {max_nodes:,} "
-                           "layers (drawing more would leave it unresponsive): use the command line "
-                           "(cnn-studio summary, export, train) for this one")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source} has {n} layers; the window edits projects of up to "
+                                             "{most} layers (drawing more would leave it unresponsive): use the "
+                                             "command line (cnn-studio summary, export, train) for this one"),
+                           args={"source": source, "n": f"{len(nodes):,}", "most": f"{max_nodes:,}"})
     edges = _need(g, "edges", list, f"{source}: graph", optional=True, default=[])
     groups = _need(g, "groups", list, f"{source}: graph", optional=True, default=[])
     graph = Graph()
     for i, nd in enumerate(nodes):
         where = f"{source}: graph.nodes[{i}]"
         if not isinstance(nd, dict):
-            raise ProjectError(f"{where} should be an object, not {_type_name(nd)}")
+            raise ProjectError(_NOT_OBJECT, args={"where": where, "kind": _type_name(nd)})
         nid = _need(nd, "id", str, where)
         where = f"{source}: node '{clip(nid)}' (graph.nodes[{i}])"
         tid = _need(nd, "type", str, where)
@@ -140,22 +152,24 @@ def parse_project(data: Any, source: str = "project", max_nodes: int | None = No
             from .spec import all_specs
 
             known = ", ".join(sorted(s.id for s in all_specs()))
-            raise ProjectError(f"{where}: unknown layer type '{clip(tid)}' (known types: {known})")
+            raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{where}: unknown layer type '{type}' (known types: {known})"),
+                               args={"where": where, "type": clip(tid), "known": known})
         params = _need(nd, "params", dict, where, optional=True, default={})
         label = _need(nd, "label", str, where, optional=True, default="")
         pos = _need(nd, "pos", list, where, optional=True, default=[0, 0])
         if len(pos) != 2 or not all(isinstance(p, (int, float)) and not isinstance(p, bool) and math.isfinite(p)
                                     for p in pos):
-            raise ProjectError(f"{where}: 'pos' should be [x, y] numbers, not {short_repr(pos)}")
+            raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{where}: 'pos' should be [x, y] numbers, not {value}"),
+                               args={"where": where, "value": short_repr(pos)})
         try:
             graph.add_node(tid, params, node_id=nid, label=label, pos=(pos[0], pos[1]))
         except (ParamError, GraphError) as exc:
-            raise ProjectError(f"{where}: {exc}") from None
+            raise ProjectError(_AT, args={"where": where, "error": exc}) from None
     _add_edges(graph, edges, source)
     for i, gr in enumerate(groups):
         where = f"{source}: graph.groups[{i}]"
         if not isinstance(gr, dict):
-            raise ProjectError(f"{where} should be an object, not {_type_name(gr)}")
+            raise ProjectError(_NOT_OBJECT, args={"where": where, "kind": _type_name(gr)})
         name = _need(gr, "name", str, where)
         members = _need(gr, "nodes", list, where)
         collapsed = _need(gr, "collapsed", bool, where, optional=True, default=False)
@@ -163,14 +177,16 @@ def parse_project(data: Any, source: str = "project", max_nodes: int | None = No
         try:
             graph.add_group(name, [str(m) for m in members], collapsed, kind)
         except GraphError as exc:
-            raise ProjectError(f"{where}: {exc}") from None
+            raise ProjectError(_AT, args={"where": where, "error": exc}) from None
 
     num_classes = _need(data, "num_classes", int, source, optional=True, default=10)
     if num_classes < 1:
-        raise ProjectError(f"{source}: num_classes is {num_classes}; it must be at least 1")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: num_classes is {n}; it must be at least 1"),
+                           args={"source": source, "n": num_classes})
     class_names = _need(data, "class_names", (list, type(None)), source, optional=True, default=None)
     if class_names is not None and not all(isinstance(c, str) for c in class_names):
-        raise ProjectError(f"{source}: class_names should be a list of strings")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: class_names should be a list of strings"),
+                           args={"source": source})
     proj = Project(
         graph=graph,
         num_classes=num_classes,
@@ -183,10 +199,10 @@ def parse_project(data: Any, source: str = "project", max_nodes: int | None = No
     )
     shape = _need(data, "input_shape", (list, type(None)), source, optional=True, default=None)
     if shape is not None and proj.input_shape is not None and list(shape) != list(proj.input_shape):
-        raise ProjectError(
-            f"{source}: input_shape {short_repr(shape)} disagrees with the Input node "
-            f"({'×'.join(map(str, proj.input_shape))}); make them equal or drop input_shape"
-        )
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: input_shape {value} disagrees with the Input node "
+                                             "({shape}); make them equal or drop input_shape"),
+                           args={"source": source, "value": short_repr(shape),
+                                 "shape": "×".join(map(str, proj.input_shape))})
     return proj
 
 
@@ -199,17 +215,21 @@ def check_values(data: Any, source: str = "project") -> None:
         path, v = stack.pop()
         if isinstance(v, str):
             if has_surrogate(v):
-                raise ProjectError(f"{source}: {path or 'a value'} holds a lone surrogate ({short_repr(v)}), "
-                                   "which is not a character and cannot be saved as UTF-8: retype that text")
+                raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: {path} holds a lone surrogate ({value}), which "
+                                                     "is not a character and cannot be saved as UTF-8: retype that text"),
+                                   args={"source": source, "path": path or "a value", "value": short_repr(v)})
         elif isinstance(v, int) and not isinstance(v, bool):
             if abs(v) > MAX_INT and not path.startswith(("dataset", "training")):
-                raise ProjectError(f"{source}: {path or 'a value'} is {short_repr(v)}, beyond 64 bits: "
-                                   f"no setting takes numbers that large (at most {MAX_INT:,})")
+                raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: {path} is {value}, beyond 64 bits: no setting "
+                                                     "takes numbers that large (at most {most})"),
+                                   args={"source": source, "path": path or "a value", "value": short_repr(v),
+                                         "most": f"{MAX_INT:,}"})
         elif isinstance(v, dict):
             for k, item in v.items():
                 if isinstance(k, str) and has_surrogate(k):
-                    raise ProjectError(f"{source}: the key {short_repr(k)} in {path or 'the file'} holds a lone "
-                                       "surrogate, which is not a character: retype it")
+                    raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: the key {key} in {path} holds a lone "
+                                                         "surrogate, which is not a character: retype it"),
+                                       args={"source": source, "key": short_repr(k), "path": path or "the file"})
                 stack.append((f"{path}.{clip(k, 40)}" if path else clip(k, 40), item))
         elif isinstance(v, (list, tuple)):
             stack.extend((f"{path}[{i}]", item) for i, item in enumerate(v))
@@ -221,24 +241,28 @@ def _add_edges(graph: Graph, edges: list, source: str) -> None:
     for i, ed in enumerate(edges):
         where = f"{source}: graph.edges[{i}]"
         if not isinstance(ed, dict):
-            raise ProjectError(f"{where} should be an object, not {_type_name(ed)}")
+            raise ProjectError(_NOT_OBJECT, args={"where": where, "kind": _type_name(ed)})
         src = _need(ed, "source", str, where)
         dst = _need(ed, "target", str, where)
         port = _need(ed, "port", int, where, optional=True, default=None)
         for end, nid in (("source", src), ("target", dst)):
             if not graph.has_node(nid):
-                raise ProjectError(f"{where}: {end} '{clip(nid)}' is not a node of the graph")
+                raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{where}: source '{id}' is not a node of the graph")
+                                   if end == "source" else
+                                   QT_TRANSLATE_NOOP("Errors", "{where}: target '{id}' is not a node of the graph"),
+                                   args={"where": where, "id": clip(nid)})
         try:
             graph.connect(src, dst, port, check_cycle=False)
         except GraphError as exc:
-            raise ProjectError(f"{where}: {exc}") from None
+            raise ProjectError(_AT, args={"where": where, "error": exc}) from None
     stuck = graph.nodes_on_cycles()
     if stuck:
         on_cycle = [(i, e) for i, e in enumerate(graph.edges) if e.source in stuck and e.target in stuck]
         i, e = next(((i, e) for i, e in on_cycle if graph.find_path_exists(e.target, e.source)), on_cycle[0])
         a, b = graph.node(e.source).name, graph.node(e.target).name
-        raise ProjectError(f"{source}: graph.edges[{i}]: connecting '{clip(a)}' → '{clip(b)}' would make a cycle: "
-                           f"'{clip(b)}' already feeds '{clip(a)}'")
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "{source}: graph.edges[{i}]: connecting '{a}' → '{b}' would make "
+                                             "a cycle: '{b}' already feeds '{a}'"),
+                           args={"source": source, "i": i, "a": clip(a), "b": clip(b)})
 
 
 def loads_project(text: str, source: str = "project", max_nodes: int | None = None) -> Project:
@@ -267,7 +291,8 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         check_values(project.to_dict(), f"cannot save {printable(Path(path).name)}")
-        raise ProjectError(f"cannot save {printable(path)}: it holds text that cannot be written as UTF-8") from None
+        raise ProjectError(QT_TRANSLATE_NOOP("Errors", "cannot save {path}: it holds text that cannot be written as "
+                                             "UTF-8"), args={"path": printable(path)}) from None
     try:
         atomic_write_bytes(path, data, what="project file")
     except UserFileError as exc:

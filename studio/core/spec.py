@@ -17,6 +17,8 @@ from .errors import ParamError, ShapeError, UnknownLayerError
 from .i18n import QT_TRANSLATE_NOOP
 from .text import clip, short_repr
 
+_WHOLE = QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' must be a whole number, not {value}")
+
 Shape = tuple[int, ...]
 Window = tuple[tuple[int, int], tuple[int, int], tuple[int, int]]  # (kernel, stride, dilation)
 
@@ -78,68 +80,75 @@ class ParamSpec:
     def title(self) -> str:
         return self.label or self.name.replace("_", " ")
 
-    def _range_text(self) -> str:
-        lo = "" if self.min is None else f"{self.min:g}"
-        hi = "" if self.max is None else f"{self.max:g}"
+    def _range_template(self) -> str:
+        """The message for a value out of range (``{layer}``, ``{param}``, ``{value}``, ``{lo}``, ``{hi}``)."""
+        lo, hi = self.min is not None, self.max is not None
         if lo and self.min_open:
-            return f"above {lo}" + (f" and at most {hi}" if hi else "")
+            return (QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' is {value}; it must be above {lo} and at "
+                                      "most {hi}") if hi else
+                    QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' is {value}; it must be above {lo}"))
         if lo and hi:
-            return f"between {lo} and {hi}"
+            return QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' is {value}; it must be between {lo} and {hi}")
         if lo:
-            return f"at least {lo}"
+            return QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' is {value}; it must be at least {lo}")
         if hi:
-            return f"at most {hi}"
-        return "any value"
+            return QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' is {value}; it must be at most {hi}")
+        return QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' is {value}; it must be any value")
 
     def _check_number(self, v: Any, layer: str) -> None:
         low = self.min is not None and (v < self.min or (self.min_open and v == self.min))
         if low or (self.max is not None and v > self.max):
-            raise ParamError(
-                f"{layer} parameter '{self.name}' is {short_repr(v)}; it must be {self._range_text()}", self.name
-            )
+            raise self._error(self._range_template(), layer, v, lo="" if self.min is None else f"{self.min:g}",
+                              hi="" if self.max is None else f"{self.max:g}")
+
+    def _error(self, template: str, layer: str, value: Any = None, **args: Any) -> ParamError:
+        """A ParamError about this parameter: ``template`` filled in with the layer, the parameter's
+        name and the value (the window translates the template first)."""
+        return ParamError(template, self.name, args={"layer": layer, "param": self.name, "value": short_repr(value),
+                                                     **args})
 
     def coerce(self, value: Any, layer: str = "layer") -> Any:
         """Check ``value`` and return it in canonical form; raise ParamError if invalid."""
-        name = self.name
         if value is None:
             if self.optional:
                 return None
-            raise ParamError(f"{layer} parameter '{name}' is missing (no value)", name)
+            raise self._error(QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' is missing (no value)"), layer)
         k = self.kind
         if k == "int":
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             if not _is_int(value):
-                raise ParamError(f"{layer} parameter '{name}' must be a whole number, not {short_repr(value)}", name)
+                raise self._error(_WHOLE, layer, value)
             self._check_number(value, layer)
             return value
         if k == "float":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                raise ParamError(f"{layer} parameter '{name}' must be a number, not {short_repr(value)}", name)
+                raise self._error(QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' must be a number, not {value}"),
+                                  layer, value)
             value = float(value)
             self._check_number(value, layer)
             return value
         if k == "bool":
             if not isinstance(value, bool):
-                raise ParamError(f"{layer} parameter '{name}' must be true or false, not {short_repr(value)}", name)
+                raise self._error(QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' must be true or false, not "
+                                                    "{value}"), layer, value)
             return value
         if k == "choice":
             if value not in self.choices:
                 opts = ", ".join(repr(c) for c in self.choices)
-                raise ParamError(f"{layer} parameter '{name}' is {short_repr(value)}; choose one of {opts}", name)
+                raise self._error(QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' is {value}; choose one of "
+                                                    "{choices}"), layer, value, choices=opts)
             return value
         if k in ("size2", "padding", "pad4"):
             if isinstance(value, str):
                 if k == "padding" and value in self.choices:
                     return value
-                raise ParamError(f"{layer} parameter '{name}' cannot be {short_repr(value)}", name)
+                raise self._error(QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' cannot be {value}"), layer, value)
             n = 4 if k == "pad4" else 2
             if isinstance(value, (list, tuple)):
                 if len(value) != n or not all(_is_int(x) or (isinstance(x, float) and x.is_integer()) for x in value):
-                    raise ParamError(
-                        f"{layer} parameter '{name}' must be a whole number or a list of {n} whole numbers, not {short_repr(value)}",
-                        name,
-                    )
+                    raise self._error(QT_TRANSLATE_NOOP("Errors", "{layer} parameter '{param}' must be a whole number or "
+                                                        "a list of {n} whole numbers, not {value}"), layer, value, n=n)
                 vals = [int(x) for x in value]
                 for x in vals:
                     self._check_number(x, layer)
@@ -149,7 +158,7 @@ class ParamSpec:
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             if not _is_int(value):
-                raise ParamError(f"{layer} parameter '{name}' must be a whole number, not {short_repr(value)}", name)
+                raise self._error(_WHOLE, layer, value)
             self._check_number(value, layer)
             return value
         raise AssertionError(f"unknown parameter kind {k}")
@@ -216,10 +225,8 @@ class LayerSpec:
         known = {p.name for p in self.params}
         unknown = sorted(set(params) - known)
         if unknown:
-            raise ParamError(
-                f"{who} has no parameter '{clip(unknown[0])}' (it has: {', '.join(sorted(known)) or 'none'})",
-                unknown[0],
-            )
+            raise ParamError(QT_TRANSLATE_NOOP("Errors", "{who} has no parameter '{param}' (it has: {known})"), unknown[0],
+                             args={"who": who, "param": clip(unknown[0]), "known": ", ".join(sorted(known)) or "none"})
         out = {}
         for p in self.params:
             out[p.name] = p.coerce(params.get(p.name, p.default), who)
@@ -278,11 +285,12 @@ class LayerSpec:
     def need_image(in_shape: Shape, who: str, what: str = "an image (C×H×W)") -> None:
         if len(in_shape) != 3:
             fix = None
-            raise ShapeError(
-                f"{who} needs {what} but receives a vector of {fmt_shape(in_shape)} features; "
-                f"place it before the Flatten",
-                fix,
-            )
+            args = {"who": who, "shape": fmt_shape(in_shape)}
+            if what == "an image (C×H×W)":
+                raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who} needs an image (C×H×W) but receives a vector of "
+                                                   "{shape} features; place it before the Flatten"), fix, args=args)
+            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who} needs {what} but receives a vector of {shape} features; "
+                                               "place it before the Flatten"), fix, args={**args, "what": what})
 
 
 _REGISTRY: dict[str, LayerSpec] = {}
@@ -323,7 +331,8 @@ def get_spec(type_id: str) -> LayerSpec:
     tid = canonical_type(type_id)
     if tid is None:
         known = ", ".join(sorted(_REGISTRY))
-        raise UnknownLayerError(f"unknown layer type '{type_id}' (known types: {known})", field="type")
+        raise UnknownLayerError(QT_TRANSLATE_NOOP("Errors", "unknown layer type '{type}' (known types: {known})"),
+                                field="type", args={"type": type_id, "known": known})
     return _REGISTRY[tid]
 
 

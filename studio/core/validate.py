@@ -14,8 +14,9 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import ShapeError
-from .fixes import Fix
+from .errors import ShapeError, fill
+from .fixes import Fix, make_fix
+from .i18n import QT_TRANSLATE_NOOP
 from .graph import Edge, Graph, Node
 from .receptive import Field
 from .receptive import compute as compute_fields
@@ -32,6 +33,8 @@ class Issue:
     severity: str
     message: str
     fix: Fix | None = None
+    template: str = ""  # the message as a template marked under "Errors" (the window translates it)
+    args: dict[str, Any] = field(default_factory=dict)  # the template's values
 
     def to_dict(self) -> dict[str, Any]:
         d = {"node": self.node, "severity": self.severity, "message": self.message}
@@ -41,6 +44,12 @@ class Issue:
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.message}"
+
+
+def issue(node: str | None, severity: str, template: str, fix: Fix | None = None, **args: Any) -> Issue:
+    """An Issue whose message is ``template`` (marked ``QT_TRANSLATE_NOOP("Errors", ...)``) filled in
+    with ``args``; the window shows it translated (studio/gui/fields.py issue_message)."""
+    return Issue(node, severity, fill(template, args), fix, template, args)
 
 
 @dataclass
@@ -228,13 +237,16 @@ def check_input(w: Wiring, a: Analysis) -> None:
     """Exactly one Input; sets ``a.input_id`` (the first one, or None)."""
     inputs = [nid for nid, n in w.nodes.items() if n.type == "Input"]
     if not inputs:
-        a.issues.append(Issue(None, ERROR, "The graph has no Input layer: add one and connect it to the first layer"))
+        a.issues.append(issue(None, ERROR, QT_TRANSLATE_NOOP(
+            "Errors", "The graph has no Input layer: add one and connect it to the first layer")))
     elif len(inputs) > 1:
         names = ", ".join(f"'{a.names[i]}'" for i in inputs)
         for extra in inputs[1:]:
-            a.issues.append(Issue(extra, ERROR, f"The graph has {len(inputs)} Input layers ({names}); "
-                                                f"a classifier takes one image: delete '{a.names[extra]}'",
-                                  Fix(f"Delete '{a.names[extra]}'", "remove_node", node=extra)))
+            a.issues.append(issue(extra, ERROR, QT_TRANSLATE_NOOP(
+                "Errors", "The graph has {n} Input layers ({names}); a classifier takes one image: delete '{name}'"),
+                make_fix(QT_TRANSLATE_NOOP("Errors", "Delete '{name}'"), {"name": a.names[extra]}, "remove_node",
+                         node=extra),
+                n=len(inputs), names=names, name=a.names[extra]))
     a.input_id = inputs[0] if inputs else None
 
 
@@ -245,8 +257,8 @@ def check_cycles(w: Wiring, a: Analysis) -> list[str]:
     if len(order) != len(w.nodes):
         for cyc in _cycles(w.nodes, w.edges, set(order)):
             path = " → ".join(f"'{a.names[n]}'" for n in cyc + cyc[:1])
-            a.issues.append(Issue(cyc[0], ERROR,
-                                  f"Cycle: {path}. A network must flow one way: remove one of these connections"))
+            a.issues.append(issue(cyc[0], ERROR, QT_TRANSLATE_NOOP(
+                "Errors", "Cycle: {path}. A network must flow one way: remove one of these connections"), path=path))
     return order
 
 
@@ -261,16 +273,18 @@ def check_arity(w: Wiring, a: Analysis) -> set[str]:
         if n_in < lo or (hi is not None and n_in > hi):
             bad.add(nid)
             if hi == 0:
-                msg = f"{who} takes no input but has {n_in}: remove the connection"
+                msg = QT_TRANSLATE_NOOP("Errors", "{who} takes no input but has {n}: remove the connection")
             elif lo == hi:
-                msg = (f"{who} needs its input connected" if n_in == 0
-                       else f"{who} takes {lo} input but has {n_in}: remove the extra connections")
+                msg = (QT_TRANSLATE_NOOP("Errors", "{who} needs its input connected") if n_in == 0
+                       else QT_TRANSLATE_NOOP("Errors", "{who} takes {lo} input but has {n}: remove the extra connections"))
             else:
-                msg = f"{who} needs at least {lo} inputs but has {n_in}: connect another branch into it"
-            a.issues.append(Issue(nid, ERROR, msg))
+                msg = QT_TRANSLATE_NOOP("Errors",
+                                        "{who} needs at least {lo} inputs but has {n}: connect another branch into it")
+            a.issues.append(issue(nid, ERROR, msg, who=who, n=n_in, lo=lo))
         if n_in > 1 and len({e.port for e in w.ins[nid]}) != n_in:
             bad.add(nid)
-            a.issues.append(Issue(nid, ERROR, f"{who} has two connections into the same input"))
+            a.issues.append(issue(nid, ERROR, QT_TRANSLATE_NOOP("Errors", "{who} has two connections into the same input"),
+                                  who=who))
     return bad
 
 
@@ -287,8 +301,9 @@ def check_reach(w: Wiring, a: Analysis, arity_bad: set[str]) -> set[str]:
                 stack.append(m)
     for nid in w.nodes:
         if nid not in reach and nid not in arity_bad and w.nodes[nid].type != "Input":
-            a.issues.append(Issue(nid, ERROR, f"{w.who[nid]} is not connected to the Input: "
-                                              f"connect its input to the layer before it"))
+            a.issues.append(issue(nid, ERROR, QT_TRANSLATE_NOOP(
+                "Errors", "{who} is not connected to the Input: connect its input to the layer before it"),
+                who=w.who[nid]))
     return reach
 
 
@@ -309,11 +324,12 @@ def choose_output(w: Wiring, a: Analysis, reach: set[str], acyclic: bool) -> Non
             a.output_id = sinks[-1]
         for s in sinks:
             if s != a.output_id and w.nodes[s].type != "Input":
-                a.issues.append(Issue(s, ERROR, f"{w.who[s]} is a dead end: its output goes nowhere, but the "
-                                                f"network has one output ('{a.names[a.output_id]}'); connect it "
-                                                f"onward or delete it"))
+                a.issues.append(issue(s, ERROR, QT_TRANSLATE_NOOP(
+                    "Errors", "{who} is a dead end: its output goes nowhere, but the network has one output "
+                    "('{output}'); connect it onward or delete it"), who=w.who[s], output=a.names[a.output_id]))
     if a.output_id == a.input_id and a.input_id is not None:
-        a.issues.append(Issue(a.input_id, ERROR, "The Input is not connected to anything: connect it to the first layer"))
+        a.issues.append(issue(a.input_id, ERROR, QT_TRANSLATE_NOOP(
+            "Errors", "The Input is not connected to anything: connect it to the first layer")))
 
 
 def infer_shapes(w: Wiring, a: Analysis, arity_bad: set[str]) -> None:
@@ -336,7 +352,7 @@ def infer_shapes(w: Wiring, a: Analysis, arity_bad: set[str]) -> None:
             out = tuple(map(int, spec.infer(params, in_shapes, who=w.who[nid])))
         except ShapeError as exc:
             fix = dataclasses.replace(exc.fix, node=nid) if exc.fix is not None else None
-            a.issues.append(Issue(nid, ERROR, str(exc), fix))
+            a.issues.append(Issue(nid, ERROR, str(exc), fix, exc.template or "", exc.message_args))
             continue
         a.shapes[nid] = out
         a.costs[nid] = spec.costs(params, in_shapes, out)
@@ -350,25 +366,27 @@ def check_output(w: Wiring, a: Analysis, num_classes: int | None) -> None:
     shape = a.shapes[out_id]
     who = w.who[out_id]
     if w.nodes[out_id].type == "Softmax":
-        a.issues.append(Issue(out_id, WARNING,
-                              f"{who} ends the network, but the cross-entropy loss already applies "
-                              f"log-softmax: training uses the scores before it. Delete it for a cleaner model",
-                              Fix(f"Delete '{a.names[out_id]}'", "remove_node", node=out_id)))
+        a.issues.append(issue(out_id, WARNING, QT_TRANSLATE_NOOP(
+            "Errors", "{who} ends the network, but the cross-entropy loss already applies log-softmax: training "
+            "uses the scores before it. Delete it for a cleaner model"),
+            make_fix(QT_TRANSLATE_NOOP("Errors", "Delete '{name}'"), {"name": a.names[out_id]}, "remove_node",
+                     node=out_id), who=who))
     if len(shape) != 1:
-        a.issues.append(Issue(out_id, WARNING,
-                              f"The network's output is {fmt_shape(shape)}, not a vector of class scores: "
-                              f"end with Flatten and Linear"))
+        a.issues.append(issue(out_id, WARNING, QT_TRANSLATE_NOOP(
+            "Errors", "The network's output is {shape}, not a vector of class scores: end with Flatten and Linear"),
+            shape=fmt_shape(shape)))
     elif num_classes is not None and shape[0] != num_classes:
         last_linear = out_id
         while w.nodes[last_linear].type not in ("Linear", "Input") and len(w.ins[last_linear]) == 1:
             last_linear = w.ins[last_linear][0].source
         fix = None
         if w.nodes[last_linear].type == "Linear":
-            fix = Fix(f"Set out_features={num_classes} on '{a.names[last_linear]}'", "set_param",
-                      node=last_linear, param="out_features", value=num_classes)
-        a.issues.append(Issue(out_id, WARNING,
-                              f"The network outputs {shape[0]} scores but the task has {num_classes} classes: "
-                              f"set the last Linear's out_features to {num_classes}", fix))
+            fix = make_fix(QT_TRANSLATE_NOOP("Errors", "Set out_features={n} on '{name}'"),
+                           {"n": num_classes, "name": a.names[last_linear]}, "set_param",
+                           node=last_linear, param="out_features", value=num_classes)
+        a.issues.append(issue(out_id, WARNING, QT_TRANSLATE_NOOP(
+            "Errors", "The network outputs {scores} scores but the task has {n} classes: set the last Linear's "
+            "out_features to {n}"), fix, scores=shape[0], n=num_classes))
 
 
 def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
@@ -381,7 +399,8 @@ def validate(graph: Graph, num_classes: int | None = None) -> Analysis:
     nodes = graph._nodes
     a = Analysis(names={nid: n.name for nid, n in nodes.items()}, types={nid: n.type for nid, n in nodes.items()})
     if not nodes:
-        a.issues.append(Issue(None, ERROR, "The graph is empty: drag an Input layer onto the canvas to start"))
+        a.issues.append(issue(None, ERROR, QT_TRANSLATE_NOOP(
+            "Errors", "The graph is empty: drag an Input layer onto the canvas to start")))
         return a
     w = Wiring.of(graph, a.names)
     check_input(w, a)

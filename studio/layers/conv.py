@@ -61,15 +61,15 @@ class Conv2dSpec(LayerSpec):
     )
 
     def check(self, params, who):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         from studio.core.errors import ParamError
 
         if params["padding"] == "same" and pair(params["stride"]) != (1, 1):
-            raise ParamError(f"{who}: padding 'same' needs stride 1 (PyTorch's rule); use a number instead", "padding")
+            raise ParamError(QT_TRANSLATE_NOOP("Errors", "{who}: padding 'same' needs stride 1 (PyTorch's rule); use a "
+                                               "number instead"), "padding", args={"who": who})
         if params["out_channels"] % params["groups"]:
-            raise ParamError(
-                f"{who}: out_channels={params['out_channels']} is not divisible by groups={params['groups']}",
-                "groups",
-            )
+            raise ParamError(QT_TRANSLATE_NOOP("Errors", "{who}: out_channels={out} is not divisible by groups={groups}"),
+                             "groups", args={"who": who, "out": params["out_channels"], "groups": params["groups"]})
 
     def _pads(self, params):
         k, d = pair(params["kernel_size"]), pair(params["dilation"])
@@ -82,13 +82,15 @@ class Conv2dSpec(LayerSpec):
         return pair(p), False
 
     def infer(self, params, in_shapes, who=None):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         who = who or self.title
         (x,) = in_shapes
         self.need_image(x, who)
         c, h, w = x
         g = params["groups"]
         if c % g:
-            raise ShapeError(f"{who} has groups={g} but its {c} input channels are not divisible by {g}")
+            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who} has groups={g} but its {c} input channels are not "
+                                               "divisible by {g}"), args={"who": who, "g": g, "c": c})
         k, s, d = pair(params["kernel_size"]), pair(params["stride"]), pair(params["dilation"])
         (ph, pw), same = self._pads(params)
         if same:
@@ -98,11 +100,11 @@ class Conv2dSpec(LayerSpec):
             wo = out_size(w, k[1], s[1], pw, d[1])
         if ho < 1 or wo < 1:
             ek = (d[0] * (k[0] - 1) + 1, d[1] * (k[1] - 1) + 1)
-            raise ShapeError(
-                f"{who}: its {ek[0]}×{ek[1]} kernel does not fit in the {h}×{w} input "
-                f"(with padding {ph}×{pw}) — output would be {max(ho, 0)}×{max(wo, 0)}; "
-                f"use a smaller kernel, add padding, or a larger input"
-            )
+            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who}: its {kernel} kernel does not fit in the {size} input "
+                                               "(with padding {padding}) — output would be {out}; use a smaller "
+                                               "kernel, add padding, or a larger input"),
+                             args={"who": who, "kernel": f"{ek[0]}×{ek[1]}", "size": f"{h}×{w}", "padding": f"{ph}×{pw}",
+                                   "out": f"{max(ho, 0)}×{max(wo, 0)}"})
         return (params["out_channels"], ho, wo)
 
     def costs(self, params, in_shapes, out):

@@ -27,21 +27,26 @@ class LinearSpec(LayerSpec):
     )
 
     def infer(self, params, in_shapes, who=None):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         who = who or self.title
         (x,) = in_shapes
         if len(x) != 1:
             n = prod(x)
             raise ShapeError(
-                f"{who} needs a vector but receives {fmt_shape(x)}: insert Flatten before it "
-                f"(giving {grouped(n)} features)",
-                Fix(f"Insert Flatten before {who}", "insert_before", layer_type="Flatten"),
+                QT_TRANSLATE_NOOP("Errors", "{who} needs a vector but receives {shape}: insert Flatten before it "
+                                  "(giving {n} features)"),
+                Fix(f"Insert Flatten before {who}", "insert_before", layer_type="Flatten",
+                    template=QT_TRANSLATE_NOOP("Errors", "Insert Flatten before {who}"), args=(("who", who),)),
+                args={"who": who, "shape": fmt_shape(x), "n": grouped(n)},
             )
         want = params["in_features"]
         if want is not None and want != x[0]:
             raise ShapeError(
-                f"{who} expects {grouped(want)} inputs but receives {grouped(x[0])}: "
-                f"set in_features={x[0]} (or leave it empty to infer it)",
-                Fix(f"Set in_features={x[0]}", "set_param", param="in_features", value=x[0]),
+                QT_TRANSLATE_NOOP("Errors", "{who} expects {want} inputs but receives {got}: set in_features={n} (or "
+                                  "leave it empty to infer it)"),
+                Fix(f"Set in_features={x[0]}", "set_param", param="in_features", value=x[0],
+                    template=QT_TRANSLATE_NOOP("Errors", "Set in_features={n}"), args=(("n", x[0]),)),
+                args={"who": who, "want": grouped(want), "got": grouped(x[0]), "n": x[0]},
             )
         return (params["out_features"],)
 

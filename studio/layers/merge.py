@@ -24,7 +24,8 @@ class AddSpec(LayerSpec):
         first = in_shapes[0]
         for port, s in enumerate(in_shapes[1:], start=1):
             if tuple(s) != tuple(first):
-                raise ShapeError(self._mismatch(who, in_shapes, port), self._fix(in_shapes, port))
+                msg, args = self._mismatch(who, in_shapes, port)
+                raise ShapeError(msg, self._fix(in_shapes, port), args=args)
         return tuple(first)
 
     @staticmethod
@@ -38,20 +39,25 @@ class AddSpec(LayerSpec):
         return a, port
 
     def _mismatch(self, who, in_shapes, port):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         a, b = fmt_shape(in_shapes[0]), fmt_shape(in_shapes[port])
         target, odd = self._target_and_odd(in_shapes, port)
         src = tuple(in_shapes[odd])
-        msg = f"{who} joins {a} with {b}: the shapes must be equal"
+        msg = QT_TRANSLATE_NOOP("Errors", "{who} joins {a} with {b}: the shapes must be equal")
         if len(src) == 3 and len(target) == 3 and src[1] % target[1] == 0 and src[2] % target[2] == 0:
             s = src[1] // target[1]
             if s == src[2] // target[2]:
                 if s > 1:
-                    msg += f"; give the shortcut (input {odd + 1}) a 1×1 conv with {target[0]} channels and stride {s}"
+                    msg = QT_TRANSLATE_NOOP("Errors", "{who} joins {a} with {b}: the shapes must be equal; give the "
+                                            "shortcut (input {port}) a 1×1 conv with {c} channels and stride {s}")
                 else:
-                    msg += f"; give the shortcut (input {odd + 1}) a 1×1 conv with {target[0]} channels"
-        return msg
+                    msg = QT_TRANSLATE_NOOP("Errors", "{who} joins {a} with {b}: the shapes must be equal; give the "
+                                            "shortcut (input {port}) a 1×1 conv with {c} channels")
+                return msg, {"who": who, "a": a, "b": b, "port": odd + 1, "c": target[0], "s": s}
+        return msg, {"who": who, "a": a, "b": b}
 
     def _fix(self, in_shapes, port):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         target, odd = self._target_and_odd(in_shapes, port)
         src = tuple(in_shapes[odd])
         if len(src) != 3 or len(target) != 3 or src[1] % target[1] or src[2] % target[2]:
@@ -61,7 +67,9 @@ class AddSpec(LayerSpec):
             return None
         params = (("out_channels", target[0]), ("kernel_size", 1), ("stride", s), ("bias", False))
         return Fix(f"Insert 1×1 conv ({target[0]} channels, stride {s}) on the shortcut", "insert_before",
-                   layer_type="Conv2d", params=params, port=odd)
+                   layer_type="Conv2d", params=params, port=odd,
+                   template=QT_TRANSLATE_NOOP("Errors", "Insert 1×1 conv ({c} channels, stride {s}) on the shortcut"),
+                   args=(("c", target[0]), ("s", s)))
 
     def explain(self, params, in_shapes, out, t=same):
         ins = " + ".join(fmt_shape(s) for s in in_shapes) or "?"
@@ -83,14 +91,17 @@ class ConcatSpec(LayerSpec):
     description = QT_TRANSLATE_NOOP("Layers", "Stacks two or more tensors along the channel (or feature) dimension.")
 
     def infer(self, params, in_shapes, who=None):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         who = who or self.title
         first = tuple(in_shapes[0])
         for s in in_shapes[1:]:
             if len(s) != len(first) or tuple(s[1:]) != first[1:]:
                 shapes = ", ".join(fmt_shape(x) for x in in_shapes)
-                what = "height and width" if len(first) == 3 else "rank"
-                raise ShapeError(f"{who} joins {shapes}: all inputs must have the same {what}; "
-                                 f"pool or pad the larger one")
+                raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who} joins {shapes}: all inputs must have the same "
+                                                   "height and width; pool or pad the larger one") if len(first) == 3
+                                 else QT_TRANSLATE_NOOP("Errors", "{who} joins {shapes}: all inputs must have the same "
+                                                        "rank; pool or pad the larger one"),
+                                 args={"who": who, "shapes": shapes})
         return (sum(s[0] for s in in_shapes),) + first[1:]
 
     def explain(self, params, in_shapes, out, t=same):

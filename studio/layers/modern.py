@@ -78,8 +78,10 @@ class MultiplySpec(LayerSpec):
             return a
         if len(a) == len(b) and all(x == y or 1 in (x, y) for x, y in zip(a, b)):
             return tuple(max(x, y) for x, y in zip(a, b))
-        raise ShapeError(f"{who} multiplies {fmt_shape(a)} by {fmt_shape(b)}: the shapes must be equal, "
-                         f"or one must be 1 wherever they differ (e.g. a {a[0]}×1×1 channel gate)")
+        from studio.core.i18n import QT_TRANSLATE_NOOP
+        raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who} multiplies {a} by {b}: the shapes must be equal, or one "
+                                           "must be 1 wherever they differ (e.g. a {c}×1×1 channel gate)"),
+                         args={"who": who, "a": fmt_shape(a), "b": fmt_shape(b), "c": a[0]})
 
     def explain(self, params, in_shapes, out, t=same):
         ins = " ⊙ ".join(fmt_shape(s) for s in in_shapes) or "?"
@@ -108,8 +110,9 @@ class ChannelShuffleSpec(LayerSpec):
         self.need_image(x, who)
         g = params["groups"]
         if x[0] % g:
-            raise ShapeError(f"{who}: {x[0]} channels cannot be split into {g} equal groups; "
-                             f"use a groups value that divides {x[0]}")
+            from studio.core.i18n import QT_TRANSLATE_NOOP
+            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who}: {c} channels cannot be split into {g} equal groups; "
+                                               "use a groups value that divides {c}"), args={"who": who, "c": x[0], "g": g})
         return tuple(x)
 
     def explain(self, params, in_shapes, out, t=same):
@@ -144,8 +147,10 @@ class ChannelChunkSpec(LayerSpec):
         from studio.core.errors import ParamError
 
         if params["index"] >= params["chunks"]:
-            raise ParamError(f"{who}: index {params['index']} does not exist among {params['chunks']} slices; "
-                             f"use 0…{params['chunks'] - 1}", "index")
+            from studio.core.i18n import QT_TRANSLATE_NOOP
+            raise ParamError(QT_TRANSLATE_NOOP("Errors", "{who}: index {index} does not exist among {n} slices; use "
+                                               "0…{last}"), "index",
+                             args={"who": who, "index": params["index"], "n": params["chunks"], "last": params["chunks"] - 1})
 
     def _sizes(self, c, n):
         step = -(-c // n)  # torch.chunk: slices of ceil(C/n), the last one smaller
@@ -154,12 +159,13 @@ class ChannelChunkSpec(LayerSpec):
     def infer(self, params, in_shapes, who=None):
         who = who or self.title
         (x,) = in_shapes
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         if len(x) < 1:
-            raise ShapeError(f"{who} needs an input with channels")
+            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who} needs an input with channels"), args={"who": who})
         sizes = self._sizes(x[0], params["chunks"])
         if params["index"] >= len(sizes):
-            raise ShapeError(f"{who}: {x[0]} channels give only {len(sizes)} slice(s) of "
-                             f"{sizes[0]}; use index < {len(sizes)}")
+            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who}: {c} channels give only {n} slice(s) of {size}; use "
+                                               "index < {n}"), args={"who": who, "c": x[0], "n": len(sizes), "size": sizes[0]})
         return (sizes[params["index"]],) + tuple(x[1:])
 
     def explain(self, params, in_shapes, out, t=same):

@@ -102,8 +102,10 @@ class PermuteSpec(LayerSpec):
     def infer(self, params, in_shapes, who=None):
         (x,) = in_shapes
         if len(x) != 3:
-            raise ShapeError(f"{who or self.title} needs a 3-D feature map but receives a vector of "
-                             f"{fmt_shape(x)} features; place it before the Flatten")
+            from studio.core.i18n import QT_TRANSLATE_NOOP
+            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who} needs a 3-D feature map but receives a vector of {shape} "
+                                               "features; place it before the Flatten"),
+                             args={"who": who or self.title, "shape": fmt_shape(x)})
         a, b, c = x
         return (b, c, a) if params["order"] == "channels_last" else (c, a, b)
 

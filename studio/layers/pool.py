@@ -28,17 +28,18 @@ class _PoolSpec(LayerSpec):
         return k, s, p, d
 
     def check(self, params, who):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         from studio.core.errors import ParamError
 
         k, s, p, d = self._ksp(params)
         if p[0] > k[0] // 2 or p[1] > k[1] // 2:
-            raise ParamError(
-                f"{who}: padding {fmt_pair(params['padding'])} is more than half the "
-                f"{fmt_pair(params['kernel_size'])} kernel (PyTorch's limit); use padding ≤ {k[0] // 2}",
-                "padding",
-            )
+            raise ParamError(QT_TRANSLATE_NOOP("Errors", "{who}: padding {padding} is more than half the {kernel} kernel "
+                                               "(PyTorch's limit); use padding ≤ {most}"), "padding",
+                             args={"who": who, "padding": fmt_pair(params["padding"]),
+                                   "kernel": fmt_pair(params["kernel_size"]), "most": k[0] // 2})
 
     def infer(self, params, in_shapes, who=None):
+        from studio.core.i18n import QT_TRANSLATE_NOOP
         who = who or self.title
         (x,) = in_shapes
         self.need_image(x, who)
@@ -48,10 +49,10 @@ class _PoolSpec(LayerSpec):
         ho = out_size(h, k[0], s[0], p[0], d[0], cm)
         wo = out_size(w, k[1], s[1], p[1], d[1], cm)
         if ho < 1 or wo < 1:
-            raise ShapeError(
-                f"{who}: its {fmt_pair(params['kernel_size'])} window does not fit in the {h}×{w} input — "
-                f"output would be {max(ho, 0)}×{max(wo, 0)}; use a smaller window or remove this pooling"
-            )
+            raise ShapeError(QT_TRANSLATE_NOOP("Errors", "{who}: its {window} window does not fit in the {size} input — "
+                                               "output would be {out}; use a smaller window or remove this pooling"),
+                             args={"who": who, "window": fmt_pair(params["kernel_size"]), "size": f"{h}×{w}",
+                                   "out": f"{max(ho, 0)}×{max(wo, 0)}"})
         return (c, ho, wo)
 
     def explain(self, params, in_shapes, out, t=same):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
 from .datasets.bundle import (MAX_IN_MEMORY_BYTES, DataBundle, StreamData, TensorData, build_bundle,
                               sample_images, split_indices)
 from .datasets.settings import (SHAPE_CLASSES, SOURCES, AugmentSettings, DataError, DataSettings,
@@ -39,11 +41,13 @@ def load_data(settings: DataSettings | dict[str, Any] | str | None, input_shape:
         settings.validate()
     shape = tuple(int(v) for v in input_shape)
     if len(shape) != 3 or min(shape) < 1:
-        raise DataError(f"model input shape {tuple(input_shape)} is not an image (C, H, W): "
-                        "image data sets need an Input node with channels, height and width")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "model input shape {shape} is not an image (C, H, W): image data "
+                                          "sets need an Input node with channels, height and width"),
+                        args={"shape": tuple(input_shape)})
     if shape[0] not in (1, 3):
-        raise DataError(f"the model's input has {shape[0]} channels: image data sets supply 1 (grayscale) "
-                        "or 3 (RGB); set the Input node's channels to 1 or 3")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "the model's input has {c} channels: image data sets supply 1 "
+                                          "(grayscale) or 3 (RGB); set the Input node's channels to 1 or 3"),
+                        args={"c": shape[0]})
     if settings.source == "digits":
         from .datasets.builtin import digits_source as make
     elif settings.source == "shapes":

@@ -29,6 +29,7 @@ from pathlib import Path
 import torch
 
 from studio.core.errors import StudioError
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.project import Project, save_project
 from studio.core.userfile import atomic_write_text
 from studio.runs import STATUS_FILE, graph_version, new_run_dir, write_status
@@ -183,27 +184,31 @@ class Trainer:
         try:
             from .data import DataSettings, load_data
         except ImportError as exc:
-            raise Fail(f"the dataset code is not available ({first_line(exc)})") from None
+            raise Fail(QT_TRANSLATE_NOOP("Errors", "the dataset code is not available ({text})"),
+                       args={"text": first_line(exc)}) from None
         try:
             return load_data(DataSettings.from_dict(self.project.dataset or {}), self.project.input_shape)
         except StudioError:
             raise
         except Exception as exc:
-            raise Fail(f"could not load the data: {type(exc).__name__}: {first_line(exc)}") from None
+            raise Fail(QT_TRANSLATE_NOOP("Errors", "could not load the data: {kind}: {text}"),
+                       args={"kind": type(exc).__name__, "text": first_line(exc)}) from None
 
     def _check_data(self, bundle) -> None:
         """The data fits the project (class count, a training set); the project records it."""
         n = bundle.num_classes
         if n != self.project.num_classes:
             names = f"{', '.join(map(str, bundle.class_names[:6]))}{'…' if n > 6 else ''}"
-            raise Fail(f"the project has {self.project.num_classes} classes but the data has {n} ({names})",
-                       field="num_classes", hint="set", value=n)
+            raise Fail(QT_TRANSLATE_NOOP("Errors", "the project has {classes} classes but the data has {n} ({names})"),
+                       field="num_classes", hint="set", value=n,
+                       args={"classes": self.project.num_classes, "n": n, "names": names})
         self.project.class_names = list(bundle.class_names)
         used = getattr(bundle, "settings", None)
         if hasattr(used, "to_dict"):  # record the data actually trained on
             self.project.dataset = used.to_dict()
         if dataset_len(bundle.train) == 0:
-            raise Fail("the training set is empty: check the data folder (one subfolder of images per class)")
+            raise Fail(QT_TRANSLATE_NOOP(
+                "Errors", "the training set is empty: check the data folder (one subfolder of images per class)"))
 
     def _pick_device(self) -> tuple[torch.device, str]:
         device, name = pick_device(self.settings.device)
@@ -273,7 +278,8 @@ class Trainer:
             self.run_dir.mkdir(parents=True, exist_ok=True)
             save_project(self.project, self.run_dir / "project.cnnproj")
         except OSError as exc:
-            raise Fail(f"cannot create the run folder {self.run_dir}: {exc.strerror or exc}") from None
+            raise Fail(QT_TRANSLATE_NOOP("Errors", "cannot create the run folder {folder}: {reason}"),
+                       args={"folder": self.run_dir, "reason": exc.strerror or exc}) from None
         self.best_path, self.last_path = self.run_dir / "best.pt", self.run_dir / "last.pt"
         self._trim_metrics()
         trim_stats(self.run_dir / STATS_FILE, (self.state.start_epoch - 1) * steps_per_epoch)
@@ -300,15 +306,16 @@ class Trainer:
         ckpt = load_checkpoint(self.resume)
         problem = weights_mismatch(p.model, ckpt["model"])
         if problem:
-            raise Fail(f"{self.resume.name} does not fit this model ({problem}): resume with the "
-                       "project the checkpoint was trained on")
+            raise Fail(QT_TRANSLATE_NOOP("Errors", "{file} does not fit this model ({problem}): resume with the "
+                                         "project the checkpoint was trained on"),
+                       args={"file": self.resume.name, "problem": problem})
         p.model.load_state_dict(ckpt["model"])
         if ckpt.get("optimizer"):
             try:
                 p.optimizer.load_state_dict(ckpt["optimizer"])
             except (ValueError, KeyError):
-                raise Fail(f"{self.resume.name} was trained with another optimiser setup",
-                           field="training.optimizer", hint="set",
+                raise Fail(QT_TRANSLATE_NOOP("Errors", "{file} was trained with another optimiser setup"),
+                           args={"file": self.resume.name}, field="training.optimizer", hint="set",
                            value=(ckpt.get("settings") or {}).get("optimizer", "?")) from None
         # The schedule is rebuilt for the (possibly longer) run and advanced past the finished epochs.
         for g in p.optimizer.param_groups:

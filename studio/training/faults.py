@@ -3,6 +3,7 @@ turns whatever ended a run into that message (:func:`failure`)."""
 from __future__ import annotations
 
 from studio.core.errors import StudioError
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
 
 class Fail(StudioError):
@@ -25,12 +26,20 @@ def first_line(exc: BaseException) -> str:
 
 def oom_error(batch_size: int | None = None, where: str = "the device") -> Fail:
     """Out of memory: try half the batch size (the field the user changes)."""
+    if where == "the device":  # the words of the message, translated with it
+        if not batch_size:
+            return Fail(QT_TRANSLATE_NOOP("Errors", "ran out of memory on the device while training: try a smaller "
+                                      "batch size or a smaller input resolution"), field="training.batch_size", args={})
+        return Fail(QT_TRANSLATE_NOOP("Errors", "ran out of memory on the device with batch size {batch}: try a "
+                                  "smaller batch size or a smaller input resolution"), field="training.batch_size",
+                    hint="example", value=max(1, batch_size // 2), args={"batch": batch_size})
     if not batch_size:
-        return Fail(f"ran out of memory on {where} while training: try a smaller batch size or a smaller "
-                    "input resolution", field="training.batch_size")
-    return Fail(f"ran out of memory on {where} with batch size {batch_size}: try a smaller batch size "
-                "or a smaller input resolution", field="training.batch_size", hint="example",
-                value=max(1, batch_size // 2))
+        return Fail(QT_TRANSLATE_NOOP("Errors", "ran out of memory on {where} while training: try a smaller batch "
+                                  "size or a smaller input resolution"), field="training.batch_size",
+                    args={"where": where})
+    return Fail(QT_TRANSLATE_NOOP("Errors", "ran out of memory on {where} with batch size {batch}: try a smaller "
+                              "batch size or a smaller input resolution"), field="training.batch_size",
+                hint="example", value=max(1, batch_size // 2), args={"where": where, "batch": batch_size})
 
 
 def failure(exc: BaseException, batch_size: int | None = None, where: str = "the device") -> StudioError:
@@ -41,9 +50,22 @@ def failure(exc: BaseException, batch_size: int | None = None, where: str = "the
         return exc
     if is_oom(exc):
         return oom_error(batch_size, where)
-    return Fail(f"training failed: {type(exc).__name__}: {first_line(exc)}")
+    return Fail(QT_TRANSLATE_NOOP("Errors", "training failed: {kind}: {text}"),
+                args={"kind": type(exc).__name__, "text": first_line(exc)})
+
+
+_NAN = QT_TRANSLATE_NOOP("Errors", "the loss became NaN/infinite in epoch {epoch}: the learning rate {lr} is most "
+                         "likely too high for {optimizer}; try {lower} (10× lower)")
+
+
+def _nan_args(epoch: int, lr: float, optimizer: str) -> dict:
+    return {"epoch": epoch, "lr": f"{lr:g}", "optimizer": optimizer.upper(), "lower": f"{lr / 10:g}"}
 
 
 def nan_message(epoch: int, lr: float, optimizer: str) -> str:
-    return (f"the loss became NaN/infinite in epoch {epoch}: the learning rate {lr:g} is most likely "
-            f"too high for {optimizer.upper()}; try {lr / 10:g} (10× lower)")
+    return nan_error(epoch, lr, optimizer).message
+
+
+def nan_error(epoch: int, lr: float, optimizer: str) -> Fail:
+    """The loss is no longer a number: the learning rate is most likely too high."""
+    return Fail(_NAN, field="training.lr", args=_nan_args(epoch, lr, optimizer))

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 import torch
 import torch.nn.functional as F
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.jsonout import dumps_strict
 from studio.core.userfile import open_append
 
 from . import distributed as dist_util
-from .faults import Fail, first_line, is_oom, nan_message
+from .faults import Fail, first_line, is_oom, nan_error
 from .records import PROGRESS_INTERVAL_S, EpochRecord, ProgressRecord, ResultRecord, StartRecord
 from .runtime import autocast, dataset_len, val_batches, validate
 from .settings import TrainSettings
@@ -66,8 +67,9 @@ def next_batch(it, epoch: int, batch: int):
     except Exception as exc:
         if is_oom(exc):
             raise
-        raise Fail(f"could not read a training batch (epoch {epoch}, batch {batch + 1}): "
-                   f"{type(exc).__name__}: {first_line(exc)}; check the data files") from None
+        raise Fail(QT_TRANSLATE_NOOP("Errors", "could not read a training batch (epoch {epoch}, batch {batch}): "
+                                     "{kind}: {text}; check the data files"),
+                   args={"epoch": epoch, "batch": batch + 1, "kind": type(exc).__name__, "text": first_line(exc)}) from None
 
 
 def accumulate(es: EpochState, out, loss, yb) -> None:
@@ -189,7 +191,8 @@ class TrainingLoop:
             if is_oom(exc):
                 raise
             shape = "×".join(map(str, xb.shape[1:]))
-            raise Fail(f"the model failed on a batch of {shape} images: {first_line(exc)}") from None
+            raise Fail(QT_TRANSLATE_NOOP("Errors", "the model failed on a batch of {shape} images: {text}"),
+                       args={"shape": shape, "text": first_line(exc)}) from None
         if p.scheduler is not None:
             p.scheduler.step()
         return out, loss
@@ -197,7 +200,7 @@ class TrainingLoop:
     def check_finite(self, value: float) -> None:
         if not math.isfinite(value):
             st = self.settings
-            raise Fail(nan_message(self.state.epochs_done + 1, st.lr, st.optimizer), field="training.lr")
+            raise nan_error(self.state.epochs_done + 1, st.lr, st.optimizer)
 
     def current_lr(self) -> float:
         return self.parts.optimizer.param_groups[0]["lr"]

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from studio.core.errors import StudioError
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.text import short_repr
 
 OPTIMIZERS = ("sgd", "adam", "adamw")
@@ -58,49 +59,82 @@ class TrainSettings:
         self.validate()
 
     def validate(self) -> None:
-        def need(cond: bool, msg: str) -> None:
-            """``msg`` starts with the setting's name in quotes: the error's field."""
+        def need(cond: bool, setting: str, template: str, **args: Any) -> None:
+            """``template`` (marked for translation) names the setting as ``'{setting}'``: the
+            error's field; its values are filled in after the window translates it."""
             if not cond:
-                raise StudioError(f"training setting {msg}", field="training." + msg.split("'")[1])
+                raise StudioError(template, field="training." + setting, args={"setting": setting, **args})
 
+        kinds = {
+            "int": QT_TRANSLATE_NOOP("Errors", "training setting '{setting}' should be a whole number, not {value}"),
+            "float": QT_TRANSLATE_NOOP("Errors", "training setting '{setting}' should be a number, not {value}"),
+            "str": QT_TRANSLATE_NOOP("Errors", "training setting '{setting}' should be text, not {value}"),
+            "bool": QT_TRANSLATE_NOOP("Errors", "training setting '{setting}' should be true or false, not {value}"),
+        }
         for f in fields(self):
             v = getattr(self, f.name)
             want = {"int": int, "float": (int, float), "str": str, "bool": bool}[str(f.type)]
             ok = isinstance(v, want) and (f.type == "bool" or not isinstance(v, bool))
-            kind = {"int": "a whole number", "float": "a number", "str": "text", "bool": "true or false"}[str(f.type)]
-            need(ok, f"'{f.name}' should be {kind}, not {short_repr(v)}")
+            need(ok, f.name, kinds[str(f.type)], value=short_repr(v))
             if ok and f.type == "int":
-                need(abs(v) <= 2**63 - 1, f"'{f.name}' is {short_repr(v)}: far too large")
+                need(abs(v) <= 2**63 - 1, f.name,
+                     QT_TRANSLATE_NOOP("Errors", "training setting '{setting}' is {value}: far too large"),
+                     value=short_repr(v))
             if ok and f.type == "float":
-                need(math.isfinite(v), f"'{f.name}' is {v}: use a finite number")
-        need(1 <= self.epochs <= MAX_EPOCHS, f"'epochs' is {self.epochs}: train for at least 1 epoch (at most {MAX_EPOCHS:,})")
-        need(1 <= self.batch_size <= MAX_BATCH, f"'batch_size' is {self.batch_size}: use 1 to {MAX_BATCH:,} (e.g. 64)")
-        need(self.lr > 0, f"'lr' is {self.lr}: the learning rate must be above 0 (e.g. 0.001)")
-        need(self.optimizer in OPTIMIZERS, f"'optimizer' is {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}")
-        need(self.scheduler in SCHEDULERS, f"'scheduler' is {self.scheduler!r}: choose one of {', '.join(SCHEDULERS)}")
-        need(self.device in DEVICES, f"'device' is {self.device!r}: choose one of {', '.join(DEVICES)}")
-        need(0 <= self.momentum < 1, f"'momentum' is {self.momentum}: use a value in [0, 1), e.g. 0.9")
-        need(not self.nesterov or self.momentum > 0, "'nesterov' needs a momentum above 0 (e.g. 0.9)")
-        need(self.weight_decay >= 0, f"'weight_decay' is {self.weight_decay}: use 0 or a small value (e.g. 5e-4)")
-        need(0 <= self.label_smoothing < 1,
-             f"'label_smoothing' is {self.label_smoothing}: use a value in [0, 1), e.g. 0.1")
-        need(0 <= self.step_size <= MAX_EPOCHS, f"'step_size' is {self.step_size}: use 0 (automatic) or a number of epochs")
-        need(0 < self.gamma <= 1, f"'gamma' is {self.gamma}: the step factor must be in (0, 1], e.g. 0.1")
-        need(0 <= self.threads <= MAX_THREADS,
-             f"'threads' is {self.threads}: use 0 (automatic) or a number of CPU threads up to {MAX_THREADS}")
-        need(0 <= self.num_workers <= MAX_WORKERS, f"'num_workers' is {self.num_workers}: use 0 to {MAX_WORKERS}")
-        need(0 <= self.unfreeze_after <= MAX_EPOCHS,
-             f"'unfreeze_after' is {self.unfreeze_after}: use 0 (never) or a number of epochs")
-        need(all(_LR_MULT.fullmatch(p.strip()) for p in self.lr_mult.split(",") if p.strip()),
-             f"'lr_mult' is {self.lr_mult!r}: write NAME=FACTOR pairs separated by commas, e.g. layer1=0.1")
-        need(0 <= self.seed <= MAX_SEED, f"'seed' is {self.seed}: use a whole number from 0 to {MAX_SEED}")
+                need(math.isfinite(v), f.name,
+                     QT_TRANSLATE_NOOP("Errors", "training setting '{setting}' is {value}: use a finite number"), value=v)
+        need(1 <= self.epochs <= MAX_EPOCHS, "epochs", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: train for at least 1 epoch (at most {max})"),
+            value=self.epochs, max=f"{MAX_EPOCHS:,}")
+        need(1 <= self.batch_size <= MAX_BATCH, "batch_size", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use 1 to {max} (e.g. 64)"),
+            value=self.batch_size, max=f"{MAX_BATCH:,}")
+        need(self.lr > 0, "lr", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: the learning rate must be above 0 (e.g. 0.001)"),
+            value=self.lr)
+        choose = QT_TRANSLATE_NOOP("Errors", "training setting '{setting}' is {value}: choose one of {choices}")
+        need(self.optimizer in OPTIMIZERS, "optimizer", choose, value=repr(self.optimizer), choices=", ".join(OPTIMIZERS))
+        need(self.scheduler in SCHEDULERS, "scheduler", choose, value=repr(self.scheduler), choices=", ".join(SCHEDULERS))
+        need(self.device in DEVICES, "device", choose, value=repr(self.device), choices=", ".join(DEVICES))
+        need(0 <= self.momentum < 1, "momentum", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use a value in [0, 1), e.g. 0.9"), value=self.momentum)
+        need(not self.nesterov or self.momentum > 0, "nesterov", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' needs a momentum above 0 (e.g. 0.9)"))
+        need(self.weight_decay >= 0, "weight_decay", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use 0 or a small value (e.g. 5e-4)"),
+            value=self.weight_decay)
+        need(0 <= self.label_smoothing < 1, "label_smoothing", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use a value in [0, 1), e.g. 0.1"),
+            value=self.label_smoothing)
+        need(0 <= self.step_size <= MAX_EPOCHS, "step_size", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use 0 (automatic) or a number of epochs"),
+            value=self.step_size)
+        need(0 < self.gamma <= 1, "gamma", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: the step factor must be in (0, 1], e.g. 0.1"),
+            value=self.gamma)
+        need(0 <= self.threads <= MAX_THREADS, "threads", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use 0 (automatic) or a number of CPU threads up to {max}"),
+            value=self.threads, max=MAX_THREADS)
+        need(0 <= self.num_workers <= MAX_WORKERS, "num_workers", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use 0 to {max}"), value=self.num_workers, max=MAX_WORKERS)
+        need(0 <= self.unfreeze_after <= MAX_EPOCHS, "unfreeze_after", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use 0 (never) or a number of epochs"),
+            value=self.unfreeze_after)
+        need(all(_LR_MULT.fullmatch(p.strip()) for p in self.lr_mult.split(",") if p.strip()), "lr_mult",
+             QT_TRANSLATE_NOOP("Errors", "training setting '{setting}' is {value}: write NAME=FACTOR pairs separated "
+                               "by commas, e.g. layer1=0.1"), value=repr(self.lr_mult))
+        need(0 <= self.seed <= MAX_SEED, "seed", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use a whole number from 0 to {max}"),
+            value=self.seed, max=MAX_SEED)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "TrainSettings":
         if data is None:
             return cls()
         if not isinstance(data, dict):
-            raise StudioError(f"training settings should be an object of name: value pairs, not {short_repr(data)}")
+            raise StudioError(QT_TRANSLATE_NOOP(
+                "Errors", "training settings should be an object of name: value pairs, not {value}"),
+                args={"value": short_repr(data)})
         known = {f.name: f for f in fields(cls)}
         kw = {}
         for k, v in data.items():

@@ -7,6 +7,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
+from studio.gui.fields import fix_label, issue_message
+from studio.gui.i18n import tr
+
 from . import style
 from .style import NODE_H, NODE_W
 
@@ -17,10 +20,20 @@ WIDTH = NODE_W + 60  # wider than the card: it lies in the gap below the row, wh
 FIX_W, FIX_H = 30.0, 17.0
 
 
-def card_message(message: str, title: str, name: str) -> str:
-    """The message without the "Linear 'fc1' " it starts with (the card already says so)."""
-    prefix = f"{title} '{name}' "
-    return message[len(prefix):] if message.startswith(prefix) else message
+def card_message(message, title: str, name: str) -> str:
+    """The message (a text, or a validation Issue: shown in the window's language) without the
+    "Linear 'fc1' " it starts with (the card already says so)."""
+    if not isinstance(message, str):
+        message = issue_message(message)
+    prefix = f"{title} '{name}'"
+    if not message.startswith(prefix):
+        return message
+    rest = message[len(prefix):]
+    if rest.startswith(" "):  # English: "Linear 'fc1' needs a vector..."
+        return rest[1:]
+    if rest.startswith(("：", "，")):  # Chinese: "Linear 'fc1'：需要…"
+        return rest[1:]
+    return message
 
 
 class FixButton(QGraphicsItem):
@@ -51,7 +64,7 @@ class FixButton(QGraphicsItem):
         painter.drawRoundedRect(self.boundingRect(), 4, 4)
         painter.setPen(QColor(255, 255, 255))
         painter.setFont(style.font("title"))
-        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, "Fix")
+        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, tr("Fix"))
 
 
 class ProblemItem(QGraphicsItem):
@@ -74,8 +87,9 @@ class ProblemItem(QGraphicsItem):
     def set_problem(self, message: str, fix, severity: str) -> None:
         self.message, self.fix, self.severity = message, fix, severity
         self.button.setVisible(fix is not None)
-        self.button.setToolTip(f"Fix: {fix.label}" if fix is not None else "")
-        self.setToolTip(message + (f"\nFix: {fix.label}" if fix is not None else ""))
+        fix_text = tr("Fix: {fix}").format(fix=fix_label(fix)) if fix is not None else ""
+        self.button.setToolTip(fix_text)
+        self.setToolTip(message + ("\n" + fix_text if fix is not None else ""))
         width = WIDTH - 12 - (FIX_W + 6 if fix is not None else 0)
         font = style.font("small")
         fm = QFontMetricsF(font)

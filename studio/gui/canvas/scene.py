@@ -368,7 +368,7 @@ class GraphScene(QGraphicsScene):
         if worst is None:
             item.set_problem(None)
         else:
-            item.set_problem((card_message(worst.message, node.spec.title, node.name), worst.fix, worst.severity))
+            item.set_problem((card_message(worst, node.spec.title, node.name), worst.fix, worst.severity))
 
     def _update_blocks(self, a) -> None:
         if a is None:

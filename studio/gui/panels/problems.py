@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from studio.gui import commands
+from studio.gui.fields import fix_label, issue_message
+from studio.gui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -20,7 +22,7 @@ class ProblemsPanel(QWidget):
         self.document = document
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["", "Layer", "Problem", "Fix"])
+        self.tree.setHeaderLabels(["", tr("Layer"), tr("Problem"), tr("Fix")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
@@ -32,7 +34,7 @@ class ProblemsPanel(QWidget):
         hh.setStretchLastSection(False)
         self.tree.setColumnWidth(1, 140)
         self.tree.itemClicked.connect(self._on_click)
-        self.empty_label = QLabel("No problems: the network is valid.")
+        self.empty_label = QLabel(tr("No problems: the network is valid."))
         self.empty_label.setEnabled(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -55,16 +57,17 @@ class ProblemsPanel(QWidget):
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         for issue in analysis.issues:
             err = issue.severity == "error"
-            name = analysis.names.get(issue.node, issue.node or "") if issue.node else "(graph)"
-            it = QTreeWidgetItem(["", name, issue.message, ""])
+            name = analysis.names.get(issue.node, issue.node or "") if issue.node else tr("(graph)")
+            text = issue_message(issue)
+            it = QTreeWidgetItem(["", name, text, ""])
             it.setIcon(0, icons["error" if err else "warning"])
-            it.setToolTip(0, "error" if err else "warning")
+            it.setToolTip(0, tr("error") if err else tr("warning"))
             it.setData(0, ID_ROLE, issue.node)
-            it.setToolTip(2, issue.message)
+            it.setToolTip(2, text)
             self.tree.addTopLevelItem(it)
             if issue.fix is not None:
-                btn = QPushButton(issue.fix.label)
-                btn.setToolTip("Apply this fix (undoable)")
+                btn = QPushButton(fix_label(issue.fix))
+                btn.setToolTip(tr("Apply this fix (undoable)"))
                 btn.clicked.connect(lambda _=False, f=issue.fix: self.apply_fix(f))
                 self.tree.setItemWidget(it, 3, btn)
                 self.fix_buttons.append(btn)
@@ -78,7 +81,8 @@ class ProblemsPanel(QWidget):
 
     def apply_fix(self, fix) -> None:
         err = commands.push(self.document, commands.ApplyFixCommand(self.document, fix))
-        self.status.emit(f"Fix failed: {err}" if err else f"Applied: {fix.label} (Ctrl+Z undoes)")
+        self.status.emit(tr("Fix failed: {error}").format(error=err) if err else
+                         tr("Applied: {fix} (Ctrl+Z undoes)").format(fix=fix_label(fix)))
 
     def _on_click(self, item: QTreeWidgetItem, _col: int) -> None:
         nid = item.data(0, ID_ROLE)

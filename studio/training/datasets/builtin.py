@@ -7,6 +7,8 @@ from typing import Sequence
 import numpy as np
 import torch
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
 from .settings import DataError, DataSettings
 from .shapes import render_shapes
 from .source import Source, array_source
@@ -21,8 +23,10 @@ def load_digits_arrays() -> tuple[np.ndarray, np.ndarray]:
         with np.load(DIGITS_FILE, allow_pickle=False) as z:
             return z["images"], z["labels"]
     except (OSError, KeyError, ValueError) as e:
-        raise DataError(f"the built-in digits file {DIGITS_FILE} is missing or damaged ({e}): "
-                        "reinstall cnn-studio or rebuild it with studio/resources/make_digits.py") from None
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "the built-in digits file {file} is missing or damaged "
+                                          "({reason}): reinstall cnn-studio or rebuild it with "
+                                          "studio/resources/make_digits.py"),
+                        args={"file": DIGITS_FILE, "reason": e}) from None
 
 
 def digits_source(settings: DataSettings) -> Source:

@@ -8,6 +8,9 @@ import numpy as np
 import torch
 from torch.utils.data import Dataset, TensorDataset
 
+from studio.core.errors import Message
+from studio.core.i18n import QT_TRANSLATE_NOOP
+
 from .settings import DataSettings
 from .source import TEST, TRAIN, VAL, Source
 from .transforms import augment_batch, channel_stats, denormalize, normalize_
@@ -142,7 +145,8 @@ def build_bundle(source: Source, settings: DataSettings, input_shape: Sequence[i
             f"{te.numel():,} test at {c}×{h}×{w}, {where}; seed {settings.seed}")
     warnings = list(source.warnings)
     if settings.val_fraction > 0 and va.numel() == 0:
-        warnings.append("the validation split is empty (too few images): add images or lower val_fraction")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Errors", "the validation split is empty (too few images): add images "
+                                                  "or lower val_fraction")))
     return DataBundle(splits[0], splits[1], splits[2], list(source.class_names), len(source.class_names), c,
                       mean, std, info, warnings, in_memory, shape, settings)
 

@@ -13,6 +13,8 @@ from typing import Sequence
 
 import torch
 
+from studio.core.errors import Message
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from .bundle import MAX_IN_MEMORY_BYTES
 from .settings import DataError, DataSettings
 from .source import TEST, TRAIN, VAL, Source, array_source
@@ -48,17 +50,21 @@ def _images_in(folder: Path, blocked: set[str]) -> list[Path]:
         out.extend(Path(dirpath) / f for f in sorted(filenames)
                    if not f.startswith(".") and f.lower().endswith(EXTENSIONS))
         if len(out) > MAX_IMAGES or folders > MAX_FOLDERS:
-            raise DataError(f"{folder} holds more than {MAX_IMAGES:,} images or {MAX_FOLDERS:,} folders: "
-                            "that is too large for a folder data set here; use a smaller folder")
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "{folder} holds more than {images} images or {folders} "
+                                              "folders: that is too large for a folder data set here; use a smaller "
+                                              "folder"),
+                            args={"folder": folder, "images": f"{MAX_IMAGES:,}", "folders": f"{MAX_FOLDERS:,}"})
     return out
 
 
 def scan(root: Path) -> tuple[list[str], list[Path], list[int], list[int], list[str]]:
     """Class names, image paths, labels, split presets and warnings for an image folder."""
     if not root.exists():
-        raise DataError(f"image folder {root} does not exist: give a folder with one subfolder per class")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "image folder {folder} does not exist: give a folder with one "
+                                          "subfolder per class"), args={"folder": root})
     if not root.is_dir():
-        raise DataError(f"{root} is a file, not a folder: give a folder with one subfolder per class")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{folder} is a file, not a folder: give a folder with one "
+                                          "subfolder per class"), args={"folder": root})
     subdirs = _class_dirs(root)
     parts = {d.name.lower(): d for d in subdirs if d.name.lower() in _PARTS}
     presplit = "train" in parts and len(parts) >= 2 and all(_class_dirs(d) for d in parts.values())
@@ -66,15 +72,18 @@ def scan(root: Path) -> tuple[list[str], list[Path], list[int], list[int], list[
     train_dir = parts["train"] if presplit else root
     names = [d.name for d in _class_dirs(train_dir)]
     if not names:
-        raise DataError(f"{root} has no class subfolders: put the images in one subfolder per class, "
-                        f"e.g. {root / 'cat' / '001.jpg'} and {root / 'dog' / '001.jpg'}")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{folder} has no class subfolders: put the images in one "
+                                          "subfolder per class, e.g. {cat} and {dog}"),
+                        args={"folder": root, "cat": root / "cat" / "001.jpg", "dog": root / "dog" / "001.jpg"})
     warnings, paths, labels, presets, empty = [], [], [], [], []
     blocked = {os.path.realpath(d) for _, folder in groups for d in [folder, *_class_dirs(folder)]}
     blocked.add(os.path.realpath(root))
     for part, folder in sorted(groups, key=lambda g: g[0]):
         for d in _class_dirs(folder):
             if d.name not in names:
-                warnings.append(f"{d}: class {d.name!r} is not in {train_dir}; its images were left out")
+                warnings.append(Message(QT_TRANSLATE_NOOP("Errors", "{folder}: class {name} is not in {train}; its "
+                                                          "images were left out"),
+                                        folder=d, name=repr(d.name), train=train_dir))
                 continue
             files = _images_in(d, blocked)
             if not files and part == TRAIN:
@@ -84,9 +93,11 @@ def scan(root: Path) -> tuple[list[str], list[Path], list[int], list[int], list[
             labels.extend([label] * len(files))
             presets.extend([part] * len(files))
     if not paths:
-        raise DataError(f"no images found under {root} (looked for {', '.join(EXTENSIONS)} in the class subfolders)")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "no images found under {folder} (looked for {extensions} in the "
+                                          "class subfolders)"), args={"folder": root, "extensions": ", ".join(EXTENSIONS)})
     if empty:
-        warnings.append(f"class folder(s) without images: {', '.join(empty)}")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Errors", "class folder(s) without images: {names}"),
+                                names=", ".join(empty)))
     return names, paths, labels, presets, warnings
 
 
@@ -136,17 +147,20 @@ def folder_source(settings: DataSettings, input_shape: Sequence[int]) -> Source:
                 tensors.append(x)
     if bad:
         shown = ", ".join(str(p.relative_to(root)) for p in bad[:5]) + (" …" if len(bad) > 5 else "")
-        warnings.append(f"skipped {len(bad)} unreadable image(s) of {len(paths)} in {root}: {shown}")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Errors", "skipped {n} unreadable image(s) of {total} in {folder}: "
+                                                  "{files}"), n=len(bad), total=len(paths), folder=root, files=shown))
     if not keep:
-        raise DataError(f"none of the {len(paths)} image file(s) under {root} could be read: "
-                        "check that they are real JPEG/PNG/... images")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "none of the {n} image file(s) under {folder} could be read: "
+                                          "check that they are real JPEG/PNG/... images"),
+                        args={"n": len(paths), "folder": root})
     lab = torch.as_tensor([labels[i] for i in keep], dtype=torch.int64)
     pre = torch.as_tensor([presets[i] for i in keep], dtype=torch.int8)
     kept_paths = [paths[i] for i in keep]
     present = sorted(set(lab.tolist()))
     if len(present) < 2:
-        raise DataError(f"{root}: only one class ({names[present[0]]!r}) has readable images; "
-                        "a classifier needs at least two class subfolders with images")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{folder}: only one class ({name}) has readable images; a "
+                                          "classifier needs at least two class subfolders with images"),
+                        args={"folder": root, "name": repr(names[present[0]])})
     info = (f"image folder {root}: {len(kept_paths):,} images in {len(names)} classes"
             + (" (train/val/test subfolders used as given)" if bool((pre != TRAIN).any()) else ""))
     if in_memory:

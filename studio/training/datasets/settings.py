@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from studio.core.errors import StudioError
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.text import short_repr
 
 SOURCES = ("digits", "shapes", "mnist", "fashion-mnist", "cifar10", "folder")
@@ -28,32 +29,36 @@ class DataError(StudioError):
 
 def _num(where: str, value: Any, lo: float, hi: float, *, integer: bool = False, lo_open: bool = False,
          hi_open: bool = False) -> Any:
-    kind = "a whole number" if integer else "a number"
+    args = {"setting": where, "value": short_repr(value), "lo": f"{lo:g}", "hi": f"{hi:g}"}
     if isinstance(value, bool) or not isinstance(value, (int, float)) or \
             (isinstance(value, float) and not math.isfinite(value)) or (integer and value != int(value)):
-        raise DataError(f"{where} = {short_repr(value)}: must be {kind} between {lo:g} and {hi:g}", field=where)
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{setting} = {value}: must be a whole number between {lo} and {hi}")
+                        if integer else
+                        QT_TRANSLATE_NOOP("Errors", "{setting} = {value}: must be a number between {lo} and {hi}"),
+                        field=where, args=args)
     bad = value < lo or value > hi or (lo_open and value == lo) or (hi_open and value == hi)
     if bad:
-        left = "(" if lo_open else "["
-        right = ")" if hi_open else "]"
-        raise DataError(f"{where} = {short_repr(value)}: must be in {left}{lo:g}, {hi:g}{right}", field=where)
+        args["range"] = f"{'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open else ']'}"
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{setting} = {value}: must be in {range}"), field=where, args=args)
     return int(value) if integer else float(value)
 
 
 def _flag(where: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise DataError(f"{where} = {short_repr(value)}: must be true or false", field=where)
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{setting} = {value}: must be true or false"), field=where,
+                        args={"setting": where, "value": short_repr(value)})
     return value
 
 
 def _check_keys(where: str, data: Any, cls) -> None:
     if not isinstance(data, dict):
-        raise DataError(f"{where} must be a mapping of settings, not {type(data).__name__}")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{setting} must be a mapping of settings, not {kind}"),
+                        args={"setting": where, "kind": type(data).__name__})
     allowed = [f.name for f in fields(cls)]
     unknown = sorted(set(data) - set(allowed))
     if unknown:
-        raise DataError(f"{where}: unknown setting(s) {', '.join(map(repr, unknown))}; "
-                        f"known settings are {', '.join(allowed)}")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{setting}: unknown setting(s) {names}; known settings are {known}"),
+                        args={"setting": where, "names": ", ".join(map(repr, unknown)), "known": ", ".join(allowed)})
 
 
 @dataclass
@@ -99,14 +104,17 @@ class ShapesSettings:
         self.count = _num("dataset.shapes.count", self.count, 10, 1_000_000, integer=True)
         self.noise = _num("dataset.shapes.noise", self.noise, 0, 0.5)
         if isinstance(self.classes, str) or not isinstance(self.classes, (list, tuple)):
-            raise DataError(f"dataset.shapes.classes = {short_repr(self.classes)}: must be a list drawn from "
-                            f"{', '.join(SHAPE_CLASSES)}")
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "dataset.shapes.classes = {value}: must be a list drawn from "
+                                              "{shapes}"),
+                            args={"value": short_repr(self.classes), "shapes": ", ".join(SHAPE_CLASSES)})
         bad = [c for c in self.classes if c not in SHAPE_CLASSES]
         if bad:
-            raise DataError(f"dataset.shapes.classes: unknown shape(s) {', '.join(map(repr, bad))}; "
-                            f"choose from {', '.join(SHAPE_CLASSES)}")
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "dataset.shapes.classes: unknown shape(s) {names}; choose from "
+                                              "{shapes}"),
+                            args={"names": ", ".join(map(repr, bad)), "shapes": ", ".join(SHAPE_CLASSES)})
         if len(set(self.classes)) != len(self.classes) or len(self.classes) < 2:
-            raise DataError("dataset.shapes.classes: list at least two different shapes, each once")
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "dataset.shapes.classes: list at least two different shapes, "
+                                              "each once"))
         self.classes = list(self.classes)
         return self
 
@@ -138,23 +146,28 @@ class DataSettings:
         src = str(self.source).strip().lower() if isinstance(self.source, str) else self.source
         src = _ALIASES.get(src, src) if isinstance(src, str) else src
         if src not in SOURCES:
-            raise DataError(f"dataset.source = {short_repr(self.source)}: unknown data set; choose one of {', '.join(SOURCES)}",
-                            field="dataset.source")
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "dataset.source = {value}: unknown data set; choose one of "
+                                              "{sources}"),
+                            field="dataset.source", args={"value": short_repr(self.source), "sources": ", ".join(SOURCES)})
         self.source = src
         if self.root is not None and not isinstance(self.root, (str, os.PathLike)):
-            raise DataError(f"dataset.root = {short_repr(self.root)}: must be a folder path")
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "dataset.root = {value}: must be a folder path"),
+                            args={"value": short_repr(self.root)})
         self.root = None if self.root in (None, "") else os.fspath(self.root)
         if src in NEEDS_ROOT and not self.root:
-            raise DataError(f"data set {src!r} needs a folder", field="dataset.root", hint="folder", value=src)
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "data set {source} needs a folder"), field="dataset.root",
+                            hint="folder", value=src, args={"source": repr(src)})
         self.download = _flag("dataset.download", self.download)
         self.val_fraction = _num("dataset.val_fraction", self.val_fraction, 0, 0.9, hi_open=False)
         self.test_fraction = _num("dataset.test_fraction", self.test_fraction, 0, 0.9)
         if self.val_fraction + self.test_fraction >= 0.95:
-            raise DataError(f"dataset.val_fraction + dataset.test_fraction = "
-                            f"{self.val_fraction + self.test_fraction:g}: leave at least 5% for training")
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "dataset.val_fraction + dataset.test_fraction = {value}: leave "
+                                              "at least 5% for training"),
+                            args={"value": f"{self.val_fraction + self.test_fraction:g}"})
         self.seed = _num("dataset.seed", self.seed, 0, 2**31 - 1, integer=True)  # the window's seed box
         if self.cache not in CACHE_MODES:
-            raise DataError(f"dataset.cache = {short_repr(self.cache)}: choose one of {', '.join(CACHE_MODES)}")
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "dataset.cache = {value}: choose one of {modes}"),
+                            args={"value": short_repr(self.cache), "modes": ", ".join(CACHE_MODES)})
         if not isinstance(self.augment, AugmentSettings):
             raise DataError("dataset.augment must be an AugmentSettings")
         self.augment.validate()

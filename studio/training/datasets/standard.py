@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.userfile import atomic_writer, open_regular
 
 from .settings import DataError, DataSettings
@@ -35,6 +36,8 @@ CIFAR_DIR = "cifar-10-batches-py"
 CIFAR_FILES = [f"data_batch_{i}" for i in range(1, 6)] + ["test_batch", "batches.meta"]
 DOWNLOAD_TIMEOUT_S = 30
 
+
+_UNPACK = QT_TRANSLATE_NOOP("Errors", "{file}: cannot unpack ({reason}); replace it with an intact copy")
 
 def _tv_class(name: str):
     import torchvision.datasets as tvd
@@ -64,7 +67,7 @@ def _unpack_idx(folder: Path) -> None:
                         atomic_writer(folder / f, what="data file") as dst:
                     shutil.copyfileobj(src, dst)
             except (OSError, EOFError) as e:
-                raise DataError(f"{gz}: cannot unpack ({e}); replace it with an intact copy") from None
+                raise DataError(_UNPACK, args={"file": gz, "reason": e}) from None
 
 
 def _unpack_cifar_tar(root: Path) -> None:
@@ -75,7 +78,7 @@ def _unpack_cifar_tar(root: Path) -> None:
         with tarfile.open(tgz, "r:gz") as tar:
             tar.extractall(root, filter="data")
     except (OSError, tarfile.TarError, EOFError) as e:
-        raise DataError(f"{tgz}: cannot unpack ({e}); replace it with an intact copy") from None
+        raise DataError(_UNPACK, args={"file": tgz, "reason": e}) from None
 
 
 def _missing(name: str, root: Path) -> list[str]:
@@ -98,8 +101,10 @@ def _download(name: str, root: Path) -> None:
                 cls(str(root), train=train, download=True)
     except Exception as e:  # urllib, socket and torchvision raise many kinds; all mean "not downloaded"
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise DataError(f"could not download {title} ({reason[:160]}): put the files in {folder}{os.sep} "
-                        f"({', '.join(files)}) and run again without download") from None
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "could not download {title} ({reason}): put the files in "
+                                          "{folder} ({files}) and run again without download"),
+                        args={"title": title, "reason": reason[:160], "folder": f"{folder}{os.sep}",
+                              "files": ", ".join(files)}) from None
     finally:
         socket.setdefaulttimeout(old)
 
@@ -109,7 +114,9 @@ def standard_source(settings: DataSettings) -> Source:
     title = _SETS[name]["title"]
     root = _resolve_root(name, Path(settings.root).expanduser())
     if root.exists() and not root.is_dir():
-        raise DataError(f"{title} folder {root} is a file: give the folder that holds {_expected_dir(name, Path('…'))}")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{title} folder {folder} is a file: give the folder that holds "
+                                          "{expected}"),
+                        args={"title": title, "folder": root, "expected": _expected_dir(name, Path("…"))})
     if name == "cifar10":
         _unpack_cifar_tar(root)
     elif _expected_dir(name, root).is_dir():
@@ -120,10 +127,14 @@ def standard_source(settings: DataSettings) -> Source:
     missing = _missing(name, root)
     if missing:
         folder = _expected_dir(name, root)
-        extra = " (the .gz files also do)" if name != "cifar10" else " (or cifar-10-python.tar.gz in the root)"
-        raise DataError(f"{title} not found: expected {', '.join(missing)} in {folder}{os.sep}{extra}; "
-                        "copy them there, or let the studio download them where the network allows",
-                        field="dataset.download", hint="enable")
+        args = {"title": title, "files": ", ".join(missing), "folder": f"{folder}{os.sep}"}
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{title} not found: expected {files} in {folder} (the .gz files "
+                                          "also do); copy them there, or let the studio download them where the "
+                                          "network allows") if name != "cifar10" else
+                        QT_TRANSLATE_NOOP("Errors", "{title} not found: expected {files} in {folder} (or "
+                                          "cifar-10-python.tar.gz in the root); copy them there, or let the studio "
+                                          "download them where the network allows"),
+                        field="dataset.download", hint="enable", args=args)
     if name == "cifar10":
         (xtr, ytr), (xte, yte), classes, warnings = _load_cifar(root)
     else:
@@ -133,7 +144,8 @@ def standard_source(settings: DataSettings) -> Source:
     labels = torch.cat([ytr, yte])
     preset = torch.cat([torch.full((len(ytr),), TRAIN, dtype=torch.int8), torch.full((len(yte),), TEST, dtype=torch.int8)])
     if labels.numel() and (labels.min() < 0 or labels.max() >= len(classes)):
-        raise DataError(f"{title} in {root}: labels outside 0..{len(classes) - 1}; the files are damaged")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{title} in {folder}: labels outside 0..{last}; the files are "
+                                          "damaged"), args={"title": title, "folder": root, "last": len(classes) - 1})
     stats = (_SETS[name]["mean"], _SETS[name]["std"])
     src = array_source(name, images, labels, classes, preset=preset, known_stats=stats, warnings=warnings)
     c, h, w = images.shape[1:]
@@ -149,12 +161,15 @@ def _load_idx(name: str, root: Path):
         try:
             ds = cls(str(root), train=train, download=False)
         except Exception as e:  # torchvision raises RuntimeError/ValueError/AssertionError on bad files
-            raise DataError(f"{title} files in {_expected_dir(name, root)} are not valid IDX files ({e}): "
-                            "replace them with the original files") from None
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "{title} files in {folder} are not valid IDX files ({reason}): "
+                                              "replace them with the original files"),
+                            args={"title": title, "folder": _expected_dir(name, root), "reason": e}) from None
         data, targets = ds.data, ds.targets
         if data.ndim != 3 or data.shape[0] != targets.shape[0]:
-            raise DataError(f"{title} in {_expected_dir(name, root)}: {data.shape[0]} images but "
-                            f"{targets.shape[0]} labels; the files do not belong together")
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "{title} in {folder}: {images} images but {labels} labels; the "
+                                              "files do not belong together"),
+                            args={"title": title, "folder": _expected_dir(name, root), "images": data.shape[0],
+                                  "labels": targets.shape[0]})
         parts.append((data.unsqueeze(1).contiguous(), targets.to(torch.int64)))
     return parts[0], parts[1], list(cls.classes)
 
@@ -180,7 +195,8 @@ def safe_unpickle(path: Path):
         with open_regular(path, what="CIFAR-10 batch file") as f:  # a pipe there never blocks
             return _ArrayUnpickler(f, encoding="latin1").load()
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, OSError) as e:
-        raise DataError(f"{path}: not a CIFAR-10 batch file ({e}); replace it with the original file") from None
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: not a CIFAR-10 batch file ({reason}); replace it with the "
+                                          "original file"), args={"file": path, "reason": e}) from None
 
 
 def _official(root: Path) -> bool:
@@ -199,7 +215,8 @@ def _load_cifar(root: Path):
         try:
             parts = [CIFAR10(str(root), train=t, download=False) for t in (True, False)]
         except Exception as e:
-            raise DataError(f"CIFAR-10 in {root / CIFAR_DIR} cannot be read ({e}); replace the files") from None
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "CIFAR-10 in {folder} cannot be read ({reason}); replace the "
+                                              "files"), args={"folder": root / CIFAR_DIR, "reason": e}) from None
         out = [(torch.from_numpy(p.data).permute(0, 3, 1, 2).contiguous(), torch.as_tensor(p.targets)) for p in parts]
         return out[0], out[1], list(parts[0].classes), []
     folder = root / CIFAR_DIR
@@ -214,13 +231,15 @@ def _load_cifar(root: Path):
             labels = entry.get("labels") if isinstance(entry, dict) else None
             if not isinstance(data, np.ndarray) or data.dtype != np.uint8 or data.ndim != 2 \
                     or data.shape[1] != 3072 or labels is None or len(labels) != data.shape[0]:
-                raise DataError(f"{folder / f}: not a CIFAR-10 batch (expected 'data' uint8 N×3072 and N "
-                                "'labels'); replace it with the original file")
+                raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: not a CIFAR-10 batch (expected 'data' uint8 N×3072 "
+                                                  "and N 'labels'); replace it with the original file"),
+                                args={"file": folder / f})
             xs.append(data.reshape(-1, 3, 32, 32))
             ys.extend(int(v) for v in labels)
         out.append((torch.from_numpy(np.concatenate(xs)), torch.as_tensor(ys, dtype=torch.int64)))
     meta = safe_unpickle(folder / "batches.meta")
     names = meta.get("label_names") if isinstance(meta, dict) else None
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise DataError(f"{folder / 'batches.meta'}: no 'label_names' list; replace it with the original file")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: no 'label_names' list; replace it with the original file"),
+                        args={"file": folder / "batches.meta"})
     return out[0], out[1], names, [warn]

@@ -14,6 +14,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.text import printable
 
 from .settings import AugmentSettings, DataError, DataSettings
@@ -36,8 +37,9 @@ def match_channels(x: torch.Tensor, channels: int) -> torch.Tensor:
         return (x * w).sum(1, keepdim=True)
     if c == 4:
         return match_channels(x[:, :3], channels)
-    raise DataError(f"the model's input has {channels} channel(s) but the images have {c}: "
-                    "set the Input node's channels to 1 (grayscale) or 3 (RGB)")
+    raise DataError(QT_TRANSLATE_NOOP("Errors", "the model's input has {channels} channel(s) but the images have "
+                                      "{c}: set the Input node's channels to 1 (grayscale) or 3 (RGB)"),
+                    args={"channels": channels, "c": c})
 
 
 def resize(x: torch.Tensor, height: int, width: int) -> torch.Tensor:
@@ -110,11 +112,13 @@ def read_image(path) -> "Image.Image":
     p = Path(path)
     name = printable(p.name)
     if not p.exists():
-        raise DataError(f"{printable(path)}: no such image file")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{path}: no such image file"), args={"path": printable(path)})
     if p.is_dir():
-        raise DataError(f"{printable(path)} is a folder: give image files (PNG, JPEG, ...)")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{path} is a folder: give image files (PNG, JPEG, ...)"),
+                        args={"path": printable(path)})
     if not p.is_file():
-        raise DataError(f"{printable(path)} is not a regular file (a pipe or a device?): give image files")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{path} is not a regular file (a pipe or a device?): give image "
+                                          "files"), args={"path": printable(path)})
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -123,11 +127,15 @@ def read_image(path) -> "Image.Image":
                 return im.copy()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         limit = Image.MAX_IMAGE_PIXELS or 0
-        raise DataError(f"{name} was skipped: its size in pixels is over the safety limit of {limit:,} pixels "
-                        "(a decompression bomb?); resize it to a normal photo size") from None
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{name} was skipped: its size in pixels is over the safety limit "
+                                          "of {limit} pixels (a decompression bomb?); resize it to a normal photo size"),
+                        args={"name": name, "limit": f"{limit:,}"}) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
-        kind = "not an image PIL can read" if isinstance(exc, UnidentifiedImageError) else "damaged or truncated"
-        raise DataError(f"{name} cannot be read as an image ({kind}): use a PNG, JPEG, BMP or GIF file") from None
+        if isinstance(exc, UnidentifiedImageError):
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "{name} cannot be read as an image (not an image PIL can "
+                                              "read): use a PNG, JPEG, BMP or GIF file"), args={"name": name}) from None
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{name} cannot be read as an image (damaged or truncated): use a "
+                                          "PNG, JPEG, BMP or GIF file"), args={"name": name}) from None
 
 
 def preprocess_image(image, input_shape: Sequence[int], mean: Sequence[float], std: Sequence[float]) -> torch.Tensor:
