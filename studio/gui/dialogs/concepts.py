@@ -15,6 +15,11 @@ from studio.gui.i18n import language, tr, tr_core
 __all__ = ["CONCEPTS", "Concept", "ConceptsDialog", "concepts_html", "show_concepts"]
 
 
+def _space(text: str, after: bool = False) -> str:
+    """A space between two pieces of text, none beside full-width Chinese punctuation."""
+    return "" if (text[-1:] if after else text[:1]) in "：（）" else " "
+
+
 def concepts_html() -> str:
     """Every concept in the window's language (the numbers filled in after translation)."""
     chinese = language() != "en"
@@ -22,10 +27,11 @@ def concepts_html() -> str:
     for c in (localized(c, tr_core) for c in CONCEPTS):
         wrong = ""
         if c.misconception:
-            quote = ""
+            quote, label = "", tr_core("Concepts", NOT_SO)
             if c.note:
-                quote = f" <i>{html.escape(tr_core('Concepts', THE_NOTES).format(note=c.note))}</i>"
-            wrong = f"<br><b>{html.escape(tr_core('Concepts', NOT_SO))}</b> {html.escape(c.misconception)}{quote}"
+                notes = tr_core("Concepts", THE_NOTES).format(note=c.note)
+                quote = f"{_space(notes)}<i>{html.escape(notes)}</i>"
+            wrong = f"<br><b>{html.escape(label)}</b>{_space(label, after=True)}{html.escape(c.misconception)}{quote}"
         show = tr_core("Concepts", SHOW_ME).format(link=c.link)
         rows.append(f"<h4>{html.escape(heading(c, chinese))}</h4><p>{html.escape(c.text)}{wrong}<br>"
                     f"<a href='concept:{c.id}'>{html.escape(show)}</a></p>")

@@ -132,8 +132,8 @@ class TemplateGallery(QDialog):
         c = info.card or {}
         t = _texts(info)
         paper = f"{c.get('authors', '')} {c.get('year', '')}".strip() or (tr("your template") if not info.builtin else "")
-        params = tr("{n} params").format(n=human_count(int(c["params"]))) if c.get("params") is not None else ""
-        macs = tr("{n} MACs").format(n=human_count(int(c["macs"]))) if c.get("macs") is not None else ""
+        params = tr("{n} params", "gallery line").format(n=human_count(int(c["params"]))) if c.get("params") is not None else ""
+        macs = tr("{n} MACs", "gallery line").format(n=human_count(int(c["macs"]))) if c.get("macs") is not None else ""
         line2 = " · ".join(x for x in (paper, params, macs, fmt_shape(info.input_shape)) if x)
         it = QListWidgetItem(QIcon(self._preview(info)), f"{t['title']}\n{line2}")
         it.setData(INFO_ROLE, info.name)
