@@ -21,9 +21,10 @@ def add_parser(sub) -> None:
                               "  cnn-studio concepts --lang zh\n  cnn-studio concepts --json",
                        formatter_class=HelpFormatter)
     p.add_argument("ids", nargs="*", metavar="ID", help="show only these concepts (e.g. softmax, pooling)")
-    p.add_argument("--json", action="store_true", help="print JSON: a list of {id, title, zh, text, shows, …}")
+    p.add_argument("--json", action="store_true", help="print JSON: a list of {id, title, zh, text, shows, …} (--lang zh: the texts in Chinese)")
     p.add_argument("--lang", choices=("en", "zh"), default="en",
-                   help="zh: the Chinese term first, with the course notes' own words where they err")
+                   help="zh: in Chinese (the Chinese term first, every text in Chinese), with the course notes' "
+                        "own words where they err")
     p.set_defaults(run=run)
 
 
@@ -45,23 +46,76 @@ def _select(ids):
     return out
 
 
+_NO_BREAK_BEFORE = set("，。：；？！）、》」』”")
+_NO_BREAK_AFTER = set("（《「『“")
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _wrap_wide(text: str, width: int = 96, indent: str = "  ") -> list[str]:
+    """Wrap text that mixes Chinese and ASCII by display columns (a Chinese character is two):
+    a line may break between two Chinese characters or at a space, never inside an ASCII word,
+    before a closing mark or after an opening one."""
+    import re
+
+    tokens: list[str] = []
+    for t in re.findall(r"\s+|[^\s\u2e80-\uffff]+|[\u2e80-\uffff]", text):
+        if tokens and not tokens[-1].isspace() and not t.isspace() and (
+                t[0] in _NO_BREAK_BEFORE or tokens[-1][-1] in _NO_BREAK_AFTER):
+            tokens[-1] += t
+        else:
+            tokens.append(t)
+    lines, line = [], ""
+    for t in tokens:
+        if line and not t.isspace() and _width(indent + line + t) > width:
+            lines.append(indent + line.rstrip())
+            line = ""
+        if line or not t.isspace():
+            line += t
+    if line.strip():
+        lines.append(indent + line.rstrip())
+    return lines
+
+
 def _text(c, lang: str) -> str:
-    head = f"{c.zh} · {c.title}" if lang == "zh" else f"{c.title} · {c.zh}"
-    lines = [f"{head}  [{c.id}]"]
-    wrap = textwrap.TextWrapper(width=96, initial_indent="  ", subsequent_indent="  ")
-    lines += wrap.wrap(c.text)
+    from studio.core.concepts import NOT_SO, SHOWN_IN, heading, localized
+    from studio.core.i18n import translate
+
+    zh = lang == "zh"
+    if zh:
+        c = localized(c, lambda ctx, s: translate(ctx, s, "zh_CN"))
+        wrap = _wrap_wide
+        not_so, shown = translate("Concepts", NOT_SO, "zh_CN"), translate("Concepts", SHOWN_IN, "zh_CN")
+    else:
+        wrap = textwrap.TextWrapper(width=96, initial_indent="  ", subsequent_indent="  ").wrap
+        not_so, shown = NOT_SO, SHOWN_IN
+    lines = [f"{heading(c, zh)}  [{c.id}]"]
+    lines += wrap(c.text)
     if c.misconception:
-        lines += wrap.wrap(f"Not so: {c.misconception}")
-        if c.note and lang == "zh":
-            lines.append(f"  笔记原文: {c.note}")
-    lines.append(f"  Shown in the studio: {c.link}  ({c.shows})")
+        lines += wrap(f"{not_so}{'' if not_so.endswith('：') else ' '}{c.misconception}")
+        if c.note and zh:
+            lines.append(f"  笔记原文：{c.note}")
+    lines.append(f"  {shown.format(link=c.link)}  ({c.shows})")
     return "\n".join(lines)
+
+
+def _localized(chosen, lang: str):
+    if lang != "zh":
+        return chosen
+    from studio.core.concepts import localized
+    from studio.core.i18n import translate
+
+    return [localized(c, lambda ctx, s: translate(ctx, s, "zh_CN")) for c in chosen]
 
 
 def run(args) -> int:
     chosen = _select(args.ids)
     if args.json:
-        print(dumps_strict([c.to_dict() for c in chosen], ensure_ascii=False, indent=2))
+        print(dumps_strict([c.to_dict() for c in _localized(chosen, args.lang)], ensure_ascii=False, indent=2))
         return 0
     print("\n\n".join(_text(c, args.lang) for c in chosen))
     return 0

@@ -6,6 +6,7 @@ Node ids follow torchvision's module names where there is one ('features.0',
 from __future__ import annotations
 
 from studio.core.graph import Graph, GraphBuilder
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
 from .registry import register_template
 
@@ -86,29 +87,33 @@ def zfnet(input_shape, num_classes) -> Graph:
 
 register_template(
     "lenet5", "LeNet-5", lenet5, (1, 32, 32), 10,
-    "LeCun's digit reader: two 5×5 conv + pool stages, then FC 120, 84, classes",
+    QT_TRANSLATE_NOOP("Templates", "LeCun's digit reader: two 5×5 conv + pool stages, then FC 120, 84, classes"),
     {"authors": "Y. LeCun, L. Bottou, Y. Bengio, P. Haffner", "year": 1998,
      "title": "Gradient-Based Learning Applied to Document Recognition",
-     "idea": "Convolutions with shared weights and subsampling, trained end to end by back-propagation, "
-             "instead of hand-made features. (The original used tanh-like squashing and average "
-             "subsampling; this version uses ReLU and max pooling, which train faster.) A 28×28 input "
-             "gets padding 2 on conv1, as MNIST tutorials do."},
+     "idea": QT_TRANSLATE_NOOP("Templates", "Convolutions with shared weights and subsampling, trained end to end "
+                               "by back-propagation, instead of hand-made features. (The original used tanh-like "
+                               "squashing and average subsampling; this version uses ReLU and max pooling, which "
+                               "train faster.) A 28×28 input gets padding 2 on conv1, as MNIST tutorials do.")},
 )
 register_template(
     "alexnet", "AlexNet", alexnet, (3, 224, 224), 1000,
-    "Five conv layers and three FC layers with ReLU and Dropout (torchvision's variant)",
+    QT_TRANSLATE_NOOP("Templates", "Five conv layers and three FC layers with ReLU and Dropout (torchvision's "
+                      "variant)"),
     {"authors": "A. Krizhevsky, I. Sutskever, G. E. Hinton", "year": 2012,
      "title": "ImageNet Classification with Deep Convolutional Neural Networks",
-     "idea": "A deep CNN trained on GPUs won ImageNet 2012 by a wide margin: ReLU instead of tanh "
-             "for fast training, Dropout against overfitting in the big FC layers, data augmentation. "
-             "This is torchvision's single-GPU variant (64-192-384-256-256 channels, AdaptiveAvgPool 6×6)."},
+     "idea": QT_TRANSLATE_NOOP("Templates", "A deep CNN trained on GPUs won ImageNet 2012 by a wide margin: ReLU "
+                               "instead of tanh for fast training, Dropout against overfitting in the big FC "
+                               "layers, data augmentation. This is torchvision's single-GPU variant "
+                               "(64-192-384-256-256 channels, AdaptiveAvgPool 6×6).")},
 )
 register_template(
     "zfnet", "ZFNet", zfnet, (3, 224, 224), 1000,
-    "AlexNet refined by visualising features: 7×7 stride-2 first conv, 5×5 stride-2 second",
+    QT_TRANSLATE_NOOP("Templates", "AlexNet refined by visualising features: 7×7 stride-2 first conv, 5×5 stride-2 "
+                      "second"),
     {"authors": "M. D. Zeiler, R. Fergus", "year": 2013,
      "title": "Visualizing and Understanding Convolutional Networks",
-     "idea": "Deconvolution visualisations showed AlexNet's 11×11 stride-4 first layer lost detail; "
-             "a 7×7 stride-2 first conv and a stride-2 second conv fixed it and won ImageNet 2013. "
-             "Sizes: 224 → 110 → pool 55 → 26 → pool 13 → 13 → 13 → pool 6×6×256 → FC 4096, 4096."},
+     "idea": QT_TRANSLATE_NOOP("Templates", "Deconvolution visualisations showed AlexNet's 11×11 stride-4 first "
+                               "layer lost detail; a 7×7 stride-2 first conv and a stride-2 second conv fixed it "
+                               "and won ImageNet 2013. Sizes: 224 → 110 → pool 55 → 26 → pool 13 → 13 → 13 → "
+                               "pool 6×6×256 → FC 4096, 4096.")},
 )

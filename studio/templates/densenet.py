@@ -7,6 +7,7 @@ channels); transitions halve the channels (1×1 conv) and the size (2×2 average
 from __future__ import annotations
 
 from studio.core.graph import Graph, GraphBuilder
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
 from .registry import pooled_head, register_template
 
@@ -66,10 +67,12 @@ def densenet(input_shape, num_classes, arch: str = "densenet121") -> Graph:
 
 register_template(
     "densenet121", "DenseNet-121", densenet, (3, 224, 224), 1000,
-    "4 dense blocks (6, 12, 24, 16 layers, growth rate 32) joined by transitions, global average pool, FC",
+    QT_TRANSLATE_NOOP("Templates", "4 dense blocks (6, 12, 24, 16 layers, growth rate 32) joined by transitions, "
+                      "global average pool, FC"),
     {"authors": "G. Huang, Z. Liu, L. van der Maaten, K. Q. Weinberger", "year": 2017,
      "title": "Densely Connected Convolutional Networks",
-     "idea": "Dense connectivity: each layer takes the concatenated feature maps of all earlier layers in "
-             "its block and adds only k = 32 new ones, so features are reused, gradients reach every layer "
-             "directly, and the network needs far fewer parameters than a ResNet of similar accuracy."},
+     "idea": QT_TRANSLATE_NOOP("Templates", "Dense connectivity: each layer takes the concatenated feature maps of "
+                               "all earlier layers in its block and adds only k = 32 new ones, so features are "
+                               "reused, gradients reach every layer directly, and the network needs far fewer "
+                               "parameters than a ResNet of similar accuracy.")},
 )

@@ -8,6 +8,7 @@ concatenates their channels. Every conv is a BasicConv2d: conv (no bias), BatchN
 from __future__ import annotations
 
 from studio.core.graph import Graph, GraphBuilder
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
 from .registry import pooled_head, register_template
 
@@ -67,11 +68,12 @@ def googlenet(input_shape, num_classes) -> Graph:
 
 register_template(
     "googlenet", "GoogLeNet", googlenet, (3, 224, 224), 1000,
-    "9 Inception modules (four parallel branches concatenated) between max pools, global average pool, "
-    "dropout, FC; no auxiliary heads",
+    QT_TRANSLATE_NOOP("Templates", "9 Inception modules (four parallel branches concatenated) between max pools, "
+                      "global average pool, dropout, FC; no auxiliary heads"),
     {"authors": "C. Szegedy, W. Liu, Y. Jia, P. Sermanet, S. Reed, D. Anguelov, D. Erhan, V. Vanhoucke, "
                 "A. Rabinovich", "year": 2014, "title": "Going Deeper with Convolutions",
-     "idea": "The Inception module: 1×1, 3×3 and 5×5 convolutions and a max pool side by side, their outputs "
-             "concatenated, with 1×1 convs first to cut the channels so the wide module stays cheap; "
-             "22 layers deep with 12× fewer parameters than AlexNet."},
+     "idea": QT_TRANSLATE_NOOP("Templates", "The Inception module: 1×1, 3×3 and 5×5 convolutions and a max pool "
+                               "side by side, their outputs concatenated, with 1×1 convs first to cut the channels "
+                               "so the wide module stays cheap; 22 layers deep with 12× fewer parameters than "
+                               "AlexNet.")},
 )

@@ -8,6 +8,7 @@ gate: global pool, two 1×1 convs, sigmoid, Multiply) and stochastic depth on th
 from __future__ import annotations
 
 from studio.core.graph import Graph, GraphBuilder
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
 from .registry import pooled_head, register_template
 
@@ -112,21 +113,23 @@ def efficientnet_b0(input_shape, num_classes) -> Graph:
 
 register_template(
     "mobilenet_v2", "MobileNetV2", mobilenet_v2, (3, 224, 224), 1000,
-    "17 inverted residual blocks (1×1 expand ×6, depthwise 3×3, linear 1×1 projection), ReLU6, "
-    "global average pool, dropout, FC",
+    QT_TRANSLATE_NOOP("Templates", "17 inverted residual blocks (1×1 expand ×6, depthwise 3×3, linear 1×1 "
+                      "projection), ReLU6, global average pool, dropout, FC"),
     {"authors": "M. Sandler, A. Howard, M. Zhu, A. Zhmoginov, L.-C. Chen", "year": 2018,
      "title": "MobileNetV2: Inverted Residuals and Linear Bottlenecks",
-     "idea": "Inverted residuals with linear bottlenecks: the skip joins thin tensors, the block expands "
-             "them ×6 for a cheap depthwise 3×3 conv (one kernel per channel) and projects back without "
-             "an activation, so little information is lost; a fraction of ResNet's multiply-adds."},
+     "idea": QT_TRANSLATE_NOOP("Templates", "Inverted residuals with linear bottlenecks: the skip joins thin "
+                               "tensors, the block expands them ×6 for a cheap depthwise 3×3 conv (one kernel per "
+                               "channel) and a linear 1×1 projection without an activation brings them back, so "
+                               "little information is lost; a fraction of ResNet's multiply-adds.")},
 )
 register_template(
     "efficientnet_b0", "EfficientNet-B0", efficientnet_b0, (3, 224, 224), 1000,
-    "16 MBConv blocks (expand, depthwise 3×3/5×5, squeeze-excitation, project) with SiLU and "
-    "stochastic depth, global average pool, dropout, FC",
+    QT_TRANSLATE_NOOP("Templates", "16 MBConv blocks (expand, depthwise 3×3/5×5, squeeze-excitation, projection) "
+                      "with SiLU and stochastic depth, global average pool, dropout, FC"),
     {"authors": "M. Tan, Q. V. Le", "year": 2019,
      "title": "EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks",
-     "idea": "Compound scaling: depth, width and resolution grow together by fixed ratios from a small "
-             "searched base network (B0) of MBConv blocks, each with a squeeze-excitation gate that "
-             "reweights its channels (global pool → 1×1 convs → sigmoid → multiply)."},
+     "idea": QT_TRANSLATE_NOOP("Templates", "Compound scaling: depth, width and resolution grow together by fixed "
+                               "ratios from a small searched base network (B0) of MBConv blocks, each with a "
+                               "squeeze-excitation gate that reweights its channels (global pool → 1×1 convs → "
+                               "sigmoid → multiply).")},
 )

@@ -46,16 +46,37 @@ class _Entry:
     description: str
     card: dict[str, Any]
     _counted: bool = False
+    source: dict[str, str] = field(default_factory=dict)  # title, description, idea as marked (templates)
+    fill: dict[str, Any] = field(default_factory=dict)  # their {names}, filled in after translation
 
 
 _REGISTRY: dict[str, _Entry] = {}
 
 
 def register_template(name: str, title: str, builder: Builder, input_shape: Shape3, num_classes: int,
-                      description: str, card: dict[str, Any]) -> None:
+                      description: str, card: dict[str, Any], fill: dict[str, Any] | None = None) -> None:
+    """Register a builder. ``description`` and ``card["idea"]`` (and a ``title`` with words) are
+    marked ``QT_TRANSLATE_NOOP("Templates", ...)`` by the caller; with ``fill`` they are templates
+    whose ``{names}`` are filled in (the English here, a translation by :func:`texts`)."""
     if name in _REGISTRY:
         raise ValueError(f"template '{name}' is registered twice")
-    _REGISTRY[name] = _Entry(name, title, builder, tuple(input_shape), num_classes, description, dict(card))
+    fill = dict(fill or {})
+    source = {"title": title, "description": description, "idea": card.get("idea", "")}
+    done = {k: (v.format(**fill) if fill else v) for k, v in source.items()}
+    card = {**card, "idea": done["idea"]} if "idea" in card else dict(card)
+    _REGISTRY[name] = _Entry(name, done["title"], builder, tuple(input_shape), num_classes, done["description"],
+                             card, source=source, fill=fill)
+
+
+def texts(info: TemplateInfo, translate: Callable[[str, str], str]) -> dict[str, str]:
+    """A template's title, description and idea through ``translate(context, text)`` (the
+    window's ``tr_core``): a built-in's marked texts translated, then filled in; a user's
+    template as its author wrote it."""
+    e = _REGISTRY.get(info.name) if info.builtin else None
+    if e is None:
+        return {"title": info.title, "description": info.description, "idea": info.card.get("idea", "")}
+    out = {k: translate("Templates", v) if v else "" for k, v in e.source.items()}
+    return {k: (v.format(**e.fill) if e.fill else v) for k, v in out.items()}
 
 
 def builtin_names() -> list[str]:

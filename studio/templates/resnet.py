@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import partial
 
 from studio.core.graph import Graph, GraphBuilder
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
 from .registry import pooled_head, register_template
 
@@ -89,35 +90,38 @@ _CARD = {
     "title": "Deep Residual Learning for Image Recognition",
 }
 _IDEA = {
-    "BasicBlock": "Residual learning: each block learns F(x) and outputs F(x) + x through an identity "
-                  "skip (a 1×1 projection where the shape changes), so very deep networks still train. "
-                  "BasicBlock: two 3×3 convs with BatchNorm.",
-    "Bottleneck": "Residual learning with bottleneck blocks: 1×1 conv reduces the channels, 3×3 conv works "
-                  "on the small tensor, 1×1 conv expands ×4; the identity skip (a 1×1 projection where "
-                  "the shape changes) is added before the last ReLU. torchvision's v1.5: stride on the 3×3.",
+    "BasicBlock": QT_TRANSLATE_NOOP("Templates", "Residual learning: each block learns F(x) and outputs F(x) + x "
+                                    "through an identity skip (a 1×1 projection where the shape changes), so very "
+                                    "deep networks still train. BasicBlock: two 3×3 convs with BatchNorm."),
+    "Bottleneck": QT_TRANSLATE_NOOP("Templates", "Residual learning with bottleneck blocks: 1×1 conv reduces the "
+                                    "channels, 3×3 conv works on the small tensor, 1×1 conv expands ×4; the "
+                                    "identity skip (a 1×1 projection where the shape changes) is added before the "
+                                    "last ReLU. torchvision's v1.5: stride on the 3×3."),
 }
 
 for _arch, (_kind, _counts) in LAYERS.items():
     _depth = _arch[len("resnet"):]
     register_template(
         _arch, f"ResNet-{_depth}", partial(resnet, arch=_arch), (3, 224, 224), 1000,
-        f"{_depth} layers: {'-'.join(map(str, _counts))} {_kind}s in four stages, global average pool, FC",
-        {**_CARD, "idea": _IDEA[_kind]},
+        QT_TRANSLATE_NOOP("Templates", "{depth} layers: {counts} {kind}s in four stages, global average pool, FC"),
+        {**_CARD, "idea": _IDEA[_kind]}, fill={"depth": _depth, "counts": "-".join(map(str, _counts)), "kind": _kind},
     )
 
 register_template(
     "resnext50_32x4d", "ResNeXt-50 32×4d", partial(resnet, arch="resnext50_32x4d"), (3, 224, 224), 1000,
-    "ResNet-50's layout with grouped 3×3 convs: 32 groups of 4 channels (×2 per stage) in every bottleneck",
+    QT_TRANSLATE_NOOP("Templates", "ResNet-50's layout with grouped 3×3 convs: 32 groups of 4 channels (×2 per "
+                      "stage) in every bottleneck"),
     {"authors": "S. Xie, R. Girshick, P. Dollár, Z. Tu, K. He", "year": 2017,
      "title": "Aggregated Residual Transformations for Deep Neural Networks",
-     "idea": "Cardinality: the bottleneck's 3×3 conv is split into 32 parallel paths (one grouped conv, "
-             "groups=32), a new dimension besides depth and width; wider bottlenecks at about ResNet-50's "
-             "cost give better accuracy."},
+     "idea": QT_TRANSLATE_NOOP("Templates", "Cardinality: the bottleneck's 3×3 conv is split into 32 parallel "
+                               "paths (one grouped conv, groups=32), a new dimension besides depth and width; "
+                               "wider bottlenecks at about ResNet-50's cost give better accuracy.")},
 )
 register_template(
     "wide_resnet50_2", "Wide ResNet-50-2", partial(resnet, arch="wide_resnet50_2"), (3, 224, 224), 1000,
-    "ResNet-50 with bottlenecks twice as wide (128, 256, 512, 1024 inner channels)",
+    QT_TRANSLATE_NOOP("Templates", "ResNet-50 with bottlenecks twice as wide (128, 256, 512, 1024 inner channels)"),
     {"authors": "S. Zagoruyko, N. Komodakis", "year": 2016, "title": "Wide Residual Networks",
-     "idea": "Width instead of depth: doubling the channels inside each bottleneck trains faster and "
-             "matches much deeper thin ResNets; the outer 1×1 convs keep ResNet-50's sizes."},
+     "idea": QT_TRANSLATE_NOOP("Templates", "Width instead of depth: doubling the channels inside each bottleneck "
+                               "trains faster and matches much deeper thin ResNets; the outer 1×1 convs keep "
+                               "ResNet-50's sizes.")},
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import partial
 
 from studio.core.graph import Graph, GraphBuilder
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
 from .registry import register_template
 
@@ -49,19 +50,27 @@ _CARD = {
     "authors": "K. Simonyan, A. Zisserman", "year": 2014,
     "title": "Very Deep Convolutional Networks for Large-Scale Image Recognition",
 }
-_IDEA = ("Depth from small filters: stacks of 3×3 convs (two see 5×5, three see 7×7 with fewer "
-         "parameters and more non-linearities), doubling channels after each 2×2 pool. {n} weight layers.")
-_BN = (" This _bn variant puts BatchNorm (Ioffe & Szegedy 2015) after every conv, "
-       "which lets it train from scratch without the original's staged initialisation.")
+#: title, description and idea (plain, with BatchNorm), marked for translation; {n}: the weight layers
+_TEXTS = {
+    False: ("VGG-{n}",
+            QT_TRANSLATE_NOOP("Templates", "{n} weight layers of 3×3 convs in five stages, FC 4096, 4096"),
+            QT_TRANSLATE_NOOP("Templates", "Depth from small filters: stacks of 3×3 convs (two see 5×5, three see "
+                              "7×7 with fewer parameters and more non-linearities), doubling channels after "
+                              "each 2×2 pool. {n} weight layers.")),
+    True: (QT_TRANSLATE_NOOP("Templates", "VGG-{n} with BatchNorm"),
+           QT_TRANSLATE_NOOP("Templates", "{n} weight layers of 3×3 convs in five stages with BatchNorm, FC 4096, "
+                             "4096"),
+           QT_TRANSLATE_NOOP("Templates", "Depth from small filters: stacks of 3×3 convs (two see 5×5, three see "
+                             "7×7 with fewer parameters and more non-linearities), doubling channels after "
+                             "each 2×2 pool. {n} weight layers. This _bn variant puts BatchNorm (Ioffe & "
+                             "Szegedy 2015) after every conv, which lets it train from scratch without the "
+                             "original's staged initialisation.")),
+}
 
 for _name, _n in (("vgg11", 11), ("vgg13", 13), ("vgg16", 16), ("vgg19", 19)):
     for _bn in (False, True):
+        _title, _desc, _idea = _TEXTS[_bn]
         register_template(
-            f"{_name}_bn" if _bn else _name,
-            f"VGG-{_n}" + (" with BatchNorm" if _bn else ""),
-            partial(vgg, cfg=_name, batch_norm=_bn),
-            (3, 224, 224), 1000,
-            f"{_n} weight layers of 3×3 convs in five stages" + (" with BatchNorm" if _bn else "")
-            + ", FC 4096, 4096",
-            {**_CARD, "idea": _IDEA.format(n=_n) + (_BN if _bn else "")},
+            f"{_name}_bn" if _bn else _name, _title, partial(vgg, cfg=_name, batch_norm=_bn),
+            (3, 224, 224), 1000, _desc, {**_CARD, "idea": _idea}, fill={"n": _n},
         )

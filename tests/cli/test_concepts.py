@@ -81,7 +81,7 @@ def test_the_misconceptions_of_the_notes_are_corrected_with_torch_numbers(listed
 def test_text_output_in_chinese_first_and_a_bad_id(capsys):
     assert main(["concepts", "pooling", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("池化层") and "49 values" in out and "maxpooling(7)" in out
+    assert out.startswith("池化层") and "49" in out and "maxpooling(7)" in out
     assert main(["concepts", "softmx"]) == 2
     err = capsys.readouterr().err
     assert "unknown concept 'softmx'" in err and "'softmax'" in err

@@ -7,16 +7,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
+from studio.gui.i18n import tr, tr_core
+
 if TYPE_CHECKING:  # pragma: no cover
     from studio.gui.window_api import StudioWindow
 
 #: where a network that lacks a layer type can find one
-_TEMPLATE_FOR = {"BatchNorm": "resnet18 or vgg11_bn", "Add": "resnet18", "Dropout": "alexnet",
-                 "Dropout2d": "alexnet", "AdaptiveAvgPool2d": "alexnet", "AdaptiveMaxPool2d": "alexnet",
-                 "ZeroPad2d": "resnet18 (padded convolutions)"}
-_WHAT = {"BatchNorm": "BatchNorm", "Add": "Add (skip connection)", "Dropout": "Dropout",
-         "MaxPool2d": "pooling layer", "AdaptiveAvgPool2d": "adaptive pooling layer", "ReLU": "ReLU on feature maps",
-         "Conv2d": "convolution", "ZeroPad2d": "padded layer"}
+_TEMPLATE_FOR = {"BatchNorm": QT_TRANSLATE_NOOP("Concepts", "resnet18 or vgg11_bn"), "Add": "resnet18",
+                 "Dropout": "alexnet", "Dropout2d": "alexnet", "AdaptiveAvgPool2d": "alexnet",
+                 "AdaptiveMaxPool2d": "alexnet",
+                 "ZeroPad2d": QT_TRANSLATE_NOOP("Concepts", "resnet18 (padded convolutions)")}
+_WHAT = {"BatchNorm": "BatchNorm", "Add": QT_TRANSLATE_NOOP("Concepts", "Add (skip connection)"), "Dropout": "Dropout",
+         "MaxPool2d": QT_TRANSLATE_NOOP("Concepts", "pooling layer"),
+         "AdaptiveAvgPool2d": QT_TRANSLATE_NOOP("Concepts", "adaptive pooling layer"),
+         "ReLU": QT_TRANSLATE_NOOP("Concepts", "ReLU on feature maps"),
+         "Conv2d": QT_TRANSLATE_NOOP("Concepts", "convolution"), "ZeroPad2d": QT_TRANSLATE_NOOP("Concepts", "padded layer")}
 
 
 def _first(win: StudioWindow, types, pred=None) -> str | None:
@@ -44,29 +50,30 @@ def _inference(win: StudioWindow, what: str, node: str | None = None) -> str | N
     inf = win.training.inference
     _tab(win, inf)
     if inf.predictor is None:
-        return ("Inference is open, but no model is trained yet: train one (Training tab → ▶ Train) or open a "
-                "checkpoint, then drop an image (resources/samples/digit_3.png).")
+        return tr("Inference is open, but no model is trained yet: train one (Training tab → ▶ Train) or open a "
+                  "checkpoint, then drop an image (resources/samples/digit_3.png).")
     if what == "output":
         inf.details.setCurrentWidget(inf.output_view)
         if inf.image_path is None:
-            return "Open or drop an image on the Inference tab to see its numbers."
-        return "Inference → Output & loss: choose the true class to see the one-hot vector and the loss."
+            return tr("Open or drop an image on the Inference tab to see its numbers.")
+        return tr("Inference → Output & loss: choose the true class to see the one-hot vector and the loss.")
     if what == "overview":
         inf.details.setCurrentWidget(inf.overview)
         if inf.image_path is None:
-            return "Open or drop an image on the Inference tab: every layer's maps appear, in network order."
-        return ("Inference → Overview: every layer's feature maps for your image; click a map for its "
-                "arithmetic, hover a pixel for its receptive field.")
+            return tr("Open or drop an image on the Inference tab: every layer's maps appear, in network order.")
+        return tr("Inference → Overview: every layer's feature maps for your image; click a map for its "
+                  "arithmetic, hover a pixel for its receptive field.")
     inf.details.setCurrentWidget(inf.feature_maps)
     if node is not None and not inf.feature_maps.select_node(node):
-        return f"{node} has no feature maps in the trained model (train again after editing)."
+        return tr("{node} has no feature maps in the trained model (train again after editing).").format(node=node)
     if inf.image_path is None:
-        return "Open or drop an image on the Inference tab, then click a pixel of a feature map."
-    return "Click any pixel of a feature map: the patch, the kernel and Σ + bias appear beside it."
+        return tr("Open or drop an image on the Inference tab, then click a pixel of a feature map.")
+    return tr("Click any pixel of a feature map: the patch, the kernel and Σ + bias appear beside it.")
 
 
 def _missing(what: str, template: str) -> str:
-    return f"This network has no {what}: File → New from template… → {template} has one."
+    return tr("This network has no {what}: File → New from template… → {template} has one.").format(
+        what=tr_core("Concepts", what), template=tr_core("Concepts", template))
 
 
 def _missing_types(types) -> str:
@@ -86,17 +93,17 @@ def _padded(n) -> bool:
 def _place_inference(win: StudioWindow, arg: str) -> str:
     what, _, types = arg.partition(":")
     if what != "maps":
-        return _inference(win, what) or "The training tabs are not available."
+        return _inference(win, what) or tr("The training tabs are not available.")
     types = tuple(types.split(","))
     pred = _padded if "ZeroPad2d" in types else _spatial(win)
     nid = _first(win, types, pred)
     if nid is None:
         if "ZeroPad2d" in types:
             _first(win, ("Conv2d",))
-            return ("No layer here is padded: set padding to 1 on the selected Conv2d and watch H_out in the "
-                    "Inspector (Ctrl+Z undoes).")
+            return tr("No layer here is padded: set padding to 1 on the selected Conv2d and watch H_out in the "
+                      "Inspector (Ctrl+Z undoes).")
         return _missing_types(types)
-    return f"Selected {nid}. " + (_inference(win, "maps", nid) or "")
+    return tr("Selected {node}. {next}").format(node=nid, next=_inference(win, "maps", nid) or "")
 
 
 def _place_inspector(win: StudioWindow, arg: str) -> str:
@@ -112,51 +119,56 @@ def _place_inspector(win: StudioWindow, arg: str) -> str:
         return _missing_types(types)
     node = win.document.graph.node(nid)
     if node.type in ("MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
-        return f"Selected {nid}: params = 0 in the Inspector. " + (_inference(win, "maps", nid) or "")
+        return tr("Selected {node}: params = 0 in the Inspector. {next}").format(
+            node=nid, next=_inference(win, "maps", nid) or "")
     if node.type == "Conv2d" and vgg_insight(win.document.graph, win.document.analysis, nid):
-        return f"Selected {nid}: the Inspector compares the pair with one big kernel."
-    return f"Selected {nid}: the Inspector shows its formula and what it learns."
+        return tr("Selected {node}: the Inspector compares the pair with one big kernel.").format(node=nid)
+    return tr("Selected {node}: the Inspector shows its formula and what it learns.").format(node=nid)
 
 
 def _place_summary(win: StudioWindow, _arg: str) -> str:
     _tab(win, win.summary)
     nid = _first(win, ("Conv2d",)) or _first(win, ("MaxPool2d", "AvgPool2d", "Linear"))
-    head = f"Selected {nid}: " if nid else ""
-    return head + "the Summary shows its Params, and the Receptive field and Jump columns."
+    if nid:
+        return tr("Selected {node}: the Summary shows its Params, and the Receptive field and Jump columns."
+                  ).format(node=nid)
+    return tr("the Summary shows its Params, and the Receptive field and Jump columns.")
 
 
 def _place_training(win: StudioWindow, arg: str) -> str:
     if win.training is None:
-        return "The training tabs are not available."
+        return tr("The training tabs are not available.")
     panel = win.training.panel
     _tab(win, panel)
     if arg == "data":
         panel.data_box.val_fraction.setFocus()
-        return ("Training → Dataset: the Validation and Test fractions hold those images out of training "
-                f"(now {panel.data_box.val_fraction.value():.0%} and {panel.data_box.test_fraction.value():.0%}).")
+        return tr("Training → Dataset: the Validation and Test fractions hold those images out of training "
+                  "(now {val} and {test}).").format(val=f"{panel.data_box.val_fraction.value():.0%}",
+                                                    test=f"{panel.data_box.test_fraction.value():.0%}")
     if arg == "loss":
-        return ("Training: the dashed line on the loss plot marks ln C, where an untrained model starts; "
-                "each step of gradient descent moves the loss down from there.")
-    return "Training: the settings and the live curves."
+        return tr("Training: the dashed line on the loss plot marks ln C, where an untrained model starts; "
+                  "each step of gradient descent moves the loss down from there.")
+    return tr("Training: the settings and the live curves.")
 
 
 def _place_gradient_flow(win: StudioWindow, _arg: str) -> str:
     if win.training is None:
-        return "The training tabs are not available."
+        return tr("The training tabs are not available.")
     view = win.training.gradient_flow
     _tab(win, view)
-    return "Gradient flow: train to see each layer's gradient norm, as loss.backward() computed it."
+    return tr("Gradient flow: train to see each layer's gradient norm, as loss.backward() computed it.")
 
 
 def _place_experiment(win: StudioWindow, name: str) -> str:
     state = win.experiments
     if not isinstance(state, dict) or "window_fn" not in state:
-        return f"Run it headless: cnn-studio experiment {name}"
+        return tr("Run it headless: {command}").format(command=f"cnn-studio experiment {name}")
     w = state["window_fn"]()
     if name not in w.experiments:
-        return f"Experiments window opened; {name!r} is not one of its experiments."
+        return tr("Experiments window opened; {name} is not one of its experiments.").format(name=repr(name))
     w.select(name)
-    return f"Experiments → {name}: press Run experiment to measure it (cnn-studio experiment {name})."
+    return tr("Experiments → {name}: press Run experiment to measure it ({command}).").format(
+        name=name, command=f"cnn-studio experiment {name}")
 
 
 def _place_template(win: StudioWindow, name: str) -> str:
@@ -170,7 +182,8 @@ def _place_template(win: StudioWindow, name: str) -> str:
     dlg.accepted.connect(lambda: _create_from(win, dlg))
     dlg.show()
     win._concept_gallery = dlg
-    return f"Templates: {name}'s card (paper, year, parameters and MACs); Create opens it as a network."
+    return tr("Templates: {name}'s card (paper, year, parameters and MACs); Create opens it as a network."
+              ).format(name=name)
 
 
 def _create_from(win: StudioWindow, dlg) -> None:
@@ -190,7 +203,7 @@ def open_place(win: StudioWindow, shows: str) -> str:
     kind, _, arg = shows.partition(":")
     fn = PLACES.get(kind)
     if fn is None:
-        return f"Unknown place {shows!r}."
+        return tr("Unknown place {place}.").format(place=repr(shows))
     return fn(win, arg)
 
 
@@ -200,5 +213,5 @@ def open_concept(win: StudioWindow, cid: str) -> str:
 
     c = get_concept(cid)
     if c is None:
-        return f"Unknown concept {cid!r}."
+        return tr("Unknown concept {id}.").format(id=repr(cid))
     return open_place(win, c.shows)

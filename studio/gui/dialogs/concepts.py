@@ -8,30 +8,42 @@ import html
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from studio.core.concepts import CONCEPTS, Concept
+from studio.core.concepts import CONCEPTS, NOT_SO, SHOW_ME, THE_NOTES, Concept, heading, localized
+from studio.gui.i18n import language, tr, tr_core
 
 
 __all__ = ["CONCEPTS", "Concept", "ConceptsDialog", "concepts_html", "show_concepts"]
 
 
+def _space(text: str, after: bool = False) -> str:
+    """A space between two pieces of text, none beside full-width Chinese punctuation."""
+    return "" if (text[-1:] if after else text[:1]) in "：（）" else " "
+
+
 def concepts_html() -> str:
+    """Every concept in the window's language (the numbers filled in after translation)."""
+    chinese = language() != "en"
     rows = []
-    for c in CONCEPTS:
+    for c in (localized(c, tr_core) for c in CONCEPTS):
         wrong = ""
         if c.misconception:
-            quote = f" <i>(the notes: {html.escape(c.note)})</i>" if c.note else ""
-            wrong = f"<br><b>Not so:</b> {html.escape(c.misconception)}{quote}"
-        rows.append(f"<h4>{html.escape(c.title)} · {html.escape(c.zh)}</h4><p>{html.escape(c.text)}{wrong}<br>"
-                    f"<a href='concept:{c.id}'>Show me: {html.escape(c.link)}</a></p>")
-    return ("<p>The ideas of a first CNN course, each with a link to the place in the studio that shows it "
-            "for <i>your</i> network and image, with live numbers.</p>" + "".join(rows))
+            quote, label = "", tr_core("Concepts", NOT_SO)
+            if c.note:
+                notes = tr_core("Concepts", THE_NOTES).format(note=c.note)
+                quote = f"{_space(notes)}<i>{html.escape(notes)}</i>"
+            wrong = f"<br><b>{html.escape(label)}</b>{_space(label, after=True)}{html.escape(c.misconception)}{quote}"
+        show = tr_core("Concepts", SHOW_ME).format(link=c.link)
+        rows.append(f"<h4>{html.escape(heading(c, chinese))}</h4><p>{html.escape(c.text)}{wrong}<br>"
+                    f"<a href='concept:{c.id}'>{html.escape(show)}</a></p>")
+    return ("<p>" + tr("The ideas of a first CNN course, each with a link to the place in the studio that shows it "
+                       "for <i>your</i> network and image, with live numbers.") + "</p>" + "".join(rows))
 
 
 class ConceptsDialog(QDialog):
     def __init__(self, win, parent: QWidget | None = None):
         super().__init__(parent or win)
         self.win = win
-        self.setWindowTitle("Concepts")
+        self.setWindowTitle(tr("Concepts"))
         self.resize(620, 640)
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)

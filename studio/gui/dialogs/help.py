@@ -3,21 +3,26 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
+from studio.gui.i18n import tr, tr_core
+
 SHORTCUTS = [
-    ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save (Ctrl+Shift+S: save as)"),
-    ("Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo"),
-    ("Ctrl+C / Ctrl+X / Ctrl+V", "Copy, cut, paste the selected layers (with the edges between them)"),
-    ("Ctrl+D", "Duplicate the selection"),
-    ("Del", "Delete the selection (a deleted layer in a chain is bridged: the one above feeds the ones below)"),
-    ("Ctrl+A", "Select every layer (or drag a rubber band on empty canvas)"),
-    ("Ctrl+G", "Group the selection into a named block"),
-    ("Ctrl++ / Ctrl+− / Ctrl+0", "Zoom in, zoom out, fit the network in view"),
-    ("Ctrl+L", "Auto-layout (top to bottom)"),
-    ("Ctrl+Q", "Quit"),
-    ("F1", "This help"),
+    ("Ctrl+N / Ctrl+O / Ctrl+S", QT_TRANSLATE_NOOP("Help", "New, open, save (Ctrl+Shift+S: save as)")),
+    ("Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", QT_TRANSLATE_NOOP("Help", "Undo / redo")),
+    ("Ctrl+C / Ctrl+X / Ctrl+V", QT_TRANSLATE_NOOP("Help", "Copy, cut, paste the selected layers (with the edges "
+                                                              "between them)")),
+    ("Ctrl+D", QT_TRANSLATE_NOOP("Help", "Duplicate the selection")),
+    ("Del", QT_TRANSLATE_NOOP("Help", "Delete the selection (a deleted layer in a chain is bridged: the one above "
+                                     "feeds the ones below)")),
+    ("Ctrl+A", QT_TRANSLATE_NOOP("Help", "Select every layer (or drag a rubber band on empty canvas)")),
+    ("Ctrl+G", QT_TRANSLATE_NOOP("Help", "Group the selection into a named block")),
+    ("Ctrl++ / Ctrl+− / Ctrl+0", QT_TRANSLATE_NOOP("Help", "Zoom in, zoom out, fit the network in view")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("Help", "Auto-layout (top to bottom)")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("Help", "Quit")),
+    ("F1", QT_TRANSLATE_NOOP("Help", "This help")),
 ]
 
-GUIDE = """
+GUIDE = QT_TRANSLATE_NOOP("Help", """
 <h3>Building a network</h3>
 <ol>
 <li>Drag a layer from the <b>palette</b> (left) onto the canvas, or double-click it: with one layer
@@ -35,16 +40,17 @@ place that shows it for your network (for example: click a feature-map pixel on 
 <p>File → New from template… starts from LeNet-5, AlexNet, VGG or ResNet. Edit → Save selection as
 block… keeps layers you reuse; they appear under <b>My blocks</b> in the palette and in Edit → Insert
 block. Edit → History lists every edit: click a line to go back to it.</p>
-"""
+""")
 
 
 def show_help(parent: QWidget | None = None) -> QDialog:
     dlg = QDialog(parent)
-    dlg.setWindowTitle("cnn-studio help")
+    dlg.setWindowTitle(tr("cnn-studio help"))
     dlg.resize(560, 520)
     view = QTextBrowser(dlg)
-    rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-    view.setHtml(GUIDE + f"<h3>Keyboard shortcuts</h3><table>{rows}</table>")
+    rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{tr_core('Help', v)}</td></tr>" for k, v in SHORTCUTS)
+    keys = tr("Keyboard shortcuts")
+    view.setHtml(tr_core("Help", GUIDE) + f"<h3>{keys}</h3><table>{rows}</table>")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dlg.reject)
     lay = QVBoxLayout(dlg)
@@ -61,6 +67,7 @@ def show_about(parent: QWidget | None = None) -> None:
         ver = version("cnn-studio")
     except Exception:  # not installed as a distribution
         ver = "dev"
-    QMessageBox.about(parent, "About cnn-studio",
-                      f"<b>cnn-studio</b> {ver}<br>Build, train and export convolutional image classifiers "
-                      f"visually.<br><br>PySide6 · PyTorch · networkx · pyqtgraph")
+    QMessageBox.about(parent, tr("About cnn-studio"),
+                      f"<b>cnn-studio</b> {ver}<br>"
+                      + tr("Build, train and export convolutional image classifiers visually.")
+                      + "<br><br>PySide6 · PyTorch · networkx · pyqtgraph")

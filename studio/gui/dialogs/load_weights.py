@@ -12,8 +12,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from studio.core.errors import StudioError
+from studio.gui.i18n import tr
 
-WEIGHTS_FILTER = "Weights (*.pth *.pt *.bin *.safetensors);;All files (*)"
+
+def weights_filter() -> str:
+    """The file dialog's filter in the window's language (the patterns stay)."""
+    return tr("Weights ({patterns});;All files (*)").format(patterns="*.pth *.pt *.bin *.safetensors")
 
 
 def try_weights(project, path) -> "object":
@@ -31,24 +35,26 @@ def load_weights(win, path: str | None = None) -> bool:
     doc = win.document
     if path is None:
         start = str(doc.path.parent) if doc.path else str(Path.cwd())
-        path, _ = QFileDialog.getOpenFileName(win, "Load weights", start, WEIGHTS_FILTER)
+        path, _ = QFileDialog.getOpenFileName(win, tr("Load weights"), start, weights_filter())
         if not path:
             return False
     if doc.analysis.errors:
-        win.show_error("Cannot load weights", "the network has errors; fix them first (see the Problems tab)")
+        win.show_error(tr("Cannot load weights"), tr("the network has errors; fix them first (see the Problems tab)"))
         return False
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         report = try_weights(doc.project, path)
     except StudioError as exc:
-        win.show_error("Cannot load weights", str(exc))
+        win.show_error(tr("Cannot load weights"), str(exc))
         return False
     finally:
         QGuiApplication.restoreOverrideCursor()
     full = str(Path(path).resolve())
-    doc.undo_stack.push(SetTrainingCommand(doc, {"weights": full}, f"Load weights {Path(path).name}"))
-    QMessageBox.information(win, "Weights loaded", report.text() + "\n\nThe weights are applied when training "
-                            "starts (Training tab: Start from weights). Lock layers with right click → Freeze.")
-    win.show_status(f"Training will start from {Path(path).name}: {report.loaded} of {report.total} tensors "
-                    "(Ctrl+Z undoes)")
+    doc.undo_stack.push(SetTrainingCommand(doc, {"weights": full},
+                                           tr("Load weights {file}").format(file=Path(path).name)))
+    QMessageBox.information(win, tr("Weights loaded"), report.text() + "\n\n" + tr(
+        "The weights are applied when training starts (Training tab: Start from weights). Lock layers with right "
+        "click → Freeze."))
+    win.show_status(tr("Training will start from {file}: {loaded} of {total} tensors (Ctrl+Z undoes)").format(
+        file=Path(path).name, loaded=report.loaded, total=report.total))
     return True

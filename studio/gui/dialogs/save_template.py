@@ -7,18 +7,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from studio.core.errors import StudioError
+from studio.gui.i18n import tr
 
 
 def save_as_template(win, name: str | None = None) -> bool:
     doc = win.document
     if doc.analysis.errors:
-        win.show_error("Cannot save as template", "the network has errors; fix them first (see the Problems tab)")
+        win.show_error(tr("Cannot save as template"), tr("the network has errors; fix them first (see the Problems tab)"))
         return False
     if name is None:
         default = doc.project.name or (doc.path.stem if doc.path else "my_network")
-        name, ok = QInputDialog.getText(win, "Save as template", "Name of the template (it appears in New from "
-                                        "template and in `cnn-studio templates`):", QLineEdit.EchoMode.Normal,
-                                        default)
+        name, ok = QInputDialog.getText(win, tr("Save as template"),
+                                        tr("Name of the template (it appears in New from template and in "
+                                           "{command}):").format(command="`cnn-studio templates`"),
+                                        QLineEdit.EchoMode.Normal, default)
         if not ok or not name.strip():
             return False
     from studio.templates.user import save_user_template
@@ -28,11 +30,11 @@ def save_as_template(win, name: str | None = None) -> bool:
         path = save_user_template(name, doc.project, doc.project.notes)
     except StudioError as exc:
         if "already exists" not in str(exc):
-            win.show_error("Cannot save as template", str(exc))
+            win.show_error(tr("Cannot save as template"), str(exc))
             return False
         B = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Question, "Replace template",
-                          f"A template named '{name}' exists. Replace it?", B.Yes | B.No, win)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Replace template"),
+                          tr("A template named '{name}' exists. Replace it?").format(name=name), B.Yes | B.No, win)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's text, never markup
         box.setDefaultButton(B.No)
         if box.exec() != B.Yes:
@@ -40,10 +42,12 @@ def save_as_template(win, name: str | None = None) -> bool:
         try:
             path = save_user_template(name, doc.project, doc.project.notes, overwrite=True)
         except StudioError as exc2:
-            win.show_error("Cannot save as template", str(exc2))
+            win.show_error(tr("Cannot save as template"), str(exc2))
             return False
     except OSError as exc:
-        win.show_error("Cannot save as template", f"cannot write the template: {exc.strerror or exc}")
+        win.show_error(tr("Cannot save as template"),
+                       tr("cannot write the template: {reason}").format(reason=exc.strerror or exc))
         return False
-    win.show_status(f"Saved the network as the template '{name}' ({path.name}): File → New from template")
+    win.show_status(tr("Saved the network as the template '{name}' ({file}): File → New from template").format(
+        name=name, file=path.name))
     return True

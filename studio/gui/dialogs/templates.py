@@ -18,6 +18,7 @@ from studio.core.validate import validate
 from studio.diagram import build_diagram
 from studio.diagram.raster import to_image
 from studio.gui.dialogs.weights_choice import WeightsChoice
+from studio.gui.i18n import tr, tr_core
 from studio.gui.panels.summary import human_count
 
 INFO_ROLE = Qt.ItemDataRole.UserRole
@@ -39,24 +40,32 @@ def preview_pixmap(project, width: int = 200, height: int = 60, texts: bool | No
     return pm
 
 
+def _texts(info) -> dict[str, str]:
+    """The template's title, description and idea in the window's language (a user's as written)."""
+    from studio.templates.registry import texts
+
+    return texts(info, tr_core)
+
+
 def _card_html(info) -> str:
     c = info.card or {}
+    t = _texts(info)
     paper = ""
-    if c.get("title"):
+    if c.get("title"):  # the paper's own title, as it is cited
         paper = f"<i>{rich(c.get('authors', ''))} ({rich(c.get('year', ''))})</i>, “{rich(c['title'])}”<br>"
     params = f"{c['params']:,}" if c.get("params") is not None else "?"
     macs = human_count(int(c["macs"])) if c.get("macs") is not None else "?"
-    idea = f"<p>{rich(c['idea'])}</p>" if c.get("idea") else ""
-    kind = "" if info.builtin else " <span style='color:gray'>(your template)</span>"
-    return (f"<h3>{rich(info.title)}{kind}</h3>{paper}<p>{rich(info.description)}</p>{idea}"
-            f"<p><b>Input</b> {fmt_shape(info.input_shape)} · <b>{info.num_classes}</b> classes<br>"
-            f"<b>Params</b> {params} · <b>MACs</b> {macs}</p>")
+    idea = f"<p>{rich(t['idea'])}</p>" if c.get("idea") else ""
+    kind = "" if info.builtin else " <span style='color:gray'>" + tr("(your template)") + "</span>"
+    facts = tr("<b>Input</b> {shape} · <b>{n}</b> classes<br><b>Params</b> {params} · <b>MACs</b> {macs}").format(
+        shape=fmt_shape(info.input_shape), n=info.num_classes, params=params, macs=macs)
+    return f"<h3>{rich(t['title'])}{kind}</h3>{paper}<p>{rich(t['description'])}</p>{idea}<p>{facts}</p>"
 
 
 class TemplateGallery(QDialog):
     def __init__(self, parent: QWidget | None = None, infos=None):
         super().__init__(parent)
-        self.setWindowTitle("New from template")
+        self.setWindowTitle(tr("New from template"))
         self.resize(1040, 600)
         from studio import templates
 
@@ -73,14 +82,14 @@ class TemplateGallery(QDialog):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.big_preview = QLabel()
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete this template of yours")
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete this template of yours"))
         self.delete_button.clicked.connect(self._delete)
         right = QVBoxLayout()
         right.addWidget(self.big_preview)
         right.addWidget(self.detail, 1)
         if errors:
-            warn = QLabel("Skipped: " + "; ".join(errors))
+            warn = QLabel(tr("Skipped: {files}").format(files="; ".join(errors)))
             warn.setTextFormat(Qt.TextFormat.PlainText)  # file names are shown as typed, never as markup
             warn.setWordWrap(True)
             warn.setStyleSheet("color: #a66a00;")
@@ -90,7 +99,7 @@ class TemplateGallery(QDialog):
         top.addWidget(self.list, 1)
         top.addLayout(right, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -121,13 +130,14 @@ class TemplateGallery(QDialog):
 
     def _add_item(self, info) -> None:
         c = info.card or {}
-        paper = f"{c.get('authors', '')} {c.get('year', '')}".strip() or ("your template" if not info.builtin else "")
-        params = f"{human_count(int(c['params']))} params" if c.get("params") is not None else ""
-        macs = f"{human_count(int(c['macs']))} MACs" if c.get("macs") is not None else ""
+        t = _texts(info)
+        paper = f"{c.get('authors', '')} {c.get('year', '')}".strip() or (tr("your template") if not info.builtin else "")
+        params = tr("{n} params", "gallery line").format(n=human_count(int(c["params"]))) if c.get("params") is not None else ""
+        macs = tr("{n} MACs", "gallery line").format(n=human_count(int(c["macs"]))) if c.get("macs") is not None else ""
         line2 = " · ".join(x for x in (paper, params, macs, fmt_shape(info.input_shape)) if x)
-        it = QListWidgetItem(QIcon(self._preview(info)), f"{info.title}\n{line2}")
+        it = QListWidgetItem(QIcon(self._preview(info)), f"{t['title']}\n{line2}")
         it.setData(INFO_ROLE, info.name)
-        it.setToolTip(info.description)
+        it.setToolTip(t["description"])
         self.list.addItem(it)
 
     def _info(self, name: str):
@@ -159,7 +169,8 @@ class TemplateGallery(QDialog):
         info = self.selected()
         if info is None or info.builtin:
             return
-        ans = QMessageBox.question(self, "Delete template", f"Delete your template '{info.name}'?",
+        ans = QMessageBox.question(self, tr("Delete template"),
+                                   tr("Delete your template '{name}'?").format(name=info.name),
                                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if ans != QMessageBox.StandardButton.Yes:
             return
@@ -168,7 +179,7 @@ class TemplateGallery(QDialog):
         try:
             delete_user_template(info.name)
         except StudioError as exc:
-            QMessageBox.warning(self, "Delete template", str(exc))
+            QMessageBox.warning(self, tr("Delete template"), str(exc))
             return
         self.infos = [i for i in self.infos if i.name != info.name]
         self.list.takeItem(self.list.currentRow())

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from .load_weights import WEIGHTS_FILTER
+from studio.gui.i18n import tr
+
+from .load_weights import weights_filter
 
 
 class WeightsChoice(QWidget):
@@ -15,15 +17,16 @@ class WeightsChoice(QWidget):
         self.path: str | None = None
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.choose = QPushButton("Weights file…")
-        self.choose.setToolTip("Start training from pretrained weights, e.g. torchvision's resnet18-f37072fd.pth "
-                               "from ~/.cache/torch/hub/checkpoints; layers that do not fit (the head) start fresh")
+        self.choose = QPushButton(tr("Weights file…"))
+        self.choose.setToolTip(tr("Start training from pretrained weights, e.g. torchvision's {file} from {folder}; "
+                                  "layers that do not fit (the head) start fresh").format(
+            file="resnet18-f37072fd.pth", folder="~/.cache/torch/hub/checkpoints"))
         self.choose.clicked.connect(self._choose)
-        self.clear = QPushButton("None")
+        self.clear = QPushButton(tr("None", "no weights file"))
         self.clear.clicked.connect(lambda: self.set_path(None))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("Start from weights:"))
+        lay.addWidget(QLabel(tr("Start from weights:")))
         lay.addWidget(self.label, 1)
         lay.addWidget(self.choose)
         lay.addWidget(self.clear)
@@ -31,11 +34,11 @@ class WeightsChoice(QWidget):
 
     def set_path(self, path: str | None) -> None:
         self.path = path or None
-        self.label.setText(Path(path).name if path else "none (PyTorch's initialisation)")
+        self.label.setText(Path(path).name if path else tr("none (PyTorch's initialisation)"))
         self.label.setToolTip(path or "")
         self.clear.setEnabled(bool(path))
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Start from weights", str(Path.home()), WEIGHTS_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Start from weights"), str(Path.home()), weights_filter())
         if path:
             self.set_path(path)
