@@ -12,6 +12,7 @@ WIDGETS = {
     "training.weight_decay": "Weight decay", "training.scheduler": "Schedule",
     "training.label_smoothing": "Label smoothing", "training.seed": "Seed", "training.device": "Device",
     "training.amp": "Mixed precision (CUDA)", "training.channels_last": "channels_last memory format",
+    "training.grad_clip": "Gradient clipping",
     "dataset.source": "Source", "dataset.root": "Folder", "dataset.download": "Download if missing",
     "dataset.val_fraction": "Validation", "dataset.test_fraction": "Test", "dataset.seed": "Split seed",
     "input_shape": "Input shape", "num_classes": "number of classes",

@@ -42,6 +42,7 @@ class TrainSettings:
     step_size: int = 0          # epochs between lr drops for "step" (0 = a third of the epochs)
     gamma: float = 0.1          # lr factor at each drop for "step"
     label_smoothing: float = 0.0
+    grad_clip: float = 0.0      # the largest global gradient norm a step may apply (0 = no clipping)
     seed: int = 0
     device: str = "auto"
     amp: bool = True            # mixed precision; only used on CUDA
@@ -84,6 +85,8 @@ class TrainSettings:
         need(self.weight_decay >= 0, f"'weight_decay' is {self.weight_decay}: use 0 or a small value (e.g. 5e-4)")
         need(0 <= self.label_smoothing < 1,
              f"'label_smoothing' is {self.label_smoothing}: use a value in [0, 1), e.g. 0.1")
+        need(self.grad_clip >= 0, f"'grad_clip' is {self.grad_clip}: use 0 (no clipping) or the largest gradient "
+                                  "norm a step may apply, e.g. 1.0")
         need(0 <= self.step_size <= MAX_EPOCHS, f"'step_size' is {self.step_size}: use 0 (automatic) or a number of epochs")
         need(0 < self.gamma <= 1, f"'gamma' is {self.gamma}: the step factor must be in (0, 1], e.g. 0.1")
         need(0 <= self.threads <= MAX_THREADS,
@@ -106,6 +109,8 @@ class TrainSettings:
         for k, v in data.items():
             if k not in known:
                 continue
+            if k == "grad_clip" and v is None:  # null = no clipping
+                v = 0.0
             if known[k].type == "float" and isinstance(v, int) and not isinstance(v, bool):
                 v = float(v)
             if isinstance(v, str) and known[k].type == "str" and k not in _CASE_KEPT:
