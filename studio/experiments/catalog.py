@@ -41,6 +41,37 @@ _add(Experiment(
           "AlexNet measured (6×, CIFAR-10, 25% training error) comes from tanh saturating; deeper or "
           "faster-trained ReLU nets lose units instead (dead ReLUs at lr ≥ 0.03 in 20 layers)."))
 
+_ALEXNET_NET = {"width": 16, "hidden": 0, "act": "ReLU", "convs": 3, "fcs": 0}
+_add(Experiment(
+    name="relu-vs-tanh-alexnet", title=QT_TRANSLATE_NOOP("Experiments", "ReLU vs tanh in AlexNet's setting"),
+    claim=QT_TRANSLATE_NOOP("Experiments", "With AlexNet's preprocessing (only the mean subtracted: pixels on "
+                            "the 0–255 scale) and initialisation (N(0, 0.01) for every layer), a CNN with ReLUs "
+                            "reaches a training-error threshold several times faster than the same CNN with tanh "
+                            "units at the same learning rate."),
+    source=QT_TRANSLATE_NOOP("Experiments", "Krizhevsky, Sutskever, Hinton 2012, §2 (mean subtraction only), "
+                             "§5 (N(0, 0.01) weights), §3.1 and Figure 1 (a four-layer CNN without normalisation)"),
+    metric=QT_TRANSLATE_NOOP("Experiments", "epochs until the training accuracy reaches 95% (5% training error); "
+                             "ReLU must be ≥ 2× faster"),
+    data={"source": "digits", "normalize": "mean"}, input_shape=(1, 16, 16),
+    training={**_SGD, "epochs": 24, "batch_size": 32, "lr": 0.003},
+    variants=(Variant(name="relu", label=QT_TRANSLATE_NOOP("Experiments", "ReLU, N(0, 0.01)"),
+                      builder="mlp_head_net", params=_ALEXNET_NET, init="normal"),
+              Variant(name="tanh", label=QT_TRANSLATE_NOOP("Experiments", "tanh, N(0, 0.01)"),
+                      builder="mlp_head_net", params={**_ALEXNET_NET, "act": "Tanh"}, init="normal")),
+    verdict="relu_vs_tanh", options={"train_acc": 0.95, "factor": 2.0},
+    notes=QT_TRANSLATE_NOOP("Experiments", "Why it holds here and not in relu-vs-tanh: AlexNet fed its nets "
+          "0–255 pixels with only the mean subtracted. Here that puts the first convolution's pre-activations "
+          "at a standard deviation of 1.5 (measured), so 31% of the first layer's tanh units start beyond ±0.9 "
+          "(mean slope 1 − tanh² = 0.47), while ReLU's slope stays 1 however large the input; tanh's gradients "
+          "are smaller from the first step (first layer 0.023 vs 0.034, the others about half) and it moves "
+          "slower at the same learning rate. With inputs scaled to unit variance (relu-vs-tanh, and every other "
+          "experiment here) tanh does not saturate and trains as fast. What it does not show: tanh at its own "
+          "best learning rate. Measured on this net: ReLU reaches 95% at epoch 6 at lr 0.003 and dies at lr "
+          "0.01 (at chance from epoch 4); tanh reaches it at epoch 23 at lr 0.003, 10 at 0.01, 5 at 0.03 and 8 "
+          "at 0.1. So at each one's best rate tanh is as fast (epoch 5 vs 6): on this data the saturating tanh "
+          "net needs a 10× larger learning rate, not more steps. AlexNet chose each net's rate independently "
+          "on CIFAR-10; its 6× needs harder data than a 2-core budget allows.")))
+
 _add(Experiment(
     name="dropout", title="Dropout narrows the train/validation gap",
     claim="On a small training set, dropout in the fully connected layers reduces overfitting: the gap "
