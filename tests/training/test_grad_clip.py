@@ -80,3 +80,31 @@ def test_clipping_is_off_by_default_and_null_means_off():
     assert TrainSettings.from_dict({"grad_clip": 2}).grad_clip == 2.0  # a whole number is a norm too
     s = TrainSettings(grad_clip=1.5)
     assert TrainSettings.from_dict(s.to_dict()) == s
+
+
+def test_with_a_grad_scaler_the_gradients_are_unscaled_before_clipping(lenet, tmp_path):
+    """The AMP path (fp16 on CUDA uses a GradScaler): clipping must see the true gradients, not the
+    loss-scaled ones, else every step would be clipped to a 1/scale-th of the limit. Exercised on the
+    CPU with torch's CPU GradScaler in place of the CUDA one."""
+    data = digits_bundle(limit=256)
+    clip = 0.1
+    trainer = Trainer(lenet, data, TrainSettings(epochs=1, batch_size=32, optimizer="sgd", lr=0.05,
+                                                 scheduler="none", grad_clip=clip), out_dir=tmp_path)
+    gen = trainer.run()
+    assert next(gen).kind == "start"
+    p = trainer.parts
+    p.scaler = torch.amp.GradScaler("cpu", init_scale=2.0 ** 12)
+    seen: list[float] = []
+
+    def pre_step(optimizer, args, kwargs):
+        seen.append(float(torch.stack([q.grad.norm() for g in optimizer.param_groups for q in g["params"]
+                                       if q.grad is not None]).norm()))
+    p.optimizer.register_step_pre_hook(pre_step)
+    xb, yb = data.train.tensors if hasattr(data.train, "tensors") else (data.train.X, data.train.y)
+    for i in range(3):
+        trainer.loop.train_step(xb[32 * i:32 * (i + 1)], yb[32 * i:32 * (i + 1)], 32)
+    assert len(seen) == 3
+    # unscaled, then clipped: at the limit (the raw norms of this net are above 0.1), not 4096× above
+    # it and not 4096× below it
+    assert all(abs(n - clip) < 1e-3 for n in seen), seen
+    gen.close()
