@@ -20,6 +20,7 @@ FLAGS = {
     "training.weight_decay": "--weight-decay", "training.scheduler": "--scheduler",
     "training.label_smoothing": "--label-smoothing", "training.device": "--device", "training.amp": "--amp",
     "training.channels_last": "--channels-last", "training.num_workers": "--workers", "training.seed": "--seed",
+    "training.grad_clip": "--grad-clip",
     "dataset.source": "--data", "dataset.root": "--data", "dataset.download": "--download",
     "input_shape": "--input", "num_classes": "--classes",
     "experiment.epochs": "--epochs", "experiment.out": "--out", "explain.label": "--label", "explain.at": "--at",

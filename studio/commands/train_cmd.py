@@ -60,6 +60,8 @@ def add_parser(sub) -> None:
     p.add_argument("--weight-decay", type=float_arg("--weight-decay", example="0.0005"), metavar="WD", help=f"L2 weight decay (default {d['weight_decay']:g})")
     p.add_argument("--scheduler", choices=SCHEDULERS, help=f"learning-rate schedule (default {d['scheduler']})")
     p.add_argument("--label-smoothing", type=float_arg("--label-smoothing", example="0.1"), metavar="S", help=f"0 to <1 (default {d['label_smoothing']:g})")
+    p.add_argument("--grad-clip", type=float_arg("--grad-clip", lo=0.0, example="1.0"), metavar="NORM",
+                   help=f"clip the global gradient norm of every step to NORM; 0 = off (default {d['grad_clip']:g})")
     p.add_argument("--device", choices=DEVICES, help=f"where to train (default {d['device']}; auto takes CUDA, then MPS, then the CPU)")
     p.add_argument("--amp", action=_BoolAction,
                    help=f"mixed precision on CUDA (default {on(d['amp'])}; --no-amp turns it off)")
@@ -87,7 +89,8 @@ def _settings(project, args):
     base = TrainSettings.from_dict(project.training)
     return base.replace(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, optimizer=args.optimizer,
                         momentum=args.momentum, nesterov=args.nesterov, weight_decay=args.weight_decay,
-                        scheduler=args.scheduler, label_smoothing=args.label_smoothing, device=args.device,
+                        scheduler=args.scheduler, label_smoothing=args.label_smoothing, grad_clip=args.grad_clip,
+                        device=args.device,
                         amp=args.amp, channels_last=args.channels_last, num_workers=args.workers, seed=args.seed,
                         **transfer_settings(args))
 

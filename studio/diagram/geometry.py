@@ -181,6 +181,32 @@ def _name_stages(boxes: list["Box"]) -> None:
             b.stage = name
 
 
+def _stages_by_width(boxes: list["Box"], block_boxes: set[int]) -> None:
+    """Blocks still without a stage (MobileNetV2's ``features.1`` … ``features.17``: torchvision
+    numbers them flat) form one stage per run of consecutive blocks with the same output channels —
+    the paper's bottleneck sequences (t, c, n, s) — named after the run, e.g. ``features.4–6``."""
+    runs: list[list[int]] = []
+    for i in sorted(block_boxes):
+        b = boxes[i]
+        if b.stage or b.kind not in ("inverted", "mbconv"):  # the mobile families' flat-numbered blocks
+            continue
+        if runs and runs[-1][-1] == i - 1 and boxes[runs[-1][-1]].shape[:1] == b.shape[:1]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        first, last = boxes[run[0]].label, boxes[run[-1]].label
+        head, _, tail = last.rpartition(".")
+        if len(run) == 1:
+            name = first
+        elif head and first.startswith(head + ".") and tail.isdigit():
+            name = f"{first}–{tail}"
+        else:
+            name = f"{first} … {last}"
+        for i in run:
+            boxes[i].stage = name
+
+
 def collect_boxes(graph: Graph, analysis) -> list[Box]:
     """The feature maps to draw, in flow order (see the module docstring)."""
     blocks = _block_of(graph) if len(graph) > BLOCK_LEVEL else {}
@@ -193,6 +219,7 @@ def collect_boxes(graph: Graph, analysis) -> list[Box]:
     last_in_block = {b: max(ns, key=analysis.order.index) for b, ns in members.items()
                      if all(x in analysis.order for x in ns)} if blocks else {}
     pending_kernel = None
+    block_boxes: set[int] = set()  # the boxes that stand for a whole block
     for nid in analysis.order:
         node = graph.node(nid)
         shape = analysis.shapes.get(nid)
@@ -203,6 +230,7 @@ def collect_boxes(graph: Graph, analysis) -> list[Box]:
             kind = block_kind(graph, members[blk], nid)
             has_add = any(merge_kind(graph.node(m).type) == "add" for m in members[blk])
             boxes.append(Box(nid, blk, tuple(shape), kind, stage_of.get(nid, ""), residual=has_add))
+            block_boxes.add(len(boxes) - 1)
             for m in members[blk]:
                 index_of[m] = len(boxes) - 1
             continue
@@ -225,6 +253,7 @@ def collect_boxes(graph: Graph, analysis) -> list[Box]:
         index_of[nid] = len(boxes) - 1
     if blocks and not graph.stages:
         _name_stages(boxes)
+        _stages_by_width(boxes, block_boxes)
     return boxes
 
 

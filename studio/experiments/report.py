@@ -203,3 +203,10 @@ def gradient_panel(ax, exp: Experiment, stats: dict[str, list[dict]]) -> None:
         ax.set_title("gradient norm per layer, first step")
         ax.set_xlabel("layer with parameters, BN included (input → output)")
     ax.grid(alpha=0.3, which="both")
+
+
+# AlexNet's initialisation (relu-vs-tanh's AlexNet setting, issue 22)
+from studio.core.i18n import QT_TRANSLATE_NOOP  # noqa: E402
+
+INIT_NAMES["normal"] = QT_TRANSLATE_NOOP("Experiments", "AlexNet's N(0, 0.01) for every layer")
+INIT_SHORT["normal"] = "N(0, 0.01)"

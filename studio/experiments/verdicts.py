@@ -373,3 +373,35 @@ def _transfer(exp: Experiment, data, tx=_same):
 VERDICTS = {"compare": _compare, "relu_vs_tanh": _relu_vs_tanh, "dropout": _dropout, "batchnorm": _batchnorm,
             "small_kernels": _small_kernels, "degradation": _degradation, "vanishing": _vanishing,
             "exploding": _exploding, "transfer": _transfer}
+
+
+def _exploding_clipped(exp: Experiment, data, *args, **kw):
+    """``exploding`` plus what gradient clipping did (issue 22): a clipped variant's loss staying
+    finite is not the network learning, so its final training accuracy is reported beside the best."""
+    from studio.core.i18n import QT_TRANSLATE_NOOP
+
+    values, holds, why = _exploding(exp, data, *args, **kw)
+    tx = kw.get("tx") or (args[0] if args else (lambda s: s))
+    acc = {k: last(d.metrics, "train_acc") for k, d in data.items() if d.divergence is None}
+    for v in exp.variants:
+        clip = float(exp.settings_for(v).get("grad_clip") or 0)
+        if clip <= 0 or v.name not in values:
+            continue
+        values[v.name]["final_train_acc"] = acc.get(v.name)
+        others = {k: a for k, a in acc.items() if k != v.name and a is not None}
+        if not holds or acc.get(v.name) is None or not others:  # a failed claim says why already
+            continue
+        top = max(others, key=others.get)
+        learned = acc[v.name] >= others[top] - 0.1
+        text = (QT_TRANSLATE_NOOP("Experiments", "{variant}: clipping kept the loss finite and the network learned "
+                                                 "(training accuracy {acc}; {best} for {best_variant})") if learned else
+                QT_TRANSLATE_NOOP("Experiments", "{variant}: clipping kept the loss finite (no NaN), but the network "
+                                                 "hardly learned: training accuracy {acc} at the end, {best} for "
+                                                 "{best_variant}. Clipping bounds the size of each step; it does "
+                                                 "not make a too-high learning rate a good one"))
+        why += tx(QT_TRANSLATE_NOOP("Experiments", "; ")) + tx(text).format(variant=tx(v.label), acc=_pct(acc[v.name]), best=_pct(others[top]),
+                                      best_variant=tx(exp.variant(top).label))
+    return values, holds, why
+
+
+VERDICTS["exploding"] = _exploding_clipped

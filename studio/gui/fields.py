@@ -38,6 +38,7 @@ WIDGETS = _Labels({
     "training.device": QT_TRANSLATE_NOOP("Errors", "Device"),
     "training.amp": QT_TRANSLATE_NOOP("Errors", "Mixed precision (CUDA)"),
     "training.channels_last": QT_TRANSLATE_NOOP("Errors", "channels_last memory format"),
+    "training.grad_clip": QT_TRANSLATE_NOOP("Errors", "Gradient clipping"),
     "dataset.source": QT_TRANSLATE_NOOP("Errors", "Source"),
     "dataset.root": QT_TRANSLATE_NOOP("Errors", "Folder"),
     "dataset.download": QT_TRANSLATE_NOOP("Errors", "Download if missing"),

@@ -286,7 +286,8 @@ class Trainer:
         write_status(self.run_dir, status="running", message="", epochs=self.settings.epochs,
                      epochs_done=self.state.epochs_done, best_acc=self.state.best_acc,
                      best_acc_split=self.state.best_acc_split, graph_version=graph_version(self.project),
-                     started=time.strftime("%Y-%m-%dT%H:%M:%S"), ended=None)
+                     started=time.strftime("%Y-%m-%dT%H:%M:%S"), ended=None,
+                     grad_clip=self.settings.grad_clip)  # the largest gradient norm a step applies (0: off)
         transfer.record(self.run_dir, self.weights_report, model, self.settings)  # transfer: run.json
 
     def _cpu_threads(self, device_name: str) -> str:

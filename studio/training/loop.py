@@ -180,12 +180,17 @@ class TrainingLoop:
                 p.scaler.scale(scaled).backward()
                 if sample:
                     p.layer_stats.after_backward(p.scaler.get_scale())
+                if st.grad_clip > 0:
+                    p.scaler.unscale_(p.optimizer)  # clip the true gradients, not the scaled ones
+                    self.clip_gradients()
                 p.scaler.step(p.optimizer)
                 p.scaler.update()
             else:
                 scaled.backward()
                 if sample:
                     p.layer_stats.after_backward()
+                if st.grad_clip > 0:
+                    self.clip_gradients()
                 p.optimizer.step()
         except Exception as exc:
             if is_oom(exc):
@@ -196,6 +201,11 @@ class TrainingLoop:
         if p.scheduler is not None:
             p.scheduler.step()
         return out, loss
+
+    def clip_gradients(self) -> None:
+        """``grad_clip``: scale all gradients together so that their global L2 norm is at most the
+        setting (the direction is kept; the layer statistics record the gradients before clipping)."""
+        torch.nn.utils.clip_grad_norm_(self.parts.model.parameters(), self.settings.grad_clip)
 
     def check_finite(self, value: float) -> None:
         if not math.isfinite(value):

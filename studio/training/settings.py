@@ -43,6 +43,7 @@ class TrainSettings:
     step_size: int = 0          # epochs between lr drops for "step" (0 = a third of the epochs)
     gamma: float = 0.1          # lr factor at each drop for "step"
     label_smoothing: float = 0.0
+    grad_clip: float = 0.0      # the largest global gradient norm a step may apply (0 = no clipping)
     seed: int = 0
     device: str = "auto"
     amp: bool = True            # mixed precision; only used on CUDA
@@ -106,6 +107,9 @@ class TrainSettings:
         need(0 <= self.label_smoothing < 1, "label_smoothing", QT_TRANSLATE_NOOP(
             "Errors", "training setting '{setting}' is {value}: use a value in [0, 1), e.g. 0.1"),
             value=self.label_smoothing)
+        need(self.grad_clip >= 0, "grad_clip", QT_TRANSLATE_NOOP(
+            "Errors", "training setting '{setting}' is {value}: use 0 (no clipping) or the largest gradient norm "
+            "a step may apply, e.g. 1.0"), value=self.grad_clip)
         need(0 <= self.step_size <= MAX_EPOCHS, "step_size", QT_TRANSLATE_NOOP(
             "Errors", "training setting '{setting}' is {value}: use 0 (automatic) or a number of epochs"),
             value=self.step_size)
@@ -140,6 +144,8 @@ class TrainSettings:
         for k, v in data.items():
             if k not in known:
                 continue
+            if k == "grad_clip" and v is None:  # null = no clipping
+                v = 0.0
             if known[k].type == "float" and isinstance(v, int) and not isinstance(v, bool):
                 v = float(v)
             if isinstance(v, str) and known[k].type == "str" and k not in _CASE_KEPT:

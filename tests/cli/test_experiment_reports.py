@@ -37,4 +37,4 @@ def test_setup_names_initialisation_optimiser_and_learning_rate():
     assert [r["init"] for r in rows] == ["He (Kaiming normal, for ReLU)", "Glorot (Xavier normal, tanh gain)"]
     assert rows[0]["optimizer"] == "SGD, momentum 0.9" and rows[0]["lr"] == "0.01"
     short = setup_rows(get_experiment("exploding-gradients"), short=True)
-    assert [(r["init"], r["lr"]) for r in short] == [("He", "0.5"), ("He", "0.5"), ("He", "0.05")]
+    assert [(r["init"], r["lr"]) for r in short] == [("He", "0.5"), ("He", "0.5"), ("He", "0.05"), ("He", "0.5")]

@@ -38,3 +38,30 @@ def test_resnet_blocks_arcs_and_stages():
     assert d.width <= 1600  # wraps into rows instead of running off
     svg = to_svg(d)
     assert svg.startswith("<?xml") and svg.count("<polygon") >= 3 * len(d.boxes)
+
+
+def test_mobilenet_v2_stages_are_its_bottleneck_sequences():
+    """torchvision numbers MobileNetV2's blocks flat (features.1 … features.17): the diagram frames
+    each run of blocks with the same output channels, the paper's (t, c, n, s) rows."""
+    g = build_project("mobilenet_v2").graph
+    d = build_diagram(g, validate(g, 1000), "m")
+    names = [s.name for s in d.stages]
+    assert names == ["stem", "features.1", "features.2–3", "features.4–6", "features.7–10", "features.11–13",
+                     "features.14–16", "features.17", "head"]
+    blocks = [s for s in d.stages if s.name.startswith("features.")]
+    # the paper's Table 2: c = 16, 24, 32, 64, 96, 160, 320 repeated n = 1, 2, 3, 4, 3, 3, 1 times
+    assert [s.shape[0] for s in blocks] == [16, 24, 32, 64, 96, 160, 320]
+    assert [s.last - s.first + 1 for s in blocks] == [1, 2, 3, 4, 3, 3, 1]
+    assert all(b.stage for b in d.boxes if b.kind == "inverted")  # every block is framed
+    # a dashed frame per stage (each fits on one row here), each around its own boxes
+    frames = [p for p in primitives(d) if p[0] == "rect" and p[-1] is True]
+    assert len(frames) == len(names)
+    for st, (_r, x, _y, w, _h, *_rest) in zip(d.stages, frames):
+        inside = d.boxes[st.first:st.last + 1]
+        assert x <= min(b.x for b in inside) and max(b.x + b.w for b in inside) <= x + w
+
+
+def test_other_families_keep_their_stages():
+    g = build_project("googlenet").graph
+    d = build_diagram(g, validate(g, 1000), "g")
+    assert [s.name for s in d.stages] == ["inception3", "inception4", "inception5", "head"]

@@ -108,6 +108,12 @@ def test_exploding_gradients_nan_loss_and_bn(tmp_path):
     assert {k: verdict[k] for k in again} == json.loads(json.dumps(again))
     report = (out / "report.md").read_text()
     assert "loss NaN/Inf after step" in report and "| BN, lr 0.5 | never |" in report
+    # gradient clipping at norm 1, same net and rate: the loss stays finite; the report says how much it learned
+    assert not (out / "clipped" / "divergence.json").exists()
+    clipped = verdict["variants"]["clipped"]
+    assert math.isfinite(clipped["final_train_loss"]) and 0 <= clipped["final_train_acc"] <= 1
+    assert "no BN, lr 0.5, clipped to norm 1: clipping kept the loss finite" in verdict["reason"]
+    assert json.loads((out / "clipped" / "run.json").read_text())["grad_clip"] == 1.0
 
 
 def test_degradation_deep_plain_is_worst_with_healthy_gradients(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import torch
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 
 DIGIT_3 = Path(__file__).resolve().parents[2] / "resources" / "samples" / "digit_3.png"
 
@@ -96,3 +96,42 @@ def test_a_resnet_add_shows_the_two_maps_it_sums(qtbot):
     ov.select_map(k, 2, 1, 1)
     assert "=" in ov.arith.text() and "+" in ov.arith.text()
     assert ov.canvas.height() > 1000  # a long page: it scrolls
+
+
+def test_skip_edges_go_round_the_rows_in_between(qtbot):
+    """An Add's input from several rows up is routed down the right margin, between the layers,
+    never across the maps of the rows in between; an input from the row just above stays straight."""
+    from studio.compiler.compile import compile_graph
+    from studio.gui.training.activation_overview import ActivationOverview
+    from studio.templates import build_project
+
+    project = build_project("resnet18", input_shape=(3, 32, 32), num_classes=5)
+    torch.manual_seed(0)
+    model = compile_graph(project.graph, project.num_classes).eval()
+    ov = ActivationOverview()
+    qtbot.addWidget(ov)
+    ov.resize(1200, 900)
+    ov.show()
+    ov.set_model(model, project, [str(i) for i in range(5)])
+    with qtbot.waitSignal(ov.shown, timeout=60_000):
+        ov.show_image(torch.randn(3, 32, 32))
+    canvas = ov.canvas
+    k = next(k for k, la in enumerate(ov.layers) if la.type == "Add")
+    ov.select_map(k, 2, 1, 1)
+    far = [(j, ch) for j, chans in canvas.sources for ch in chans if j < k - 1]
+    near = [(j, ch) for j, chans in canvas.sources for ch in chans if j == k - 1]
+    assert far and near  # the block's input (a skip) and its last conv's output (the row above)
+    for j, ch in near:
+        assert len(canvas.edge_points(j, ch, k, 2)) == 2
+    for j, ch in far:
+        pts = canvas.edge_points(j, ch, k, 2)
+        assert canvas.tile_rect(j, ch).contains(pts[0]) or canvas.tile_rect(j, ch).right() + 1 == pts[0].x()
+        assert canvas.tile_rect(k, 2).right() + 1 == pts[-1].x()
+        segments = list(zip(pts, pts[1:]))
+        assert all(a.x() == b.x() or a.y() == b.y() for a, b in segments)  # horizontal and vertical only
+        for m in range(j, k + 1):  # no segment touches another map (of the rows in between or the two layers)
+            maps = [canvas.tile_rect(m, c) for c in range(ov.layers[m].shape[0]) if (m, c) not in ((j, ch), (k, 2))]
+            for a, b in segments:
+                box = QRect(a, b).normalized().adjusted(0, 0, 1, 1)
+                assert not any(box.intersects(t) for t in maps), (m, a, b)
+    canvas.grab()  # paints

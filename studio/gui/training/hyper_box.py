@@ -64,6 +64,7 @@ class HyperBox(QGroupBox):
         self.weight_decay.setValidator(QDoubleValidator(0.0, 1.0, 10, self))
         self.scheduler = _combo(SCHEDULERS)
         self.label_smoothing = _dspin(0.0, 0.99, 0.05, d["label_smoothing"], 2)
+        self.grad_clip = _clip_spin(d["grad_clip"])
         self.seed = _spin(0, ts.MAX_SEED, d["seed"])
         self.device = QComboBox()
         for value, label in available_devices():
@@ -74,12 +75,13 @@ class HyperBox(QGroupBox):
         for name, w in (("epochs", self.epochs), ("batch_size", self.batch_size), ("lr", self.lr),
                         ("optimizer", self.optimizer), ("momentum", self.momentum), ("nesterov", self.nesterov),
                         ("weight_decay", self.weight_decay), ("scheduler", self.scheduler),
-                        ("label_smoothing", self.label_smoothing), ("seed", self.seed), ("device", self.device),
+                        ("label_smoothing", self.label_smoothing), ("grad_clip", self.grad_clip),
+                        ("seed", self.seed), ("device", self.device),
                         ("amp", self.amp), ("channels_last", self.channels_last)):
             form.addRow("" if w in checkboxes else WIDGETS["training." + name], w)
         self._editors = [self.epochs, self.batch_size, self.lr, self.optimizer, self.momentum, self.nesterov,
-                         self.weight_decay, self.scheduler, self.label_smoothing, self.seed, self.device, self.amp,
-                         self.channels_last]
+                         self.weight_decay, self.scheduler, self.label_smoothing, self.grad_clip, self.seed,
+                         self.device, self.amp, self.channels_last]
         for w in self._editors:
             sig = {QComboBox: "currentIndexChanged", QLineEdit: "editingFinished", QCheckBox: "toggled"}.get(
                 type(w), "valueChanged")
@@ -109,6 +111,7 @@ class HyperBox(QGroupBox):
         self.weight_decay.setText(f"{float(d['weight_decay']):g}")
         _set_combo(self.scheduler, d["scheduler"])
         self.label_smoothing.setValue(float(d["label_smoothing"]))
+        self.grad_clip.setValue(float(d["grad_clip"] or 0.0))
         self.seed.setValue(int(d["seed"]))
         _set_combo(self.device, d["device"])
         self.amp.setChecked(bool(d["amp"]))
@@ -127,6 +130,7 @@ class HyperBox(QGroupBox):
                  nesterov=self.nesterov.isChecked() and self.momentum.value() > 0,
                  weight_decay=_float(self.weight_decay.text(), default["weight_decay"]),
                  scheduler=self.scheduler.currentData(), label_smoothing=round(self.label_smoothing.value(), 4),
+                 grad_clip=round(self.grad_clip.value(), 4),
                  seed=self.seed.value(), device=self.device.currentData(), amp=self.amp.isChecked(),
                  channels_last=self.channels_last.isChecked())
         return d
@@ -152,6 +156,17 @@ def _dspin(lo, hi, step, value, decimals) -> QDoubleSpinBox:
     s.setSingleStep(step)
     s.setDecimals(decimals)
     s.setValue(value)
+    return s
+
+
+def _clip_spin(value: float) -> QDoubleSpinBox:
+    """Gradient clipping: the largest global gradient norm a step may apply; 0 shows as "off"."""
+    from studio.gui.i18n import tr
+
+    s = _dspin(0.0, 1e6, 0.5, value, 2)
+    s.setSpecialValueText(tr("off"))
+    s.setToolTip(tr("Scale every step's gradients down so that their global L2 norm is at most this value "
+                    "(their direction is kept); 0 = off. A remedy for exploding gradients."))
     return s
 
 

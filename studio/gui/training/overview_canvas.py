@@ -172,6 +172,21 @@ class OverviewCanvas(QWidget):
             p.setPen(QPen(HOVER, 1))
             p.drawRect(self.tile_rect(i, self.hover[1]).adjusted(-1, -1, 0, 0))
 
+    def edge_points(self, j: int, ch: int, i: int, c: int) -> list[QPoint]:
+        """The polyline of the edge from map ``ch`` of layer ``j`` to map ``c`` of layer ``i``: straight
+        from the row just above; from rows further up (a skip input) along the gaps beside the two maps,
+        between the layers and down the right margin, so that it crosses no other map."""
+        src, sel = self.tile_rect(j, ch), self.tile_rect(i, c)
+        if j >= i - 1:
+            return [QPoint(src.center().x(), src.bottom() + 1), QPoint(sel.center().x(), sel.top() - 1)]
+        below = self.tile_rect(j, self.layers[j].shape[0] - 1).bottom() + ROW_GAP // 2  # gap under layer j
+        above = self._rows[i]["tiles_y"] - 2  # between layer i's title and its maps
+        lane = self.width() - MARGIN // 2
+        out_x, in_x = src.right() + 2, sel.right() + 2  # the gaps right of the two maps
+        return [QPoint(src.right() + 1, src.center().y()), QPoint(out_x, src.center().y()), QPoint(out_x, below),
+                QPoint(lane, below), QPoint(lane, above), QPoint(in_x, above), QPoint(in_x, sel.center().y()),
+                QPoint(sel.right() + 1, sel.center().y())]
+
     def _paint_edges(self, p: QPainter) -> None:
         if self.selected is None:
             return
@@ -181,8 +196,9 @@ class OverviewCanvas(QWidget):
         p.setPen(QPen(EDGE, 1))
         for j, chans in self.sources:
             for ch in chans:
-                src = self.tile_rect(j, ch)
-                p.drawLine(src.center().x(), src.bottom() + 1, sel.center().x(), sel.top() - 1)
+                pts = self.edge_points(j, ch, i, c)
+                for a, b in zip(pts, pts[1:]):
+                    p.drawLine(a, b)
         p.setPen(QPen(SELECT, 1))
         for j, chans in self.sources:
             for ch in chans:

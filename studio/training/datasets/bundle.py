@@ -130,7 +130,7 @@ def build_bundle(source: Source, settings: DataSettings, input_shape: Sequence[i
         known = (known[0] * 3, known[1] * 3) if (source.native_channels, c) == (1, 3) else None
     if in_memory:
         X = [source.fetch(ix.tolist(), shape) for ix in (tr, va, te)]
-        mean, std = known if known else channel_stats(X[0])
+        mean, std = _mean_only(settings, known if known else channel_stats(X[0]))
         splits = [TensorData(normalize_(x, mean, std), source.labels[ix]) for x, ix in zip(X, (tr, va, te))]
     else:
         if known:
@@ -138,6 +138,7 @@ def build_bundle(source: Source, settings: DataSettings, input_shape: Sequence[i
         else:
             pick = tr[torch.linspace(0, max(tr.numel() - 1, 0), min(_STATS_SAMPLES, tr.numel())).long()]
             mean, std = _chunked_stats(source, pick.tolist(), shape)
+        mean, std = _mean_only(settings, (mean, std))
         splits = [StreamData(source, ix, shape, mean, std) for ix in (tr, va, te)]
     mean, std = tuple(float(v) for v in mean), tuple(float(v) for v in std)
     where = f"in memory ({nbytes / 2**20:,.1f} MB)" if in_memory else "streamed from disk/generator"
@@ -149,6 +150,16 @@ def build_bundle(source: Source, settings: DataSettings, input_shape: Sequence[i
                                                   "or lower val_fraction")))
     return DataBundle(splits[0], splits[1], splits[2], list(source.class_names), len(source.class_names), c,
                       mean, std, info, warnings, in_memory, shape, settings)
+
+
+def _mean_only(settings, stats):
+    """(mean, std), or with ``normalize = "mean"`` (mean, 1/255 per channel): normalising with
+    them gives 255·(x − mean), AlexNet's input (0–255 pixels with the training set's mean
+    subtracted, not divided by any std)."""
+    mean, std = stats
+    if getattr(settings, "normalize", "std") == "mean":
+        std = (1 / 255,) * len(tuple(std))
+    return mean, std
 
 
 def _chunked_stats(source: Source, indices: list[int], shape: tuple) -> tuple[tuple[float, ...], tuple[float, ...]]:

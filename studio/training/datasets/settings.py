@@ -17,6 +17,7 @@ SOURCES = ("digits", "shapes", "mnist", "fashion-mnist", "cifar10", "folder")
 NEEDS_ROOT = ("mnist", "fashion-mnist", "cifar10", "folder")
 SHAPE_CLASSES = ("circle", "square", "triangle", "cross", "star")
 CACHE_MODES = ("auto", "memory", "stream")
+NORMALIZE_MODES = ("std", "mean")  # "mean": AlexNet's preprocessing (mean subtracted, 0–255 pixel scale)
 _ALIASES = {
     "fashion_mnist": "fashion-mnist", "fashionmnist": "fashion-mnist", "fmnist": "fashion-mnist",
     "cifar-10": "cifar10", "cifar_10": "cifar10", "imagefolder": "folder", "dir": "folder",
@@ -139,6 +140,7 @@ class DataSettings:
     test_fraction: float = 0.1  # ignored where the set has an official test part (MNIST, CIFAR-10)
     seed: int = 0
     cache: str = "auto"  # "auto": in memory when it fits; "memory"; "stream" (a Dataset for a DataLoader)
+    normalize: str = "std"  # "std": (x − mean) / std per channel; "mean": x − mean on the 0–255 scale (AlexNet)
     augment: AugmentSettings = field(default_factory=AugmentSettings)
     shapes: ShapesSettings = field(default_factory=ShapesSettings)
 
@@ -165,6 +167,9 @@ class DataSettings:
                                               "at least 5% for training"),
                             args={"value": f"{self.val_fraction + self.test_fraction:g}"})
         self.seed = _num("dataset.seed", self.seed, 0, 2**31 - 1, integer=True)  # the window's seed box
+        if self.normalize not in NORMALIZE_MODES:
+            raise DataError(f"dataset.normalize = {short_repr(self.normalize)}: choose one of "
+                            f"{', '.join(NORMALIZE_MODES)}", field="dataset.normalize")
         if self.cache not in CACHE_MODES:
             raise DataError(QT_TRANSLATE_NOOP("Errors", "dataset.cache = {value}: choose one of {modes}"),
                             args={"value": short_repr(self.cache), "modes": ", ".join(CACHE_MODES)})
@@ -179,6 +184,7 @@ class DataSettings:
             "source": self.source, "root": self.root, "download": self.download,
             "val_fraction": self.val_fraction, "test_fraction": self.test_fraction, "seed": self.seed,
             "cache": self.cache, "augment": self.augment.to_dict(), "shapes": self.shapes.to_dict(),
+            **({"normalize": self.normalize} if self.normalize != "std" else {}),  # written only when not the default
         }
 
     @classmethod
