@@ -283,8 +283,11 @@ def _screenshot(app, win, target: str, size=(1440, 900), args=None, checkpoint=N
     from studio.core.userfile import atomic_path
 
     out = Path(target)
+    texts = getattr(args, "texts", None) if args is not None else None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        if texts:
+            write_texts(win, Path(texts))
         image = win.grab()
         with atomic_path(out, what="screenshot") as tmp:  # written whole or not at all, never via a link
             ok = image.save(str(tmp), out.suffix.lstrip(".").upper() or "PNG")
@@ -297,3 +300,13 @@ def _screenshot(app, win, target: str, size=(1440, 900), args=None, checkpoint=N
         raise StudioError(f"cannot write the screenshot to {target}: use a .png path in a writable folder")
     print(f"screenshot saved to {out}")
     return 0
+
+
+def write_texts(win, path: Path) -> None:
+    """``gui --screenshot --texts FILE.json``: what the window shows, as [where, text] pairs."""
+    import json
+
+    from studio.core.userfile import atomic_write_text
+    from studio.gui.text_walk import visible_texts
+
+    atomic_write_text(path, json.dumps(visible_texts(win), ensure_ascii=False, indent=1) + "\n")

@@ -27,7 +27,6 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", 
 
 _installed: list[QTranslator] = []
 _current = ["en"]
-_base_font: list = []  # the app font before a CJK fallback was added (restored for English)
 
 
 def tr(text: str, disambiguation: str | None = None) -> str:
@@ -75,8 +74,7 @@ def install(app, lang: str) -> str:
     _installed.clear()
     lang = lang if lang in LANGUAGES else "en"
     _current[0] = lang
-    if lang == "en":
-        _restore_font(app)
+    if lang == "en":  # a CJK fallback added earlier stays: Latin text keeps the first family
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return lang
     ours = QTranslator(app)
@@ -84,7 +82,6 @@ def install(app, lang: str) -> str:
         log.warning("no compiled translation %s: the window stays English (run make i18n)",
                     I18N_DIR / f"studio_{lang}.qm")
         _current[0] = "en"
-        _restore_font(app)
         return "en"
     use_cjk_font(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -114,15 +111,9 @@ def use_cjk_font(app) -> str | None:
         log.warning("no Chinese font found (looked for %s): Chinese text may show as boxes; "
                     "install one, e.g. sudo apt-get install fonts-noto-cjk", ", ".join(CJK_FAMILIES[:3]))
         return None
-    if not _base_font:
-        _base_font.append(app.font())
     font = app.font()
-    base = _base_font[0].families() or [_base_font[0].family()]
-    font.setFamilies([*[f for f in base if f != family], family])
-    app.setFont(font)
+    have = font.families() or [font.family()]
+    if family not in have:  # set once, before the window is built (a font change re-lays out every widget)
+        font.setFamilies([*have, family])
+        app.setFont(font)
     return family
-
-
-def _restore_font(app) -> None:
-    if _base_font:
-        app.setFont(_base_font.pop())
