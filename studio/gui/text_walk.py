@@ -70,13 +70,14 @@ def _names() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(phrases, key=len, reverse=True))
 
 
-def plain(text: str) -> str:
-    """``text`` as shown: no HTML markup, no ``&`` accelerator marks."""
+def plain(text: str, mnemonic: bool = True) -> str:
+    """``text`` as shown: no HTML markup; with ``mnemonic`` (menus, buttons, tabs) no ``&``
+    accelerator marks (``&&`` is a plain ``&``)."""
     if "<" in text and GuiQt.mightBeRichText(text):
         doc = QTextDocument()
         doc.setHtml(text)
         text = doc.toPlainText()
-    return re.sub(r"&(?!&)", "", text).replace("&&", "&").strip()
+    return re.sub(r"&(&?)", r"\1", text).strip() if mnemonic else text.strip()
 
 
 def english_words(text: str) -> list[str]:
@@ -148,7 +149,7 @@ def _widget_texts(w: QWidget) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if isinstance(w, QLabel):
         if w.text() and (w.pixmap() is None or w.pixmap().isNull()):
-            out.append((_where(w, "label"), plain(w.text())))
+            out.append((_where(w, "label"), plain(w.text(), mnemonic=False)))
     elif isinstance(w, QGroupBox):
         out.append((_where(w, "group box"), plain(w.title())))
     elif isinstance(w, QAbstractButton):
@@ -183,7 +184,7 @@ def _view_texts(view: QAbstractItemView) -> list[tuple[str, str]]:
             if not header.isSectionHidden(c):
                 text = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
                 if text:
-                    out.append((_where(view, "header"), plain(str(text))))
+                    out.append((_where(view, "header"), plain(str(text), mnemonic=False)))
     if isinstance(view, QTreeView):
         stack, seen = [model.index(r, 0) for r in range(min(model.rowCount(), 200))], 0
         while stack and seen < 400:
@@ -191,7 +192,7 @@ def _view_texts(view: QAbstractItemView) -> list[tuple[str, str]]:
             seen += 1
             text = model.data(idx, Qt.ItemDataRole.DisplayRole)
             if text:
-                out.append((_where(view, "tree item"), plain(str(text))))
+                out.append((_where(view, "tree item"), plain(str(text), mnemonic=False)))
             if view.isExpanded(idx):
                 stack += [model.index(r, 0, idx) for r in range(min(model.rowCount(idx), 200))]
     return out
