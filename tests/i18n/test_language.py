@@ -129,3 +129,13 @@ def test_cjk_font_fallback(zh, qapp):
     if family is None:
         pytest.fail("no Chinese font on this system: install fonts-noto-cjk (README)")
     assert family in qapp.font().families()
+
+
+def test_no_cjk_font_is_named_in_the_log(qapp, monkeypatch, caplog):
+    """Without a Chinese font the window still starts, and the log names the package to install."""
+    from PySide6.QtGui import QFontDatabase
+
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: ["DejaVu Sans"]))
+    with caplog.at_level("WARNING", logger="studio.gui.i18n"):
+        assert i18n.use_cjk_font(qapp) is None
+    assert "fonts-noto-cjk" in caplog.text
