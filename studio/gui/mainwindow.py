@@ -57,11 +57,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.bottom_tabs = QTabWidget(self)
         self.bottom_tabs.setObjectName("bottom_tabs")
         self.bottom_tabs.setMinimumSize(320, 140)  # a tall tab page must not force a tall dock
-        self.bottom_tabs.addTab(self.summary, tr("Summary"))
-        self.bottom_tabs.addTab(self.problems, tr("Problems"))
-        self.bottom_tabs.addTab(self.code_view, tr("Code"))
         self.diagram = DiagramView(self.document, self)
-        self.bottom_tabs.addTab(self.diagram, tr("Diagram"))
+        # the English title stays on the page (``tab_name``): ``gui --tab`` names it in every language
+        for page, english, title in ((self.summary, "Summary", tr("Summary")), (self.problems, "Problems", tr("Problems")),
+                                     (self.code_view, "Code", tr("Code")), (self.diagram, "Diagram", tr("Diagram"))):
+            page.setProperty("tab_name", english)
+            self.bottom_tabs.addTab(page, title)
         self.details_dock = self._dock(tr("Details"), "details_dock", self.bottom_tabs,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         # a page with a taller minimum (Training) must not blow the dock up past half the window

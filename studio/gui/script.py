@@ -53,30 +53,10 @@ def tab_name(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-")
 
 
-#: the Details tabs' ``--tab`` names (``gui --help``): a translated tab title maps back to one of these
-KNOWN_TABS = ("summary", "problems", "code", "diagram", "training", "runs", "evaluate", "inference",
-              "gradient-flow")
-
-
-def english_tab_text(text: str) -> str:
-    """A tab title shown in the window's language → its English source (the ``--tab`` names are
-    English in every language); ``text`` itself when it is English or unknown."""
-    from studio.core.i18n import catalog
-    from studio.gui.i18n import language
-
-    lang = language()
-    if lang == "en":
-        return text
-    bare = re.sub(r"\s*\(\d+\)$", "", text)
-    sources = [src for (ctx, src, _c), tr in catalog(lang).items() if ctx == "" and tr == bare]
-    known = [src for src in sources if tab_name(src) in KNOWN_TABS]
-    return (known or sources or [text])[0]
-
-
 def tabs(win) -> dict:
     """``--tab`` name → page of the Details tabs."""
     t = win.bottom_tabs
-    return {tab_name(english_tab_text(t.tabText(i))): t.widget(i) for i in range(t.count())}
+    return {tab_name(t.widget(i).property("tab_name") or t.tabText(i)): t.widget(i) for i in range(t.count())}
 
 
 def find_layer(win, name: str) -> str:
