@@ -33,7 +33,7 @@ KEEP_WORDS = {
     "Grad-CAM", "English", "img", "px", "ms", "MACs", "FLOPs", "Ctrl", "Shift", "Alt", "Esc",
     "Del", "Adam", "AdamW", "SGD", "RMSprop", "ReLU", "GELU", "pth", "pt", "py", "png", "jpg", "jpeg",
     "cnnproj", "json", "csv", "MNIST", "CIFAR", "ImageNet", "torchvision.models", "Kaiming", "Xavier",
-    "Dropout", "dropout", "Conv", "MaxPool", "AvgPool", "BatchNorm1d", "BatchNorm2d",
+    "Nesterov", "eps", "Dropout", "dropout", "Conv", "MaxPool", "AvgPool", "BatchNorm1d", "BatchNorm2d",
 }
 # a letter of the CJK unified ideographs (and extension A), or CJK punctuation
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")

@@ -28,7 +28,8 @@ def glossary() -> list[tuple[str, str, bool]]:
 
 def term_pattern(term: str) -> re.Pattern:
     words = r"[\s-]+".join(re.escape(w) for w in term.split())
-    return re.compile(rf"(?<![A-Za-z]){words}(?:s|es)?(?![A-Za-z])", re.IGNORECASE)
+    # a whole word: "layer1", "out_channels" and "LayerNorm" are names, not the term
+    return re.compile(rf"(?<![A-Za-z0-9_]){words}(?:s|es)?(?![A-Za-z0-9_])", re.IGNORECASE)
 
 
 def offenders(catalog: dict, rows) -> list[str]:
@@ -62,6 +63,6 @@ def test_translation_follows_the_glossary():
 def test_the_check_can_fail():
     rows = [("feature map", "特征图", True), ("layer", "层", True), ("run", "运行", False)]
     cat = {("", "Show the feature maps", ""): "显示特征映射", ("", "{layer} of LayerNorm", ""): "无",
-           ("", "Two layers", ""): "两层", ("", "Run", ""): "跑"}
+           ("", "Two layers", ""): "两层", ("", "Run", ""): "跑", ("", "e.g. layer1=0.1, out_channels", ""): "例如"}
     bad = offenders(cat, rows)
     assert len(bad) == 1 and "feature maps" in bad[0]
