@@ -139,3 +139,18 @@ def test_no_cjk_font_is_named_in_the_log(qapp, monkeypatch, caplog):
     with caplog.at_level("WARNING", logger="studio.gui.i18n"):
         assert i18n.use_cjk_font(qapp) is None
     assert "fonts-noto-cjk" in caplog.text
+
+
+def test_undo_history_speaks_chinese(zh, make_window):
+    """Edit → Undo and the History list name the edit in Chinese; the English texts stay for English."""
+    win = make_window()
+    win.canvas.add_layer("ReLU")
+    undo = win.act["undo"].text()
+    assert undo.startswith("撤销(&U) 添加 ReLU“"), undo
+    win.document.undo_stack.undo()
+    assert win.act["redo"].text().startswith("重做(&R) 添加 ReLU")
+    from studio.gui.commands import MoveNodesCommand
+
+    first = win.document.graph.nodes[0]
+    cmd = MoveNodesCommand(win.document, {first.id: (first.pos, (1.0, 2.0))})
+    assert cmd.text() == f"移动“{first.name}”"
