@@ -129,6 +129,16 @@ def main() -> None:
         shot("explain-evaluate.png", str(run), "--tab", "evaluate", size=LAPTOP)
         shot("gradient_flow.png", str(vanishing / "relu_bn"), "--tab", "gradient-flow")
         shot("receptive-field-vgg16.png", "--template", "vgg16", "--select", "features.14", "--tab", "summary")
+        # README.zh-CN.md: the Chinese window at a laptop's size
+        shot("zh-editor-lenet5.png", "--lang", "zh_CN", size=LAPTOP)
+        shot("zh-training.png", str(run), "--tab", "training", "--lang", "zh_CN", size=LAPTOP)
+        shot("zh-explain-output-loss.png", str(run), "--image", str(DIGIT_3), "--explain", "output",
+             "--lang", "zh_CN", size=LAPTOP)
+        # README.zh-CN.md: the Chinese window at a laptop's size
+        shot("zh-editor-lenet5.png", "--lang", "zh_CN", size=LAPTOP)
+        shot("zh-training.png", str(run), "--tab", "training", "--lang", "zh_CN", size=LAPTOP)
+        shot("zh-explain-output-loss.png", str(run), "--image", str(DIGIT_3), "--explain", "output",
+             "--lang", "zh_CN", size=LAPTOP)
         cli("diagram", "resnet50", "-o", str(OUT / "diagram-resnet50.svg"), "--force")
         cli("diagram", "resnet50", "-o", str(OUT / "diagram-resnet50.png"), "--force")
         second_windows(run, small, vanishing)

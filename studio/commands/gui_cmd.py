@@ -20,6 +20,9 @@ def add_parser(sub) -> None:
     p.add_argument("--pixel", metavar="C,Y,X", help="explain this feature-map pixel of the selected layer")
     p.add_argument("--explain", metavar="VIEW", help="the Inference explain view: output, pixel, feature-maps")
     p.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
+    p.add_argument("--texts", metavar="FILE.json",
+                   help="with --screenshot: also write the texts the window shows, as JSON [where, text] pairs "
+                        "(to check a translation)")
     p.add_argument("--lang", metavar="LANG", choices=("en", "zh_CN", "zh"),
                    help="the window's language: en or zh_CN (default: View → Language, else the system locale)")
     p.set_defaults(run=run)

@@ -54,15 +54,16 @@ def install_excepthook(parent_getter=lambda: None) -> None:
         if QApplication.instance() is None:
             return
         from studio.core.errors import StudioError
+        from studio.gui.i18n import tr
 
         showing.append(1)
         try:
             box = QMessageBox(parent_getter())
             box.setIcon(QMessageBox.Icon.Warning if issubclass(exc_type, StudioError) else QMessageBox.Icon.Critical)
-            box.setWindowTitle("cnn-studio: unexpected error")
+            box.setWindowTitle(tr("cnn-studio: unexpected error"))
             box.setText(f"{exc_type.__name__}: {exc}" if not issubclass(exc_type, StudioError) else str(exc))
-            box.setInformativeText("The studio keeps running; save your work. The details were written to "
-                                   "the log (cnn-studio.log in the data folder).")
+            box.setInformativeText(tr("The studio keeps running; save your work. The details were written to "
+                                      "the log (cnn-studio.log in the data folder)."))
             box.setDetailedText(text)
             box.exec()
         finally:
@@ -83,6 +84,7 @@ def startup_target(args, warn):
     from studio.core.errors import StudioError
     from studio.core.project import load_project
     from studio.gui.document import MAX_WINDOW_NODES
+    from studio.gui.i18n import tr
     from studio.gui.project_setup import default_project
     from studio.gui.script import open_target, project_from_checkpoint
 
@@ -97,7 +99,7 @@ def startup_target(args, warn):
                 project = project_from_checkpoint(target.checkpoint)
             return project, (target.project_file if target.keep_path else None), target.checkpoint
         except StudioError as exc:
-            warn("Cannot open project", f"{exc}\n\nStarting with the default network instead.")
+            warn(tr("Cannot open project"), tr("{why}\n\nStarting with the default network instead.").format(why=exc))
     elif template:
         try:
             from studio.templates import build_project
@@ -106,7 +108,7 @@ def startup_target(args, warn):
             proj.dataset = proj.dataset or {"source": "digits"}
             return proj, None, None
         except StudioError as exc:
-            warn("Cannot load template", f"{exc}\n\nStarting with the default network instead.")
+            warn(tr("Cannot load template"), tr("{why}\n\nStarting with the default network instead.").format(why=exc))
     return default_project(), None, None
 
 
@@ -126,6 +128,7 @@ def run_gui(args) -> int:
     _setup_logging()
     from studio.core.errors import StudioError
     from studio.gui import i18n, script
+    from studio.gui.i18n import tr
 
     i18n.install(app, i18n.choose_language(getattr(args, "lang", None), settings.settings().value("language")))
 
@@ -163,7 +166,7 @@ def run_gui(args) -> int:
     try:
         script.apply_view(win, args, checkpoint)
     except StudioError as exc:
-        QMessageBox.warning(win, "Cannot open the view", str(exc))
+        QMessageBox.warning(win, tr("Cannot open the view"), str(exc))
     fit_when_settled(win)
     QTimer.singleShot(0, win.offer_recovery)
     rc = app.exec()
@@ -280,8 +283,11 @@ def _screenshot(app, win, target: str, size=(1440, 900), args=None, checkpoint=N
     from studio.core.userfile import atomic_path
 
     out = Path(target)
+    texts = getattr(args, "texts", None) if args is not None else None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        if texts:
+            write_texts(win, Path(texts))
         image = win.grab()
         with atomic_path(out, what="screenshot") as tmp:  # written whole or not at all, never via a link
             ok = image.save(str(tmp), out.suffix.lstrip(".").upper() or "PNG")
@@ -294,3 +300,13 @@ def _screenshot(app, win, target: str, size=(1440, 900), args=None, checkpoint=N
         raise StudioError(f"cannot write the screenshot to {target}: use a .png path in a writable folder")
     print(f"screenshot saved to {out}")
     return 0
+
+
+def write_texts(win, path: Path) -> None:
+    """``gui --screenshot --texts FILE.json``: what the window shows, as [where, text] pairs."""
+    import json
+
+    from studio.core.userfile import atomic_write_text
+    from studio.gui.text_walk import visible_texts
+
+    atomic_write_text(path, json.dumps(visible_texts(win), ensure_ascii=False, indent=1) + "\n")

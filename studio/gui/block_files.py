@@ -7,14 +7,15 @@ from studio.core.errors import StudioError
 
 def save_selection(name: str, graph, ids) -> tuple[bool, str]:
     """Save the layers ``ids`` of ``graph`` as the block ``name``: (ok, message)."""
+    from studio.gui.i18n import tr
     from studio.templates.user import save_block
 
     try:
         save_block(name, graph, ids)
     except (StudioError, OSError, ValueError) as exc:
-        return False, f"Not saved: {exc}"
-    return True, (f"Saved {len(ids)} layers as block '{name}': insert it from the palette's "
-                  f"My blocks or Edit → Insert block")
+        return False, tr("Not saved: {why}").format(why=exc)
+    return True, tr("Saved {n} layers as block '{name}': insert it from the palette's "
+                    "My blocks or Edit → Insert block").format(n=len(ids), name=name)
 
 
 def load(name: str):

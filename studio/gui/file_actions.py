@@ -15,9 +15,14 @@ from studio.core.errors import StudioError
 from studio.core.project import SUFFIX, Project
 from studio.gui import autosave, settings
 from studio.gui.dialogs import export_dialog, import_dialog, recovery, templates as gallery
+from studio.gui.i18n import tr
 from studio.gui.project_setup import blank_project, ensure_layout
 
-FILE_FILTER = f"cnn-studio projects (*{SUFFIX} *.json);;All files (*)"
+
+
+def file_filter() -> str:
+    """The project file dialogs' filter, its descriptions in the window's language."""
+    return tr("cnn-studio projects ({patterns});;All files (*)").format(patterns=f"*{SUFFIX} *.json")
 
 
 class FileActionsMixin:
@@ -27,8 +32,9 @@ class FileActionsMixin:
         if not self.document.is_dirty:
             return True
         B = QMessageBox.StandardButton
-        ans = QMessageBox.question(self, "Unsaved changes",
-                                   f"'{self.document.display_name()}' has unsaved changes. Save them first?",
+        ans = QMessageBox.question(self, tr("Unsaved changes"),
+                                   tr("'{name}' has unsaved changes. Save them first?").format(
+                                       name=self.shown_name()),
                                    B.Save | B.Discard | B.Cancel, B.Save)
         if ans == B.Save:
             return self.save()
@@ -44,7 +50,7 @@ class FileActionsMixin:
     def new_project(self) -> bool:
         if not self.maybe_save():
             return False
-        self.replace_project(blank_project(), message="New project: drag layers from the palette onto the canvas")
+        self.replace_project(blank_project(), message=tr("New project: drag layers from the palette onto the canvas"))
         return True
 
     def new_from_template(self) -> bool:
@@ -65,12 +71,13 @@ class FileActionsMixin:
         try:
             project = templates.build_project(name)
         except StudioError as exc:
-            self.show_error("Cannot load template", str(exc))
+            self.show_error(tr("Cannot load template"), str(exc))
             return False
         project.dataset = dict(self.document.project.dataset) or {"source": "digits"}
         if not project.training:
             project.training = dict(self.document.project.training)
-        self.replace_project(project, message=f"Loaded template '{name}' ({len(project.graph)} layers)")
+        self.replace_project(project, message=tr("Loaded template '{name}' ({n} layers)").format(
+            name=name, n=len(project.graph)))
         return True
 
     def open_file(self, path: str | Path | None = None) -> bool:
@@ -78,7 +85,7 @@ class FileActionsMixin:
             return False
         if path is None:
             start = str(self.document.path.parent) if self.document.path else str(Path.cwd())
-            path, _ = QFileDialog.getOpenFileName(self, "Open project", start, FILE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self, tr("Open project"), start, file_filter())
             if not path:
                 return False
         from studio.core.project import load_project
@@ -87,9 +94,9 @@ class FileActionsMixin:
         try:
             project = load_project(path, MAX_WINDOW_NODES)
         except StudioError as exc:
-            self.show_error("Cannot open project", str(exc))
+            self.show_error(tr("Cannot open project"), str(exc))
             return False
-        self.replace_project(project, Path(path), message=f"Opened {path}")
+        self.replace_project(project, Path(path), message=tr("Opened {path}").format(path=path))
         settings.add_recent_file(path)
         return True
 
@@ -104,7 +111,7 @@ class FileActionsMixin:
             from studio.paths import runs_dir
 
             start = str(Path.cwd() / "runs") if (Path.cwd() / "runs").is_dir() else str(runs_dir())
-            path = QFileDialog.getExistingDirectory(self, "Open run folder", start)
+            path = QFileDialog.getExistingDirectory(self, tr("Open run folder"), start)
             if not path:
                 return False
         try:
@@ -117,10 +124,10 @@ class FileActionsMixin:
             else:
                 project = script.project_from_checkpoint(target.checkpoint)
         except StudioError as exc:
-            self.show_error("Cannot open run", str(exc))
+            self.show_error(tr("Cannot open run"), str(exc))
             return False
         ensure_layout(project)
-        self.replace_project(project, None, message=f"Opened run {path}")
+        self.replace_project(project, None, message=tr("Opened run {path}").format(path=path))
         run_dir = Path(path) if Path(path).is_dir() else Path(path).parent
         settings.add_run_folder(run_dir)
         if self.training is not None and target.checkpoint is not None:
@@ -137,10 +144,10 @@ class FileActionsMixin:
             act.setStatusTip(f)
             act.triggered.connect(lambda _=False, p=f: self.open_file(p))
         if not files:
-            m.addAction("(no recent files)").setEnabled(False)
+            m.addAction(tr("(no recent files)")).setEnabled(False)
         else:
             m.addSeparator()
-            m.addAction("Clear list", settings.clear_recent_files)
+            m.addAction(tr("Clear list"), settings.clear_recent_files)
 
     # ---- saving ------------------------------------------------------------------
     def save(self) -> bool:
@@ -151,7 +158,7 @@ class FileActionsMixin:
     def save_as(self) -> bool:
         doc = self.document
         start = str(doc.path) if doc.path else str(Path.cwd() / f"{doc.project.name or 'untitled'}{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self, "Save project as", start, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save project as"), start, file_filter())
         if not path:
             return False
         p = Path(path)
@@ -163,14 +170,15 @@ class FileActionsMixin:
         try:
             saved = self.document.save(path)
         except StudioError as exc:
-            self.show_error("Cannot save project", str(exc))
+            self.show_error(tr("Cannot save project"), str(exc))
             return False
         except OSError as exc:
-            self.show_error("Cannot save project", f"cannot write {path}: {exc.strerror or exc}")
+            self.show_error(tr("Cannot save project"), tr("cannot write {path}: {why}").format(
+                path=path, why=exc.strerror or exc))
             return False
         autosave.clear_recovery()
         settings.add_recent_file(saved)
-        self.show_status(f"Saved to {saved}")
+        self.show_status(tr("Saved to {path}").format(path=saved))
         return True
 
     # ---- import / export ---------------------------------------------------------
@@ -178,7 +186,7 @@ class FileActionsMixin:
         try:
             req = import_dialog.ask_import(self)
         except StudioError as exc:
-            self.show_error("Cannot import model", str(exc))
+            self.show_error(tr("Cannot import model"), str(exc))
             return False
         if req is None or not self.maybe_save():
             return False
@@ -191,26 +199,28 @@ class FileActionsMixin:
         except (StudioError, ImportError) as exc:
             from studio.gui.fields import window_message
 
-            self.show_error("Cannot import model", window_message(exc))
+            self.show_error(tr("Cannot import model"), window_message(exc))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
         project.dataset = project.dataset or dict(self.document.project.dataset)
-        self.replace_project(project, message=f"Imported {target} ({len(project.graph)} layers)")
+        self.replace_project(project, message=tr("Imported {target} ({n} layers)").format(
+            target=target, n=len(project.graph)))
         return True
 
     def export_model(self, fmt: str) -> bool:
         a = self.document.analysis
         if a.errors:
-            self.show_error("Cannot export", f"the network has {len(a.errors)} error(s); fix them first "
-                                             f"(see the Problems tab). First: {a.errors[0].message}")
+            self.show_error(tr("Cannot export"), tr("the network has {n} error(s); fix them first "
+                                                "(see the Problems tab). First: {first}").format(
+                                                    n=len(a.errors), first=a.errors[0].message))
             return False
         folder = self.document.path.parent if self.document.path else None
         path = export_dialog.ask_export_path(self, fmt, self.document.project.name or "model", folder)
         if path is None:
             return False
-        tr = getattr(self, "training", None)
-        ckpt = tr.latest_checkpoint() if tr is not None and hasattr(tr, "latest_checkpoint") else None
+        ctl = getattr(self, "training", None)
+        ckpt = ctl.latest_checkpoint() if ctl is not None and hasattr(ctl, "latest_checkpoint") else None
         use = export_dialog.ask_weights(self, ckpt) if ckpt is not None else False
         if use is None:
             return False
@@ -220,15 +230,20 @@ class FileActionsMixin:
 
             export_project(self.document.project, path, format=fmt, weights=ckpt if use else None)
         except StudioError as exc:
-            self.show_error("Export failed", str(exc))
+            self.show_error(tr("Export failed"), str(exc))
             return False
         except OSError as exc:
-            self.show_error("Export failed", f"cannot write {path}: {exc.strerror or exc}")
+            self.show_error(tr("Export failed"), tr("cannot write {path}: {why}").format(
+                path=path, why=exc.strerror or exc))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        extra = f" with the weights of {ckpt.parent.name}/{ckpt.name}" if use else ""
-        self.show_status(f"Exported {export_dialog.FORMATS[fmt][0]} to {path}{extra}")
+        what = export_dialog.format_title(fmt)
+        if use:
+            self.show_status(tr("Exported {what} to {path} with the weights of {run}").format(
+                what=what, path=path, run=f"{ckpt.parent.name}/{ckpt.name}"))
+        else:
+            self.show_status(tr("Exported {what} to {path}").format(what=what, path=path))
         return True
 
     # ---- recovery and closing -------------------------------------------------------
@@ -243,10 +258,10 @@ class FileActionsMixin:
         try:
             project = rec.load()
         except StudioError as exc:
-            self.show_error("Cannot restore", f"the recovery file is damaged: {exc}")
+            self.show_error(tr("Cannot restore"), tr("the recovery file is damaged: {why}").format(why=exc))
             autosave.clear_recovery()
             return False
         ensure_layout(project)
         self.document.set_project(project, rec.original, dirty=True)
-        self.show_status("Restored your unsaved work: save it to keep it")
+        self.show_status(tr("Restored your unsaved work: save it to keep it"))
         return True

@@ -11,9 +11,19 @@
 """
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase
 
 from studio.core.i18n import I18N_DIR, LANGUAGES
+
+log = logging.getLogger(__name__)
+
+#: Simplified Chinese font families, best first: the app font falls back to the first one present
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC",
+                "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "AR PL UMing CN",
+                "Microsoft YaHei", "PingFang SC", "Noto Sans CJK JP", "Noto Sans CJK TC")
 
 _installed: list[QTranslator] = []
 _current = ["en"]
@@ -64,13 +74,16 @@ def install(app, lang: str) -> str:
     _installed.clear()
     lang = lang if lang in LANGUAGES else "en"
     _current[0] = lang
-    if lang == "en":
+    if lang == "en":  # a CJK fallback added earlier stays: Latin text keeps the first family
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return lang
     ours = QTranslator(app)
     if not ours.load(str(I18N_DIR / f"studio_{lang}.qm")):
+        log.warning("no compiled translation %s: the window stays English (run make i18n)",
+                    I18N_DIR / f"studio_{lang}.qm")
         _current[0] = "en"
         return "en"
+    use_cjk_font(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase", "qt"):
         t = QTranslator(app)
@@ -82,3 +95,25 @@ def install(app, lang: str) -> str:
     _installed.append(ours)
     QLocale.setDefault(QLocale(lang))
     return lang
+
+
+def cjk_family() -> str | None:
+    """The first of :data:`CJK_FAMILIES` the font database has, or None."""
+    have = set(QFontDatabase.families())
+    return next((f for f in CJK_FAMILIES if f in have), None)
+
+
+def use_cjk_font(app) -> str | None:
+    """Make the app font fall back to a Simplified Chinese family (Latin text keeps the app's own
+    font); logs a warning naming the package to install when the system has none."""
+    family = cjk_family()
+    if family is None:
+        log.warning("no Chinese font found (looked for %s): Chinese text may show as boxes; "
+                    "install one, e.g. sudo apt-get install fonts-noto-cjk", ", ".join(CJK_FAMILIES[:3]))
+        return None
+    font = app.font()
+    have = font.families() or [font.family()]
+    if family not in have:  # set once, before the window is built (a font change re-lays out every widget)
+        font.setFamilies([*have, family])
+        app.setFont(font)
+    return family

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QM
 
 from studio.core.errors import StudioError
 from studio.gui import autosave, settings
+from studio.gui.i18n import tr
 from studio.gui.actions import build_menus
 from studio.gui.transfer_menu import install as install_transfer
 from studio.gui.canvas import GraphView
@@ -46,9 +47,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.setCentralWidget(self.canvas)
 
         self.palette = Palette(self)
-        self.palette_dock = self._dock("Layers", "palette_dock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.palette_dock = self._dock(tr("Layers"), "palette_dock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.inspector = Inspector(self.document, self)
-        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector,
+        self.inspector_dock = self._dock(tr("Inspector"), "inspector_dock", self.inspector,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
         self.summary = SummaryPanel(self.document, self)
         self.problems = ProblemsPanel(self.document, self)
@@ -56,17 +57,18 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.bottom_tabs = QTabWidget(self)
         self.bottom_tabs.setObjectName("bottom_tabs")
         self.bottom_tabs.setMinimumSize(320, 140)  # a tall tab page must not force a tall dock
-        self.bottom_tabs.addTab(self.summary, "Summary")
-        self.bottom_tabs.addTab(self.problems, "Problems")
-        self.bottom_tabs.addTab(self.code_view, "Code")
         self.diagram = DiagramView(self.document, self)
-        self.bottom_tabs.addTab(self.diagram, "Diagram")
-        self.details_dock = self._dock("Details", "details_dock", self.bottom_tabs,
+        # the English title stays on the page (``tab_name``): ``gui --tab`` names it in every language
+        for page, english, title in ((self.summary, "Summary", tr("Summary")), (self.problems, "Problems", tr("Problems")),
+                                     (self.code_view, "Code", tr("Code")), (self.diagram, "Diagram", tr("Diagram"))):
+            page.setProperty("tab_name", english)
+            self.bottom_tabs.addTab(page, title)
+        self.details_dock = self._dock(tr("Details"), "details_dock", self.bottom_tabs,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         # a page with a taller minimum (Training) must not blow the dock up past half the window
         self.details_dock.installEventFilter(self)
         self.history = history_view(self.document, self)
-        self.history_dock = self._dock("History", "history_dock", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_dock = self._dock(tr("History"), "history_dock", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
 
@@ -148,7 +150,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.restoreState(self._default_state)
         self.place_on_screen(force=True)
         QTimer.singleShot(0, self.default_dock_sizes)
-        self.show_status("Layout reset: docks and window size as on a first start")
+        self.show_status(tr("Layout reset: docks and window size as on a first start"))
 
     def add_menu(self, title: str) -> QMenu:
         """A new top-level menu, placed before Help (StudioWindow)."""
@@ -224,18 +226,24 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.show_status(f"{title}: {message}")
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.display_name()}[*] — cnn-studio")
+        self.setWindowTitle(f"{self.shown_name()}[*] — cnn-studio")
         self.setWindowModified(self.document.is_dirty)
 
+    def shown_name(self) -> str:
+        """The document's name as the title shows it ("Untitled" in the window's language)."""
+        name = self.document.display_name()
+        return tr("Untitled") if name == "Untitled" and self.document.path is None else name
+
     def _update_graph_label(self, a) -> None:
-        state = f"{len(a.errors)} error(s)" if a.errors else (f"{len(a.warnings)} warning(s)" if a.warnings else "valid")
-        self.graph_label.setText(f"{len(a.order)} layers · {a.trainable_params:,} params · "
-                                 f"{human_count(a.macs)} MACs · {state}")
+        state = tr("{n} error(s)").format(n=len(a.errors)) if a.errors else (
+            tr("{n} warning(s)").format(n=len(a.warnings)) if a.warnings else tr("valid"))
+        self.graph_label.setText(tr("{layers} layers · {params} params · {macs} MACs · {state}").format(
+            layers=len(a.order), params=f"{a.trainable_params:,}", macs=human_count(a.macs), state=state))
         self.graph_label.setMinimumWidth(self.graph_label.sizeHint().width())  # a long message never clips it
 
     def _on_problem_count(self, errors: int, warnings: int) -> None:
         n = errors + warnings
-        self.bottom_tabs.setTabText(self.bottom_tabs.indexOf(self.problems), f"Problems ({n})" if n else "Problems")
+        self.bottom_tabs.setTabText(self.bottom_tabs.indexOf(self.problems), tr("Problems ({n})").format(n=n) if n else tr("Problems"))
 
     def _on_selection(self, ids) -> None:
         ids = list(ids)
@@ -265,7 +273,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         for name in names:
             m.addAction(name, lambda n=name: self.insert_block(n))
         if not names:
-            m.addAction("(none yet: select layers, then Save selection as block…)").setEnabled(False)
+            m.addAction(tr("(none yet: select layers, then Save selection as block…)")).setEnabled(False)
 
     # ---- edit menu helpers -------------------------------------------------------
     def _ask_name(self, title: str, label: str, default: str = "") -> str | None:
@@ -274,27 +282,28 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def group_selection(self) -> None:
         if not self.canvas.selected_node_ids():
-            self.show_status("Select the layers to group first")
+            self.show_status(tr("Select the layers to group first"))
             return
-        name = self._ask_name("Group selection", "Name of the block:", f"block{len(self.document.graph.groups) + 1}")
+        name = self._ask_name(tr("Group selection"), tr("Name of the block:"),
+                              f"block{len(self.document.graph.groups) + 1}")
         if name:
             self.canvas.group_selection(name)
 
     def save_selection_as_template(self) -> None:
         if not self.canvas.selected_node_ids():
-            self.show_status("Select the layers to save first")
+            self.show_status(tr("Select the layers to save first"))
             return
-        name = self._ask_name("Save selection as block", "Name of the block (it appears under "
-                              "My blocks in the palette and in Edit → Insert block):")
+        name = self._ask_name(tr("Save selection as block"), tr("Name of the block (it appears under "
+                              "My blocks in the palette and in Edit → Insert block):"))
         if name:
             try:
                 self.canvas.save_selection_as_template(name)
             except StudioError as exc:
-                self.show_error("Cannot save block", str(exc))
+                self.show_error(tr("Cannot save block"), str(exc))
 
     def auto_layout(self) -> None:
         self.canvas.auto_layout()
-        self.show_status("Arranged the layers top to bottom (Ctrl+Z undoes)")
+        self.show_status(tr("Arranged the layers top to bottom (Ctrl+Z undoes)"))
 
     def show_help(self) -> None:
         self._help = help_dialog.show_help(self)
@@ -308,20 +317,20 @@ class MainWindow(FileActionsMixin, QMainWindow):
         help_dialog.show_about(self)
 
     def closeEvent(self, event) -> None:  # Qt override
-        tr = self.training
-        if tr is not None and tr.is_running():
+        ctl = self.training
+        if ctl is not None and ctl.is_running():
             B = QMessageBox.StandardButton
-            ans = QMessageBox.question(self, "Training is running",
-                                       "A training run is in progress. Stop it and quit? "
-                                       "(The last checkpoint is kept.)", B.Yes | B.No, B.No)
+            ans = QMessageBox.question(self, tr("Training is running"),
+                                       tr("A training run is in progress. Stop it and quit? "
+                                          "(The last checkpoint is kept.)"), B.Yes | B.No, B.No)
             if ans != B.Yes:
                 event.ignore()
                 return
         if not self.maybe_save():
             event.ignore()
             return
-        if tr is not None:
-            tr.shutdown()
+        if ctl is not None:
+            ctl.shutdown()
         settings.save_window(self)
         self.autosaver.stop(clear=True)
         event.accept()

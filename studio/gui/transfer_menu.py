@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
+from studio.gui.i18n import tr
+
 
 def _file_action(win, name: str, text: str, slot, tip: str, before: str = "import") -> QAction:
     act = QAction(text, win)
@@ -40,10 +42,10 @@ def install(win) -> None:
     from studio.gui.transfer.locks import FrozenStatusLabel, LockController
 
     doc = win.document
-    _file_action(win, "load_weights", "Load &weights…", lambda: load_weights(win),
-                 "Start training from a weights file (torchvision .pth, a checkpoint): matched by name and shape")
-    _file_action(win, "save_template", "Save as te&mplate…", lambda: save_as_template(win),
-                 "Keep the whole network as one of your templates (New from template, cnn-studio templates)")
+    _file_action(win, "load_weights", tr("Load &weights…"), lambda: load_weights(win),
+                 tr("Start training from a weights file (torchvision .pth, a checkpoint): matched by name and shape"))
+    _file_action(win, "save_template", tr("Save as te&mplate…"), lambda: save_as_template(win),
+                 tr("Keep the whole network as one of your templates (New from template, cnn-studio templates)"))
     win.frozen_status = FrozenStatusLabel(doc)
     win.statusBar().addPermanentWidget(win.frozen_status)
     scene = getattr(getattr(win, "canvas", None), "graph_scene", None)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 from studio.core.fixes import Fix, fix_steps
 from studio.core.graph import Edge, Group, Node
 from studio.core.spec import get_spec
+from studio.gui.i18n import tr
 
 from .base import _ERRORS, _SET_PARAM_ID, _Command, _error_text, _name, _value_text
 
@@ -22,7 +23,7 @@ class AddNodeCommand(_Command):
         self.pos = (float(pos[0]), float(pos[1]))
         self.node_id = node_id or doc.graph.unique_id(spec.id.lower())
         self.label = label
-        super().__init__(doc, f"Add {spec.title} '{label or self.node_id}'", parent)
+        super().__init__(doc, tr("Add {type} '{name}'").format(type=spec.title, name=label or self.node_id), parent)
 
     @classmethod
     def try_create(cls, doc, type_id: str, params=None, pos=(0.0, 0.0), node_id=None, label=""):
@@ -78,11 +79,11 @@ class RemoveNodesCommand(_Command):
             [e for e in edges if e in graph.edges]
             + [e for e in graph.edges if e.source in idset or e.target in idset]))
         if len(ids) == 1 and not edges:
-            text = f"Delete '{_name(doc, ids[0])}'"
+            text = tr("Delete '{name}'").format(name=_name(doc, ids[0]))
         elif ids:
-            text = f"Delete {len(ids)} layers"
+            text = tr("Delete {n} layers").format(n=len(ids))
         else:
-            text = "Delete connection" if len(drop) == 1 else f"Delete {len(drop)} connections"
+            text = tr("Delete connection") if len(drop) == 1 else tr("Delete {n} connections").format(n=len(drop))
         super().__init__(doc, text, parent)
         self.node_ids = ids
         for e in drop:
@@ -97,7 +98,8 @@ class RemoveNodesCommand(_Command):
 # ---- edges ------------------------------------------------------------------
 class DisconnectCommand(_Command):
     def __init__(self, doc, edge: Edge, parent=None):
-        super().__init__(doc, f"Disconnect '{_name(doc, edge.source)}' → '{_name(doc, edge.target)}'", parent)
+        super().__init__(doc, tr("Disconnect '{source}' → '{target}'").format(
+            source=_name(doc, edge.source), target=_name(doc, edge.target)), parent)
         self.edge = edge
 
     def _do(self, graph) -> None:
@@ -113,7 +115,8 @@ class ConnectCommand(_Command):
 
     def __init__(self, doc, source: str, target: str, port: int | None = None, parent=None):
         graph = doc.graph
-        super().__init__(doc, f"Connect '{_name(doc, source)}' → '{_name(doc, target)}'", parent)
+        super().__init__(doc, tr("Connect '{source}' → '{target}'").format(
+            source=_name(doc, source), target=_name(doc, target)), parent)
         self.source, self.target = source, target
         if port is None:
             port = graph.free_port(target) if graph.has_node(target) else 0
@@ -124,7 +127,8 @@ class ConnectCommand(_Command):
             old = next((e for e in graph.in_edges(target) if e.port == self.port), None)
             if old is not None:
                 DisconnectCommand(doc, old, parent=self)
-                self.setText(f"Reconnect '{_name(doc, target)}' to '{_name(doc, source)}'")
+                self.setText(tr("Reconnect '{target}' to '{source}'").format(
+                    target=_name(doc, target), source=_name(doc, source)))
         self.edge = Edge(source, target, self.port)
 
     @classmethod
@@ -153,7 +157,8 @@ class SetParamCommand(_Command):
         self._update_text()
 
     def _update_text(self) -> None:
-        self.setText(f"Set {self.name} of '{_name(self.doc, self.node_id)}' to {_value_text(self.value)}")
+        self.setText(tr("Set {param} of '{name}' to {value}").format(
+            param=self.name, name=_name(self.doc, self.node_id), value=_value_text(self.value)))
 
     @classmethod
     def try_create(cls, doc, node_id: str, name: str, value: Any):
@@ -190,7 +195,7 @@ class SetLabelCommand(_Command):
     def __init__(self, doc, node_id: str, label: str, parent=None):
         node = doc.graph.node(node_id)
         self.node_id, self.label, self.old = node_id, str(label).strip(), node.label
-        super().__init__(doc, f"Rename '{node.name}' to '{self.label or node_id}'", parent)
+        super().__init__(doc, tr("Rename '{old}' to '{new}'").format(old=node.name, new=self.label or node_id), parent)
 
     def _do(self, graph) -> None:
         graph.set_label(self.node_id, self.label)
@@ -205,7 +210,8 @@ class MoveNodesCommand(_Command):
 
     def __init__(self, doc, moves: dict[str, tuple], parent=None):
         self.moves = {k: (tuple(map(float, o)), tuple(map(float, n))) for k, (o, n) in moves.items()}
-        text = f"Move '{_name(doc, next(iter(moves)))}'" if len(moves) == 1 else f"Move {len(moves)} layers"
+        text = (tr("Move '{name}'").format(name=_name(doc, next(iter(moves)))) if len(moves) == 1
+                else tr("Move {n} layers").format(n=len(moves)))
         super().__init__(doc, text, parent)
 
     def _do(self, graph) -> None:
@@ -218,11 +224,11 @@ class MoveNodesCommand(_Command):
 class SetPositionsCommand(_Command):
     """Set many positions at once (auto-layout)."""
 
-    def __init__(self, doc, positions: dict[str, tuple], text: str = "Auto-layout", parent=None):
+    def __init__(self, doc, positions: dict[str, tuple], text: str | None = None, parent=None):
         graph = doc.graph
         self.new = {k: (float(v[0]), float(v[1])) for k, v in positions.items() if graph.has_node(k)}
         self.old = {k: graph.node(k).pos for k in self.new}
-        super().__init__(doc, text, parent)
+        super().__init__(doc, tr("Auto-layout") if text is None else text, parent)
 
     def _do(self, graph) -> None:
         graph.move_many(self.new)
@@ -236,7 +242,7 @@ class ApplyFixCommand(_Command):
     """Carry out a validation fix (``studio.core.fixes``) as one undo step."""
 
     def __init__(self, doc, fix: Fix, parent=None):
-        super().__init__(doc, f"Fix: {fix.label}", parent)
+        super().__init__(doc, tr("Fix: {label}").format(label=fix.label), parent)
         self.fix = fix
         graph = doc.graph
         steps = fix_steps(graph, fix)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from studio.core.graph import Group
+from studio.gui.i18n import tr
 
 from .base import _Command, _name
 
@@ -13,22 +14,23 @@ class GroupCommand(_Command):
                  kind: str = "", parent=None):
         self.name, self.node_ids = name, list(dict.fromkeys(node_ids))
         self.collapsed, self.kind = collapsed, kind
-        super().__init__(doc, f"Group {len(self.node_ids)} layers as '{name}'", parent)
+        super().__init__(doc, tr("Group {n} layers as '{name}'").format(n=len(self.node_ids), name=name), parent)
 
     @classmethod
     def try_create(cls, doc, name: str, node_ids: Iterable[str]):
         graph, ids = doc.graph, list(node_ids)
         name = (name or "").strip()
         if not name:
-            return None, "a group needs a name"
+            return None, tr("a group needs a name")
         if any(g.name == name for g in graph.groups):
-            return None, f"a group named '{name}' already exists: choose another name"
+            return None, tr("a group named '{name}' already exists: choose another name").format(name=name)
         if not ids:
-            return None, "select the layers to group first"
+            return None, tr("select the layers to group first")
         for g in graph.groups:
             both = [n for n in ids if n in g.nodes]
             if both:
-                return None, f"'{_name(doc, both[0])}' is already in group '{g.name}': ungroup it first"
+                return None, tr("'{name}' is already in group '{group}': ungroup it first").format(
+                    name=_name(doc, both[0]), group=g.name)
         return cls(doc, name, ids), ""
 
     def _do(self, graph) -> None:
@@ -40,7 +42,7 @@ class GroupCommand(_Command):
 
 class UngroupCommand(_Command):
     def __init__(self, doc, name: str, parent=None):
-        super().__init__(doc, f"Ungroup '{name}'", parent)
+        super().__init__(doc, tr("Ungroup '{name}'").format(name=name), parent)
         self.name = name
         self.group: Group | None = None
 
@@ -55,7 +57,7 @@ class UngroupCommand(_Command):
 
 class SetGroupCollapsedCommand(_Command):
     def __init__(self, doc, name: str, collapsed: bool, parent=None):
-        super().__init__(doc, f"{'Collapse' if collapsed else 'Expand'} '{name}'", parent)
+        super().__init__(doc, (tr("Collapse '{name}'") if collapsed else tr("Expand '{name}'")).format(name=name), parent)
         self.name, self.collapsed, self.old = name, bool(collapsed), False
 
     def _do(self, graph) -> None:
@@ -70,7 +72,7 @@ class ToggleGroupCommand(_Command):
     one undo step: undo restores the old positions as well as the old state."""
 
     def __init__(self, doc, name: str, collapsed: bool, parent=None):
-        super().__init__(doc, f"{'Collapse' if collapsed else 'Expand'} '{name}'", parent)
+        super().__init__(doc, (tr("Collapse '{name}'") if collapsed else tr("Expand '{name}'")).format(name=name), parent)
         self.name, self.collapsed, self.old = name, bool(collapsed), False
         self.new_pos: dict | None = None
         self.old_pos: dict = {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from studio.core.graph_paste import plan_paste, remove_pasted
+from studio.gui.i18n import tr
 
 from .base import _ERRORS, _Command, _error_text, _name
 from .edits import _ConnectStep
@@ -22,8 +23,7 @@ class PasteCommand(_Command):
         super().__init__(doc, "", parent)
         self.plan = plan_paste(doc.graph, fragment, at, offset)
         self.new_ids: dict[str, str] = dict(self.plan.mapping)
-        n = len(self.new_ids)
-        self.setText(f"{text} {n} layer{'s' if n != 1 else ''}")
+        self.setText(_paste_text(text, len(self.new_ids)))
 
     @classmethod
     def try_create(cls, doc, text_or_fragment, offset=(40.0, 40.0), text: str = "Paste"):
@@ -59,8 +59,21 @@ class InsertBlockCommand(_Command):
                     self.connected.append((attach_to, self.new_ids[target], port))
                     _ConnectStep(doc, attach_to, self.new_ids[target], port, parent=self)
         n = len(self.new_ids)
-        where = f" after '{_name(doc, attach_to)}'" if self.connected else ""
-        self.setText(f"Insert block '{block.name}' ({n} layer{'s' if n != 1 else ''}){where}")
+        if self.connected:
+            text = (tr("Insert block '{name}' (1 layer) after '{after}'") if n == 1
+                    else tr("Insert block '{name}' ({n} layers) after '{after}'"))
+        else:
+            text = tr("Insert block '{name}' (1 layer)") if n == 1 else tr("Insert block '{name}' ({n} layers)")
+        self.setText(text.format(name=block.name, n=n, after=_name(doc, attach_to) if self.connected else ""))
+
+
+def _paste_text(verb: str, n: int) -> str:
+    """"Paste 3 layers", "Duplicate 1 layer"… in the window's language."""
+    if verb == "Paste":
+        return (tr("Paste 1 layer") if n == 1 else tr("Paste {n} layers")).format(n=n)
+    if verb == "Duplicate":
+        return (tr("Duplicate 1 layer") if n == 1 else tr("Duplicate {n} layers")).format(n=n)
+    return f"{verb} {n} layer{'s' if n != 1 else ''}"
 
 
 def _block_inputs(block) -> list[tuple[str, int]]:

@@ -5,30 +5,31 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from studio.core.errors import StudioError
 from studio.core.shape_text import parse_shape
+from studio.gui.i18n import tr
 
 
 class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, target: str = "torchvision.models:resnet18",
                  shape: str = "3x224x224"):
         super().__init__(parent)
-        self.setWindowTitle("Import PyTorch model")
+        self.setWindowTitle(tr("Import PyTorch model"))
         self.target_edit = QLineEdit(target)
         self.target_edit.setPlaceholderText("package.module:function_or_class")
-        self.target_edit.setToolTip("A callable that returns an nn.Module, e.g. torchvision.models:resnet18 "
-                                    "(it is imported and called without arguments)")
+        self.target_edit.setToolTip(tr("A callable that returns an nn.Module, e.g. torchvision.models:resnet18 "
+                                       "(it is imported and called without arguments)"))
         self.shape_edit = QLineEdit(shape)
-        self.shape_edit.setPlaceholderText("C×H×W, e.g. 3x224x224")
+        self.shape_edit.setPlaceholderText(tr("C×H×W, e.g. 3x224x224"))
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Model", self.target_edit)
-        form.addRow("Input shape", self.shape_edit)
-        note = QLabel("The model is traced with torch.fx into layers the studio knows; weights are not kept.")
+        form.addRow(tr("Model"), self.target_edit)
+        form.addRow(tr("Input shape"), self.shape_edit)
+        note = QLabel(tr("The model is traced with torch.fx into layers the studio knows; weights are not kept."))
         note.setWordWrap(True)
         note.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Import"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -41,7 +42,8 @@ class ImportDialog(QDialog):
         """(target, shape); raises StudioError with a clear message."""
         target = self.target_edit.text().strip()
         if ":" not in target or not all(target.split(":", 1)):
-            raise StudioError(f"'{target}' is not MODULE:CALLABLE: write it like torchvision.models:resnet18")
+            raise StudioError(tr("'{target}' is not MODULE:CALLABLE: write it like torchvision.models:resnet18").format(
+                target=target))
         shape = parse_shape(self.shape_edit.text(), "Input shape")
         return target, shape
 
