@@ -6,8 +6,8 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QListView, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from studio.gui.i18n import tr
@@ -101,7 +101,13 @@ class EvaluateView(QWidget):
         self.images.currentItemChanged.connect(lambda item, _prev: self.explain_image(item))
         cell_split = QSplitter(Qt.Orientation.Vertical)
         cell_split.addWidget(cell_box)
-        cell_split.addWidget(self.output_view)
+        # the breakdown keeps its full height and scrolls when the column is short (a laptop
+        # screen, taller Chinese lines): never squeezed until its table covers its lines
+        out_scroll = QScrollArea()
+        out_scroll.setWidgetResizable(True)
+        out_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        out_scroll.setWidget(self.output_view)
+        cell_split.addWidget(out_scroll)
         cell_split.setSizes([140, 360])
         split = QSplitter()
         split.addWidget(self.matrix)
