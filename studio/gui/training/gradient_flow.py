@@ -79,10 +79,10 @@ class GradientFlowView(QWidget):
         self.samples: list[dict] = []
         bar = QToolBar(tr("Layer statistics"))
         bar.addWidget(QLabel(tr(" Heat map: ")))
-        self.metric = QComboBox()
+        self.metric_box = QComboBox()
         for key, (text, _log) in METRICS.items():
-            self.metric.addItem(tr_core("GradientFlow", text), key)
-        bar.addWidget(self.metric)
+            self.metric_box.addItem(tr_core("GradientFlow", text), key)
+        bar.addWidget(self.metric_box)
         bar.addWidget(QLabel(tr("   Colour the canvas by: ")))
         self.strip = QComboBox()
         self.strip.addItem(tr("nothing", "colour the canvas by"), "")
@@ -103,7 +103,7 @@ class GradientFlowView(QWidget):
         lay.addWidget(bar)
         lay.addWidget(self.info)
         lay.addWidget(self.plot, 1)
-        self.metric.currentIndexChanged.connect(self.redraw)
+        self.metric_box.currentIndexChanged.connect(self.redraw)
         self.strip.currentIndexChanged.connect(self._emit_strip)
 
     def reset(self) -> None:
@@ -122,7 +122,7 @@ class GradientFlowView(QWidget):
         self._emit_strip()
 
     def matrix(self) -> tuple[list[str], np.ndarray]:
-        return stat_matrix(self.samples, self.metric.currentData())
+        return stat_matrix(self.samples, self.metric_box.currentData())
 
     def redraw(self) -> None:
         ids, m = self.matrix()
@@ -142,7 +142,7 @@ class GradientFlowView(QWidget):
         bottom = [(j + 0.5, str(st)) for j, st in enumerate(steps)]
         every = max(1, len(bottom) // 8)
         self.plot.getAxis("bottom").setTicks([bottom[::every]])
-        key = self.metric.currentData()
+        key = self.metric_box.currentData()
         self.info.setText(tr("{layers} layers × {samples} samples (steps {first}–{last}); {metric}: {lo} … {hi}").format(
             layers=len(ids), samples=len(self.samples), first=steps[0], last=steps[-1],
             metric=tr_core("GradientFlow", METRICS[key][0]), lo=f"{lo:.2f}", hi=f"{hi:.2f}"))
