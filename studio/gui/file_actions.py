@@ -15,6 +15,7 @@ from studio.core.errors import StudioError
 from studio.core.project import SUFFIX, Project
 from studio.gui import autosave, settings
 from studio.gui.dialogs import export_dialog, import_dialog, recovery, templates as gallery
+from studio.gui.fields import issue_message
 from studio.gui.i18n import tr
 from studio.gui.project_setup import blank_project, ensure_layout
 
@@ -213,7 +214,7 @@ class FileActionsMixin:
         if a.errors:
             self.show_error(tr("Cannot export"), tr("the network has {n} error(s); fix them first "
                                                 "(see the Problems tab). First: {first}").format(
-                                                    n=len(a.errors), first=a.errors[0].message))
+                                                    n=len(a.errors), first=issue_message(a.errors[0])))
             return False
         folder = self.document.path.parent if self.document.path else None
         path = export_dialog.ask_export_path(self, fmt, self.document.project.name or "model", folder)

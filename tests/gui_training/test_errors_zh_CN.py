@@ -83,6 +83,11 @@ def test_a_broken_layer_is_said_in_chinese_in_the_problems_tab_and_on_its_card(z
     texts = [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
     assert any(t.startswith("Linear 'fc1' 需要向量输入，却收到了 16×5×5：请在它之前插入 Flatten") for t in texts), texts
     assert [b.text() for b in win.problems.fix_buttons] == ["在 Linear 'fc1' 之前插入 Flatten"]
+    # the Inspector and the card's tooltip say the same in Chinese
+    win.inspector.set_nodes(["fc1"])
+    assert [b.text() for b in win.inspector.fix_buttons] == ["在 Linear 'fc1' 之前插入 Flatten"]
+    tip = win.canvas.scene().tooltip_for("fc1")
+    assert "需要向量输入" in tip and "needs a vector" not in tip, tip
     win.problems.fix_buttons[0].click()
     assert doc.analysis.ok
 

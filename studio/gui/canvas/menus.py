@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from studio.core.spec import specs_by_category
 
+from studio.gui.fields import fix_label
 from studio.gui.i18n import tr
 from studio.gui.layer_text import category
 from studio.gui.transfer.locks import add_freeze_actions
@@ -41,7 +42,7 @@ def _node_menu(view, menu: QMenu, nid: str) -> None:
     if fixes:
         menu.addSeparator()
         for f in fixes:
-            menu.addAction(tr("Fix: {fix}").format(fix=f.label), lambda f=f: view.apply_fix(f))
+            menu.addAction(tr("Fix: {fix}").format(fix=fix_label(f)), lambda f=f: view.apply_fix(f))
 
 
 def _canvas_menu(view, menu: QMenu, view_pos) -> None:

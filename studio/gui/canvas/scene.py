@@ -10,6 +10,7 @@ from studio.core.receptive import describe as describe_field
 from studio.core.spec import fmt_shape, get_spec
 from studio.core.stages import group_summary
 
+from studio.gui.fields import fix_label, issue_message
 from studio.gui.i18n import tr
 from studio.gui.layer_text import explain as explain_text, lt
 
@@ -408,8 +409,8 @@ class GraphScene(QGraphicsScene):
             parts.append(_esc(rf[:1].upper() + rf[1:]))
         for i in a.issues_for(node_id):
             col = _TIP_COLORS.get(i.severity, "black")
-            fix = ("<br><i>" + tr("Fix: {fix}").format(fix=_esc(i.fix.label)) + "</i>") if i.fix is not None else ""
-            parts.append(f"<span style='color:{col}'>{_esc(i.message)}</span>{fix}")
+            fix = ("<br><i>" + tr("Fix: {fix}").format(fix=_esc(fix_label(i.fix))) + "</i>") if i.fix is not None else ""
+            parts.append(f"<span style='color:{col}'>{_esc(issue_message(i))}</span>{fix}")
         return "<br>".join(parts)
 
     def helpEvent(self, event) -> None:

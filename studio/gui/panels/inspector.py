@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEd
 from studio.core.errors import ParamError
 from studio.core.spec import fmt_shape
 from studio.gui import commands
+from studio.gui.fields import fix_label, issue_message
 from studio.gui.i18n import tr
 from studio.gui import layer_text
 from studio.gui.panels.param_editors import ParamEditor
@@ -202,12 +203,12 @@ class Inspector(QScrollArea):
             rl = QVBoxLayout(row)
             rl.setContentsMargins(0, 4, 0, 4)
             lab = QLabel((tr("<b>Error:</b> {message}") if issue.severity == "error"
-                          else tr("<b>Warning:</b> {message}")).format(message=html.escape(issue.message)))
+                          else tr("<b>Warning:</b> {message}")).format(message=html.escape(issue_message(issue))))
             lab.setWordWrap(True)
             lab.setStyleSheet(_ERR_STYLE if issue.severity == "error" else _WARN_STYLE)
             rl.addWidget(lab)
             if issue.fix is not None:
-                btn = QPushButton(issue.fix.label)
+                btn = QPushButton(fix_label(issue.fix))
                 btn.setToolTip(tr("Apply this fix (undoable)"))
                 btn.clicked.connect(lambda _=False, f=issue.fix: self._apply_fix(f))
                 hl = QHBoxLayout()
@@ -257,7 +258,7 @@ class Inspector(QScrollArea):
     def _apply_fix(self, fix) -> None:
         err = commands.push(self.document, commands.ApplyFixCommand(self.document, fix))
         self.status.emit(tr("Fix failed: {error}").format(error=err) if err
-                         else tr("Applied: {fix} (Ctrl+Z undoes)").format(fix=fix.label))
+                         else tr("Applied: {fix} (Ctrl+Z undoes)").format(fix=fix_label(fix)))
 
 
 def _field_text(graph, analysis, nid: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from studio.gui.fields import window_message
+from studio.gui.fields import issue_message, window_message
 from studio.gui.i18n import tr
 from studio.runs import graph_version, new_run_dir, run_checkpoint
 
@@ -76,7 +76,7 @@ class TrainingController(QObject):
         p.store_settings()
         a = self.document.analysis
         if a.errors:
-            first = a.errors[0].message
+            first = issue_message(a.errors[0])
             p.show_error(tr("The graph has {n} error(s); fix them first (see Problems). First: {first}").format(
                 n=len(a.errors), first=first))
             return False

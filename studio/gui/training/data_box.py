@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QWidget)
 
 from studio.core.i18n import QT_TRANSLATE_NOOP
-from studio.gui.fields import WIDGETS
+from studio.gui.fields import WIDGETS, window_message
 from studio.gui.i18n import tr, tr_core
 from studio.training.datasets.settings import DataSettings
 
@@ -255,7 +255,7 @@ class DatasetBox(QGroupBox):
                 **sizes, test=len(bundle.test))]
         if getattr(bundle, "info", ""):
             lines.append(str(bundle.info))
-        lines += [f"⚠ {w}" for w in getattr(bundle, "warnings", []) or []]
+        lines += ["⚠ " + window_message(w) for w in getattr(bundle, "warnings", []) or []]
         self.info.setText("\n".join(lines))
         self.show_samples(bundle)
         self.check_fit()
