@@ -18,6 +18,17 @@ def _studio_home(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture
+def zh(qapp):
+    """The window speaks Chinese for one test (the committed catalogue, which tests/i18n holds
+    current); English again afterwards, since other tests read English texts."""
+    from studio.gui import i18n
+
+    assert i18n.install(qapp, "zh_CN") == "zh_CN", "no studio_zh_CN.qm: run make i18n"
+    yield qapp
+    i18n.install(qapp, "en")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _clear_clipboard_at_exit():
     """Qt crashes at interpreter exit when the clipboard still owns a QMimeData that Python

@@ -18,22 +18,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def catalogue(tmp_path_factory):
-    """The zh_CN messages the CLI reads: the committed .ts, or one built from the sources and the
-    part files where none is committed yet (the .ts is generated)."""
-    if not i18n.catalog_path("zh_CN").is_file():
-        from studio.resources import make_translations
-
-        out = tmp_path_factory.mktemp("i18n")
-        make_translations.update(out)
-        mp = pytest.MonkeyPatch()
-        mp.setattr(i18n, "I18N_DIR", out)
-        i18n.catalog.cache_clear()
-        yield i18n.catalog("zh_CN")
-        mp.undo()
-        i18n.catalog.cache_clear()
-        return
-    yield i18n.catalog("zh_CN")
+def catalogue():
+    """The zh_CN messages the CLI reads: the committed .ts."""
+    return i18n.catalog("zh_CN")
 
 
 def _cli(*args) -> str:

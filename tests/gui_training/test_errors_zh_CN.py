@@ -4,32 +4,11 @@ command line keeps the English text. A bad training setting, a broken layer (Pro
 card's callout, the Fix button) and a dataset that cannot be loaded, with zh_CN installed."""
 from __future__ import annotations
 
-import subprocess
-import sys
 
-import pytest
-from PySide6.QtWidgets import QApplication, QFormLayout
+from PySide6.QtWidgets import QFormLayout
 
 from studio.cli import main
-from studio.core.i18n import I18N_DIR
 
-QM = I18N_DIR / "studio_zh_CN.qm"
-
-
-@pytest.fixture
-def zh():
-    """The window in Chinese for one test (built before the window, so its labels are Chinese too);
-    English again afterwards. The .qm is built from the part files where the checkout has none
-    (the integrator commits the real one)."""
-    from studio.gui import i18n
-
-    if not QM.is_file():
-        script = I18N_DIR.parent / "make_translations.py"
-        subprocess.run([sys.executable, str(script)], check=True, capture_output=True, timeout=600)
-    app = QApplication.instance() or QApplication([])
-    assert i18n.install(app, "zh_CN") == "zh_CN"
-    yield app
-    assert i18n.install(app, "en") == "en"
 
 
 def _label(box, widget) -> str:

@@ -3,35 +3,16 @@ and the verdict of a finished experiment, recomputed from its folder in Chinese 
 numbers, while verdict.json and report.md stay English; laid out at 1366×768 with nothing cut."""
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def chinese(qtbot, tmp_path, monkeypatch):
-    """The window's language is zh_CN, from a catalogue built now from the code and the part files."""
-    spec = importlib.util.spec_from_file_location("make_translations", ROOT / "studio/resources/make_translations.py")
-    mt = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mt)
-    built = tmp_path / "i18n"
-    built.mkdir()
-    mt.update(built)
-    translator = QTranslator()
-    assert translator.load(str(built / "studio_zh_CN.qm"))
-    app = QApplication.instance()
-    app.installTranslator(translator)
-    from studio.gui import i18n
-
-    monkeypatch.setattr(i18n, "_current", ["zh_CN"])
+def chinese(qtbot, zh):
+    """Chinese for one test (the shared fixture of tests/conftest.py)."""
     yield
-    app.removeTranslator(translator)
 
 
 def test_experiments_window_in_chinese(chinese, qtbot, tmp_path):

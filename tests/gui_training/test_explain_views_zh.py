@@ -1,18 +1,15 @@
 """The Inference and Evaluate views in Chinese (issue #23), on a really trained LeNet-5: the
-catalogue is built from the repository's translation parts (lupdate + parts + lrelease, as
-``make_translations.py`` does), installed, and the views then show Chinese text with the numbers
+committed catalogue is installed, and the views then show Chinese text with the numbers
 of the model filled into the translated templates (the cross-entropy shown is −log p of the shown
 probability, the pixel's value is the model's), while formulas and layer names stay as they are."""
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
 
 ROOT = Path(__file__).resolve().parents[2]
 DIGIT_3 = ROOT / "resources" / "samples" / "digit_3.png"
@@ -22,29 +19,10 @@ KEEP = {"softmax", "logit", "logits", "log", "ReLU", "Conv2d", "MaxPool2d", "Lin
         "input", "Input", "png", "best", "tmp", "pytest", "lenet", "Top"}
 
 
-def _make_translations():
-    spec = importlib.util.spec_from_file_location("make_translations",
-                                                  ROOT / "studio" / "resources" / "make_translations.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-@pytest.fixture(scope="module")
-def zh_qm(tmp_path_factory):
-    out = tmp_path_factory.mktemp("i18n")
-    _make_translations().update(out)
-    return out / "studio_zh_CN.qm"
-
-
 @pytest.fixture
-def chinese(qtbot, zh_qm):
-    app = QApplication.instance()
-    t = QTranslator(app)
-    assert t.load(str(zh_qm))
-    app.installTranslator(t)
+def chinese(qtbot, zh):
+    """Chinese for one test (the shared fixture of tests/conftest.py)."""
     yield
-    app.removeTranslator(t)
 
 
 @pytest.fixture

@@ -1,28 +1,9 @@
-"""The Training, Runs and Gradient flow views in Chinese: translated texts from the catalogue built
-from the code and the part files, stored settings still the English keys, ``--tab`` names the same."""
+"""The Training, Runs and Gradient flow views in Chinese: translated texts from the committed
+catalogue, stored settings still the English keys, ``--tab`` names the same."""
 from __future__ import annotations
 
 from types import SimpleNamespace as NS
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-
-
-@pytest.fixture
-def zh(tmp_path):
-    """The zh_CN catalogue built into tmp_path (lupdate + parts + lrelease) and installed; removed after."""
-    from studio.gui import i18n
-    from studio.resources.make_translations import update
-
-    update(tmp_path)
-    app = QCoreApplication.instance()
-    t = QTranslator()
-    assert t.load(str(tmp_path / "studio_zh_CN.qm"))
-    app.installTranslator(t)
-    i18n._current[0] = "zh_CN"
-    yield
-    app.removeTranslator(t)
-    i18n._current[0] = "en"
 
 
 def test_training_views_speak_chinese_and_keep_english_values(zh, win):

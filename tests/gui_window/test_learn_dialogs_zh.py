@@ -12,24 +12,9 @@ from studio.core import i18n as core_i18n
 
 
 @pytest.fixture
-def zh(qapp, tmp_path, monkeypatch):
-    """The window speaks Chinese: the committed catalogue, or one built from the sources and
-    the part files where none is committed yet; English again at the end."""
-    from studio.gui import i18n
-
-    folder = core_i18n.I18N_DIR
-    if not (folder / "studio_zh_CN.qm").is_file():
-        from studio.resources import make_translations
-
-        make_translations.update(tmp_path)
-        folder = tmp_path
-        monkeypatch.setattr(i18n, "I18N_DIR", folder)
-        monkeypatch.setattr(core_i18n, "I18N_DIR", folder)
-    core_i18n.catalog.cache_clear()
-    assert i18n.install(qapp, "zh_CN") == "zh_CN"
+def zh(zh):
+    """The window speaks Chinese; the test gets the catalogue to compare with."""
     yield core_i18n.catalog("zh_CN")
-    i18n.install(qapp, "en")
-    core_i18n.catalog.cache_clear()
 
 
 def _zh(cat, context: str, source: str, **fill) -> str:

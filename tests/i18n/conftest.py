@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from studio.core.i18n import I18N_DIR
 
 
 @pytest.fixture
@@ -17,14 +16,6 @@ def lang(qapp):
 
     yield install
     i18n.install(qapp, "en")
-
-
-@pytest.fixture
-def zh(lang):
-    """The window speaks Chinese (the built catalogue must exist: make i18n)."""
-    assert (I18N_DIR / "studio_zh_CN.qm").is_file(), "no studio_zh_CN.qm: run make i18n"
-    assert lang("zh_CN") == "zh_CN"
-    return "zh_CN"
 
 
 @pytest.fixture
